@@ -1,0 +1,69 @@
+// Bundles the extension (dist/extension.js), the CLI (dist/cli.js) and the integration tests
+// (out/integration/*.js) with esbuild. `--production` minifies without sourcemaps;
+// `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const root = path.resolve(import.meta.dirname, '..');
+
+/** @type {esbuild.Plugin} */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  // VS Code 1.85 (the oldest version this extension supports) runs extensions on Node 18.
+  target: 'node18',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  plugins: watch ? [problemMatcher] : [],
+};
+
+const integrationTests = fs.existsSync(path.join(root, 'test/integration'))
+  ? fs.readdirSync(path.join(root, 'test/integration')).filter((f) => f.endsWith('.ts')).map((f) => `test/integration/${f}`)
+  : [];
+
+const builds = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', external: [] },
+];
+if (!production && integrationTests.length) {
+  builds.push({
+    ...common,
+    minify: false,
+    entryPoints: integrationTests,
+    outdir: 'out/integration',
+    // The tests run inside VS Code's extension host: vscode comes from the host, mocha from
+    // node_modules at run time.
+    external: ['vscode', 'mocha'],
+  });
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  const started = Date.now();
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const size = (f) => (fs.existsSync(path.join(root, f)) ? `${(fs.statSync(path.join(root, f)).size / 1024).toFixed(0)} KiB` : '-');
+  console.log(`built in ${Date.now() - started} ms${production ? ' (production)' : ''}: dist/extension.js ${size('dist/extension.js')}, dist/cli.js ${size('dist/cli.js')}`);
+}

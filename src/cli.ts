@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * `talk-capture`: the command line over the same core as the extension, for a blog's CI.
+ * Each subcommand lives in src/cli/<name>.ts.
+ */
+import { CliError, type CliCommand, type CliIO } from './cli/common';
+import { run as outline } from './cli/outline';
+import { run as todos } from './cli/todos';
+import { run as link } from './cli/link';
+import { run as check } from './cli/check';
+import { run as syncTags } from './cli/syncTags';
+
+const commands: Record<string, { run: CliCommand; usage: string }> = {
+  outline: { run: outline, usage: 'outline FILE [--json]            days, talks and TODO items of a note' },
+  todos: { run: todos, usage: 'todos PATH... [--json]           TODO items of notes (files or folders of *.md)' },
+  link: { run: link, usage: 'link FILE [--dry-run|--write] [--json]   CNCF project mentions, and link them' },
+  check: { run: check, usage: 'check FILE... [--json]           problems to fix before publishing (exit 1 when any)' },
+  'sync-tags': { run: syncTags, usage: 'sync-tags FILE [--write]         tags to add from linked projects' },
+};
+
+export function usage(): string {
+  return ['Usage: talk-capture <command> [options]', '', 'Commands:', ...Object.values(commands).map((c) => `  ${c.usage}`)].join('\n');
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`talk-capture: unknown command '${name}'\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.err(`talk-capture ${name}: ${err.message}`);
+      return err.exitCode;
+    }
+    io.err(`talk-capture ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIO = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      io.err(String(err));
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * The conference-notes model: what a note is made of. Pure data, no behaviour; produced by
+ * `parseNotes` (./parse.ts) and read by the views, the linker, the capture commands, the
+ * publishing check and the CLI. All line numbers are 1-based (as people and the CLI JSON
+ * count them); columns are 1-based too.
+ */
+
+export type FrontMatterFormat = 'yaml' | 'toml';
+
+export interface FrontMatterInfo {
+  format: FrontMatterFormat | null;
+  /** Parsed data (empty object when there is none or it could not be parsed). */
+  data: Record<string, unknown>;
+  /** A readable reason when the front matter could not be read, with its line number. */
+  error: string | null;
+  /** 1-based line of the error, when known. */
+  errorLine: number | null;
+  /** 1-based line of the opening fence, and of the closing fence (null when never closed). */
+  startLine: number | null;
+  endLine: number | null;
+}
+
+export type TodoKind = 'todo' | 'missing-link' | 'check' | 'hidden';
+
+export interface TodoItem {
+  kind: TodoKind;
+  /** The marker or placeholder as written (`TODO: add slides`, `(link)`, `[slides]()`). */
+  text: string;
+  line: number;
+  /** 1-based column of the first character of `text`. */
+  column: number;
+  /** 1-based column just after the last character of `text` (exclusive). */
+  endColumn: number;
+}
+
+export interface Talk {
+  /** Title (link text kept, link URLs dropped: `[Perses](https://perses.dev/) update` → `Perses update`). */
+  title: string;
+  /** The heading text exactly as written, without the `#`s. */
+  heading: string;
+  speakers: string[];
+  company: string | null;
+  /** Keynote, lightning talk, ... when the heading says so; null otherwise. */
+  kind: string | null;
+  line: number;
+  /** Last line of the talk's section (1-based, inclusive). */
+  endLine: number;
+  /** Heading level (1..6). */
+  level: number;
+  /** Written as a hidden draft (`[//]: # (### ...)`). */
+  hidden: boolean;
+  /** Title of the group heading the talk sits under (`## Morning Keynotes`), else null. */
+  group: string | null;
+  todos: TodoItem[];
+}
+
+export interface Group {
+  title: string;
+  line: number;
+  endLine: number;
+  level: number;
+}
+
+export interface Day {
+  title: string;
+  line: number;
+  endLine: number;
+  /** Heading level; 0 for a plain line such as `Day03:`. */
+  level: number;
+  talks: Talk[];
+  groups: Group[];
+  /** TODO items in the day but outside any talk. */
+  todos: TodoItem[];
+}
+
+export interface NotesModel {
+  frontMatter: FrontMatterInfo;
+  days: Day[];
+  /** Talks outside any day (a note with no day headings keeps all its talks here). */
+  talks: Talk[];
+  /** Groups outside any day. */
+  groups: Group[];
+  /** Every TODO item of the note, in document order (including those inside talks). */
+  todos: TodoItem[];
+  /** Number of lines of the note. */
+  lineCount: number;
+}
+
+export interface NotesOptions {
+  /** Regex source a heading text must match to be a day (talkCapture.dayHeadingPattern); empty = built-in rules. */
+  dayHeadingPattern?: string;
+  /** Extra regex sources marking TODO items (talkCapture.todoPatterns). */
+  todoPatterns?: string[];
+  /** File name, used to name the single day of a note without day headings (`day2.md`). */
+  fileName?: string;
+}

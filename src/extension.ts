@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type { Feature, TalkCaptureApi } from './vscode/feature';
+import { registerTalksView } from './vscode/talksView';
+import { registerTodosView } from './vscode/todosView';
+import { registerProjectLinking } from './vscode/linkCommands';
+import { registerCompletion } from './vscode/completion';
+import { registerHover } from './vscode/hover';
+import { registerProjectDiagnostics } from './vscode/projectDiagnostics';
+import { registerCaptureCommands } from './vscode/captureCommands';
+import { registerTalkTimer } from './vscode/talkTimer';
+import { registerTodoCommands } from './vscode/todoCommands';
+import { registerFrontMatterCommands } from './vscode/frontMatterCommands';
+import { registerPublishCheck } from './vscode/publishCheck';
+
+const features: Array<[string, Feature]> = [
+  ['talks view', registerTalksView],
+  ['TODO links view', registerTodosView],
+  ['project linking', registerProjectLinking],
+  ['completion', registerCompletion],
+  ['hover', registerHover],
+  ['project diagnostics', registerProjectDiagnostics],
+  ['capture commands', registerCaptureCommands],
+  ['talk timer', registerTalkTimer],
+  ['TODO commands', registerTodoCommands],
+  ['front matter commands', registerFrontMatterCommands],
+  ['publish check', registerPublishCheck],
+];
+
+export function activate(context: vscode.ExtensionContext): TalkCaptureApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Talk Capture', { log: true });
+  context.subscriptions.push(log);
+  const api: TalkCaptureApi = { activationMs: 0 };
+  for (const [name, register] of features) {
+    try {
+      register({ extension: context, api, log });
+    } catch (err) {
+      // One broken feature must not take the others down with it.
+      log.error(`Could not start the ${name}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+  }
+  api.activationMs = performance.now() - started;
+  log.info(`Talk Capture activated in ${api.activationMs.toFixed(1)} ms`);
+  return api;
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

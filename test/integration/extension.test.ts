@@ -1,0 +1,32 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, getApi, openMarkdown, closeAllEditors, screenshot } from './helpers';
+
+describe('extension', () => {
+  after(closeAllEditors);
+
+  it('activates on a Markdown document and reports its activation time', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, 'extension is installed');
+    await openMarkdown('# Notes\n');
+    const api = await getApi<{ activationMs: number }>();
+    assert.ok(ext.isActive, 'extension is active after opening Markdown');
+    assert.strictEqual(typeof api.activationMs, 'number');
+    console.log(`      activate() took ${api.activationMs.toFixed(1)} ms`);
+  });
+
+  it('contributes its commands, all in the Talk Capture category', async () => {
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: { commands: Array<{ command: string; category: string }> };
+    };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = pkg.contributes.commands.filter((c) => !registered.has(c.command)).map((c) => c.command);
+    assert.deepStrictEqual(missing, [], 'every contributed command is registered');
+    for (const c of pkg.contributes.commands) assert.strictEqual(c.category, 'Talk Capture', c.command);
+  });
+
+  it('shows the Talk Capture container in the activity bar', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.talkCapture');
+    await screenshot('sidebar');
+  });
+});

@@ -1,0 +1,110 @@
+/** Helpers shared by the integration tests (they run inside a real VS Code). */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'talkcapture.talk-capture';
+
+/** The activated extension's exports (see src/vscode/feature.ts TalkCaptureApi). */
+export async function getApi<T = Record<string, unknown>>(): Promise<T> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+  return (await ext.activate()) as T;
+}
+
+/** The workspace folder the tests run in (a fresh copy of test/fixtures/workspace). */
+export function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder');
+  return folder.uri.fsPath;
+}
+
+export function workspaceUri(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders![0];
+  return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
+}
+
+/** Opens a file of the test workspace (relative path) in an editor and returns it. */
+export async function openFile(relative: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(workspaceUri(relative));
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** Opens a new untitled Markdown document with the given text. */
+export async function openMarkdown(text: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** Writes a file into the test workspace (creating folders) and returns its URI. */
+export async function writeFile(relative: string, text: string): Promise<vscode.Uri> {
+  const uri = workspaceUri(relative);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  return uri;
+}
+
+/** Polls `probe` until it returns a truthy value (returned) or the time is up (throws with `what`). */
+export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 10000): Promise<NonNullable<T>> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value as NonNullable<T>;
+      last = value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    await sleep(50);
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Sets a talkCapture.* setting for the workspace; returns a function that restores it. */
+export async function setSetting(key: string, value: unknown): Promise<() => Promise<void>> {
+  const config = vscode.workspace.getConfiguration('talkCapture');
+  const before = config.inspect(key)?.workspaceValue;
+  await config.update(key, value, vscode.ConfigurationTarget.Workspace);
+  return async () => {
+    await vscode.workspace.getConfiguration('talkCapture').update(key, before, vscode.ConfigurationTarget.Workspace);
+  };
+}
+
+/** Closes every editor, discarding changes of untitled documents. */
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor').then(undefined, () => undefined);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Asks the test runner for a screenshot of the whole workbench, saved as NAME.png in the
+ * folder the runner prints. Resolves once the file is written; outside the runner (no
+ * TALK_CAPTURE_SCREENSHOT_DIR) it does nothing.
+ */
+export async function screenshot(name: string): Promise<string | undefined> {
+  const dir = process.env.TALK_CAPTURE_SCREENSHOT_DIR;
+  if (!dir) return undefined;
+  const safe = name.replace(/[^\w.-]+/g, '-');
+  const file = path.join(dir, `${safe}.png`);
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // ignore
+  }
+  await sleep(400); // let the workbench paint what the test just did
+  console.log(`@@screenshot ${safe}`);
+  await waitFor(() => fs.existsSync(file), `screenshot ${safe}`, 15000);
+  return file;
+}
+
+/** Replaces a document's whole text through an edit (so the extension sees a normal change). */
+export async function setText(editor: vscode.TextEditor, text: string): Promise<void> {
+  const doc = editor.document;
+  const ok = await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text));
+  assert.ok(ok, 'edit was not applied');
+}
