@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { inspect } from 'util';
 
 function teeConsole(logFile: string): void {
   // console.log in the extension host is a getter-only property: assigning to it is ignored,
@@ -20,7 +21,7 @@ function teeConsole(logFile: string): void {
       configurable: true,
       writable: true,
       value: (...args: unknown[]) => {
-        const line = args.map((a) => (typeof a === 'string' ? a : require('util').inspect(a))).join(' ');
+        const line = args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
         try {
           fs.appendFileSync(logFile, line + '\n');
         } catch {
