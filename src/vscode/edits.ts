@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import type { Range, TextEdit } from '../core/document';
+
+export function toVsRange(r: Range): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+export function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const we = new vscode.WorkspaceEdit();
+  for (const e of edits) we.replace(uri, toVsRange(e.range), e.newText);
+  return we;
+}
+
+/**
+ * Applies edits computed by the core against `version` of `doc` as one undo step.
+ * Returns false (and applies nothing) when the document changed since: the caller recomputes
+ * or tells the user; stale ranges are never applied.
+ */
+export async function applyCoreEdits(doc: vscode.TextDocument, version: number, edits: readonly TextEdit[]): Promise<boolean> {
+  if (edits.length === 0) return true;
+  if (doc.version !== version) return false;
+  return vscode.workspace.applyEdit(toWorkspaceEdit(doc.uri, edits));
+}
+
+/**
+ * Computes edits against the document's current version and applies them; when the user
+ * typed in between (the version moved), computes again, a few times at most.
+ * `compute` returns undefined to apply nothing. Resolves to the edits applied, or undefined.
+ */
+export async function editDocument(
+  doc: vscode.TextDocument,
+  compute: (text: string) => readonly TextEdit[] | undefined,
+): Promise<readonly TextEdit[] | undefined> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const version = doc.version;
+    const edits = compute(doc.getText());
+    if (!edits || edits.length === 0) return undefined;
+    if (await applyCoreEdits(doc, version, edits)) return edits;
+  }
+  void vscode.window.showWarningMessage('Talk Capture: the note kept changing while the edit was prepared; nothing was changed. Try again.');
+  return undefined;
+}
