@@ -16,6 +16,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/cli.ts'],
     rules: {
       // The core and the CLI never depend on the editor: they are shared by both.

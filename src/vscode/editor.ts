@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 
 /** True for documents Talk Capture works on. */
-export function isMarkdown(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
+export function isMarkdown(doc: vscode.TextDocument | undefined): boolean {
   return !!doc && doc.languageId === 'markdown';
 }
 

@@ -10,7 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { inspect } from 'util';
+import { format } from 'util';
 
 function teeConsole(logFile: string): void {
   // console.log in the extension host is a getter-only property: assigning to it is ignored,
@@ -21,7 +21,7 @@ function teeConsole(logFile: string): void {
       configurable: true,
       writable: true,
       value: (...args: unknown[]) => {
-        const line = args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
+        const line = format(...args);
         try {
           fs.appendFileSync(logFile, line + '\n');
         } catch {

@@ -1,0 +1,66 @@
+// `npm test`: type check and lint, the unit tests (plain Node), then the integration tests
+// (a real VS Code with the packaged extension). Ends with one line summing both layers:
+// `N passed, N failed, N skipped`. Exit code 0 only when everything ran and passed.
+//   --unit         only the static checks and the unit layer
+//   --integration  only the integration layer
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const resultsDir = path.join(root, 'test-results');
+const onlyUnit = process.argv.includes('--unit');
+const onlyIntegration = process.argv.includes('--integration');
+const started = Date.now();
+
+function run(title, cmd, args, env = {}) {
+  console.log(`\n=== ${title}`);
+  const t = Date.now();
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`=== ${title}: ${r.status === 0 ? 'ok' : `failed (exit ${r.status})`} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  return r.status === 0;
+}
+
+function readResults(file, ok) {
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
+  return { passes: 0, failures: ok ? 0 : 1, pending: 0, tests: 0, missing: true };
+}
+
+fs.mkdirSync(resultsDir, { recursive: true });
+const bin = (p) => path.join(root, 'node_modules', ...p.split('/'));
+const layers = [];
+let staticOk = true;
+
+if (!onlyIntegration) {
+  staticOk = run('type check (tsc --noEmit)', process.execPath, [bin('typescript/bin/tsc'), '--noEmit', '-p', '.']) && staticOk;
+  staticOk = run('lint (eslint)', process.execPath, [bin('eslint/bin/eslint.js'), 'src', 'test', 'bench', 'scripts']) && staticOk;
+  const unitFile = path.join(resultsDir, 'unit.json');
+  fs.rmSync(unitFile, { force: true });
+  const ok = run('unit tests (mocha, Node)', process.execPath, [bin('mocha/bin/mocha.js'), '--reporter', path.join(root, 'test/runner/summary-reporter.cjs')], {
+    TALK_CAPTURE_UNIT_RESULTS: unitFile,
+  });
+  layers.push(['unit', readResults(unitFile, ok)]);
+}
+if (!onlyUnit) {
+  const file = path.join(resultsDir, 'integration.json');
+  const ok = run('integration tests (mocha inside VS Code)', process.execPath, [path.join(root, 'test/runner/integration.mjs')]);
+  const res = readResults(file, ok);
+  if (!ok && res.failures === 0) res.failures = 1;
+  layers.push(['integration', res]);
+}
+
+let passed = 0;
+let failed = staticOk ? 0 : 1;
+let skipped = 0;
+console.log('');
+for (const [name, r] of layers) {
+  console.log(`${name}: ${r.passes} passed, ${r.failures} failed, ${r.pending} skipped${r.missing ? ' (no results: the layer did not run)' : ''}`);
+  passed += r.passes;
+  failed += r.failures;
+  skipped += r.pending;
+  if (r.passes === 0 && r.failures === 0) failed += 1; // a layer that ran no test is a failure
+}
+if (!staticOk) console.log('static checks: failed (see above); counted as 1 failure');
+console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed === 0 ? 0 : 1);
