@@ -1,0 +1,150 @@
+/**
+ * TODO links: placeholders written while a talk goes on (`[slides](TODO)`, `[slides]()`,
+ * `(link)`, `TODO: will add link when it's published`) and their replacement by the real link
+ * once it is known.
+ */
+import type { Position } from '../document';
+import type { TodoItem } from '../notes/model';
+
+export const DEFAULT_TODO_LINK_FORMAT = '[slides](TODO)';
+
+/**
+ * The placeholder **Insert TODO Link** writes. `{text}` takes the selected text (`slides` when
+ * nothing is selected); a format without `{text}` shaped like a link (`[slides](TODO)`) takes the
+ * selection as its link text.
+ */
+export function formatTodoLink(format: string, selected: string): string {
+  const fmt = format.trim() || DEFAULT_TODO_LINK_FORMAT;
+  const text = selected.replace(/[\r\n]+/g, ' ').trim();
+  if (fmt.includes('{text}')) return fmt.split('{text}').join(text || 'slides');
+  if (text) {
+    const m = /^\[[^\]]*\](\(.*\))$/.exec(fmt);
+    if (m) return `[${text}]${m[1]}`;
+  }
+  return fmt;
+}
+
+/** Checks a URL typed for a TODO link: null when fine, else why not. */
+export function validateLinkUrl(value: string): string | null {
+  const v = value.trim();
+  if (!v) return 'Enter the link’s URL (https://…).';
+  if (/\s/.test(v)) return 'A URL has no spaces.';
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    return 'Not a URL: write it with its scheme, like https://example.com/slides.';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'Only http and https links.';
+  if (!url.hostname) return 'The URL needs a host name.';
+  return null;
+}
+
+/** True for text that is one http(s) URL (used to pre-fill from the clipboard). */
+export function isHttpUrl(text: string): boolean {
+  return validateLinkUrl(text) === null;
+}
+
+function balancedParens(s: string): boolean {
+  let depth = 0;
+  for (const c of s) {
+    if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** The URL as a Markdown link destination: in `<...>` when its parentheses would end the link early. */
+export function linkDestination(url: string): string {
+  let u = url.trim();
+  if (/[<>]/.test(u)) u = new URL(u).href;
+  return balancedParens(u) ? u : `<${u}>`;
+}
+
+/** A bare URL for running text: as an autolink `<...>` when it ends in punctuation a reader would not count. */
+function bareLink(url: string): string {
+  const u = url.trim();
+  return /[)\].,;:!?'"]$/.test(u) ? `<${u}>` : u;
+}
+
+/** Link destinations that mean "not known yet". */
+const PLACEHOLDER_DEST = /^\s*(?:|#|todo|tbd|link|url|fixme|\.\.\.|…|xxx)\s*$/i;
+const LINK = /\[((?:[^\]\\]|\\.)*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)/g;
+const MARKER = /^(?:TODO|FIXME|TBD)\b/i;
+
+export interface Replacement {
+  /** 0-based character range in the line. */
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/**
+ * How to fill the placeholder of `item` (whose text starts at 0-based `start` in `line`) with
+ * `url`, or null when the item is no link placeholder. Only the placeholder changes:
+ * - `[text](TODO)`, `[text]()`, `[text](#)`: the destination becomes the URL;
+ * - `(link)`, `(slides)`: becomes `[link](url)`;
+ * - `TODO: will add link…`: the marker and its note become the URL;
+ * - a bare `TODO`/`FIXME`/`TBD`: becomes the URL.
+ */
+export function placeholderReplacement(line: string, item: Pick<TodoItem, 'text'>, start: number, url: string): Replacement | null {
+  const end = start + item.text.length;
+  if (line.slice(start, end) !== item.text) return null;
+  for (const m of line.matchAll(LINK)) {
+    const mStart = m.index!;
+    const mEnd = mStart + m[0].length;
+    if (mEnd <= start || mStart >= end) continue;
+    if (!PLACEHOLDER_DEST.test(m[2])) continue;
+    const destStart = mStart + m[0].length - 1 - m[2].length;
+    return { start: destStart, end: mEnd - 1, newText: linkDestination(url) };
+  }
+  const word = /^\(([\p{L}\p{N} _-]{1,40})\)$/u.exec(item.text);
+  if (word && line[start - 1] !== ']') {
+    return { start, end, newText: `[${word[1].trim()}](${linkDestination(url)})` };
+  }
+  if (MARKER.test(item.text)) {
+    let stop = end;
+    const marker = MARKER.exec(item.text)![0];
+    if (item.text.length === marker.length && /^\s*:/.test(line.slice(end))) {
+      // `TODO: will add link...`: the note after the colon goes with the marker, up to the line's
+      // end (or a hidden draft's closing parenthesis).
+      const hidden = /^\[\/\/\]:[ \t]*#[ \t]*\(.*\)[ \t]*$/.test(line);
+      stop = hidden ? line.lastIndexOf(')') : line.length;
+      while (stop > end && /\s/.test(line[stop - 1])) stop--;
+    }
+    return { start, end: stop, newText: bareLink(url) };
+  }
+  return null;
+}
+
+type Pos = Pick<TodoItem, 'line' | 'column' | 'endColumn'>;
+
+const before = (a: Pos, line: number, character: number) => a.line - 1 < line || (a.line - 1 === line && a.column - 1 < character);
+const after = (a: Pos, line: number, character: number) => a.line - 1 > line || (a.line - 1 === line && a.column - 1 > character);
+
+/**
+ * The TODO item for a cursor at 0-based `pos`: the one whose text holds the cursor, else the
+ * only (or nearest) one on the cursor's line.
+ */
+export function todoAtCursor<T extends Pos>(todos: readonly T[], pos: Position): T | undefined {
+  const onLine = todos.filter((t) => t.line - 1 === pos.line);
+  const inside = onLine.find((t) => pos.character >= t.column - 1 && pos.character <= t.endColumn - 1);
+  if (inside) return inside;
+  const dist = (t: T) => Math.min(Math.abs(t.column - 1 - pos.character), Math.abs(t.endColumn - 1 - pos.character));
+  return [...onLine].sort((a, b) => dist(a) - dist(b))[0];
+}
+
+/**
+ * The next (or previous) TODO item from a cursor at 0-based `pos`, going round the note's ends.
+ * `wrapped` says when it went round.
+ */
+export function adjacentTodo<T extends Pos>(todos: readonly T[], pos: Position, direction: 'next' | 'previous'): { item: T; wrapped: boolean } | undefined {
+  if (todos.length === 0) return undefined;
+  const sorted = [...todos].sort((a, b) => a.line - b.line || a.column - b.column);
+  if (direction === 'next') {
+    const item = sorted.find((t) => after(t, pos.line, pos.character));
+    return item ? { item, wrapped: false } : { item: sorted[0], wrapped: true };
+  }
+  const item = [...sorted].reverse().find((t) => before(t, pos.line, pos.character));
+  return item ? { item, wrapped: false } : { item: sorted[sorted.length - 1], wrapped: true };
+}
