@@ -1,0 +1,198 @@
+/**
+ * Front matter of a note: reading it (YAML `---` or TOML `+++`) and changing single fields with
+ * targeted edits that keep everything else byte for byte (key order, comments, quoting, list
+ * style, indentation, blank lines, unknown keys, line endings, the body).
+ *
+ * Every edit function takes the note's text and returns either `TextEdit`s against that text
+ * or an error naming the line and the reason; on an error nothing is to be written.
+ */
+import { InMemoryDocument, type TextEdit } from '../document';
+import type { FrontMatterFormat, FrontMatterInfo } from '../notes/model';
+import { locateFrontMatter } from './locate';
+import { parseYamlFrontMatter } from './yaml';
+import { parseTomlFrontMatter } from './toml';
+import { dateShape, DEFAULT_SHAPE, formatDate } from './dates';
+import type { FrontMatterError, FrontMatterSource, OffsetEdit, ScalarField } from './types';
+
+export { locateFrontMatter, lineOfOffset, type FrontMatterBlock, type LocateResult } from './locate';
+export type { FrontMatterError, FrontMatterSource, ListField, ListItem, ScalarField, OffsetEdit, Quote, NewValue } from './types';
+export { dateShape, formatDate, type DateShape } from './dates';
+
+export type OpenResult = { ok: true; source: FrontMatterSource } | { ok: false; error: FrontMatterError; format: FrontMatterFormat | null };
+
+/** Parses the note's front matter; an error (with line and reason) when there is none or it is broken. */
+export function openFrontMatter(text: string): OpenResult {
+  const found = locateFrontMatter(text);
+  if (found.kind === 'none') {
+    return { ok: false, format: null, error: { line: 1, reason: 'the note has no front matter (front matter starts on line 1 with `---` for YAML or `+++` for TOML)' } };
+  }
+  if (found.kind === 'unclosed') {
+    return {
+      ok: false,
+      format: found.format,
+      error: { line: found.line, reason: `the front matter opened with \`${found.fence}\` is never closed (add a \`${found.fence}\` line after it)` },
+    };
+  }
+  const parsed = found.block.format === 'yaml' ? parseYamlFrontMatter(text, found.block) : parseTomlFrontMatter(text, found.block);
+  return parsed.ok ? parsed : { ...parsed, format: found.block.format };
+}
+
+/** "line 4: duplicate key `tags` ..." (or the reason alone when the line is unknown). */
+export function describeError(error: FrontMatterError, format?: FrontMatterFormat | null): string {
+  const what = format ? `${format === 'yaml' ? 'YAML' : 'TOML'} front matter` : 'front matter';
+  return error.line != null ? `${what}, line ${error.line}: ${error.reason}` : `${what}: ${error.reason}`;
+}
+
+/** The front matter in the notes model's shape (never throws). */
+export function readFrontMatter(text: string): FrontMatterInfo {
+  const found = locateFrontMatter(text);
+  const opened = openFrontMatter(text);
+  const startLine = found.kind === 'none' ? null : 1;
+  const endLine = found.kind === 'found' ? found.block.endLine : null;
+  if (opened.ok) return { format: opened.source.format, data: opened.source.data, error: null, errorLine: null, startLine, endLine };
+  if (found.kind === 'none') return { format: null, data: {}, error: null, errorLine: null, startLine: null, endLine: null };
+  return { format: opened.format, data: {}, error: describeError(opened.error, opened.format), errorLine: opened.error.line, startLine, endLine };
+}
+
+/** Converts offset edits on `text` to `TextEdit`s (0-based positions). */
+export function toTextEdits(text: string, edits: readonly OffsetEdit[]): TextEdit[] {
+  const doc = new InMemoryDocument('memory:frontmatter', text);
+  return edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text }));
+}
+
+export type EditResult<T = object> =
+  | ({ ok: true; edits: TextEdit[]; format: FrontMatterFormat } & T)
+  | { ok: false; error: FrontMatterError; format: FrontMatterFormat | null; message: string };
+
+function fail(error: FrontMatterError, format: FrontMatterFormat | null): { ok: false; error: FrontMatterError; format: FrontMatterFormat | null; message: string } {
+  return { ok: false, error, format, message: describeError(error, format) };
+}
+
+/** Keys a new `date`/`draft` goes after (Hugo's archetype order: title, date, draft). */
+const AFTER: Record<string, string[]> = { date: ['title'], draft: ['date', 'title'] };
+
+const FLIPS: Array<[string, string]> = [
+  ['true', 'false'],
+  ['yes', 'no'],
+  ['on', 'off'],
+];
+
+/** The boolean a written value stands for, and how to write the other one in the same style. */
+function flipWritten(raw: string): { value: boolean; flipped: string } | null {
+  const lower = raw.toLowerCase();
+  for (const [t, f] of FLIPS) {
+    const value = lower === t ? true : lower === f ? false : null;
+    if (value === null) continue;
+    const other = value ? f : t;
+    const flipped = raw === raw.toUpperCase() ? other.toUpperCase() : raw[0] === raw[0].toUpperCase() ? other[0].toUpperCase() + other.slice(1) : other;
+    return { value, flipped };
+  }
+  return null;
+}
+
+/**
+ * Sets `draft` (flips it when `value` is omitted), adding `draft: true` when it is missing.
+ * `draft` is the value after the change.
+ */
+export function setDraft(text: string, value?: boolean): EditResult<{ draft: boolean; changed: boolean }> {
+  const opened = openFrontMatter(text);
+  if (!opened.ok) return fail(opened.error, opened.format);
+  const fm = opened.source;
+  const found = fm.scalar('draft');
+  if (found.kind === 'error') return fail(found.error, fm.format);
+  if (found.kind === 'missing') {
+    const draft = value ?? true;
+    const edit = fm.insertField('draft', { kind: 'scalar', text: fm.renderScalar(draft) }, AFTER.draft);
+    return { ok: true, format: fm.format, edits: toTextEdits(text, [edit]), draft, changed: true };
+  }
+  const f = found.field;
+  if (f.raw.trim() === '' && !f.quote) {
+    const draft = value ?? true;
+    return { ok: true, format: fm.format, edits: toTextEdits(text, [replaceValue(text, f, fm.renderScalar(draft))]), draft, changed: true };
+  }
+  const written = flipWritten(f.raw);
+  if (!written) return fail({ line: f.line, reason: `\`${f.key}\` is \`${f.raw}\`, not true or false` }, fm.format);
+  const draft = value ?? !written.value;
+  if (draft === written.value) return { ok: true, format: fm.format, edits: [], draft, changed: false };
+  return { ok: true, format: fm.format, edits: toTextEdits(text, [replaceValue(text, f, written.flipped)]), draft, changed: true };
+}
+
+/**
+ * Writes `now` into `date` in the format the date is already written in (quotes kept), with
+ * the local offset; adds a `date` (RFC 3339 with offset) when missing.
+ */
+export function setDateNow(text: string, now: Date = new Date(), offsetMinutes?: number): EditResult<{ date: string }> {
+  const opened = openFrontMatter(text);
+  if (!opened.ok) return fail(opened.error, opened.format);
+  const fm = opened.source;
+  const found = fm.scalar('date');
+  if (found.kind === 'error') return fail(found.error, fm.format);
+  if (found.kind === 'missing') {
+    const date = formatDate(now, DEFAULT_SHAPE, offsetMinutes);
+    // TOML writes an offset date-time bare (a real date); YAML's plain scalar reads the same.
+    const edit = fm.insertField('date', { kind: 'scalar', text: date }, AFTER.date);
+    return { ok: true, format: fm.format, edits: toTextEdits(text, [edit]), date };
+  }
+  const f = found.field;
+  const shape = dateShape(f.raw);
+  if (!shape && f.raw.trim() !== '') {
+    return fail({ line: f.line, reason: `\`${f.key}\` is \`${f.raw}\`, which is not a date like 2025-04-03 or 2025-04-03T09:04:16+02:00` }, fm.format);
+  }
+  const date = formatDate(now, shape ?? DEFAULT_SHAPE, offsetMinutes);
+  return { ok: true, format: fm.format, edits: toTextEdits(text, [replaceValue(text, f, date)]), date };
+}
+
+/** Replaces a scalar's text inside its quotes; an empty `key:` gets a space before the new value. */
+function replaceValue(text: string, f: ScalarField, value: string): OffsetEdit {
+  const gap = f.innerStart === f.innerEnd && !f.quote && !/\s/.test(text[f.innerStart - 1] ?? ' ') ? ' ' : '';
+  return { start: f.innerStart, end: f.innerEnd, text: gap + value };
+}
+
+export interface ListAddition {
+  field: string;
+  values: readonly string[];
+}
+
+/**
+ * Appends `values` to list fields (creating a field when missing), in each list's style.
+ * Values already in the list (same text, ignoring case) are skipped; `added` says what was
+ * added to which field. One failing field fails the whole change (nothing is written).
+ */
+export function addToLists(text: string, additions: readonly ListAddition[]): EditResult<{ added: ListAddition[] }> {
+  const opened = openFrontMatter(text);
+  if (!opened.ok) return fail(opened.error, opened.format);
+  const fm = opened.source;
+  const offsetEdits: OffsetEdit[] = [];
+  const added: ListAddition[] = [];
+  for (const { field, values } of additions) {
+    const found = fm.list(field);
+    if (found.kind === 'error') return fail(found.error, fm.format);
+    const have = new Set(found.kind === 'found' ? found.field.items.map((i) => i.value.toLowerCase()) : []);
+    const fresh: string[] = [];
+    for (const v of values) {
+      const key = v.toLowerCase();
+      if (v.trim() === '' || have.has(key)) continue;
+      have.add(key);
+      fresh.push(v);
+    }
+    if (fresh.length === 0) continue;
+    added.push({ field: found.kind === 'found' ? found.field.key : field, values: fresh });
+    if (found.kind === 'found') offsetEdits.push(...found.field.append(fresh));
+    else {
+      const siblings = additions.map((a) => a.field).filter((f) => f !== field);
+      offsetEdits.push(fm.insertField(field, { kind: 'list', values: fresh }, siblings));
+    }
+  }
+  return { ok: true, format: fm.format, edits: toTextEdits(text, mergeInserts(offsetEdits)), added };
+}
+
+/** Joins insertions at the same offset (in order), so editors apply them in a known order. */
+function mergeInserts(edits: readonly OffsetEdit[]): OffsetEdit[] {
+  const out: OffsetEdit[] = [];
+  for (const e of edits) {
+    const same = out.find((o) => o.start === e.start && o.end === o.start && e.end === e.start);
+    if (same) same.text += e.text;
+    else out.push({ ...e });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
