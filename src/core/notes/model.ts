@@ -34,7 +34,10 @@ export interface TodoItem {
 }
 
 export interface Talk {
-  /** Title (link text kept, link URLs dropped: `[Perses](https://perses.dev/) update` → `Perses update`). */
+  /**
+   * Title (link text kept, link URLs dropped: `[Perses](https://perses.dev/) update` → `Perses update`),
+   * without the speakers and company; a kind prefix stays (`Keynote 3: Title`).
+   */
   title: string;
   /** The heading text exactly as written, without the `#`s. */
   heading: string;
@@ -52,6 +55,17 @@ export interface Talk {
   /** Title of the group heading the talk sits under (`## Morning Keynotes`), else null. */
   group: string | null;
   todos: TodoItem[];
+  /** A start time written at the front of the heading (`14:30`), else null. */
+  time?: string | null;
+  /** Sub-headings of the talk (`#### Intro`, or `### Notes` under a `##` talk). */
+  sections?: Section[];
+}
+
+/** A heading inside a talk: part of that talk, not a new talk. */
+export interface Section {
+  title: string;
+  line: number;
+  level: number;
 }
 
 export interface Group {
@@ -84,6 +98,16 @@ export interface NotesModel {
   todos: TodoItem[];
   /** Number of lines of the note. */
   lineCount: number;
+  /**
+   * The day a note without day headings is about, taken from its file name (`day2.md`) or its
+   * front matter title ("KubeCon Day 1"); null when the note has day headings or says nothing.
+   */
+  impliedDay?: string | null;
+  /**
+   * Why the body was not read (file too large, binary content), shown instead of the outline;
+   * null or absent when the note was read.
+   */
+  skipped?: string | null;
 }
 
 export interface NotesOptions {

@@ -1,0 +1,59 @@
+/**
+ * What a Markdown reader has to tell the notes model about a document: the blocks both the
+ * fast scanner (./scan.ts) and the remark-based reference reader (./reference.ts) produce.
+ * The model is then built from these by ./build.ts, so the two readers agree on the model
+ * exactly when they agree on these blocks.
+ */
+import type { FrontMatterInfo } from './model';
+
+/** A root-level heading (ATX or setext). Headings inside lists and block quotes are not outline entries. */
+export interface HeadingBlock {
+  /** 1-based line of the heading (first line of a setext heading). */
+  line: number;
+  level: number;
+  /** Inline source of the heading, without `#`s or the setext underline. */
+  raw: string;
+  /** Plain text when the reader already has it (the reference reader's syntax tree); else computed from `raw`. */
+  title?: string;
+}
+
+/** A hidden draft line: a root-level link reference definition `[//]: # (...)`. */
+export interface HiddenBlock {
+  line: number;
+}
+
+export interface Blocks {
+  frontMatter: FrontMatterInfo;
+  /** The document's lines without line breaks (the BOM removed from the first). */
+  lines: string[];
+  headings: HeadingBlock[];
+  hidden: HiddenBlock[];
+  /** 1-based first lines of root-level paragraphs. */
+  paragraphStarts: number[];
+  /** Per 0-based line: 1 when the line is code or front matter (no day, talk or TODO there). */
+  excluded: Uint8Array;
+  /** Inline code spans to ignore when looking for TODO items: 0-based line → [start, end) columns (0-based). */
+  codeSpans: Map<number, Array<[number, number]>>;
+  /** Normalized labels of every link reference definition (they make `[text][label]` a link). */
+  definitions: Set<string>;
+}
+
+/** Hidden-draft definitions: `[//]: # (text)`, `[comment]: # (text)`, `[//]: <> (text)`. */
+export const HIDDEN_LABELS = new Set(['//', 'comment', '_']);
+
+/**
+ * The raw text inside the parentheses of a hidden line (escapes kept), with its 0-based start
+ * and end columns; undefined when the line is not written that way.
+ */
+export function hiddenContent(line: string): { text: string; start: number; end: number } | undefined {
+  const m = /^( {0,3}\[(?:\/\/|comment|_)\]:[ \t]*(?:#|<>)[ \t]+\()((?:[^()\\]|\\.)*)\)[ \t]*$/i.exec(line);
+  if (!m) return undefined;
+  return { text: m[2], start: m[1].length, end: m[1].length + m[2].length };
+}
+
+/** `### Title` written inside a hidden line: its level and heading text, else undefined. */
+export function hiddenHeading(content: string): { level: number; text: string } | undefined {
+  const m = /^[ \t]*(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/.exec(content);
+  if (!m) return undefined;
+  return { level: m[1].length, text: (m[2] ?? '').replace(/[ \t]+#+$/, '').trim() };
+}

@@ -1,0 +1,238 @@
+/**
+ * Builds the notes model from the blocks a reader found: days, groups, talks with their
+ * sections, hidden drafts and TODO items. Shared by the fast scanner and the reference reader.
+ */
+import { type Blocks, hiddenContent, hiddenHeading } from './blocks';
+import { compileDayPattern, dayFromName, isDayHeading, isGroupTitle, isNonTalkTitle, isSectionTitle, looksLikeTalk, plainDayTitle, splitTalkHeading } from './heading';
+import { plainInline } from './inline';
+import type { Day, Group, NotesModel, NotesOptions, Section, Talk, TodoItem } from './model';
+import { compileTodoPatterns, maskSpans, todosInLine } from './todos';
+
+interface Entry {
+  line: number;
+  level: number;
+  title: string;
+  heading: string;
+  hidden: boolean;
+  role?: 'talk' | 'group' | 'section' | 'other' | 'title';
+  parent?: Entry;
+  children: Entry[];
+  group?: Entry;
+  talk?: Entry;
+}
+
+interface Segment {
+  start: number; // 1-based, inclusive
+  end: number;
+  day?: Day;
+  expectedTalkLevel: number;
+}
+
+/** Every TODO item of the note, in document order (hidden notes included). */
+export function collectTodos(blocks: Blocks, options: NotesOptions | undefined, hiddenTalkLines: ReadonlySet<number>): TodoItem[] {
+  const matcher = compileTodoPatterns(options?.todoPatterns);
+  const hiddenLines = new Set(blocks.hidden.map((h) => h.line));
+  const out: TodoItem[] = [];
+  const { lines, excluded, codeSpans } = blocks;
+  for (let k = 0; k < lines.length; k++) {
+    if (excluded[k]) continue;
+    const line1 = k + 1;
+    if (hiddenLines.has(line1)) {
+      if (hiddenTalkLines.has(line1)) continue;
+      const c = hiddenContent(lines[k]);
+      if (c && c.text.trim()) {
+        const lead = c.text.length - c.text.trimStart().length;
+        const text = c.text.trim();
+        out.push({ kind: 'hidden', text, line: line1, column: c.start + lead + 1, endColumn: c.start + lead + text.length + 1 });
+      }
+      continue;
+    }
+    const line = lines[k];
+    todosInLine(maskSpans(line, codeSpans.get(k)), line, line1, matcher, out);
+  }
+  return out;
+}
+
+export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
+  const lineCount = blocks.lines.length;
+  const custom = compileDayPattern(options?.dayHeadingPattern);
+
+  // Outline entries: root headings and hidden headings, in document order.
+  const entries: Entry[] = [];
+  for (const h of blocks.headings) {
+    const title = h.title ?? plainInline(h.raw, blocks.definitions);
+    entries.push({ line: h.line, level: h.level, title, heading: h.raw.replace(/\s*\n\s*/g, ' '), hidden: false, children: [] });
+  }
+  const hiddenTalkLines = new Set<number>();
+  for (const hb of blocks.hidden) {
+    const c = hiddenContent(blocks.lines[hb.line - 1]);
+    const hh = c && hiddenHeading(c.text);
+    if (!hh) continue;
+    hiddenTalkLines.add(hb.line);
+    entries.push({ line: hb.line, level: hh.level, title: plainInline(hh.text, blocks.definitions), heading: hh.text, hidden: true, children: [] });
+  }
+  entries.sort((a, b) => a.line - b.line);
+
+  // Days: headings that name a day at the shallowest such level, and plain `Day03:` lines.
+  const dayCandidates = entries.filter((e) => !e.hidden && isDayHeading(e.title, custom));
+  const dayLevel = dayCandidates.length ? Math.min(...dayCandidates.map((e) => e.level)) : 0;
+  const dayEntries = new Set(dayCandidates.filter((e) => e.level === dayLevel));
+  const dayStarts: Array<{ line: number; title: string; level: number }> = [];
+  for (const e of dayEntries) dayStarts.push({ line: e.line, title: e.title, level: e.level });
+  for (const p of blocks.paragraphStarts) {
+    const title = plainDayTitle(blocks.lines[p - 1], custom);
+    if (title) dayStarts.push({ line: p, title, level: 0 });
+  }
+  dayStarts.sort((a, b) => a.line - b.line);
+
+  // Segments: each day, and the stretches outside days.
+  const segments: Segment[] = [];
+  const firstDay = dayStarts.length ? dayStarts[0].line : lineCount + 1;
+  const topLevelEntries = entries.filter((e) => e.line < firstDay && !e.hidden);
+  const docTitle = topLevelEntries.length > 0 && topLevelEntries[0].level === 1 && topLevelEntries.filter((e) => e.level === 1).length === 1 && dayStarts.length === 0 ? topLevelEntries[0] : undefined;
+  const topExpected = docTitle ? 2 : dayStarts.length ? Math.max(2, dayLevel + 1) : Math.min(3, ...entries.filter((e) => !e.hidden).map((e) => e.level).concat([3]));
+  if (firstDay > 1) segments.push({ start: 1, end: firstDay - 1, expectedTalkLevel: topExpected });
+  for (let k = 0; k < dayStarts.length; k++) {
+    const d = dayStarts[k];
+    let end = k + 1 < dayStarts.length ? dayStarts[k + 1].line - 1 : lineCount;
+    if (d.level > 0) {
+      const stop = entries.find((e) => !e.hidden && e.line > d.line && e.line <= end && e.level < d.level);
+      if (stop) end = stop.line - 1;
+    }
+    const day: Day = { title: d.title, line: d.line, endLine: end, level: d.level, talks: [], groups: [], todos: [] };
+    segments.push({ start: d.line, end, day, expectedTalkLevel: d.level > 0 ? d.level + 1 : 3 });
+    const nextStart = k + 1 < dayStarts.length ? dayStarts[k + 1].line : lineCount + 1;
+    if (end < nextStart - 1) segments.push({ start: end + 1, end: nextStart - 1, expectedTalkLevel: topExpected });
+  }
+
+  const days: Day[] = [];
+  const topTalks: Talk[] = [];
+  const topGroups: Group[] = [];
+  const talkList: Array<{ talk: Talk; entry: Entry }> = [];
+
+  for (const seg of segments) {
+    const segEntries = entries.filter((e) => e.line >= seg.start && e.line <= seg.end && !(seg.day && e.line === seg.day.line && dayEntries.has(e)));
+    if (docTitle && segEntries[0] === docTitle) {
+      docTitle.role = 'title';
+      segEntries.shift();
+    }
+    // Outline forest: the parent of a heading is the nearest earlier heading of a lower level.
+    const stack: Entry[] = [];
+    const roots: Entry[] = [];
+    for (const e of segEntries) {
+      while (stack.length && stack[stack.length - 1].level >= e.level) stack.pop();
+      const parent = stack.length ? stack[stack.length - 1] : undefined;
+      e.parent = parent;
+      if (parent) parent.children.push(e);
+      else roots.push(e);
+      if (!e.hidden) stack.push(e); // hidden headings never contain others
+    }
+    const classify = (e: Entry, group: Entry | undefined, inOther: boolean) => {
+      e.group = group;
+      if (e.hidden) {
+        e.role = 'talk';
+        return;
+      }
+      const kids = e.children.filter((c) => !c.hidden);
+      if (inOther && !looksLikeTalk(e.title)) {
+        e.role = 'other';
+      } else if (kids.length === 0) {
+        e.role = isNonTalkTitle(e.title) ? 'other' : 'talk';
+      } else if (isGroupTitle(e.title)) {
+        e.role = 'group';
+      } else if (kids.every((c) => isSectionTitle(c.title))) {
+        e.role = isNonTalkTitle(e.title) ? 'other' : 'talk';
+      } else if (isNonTalkTitle(e.title)) {
+        e.role = 'other';
+      } else if (kids.some((c) => looksLikeTalk(c.title)) && !looksLikeTalk(e.title)) {
+        e.role = 'group';
+      } else if (looksLikeTalk(e.title)) {
+        e.role = 'talk';
+      } else {
+        e.role = e.level < seg.expectedTalkLevel ? 'group' : 'talk';
+      }
+      if (e.role === 'talk') {
+        markSections(e);
+        for (const c of e.children.filter((x) => x.hidden)) classify(c, group, false);
+      } else {
+        for (const c of e.children) classify(c, e.role === 'group' ? e : group, e.role === 'other' || inOther);
+      }
+    };
+    const markSections = (t: Entry) => {
+      for (const c of t.children) {
+        if (c.hidden) continue;
+        c.role = 'section';
+        c.talk = t;
+        markSections(c);
+      }
+    };
+    for (const r of roots) classify(r, undefined, false);
+
+    // Flat lists in document order; a talk or group ends where the next entry that is not part of it starts.
+    const ordered = segEntries;
+    const endOf = (idx: number, _e: Entry, partOf: (x: Entry) => boolean): number => {
+      for (let j = idx + 1; j < ordered.length; j++) if (!partOf(ordered[j])) return ordered[j].line - 1;
+      return seg.end;
+    };
+    const isInside = (x: Entry, anc: Entry): boolean => {
+      for (let p = x.parent; p; p = p.parent) if (p === anc) return true;
+      return false;
+    };
+    const groups: Group[] = seg.day ? seg.day.groups : topGroups;
+    const talks: Talk[] = seg.day ? seg.day.talks : topTalks;
+    ordered.forEach((e, idx) => {
+      if (e.role === 'group') {
+        groups.push({ title: e.title, line: e.line, endLine: endOf(idx, e, (x) => isInside(x, e)), level: e.level });
+      } else if (e.role === 'talk') {
+        const parts = splitTalkHeading(e.title);
+        const sections: Section[] = e.children.filter((c) => c.role === 'section').flatMap((c) => flattenSections(c));
+        const talk: Talk = {
+          title: parts.title,
+          heading: e.heading,
+          speakers: parts.speakers,
+          company: parts.company,
+          kind: parts.kind,
+          line: e.line,
+          endLine: endOf(idx, e, (x) => !x.hidden && x.role === 'section' && isInside(x, e)),
+          level: e.level,
+          hidden: e.hidden,
+          group: e.group ? e.group.title : null,
+          todos: [],
+          time: parts.time,
+          sections,
+        };
+        talks.push(talk);
+        talkList.push({ talk, entry: e });
+      }
+    });
+    if (seg.day) days.push(seg.day);
+  }
+
+  // TODO items: to the talk (or day) whose lines hold them.
+  const todos = collectTodos(blocks, options, hiddenTalkLines);
+  const byLine = talkList.map((t) => t.talk).sort((a, b) => a.line - b.line);
+  let ti = 0;
+  let di = 0;
+  for (const todo of todos) {
+    while (ti < byLine.length && byLine[ti].endLine < todo.line) ti++;
+    const talk = ti < byLine.length && byLine[ti].line <= todo.line ? byLine[ti] : undefined;
+    if (talk) {
+      talk.todos.push(todo);
+      continue;
+    }
+    while (di < days.length && days[di].endLine < todo.line) di++;
+    if (di < days.length && days[di].line <= todo.line) days[di].todos.push(todo);
+  }
+
+  let impliedDay: string | null = null;
+  if (days.length === 0) {
+    const title = blocks.frontMatter.data.title;
+    impliedDay = dayFromName(options?.fileName) ?? (typeof title === 'string' ? dayFromName(title) : null);
+  }
+
+  return { frontMatter: blocks.frontMatter, days, talks: topTalks, groups: topGroups, todos, lineCount, impliedDay, skipped: null };
+}
+
+function flattenSections(e: Entry): Section[] {
+  return [{ title: e.title, line: e.line, level: e.level }, ...e.children.filter((c) => c.role === 'section').flatMap(flattenSections)];
+}

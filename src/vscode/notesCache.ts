@@ -1,0 +1,89 @@
+/**
+ * The notes model of open documents, parsed once per document version with the options of the
+ * talkCapture settings. `getNotes` never throws: a note too large or binary gives an empty
+ * model whose `skipped` says why, a broken front matter gives a model with
+ * `frontMatter.error`.
+ */
+import * as vscode from 'vscode';
+import type { NotesModel, NotesOptions } from '../core/notes/model';
+import { emptyModel, parseNotes } from '../core/notes/parse';
+
+interface Entry {
+  version: number;
+  optionsKey: string;
+  model: NotesModel;
+}
+
+const cache = new Map<string, Entry>();
+let options: (NotesOptions & { maxChars: number }) | undefined;
+let optionsKey = '';
+let hooked = false;
+
+function readOptions(): NotesOptions & { maxChars: number } {
+  const config = vscode.workspace.getConfiguration('talkCapture');
+  const todoPatterns = config.get<unknown>('todoPatterns', []);
+  const mb = config.get<number>('maxFileSizeMB', 5);
+  return {
+    dayHeadingPattern: config.get<string>('dayHeadingPattern', '') || undefined,
+    todoPatterns: Array.isArray(todoPatterns) ? todoPatterns.filter((p): p is string => typeof p === 'string') : [],
+    maxChars: Math.max(0.1, typeof mb === 'number' && Number.isFinite(mb) ? mb : 5) * 1024 * 1024,
+  };
+}
+
+/** The options from the talkCapture settings (cached until they change). */
+export function notesOptions(): NotesOptions & { maxChars: number } {
+  hook();
+  if (!options) {
+    options = readOptions();
+    optionsKey = JSON.stringify(options);
+  }
+  return options;
+}
+
+function hook(): void {
+  if (hooked) return;
+  hooked = true;
+  // Module-level listeners live as long as the extension host; they hold nothing heavy.
+  vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('talkCapture')) {
+      options = undefined;
+      cache.clear();
+    }
+  });
+  vscode.workspace.onDidCloseTextDocument((doc) => cache.delete(doc.uri.toString()));
+}
+
+/** The file name of a document's URI (`day2.md`), for notes that carry the day in it. */
+export function fileNameOf(uri: vscode.Uri): string {
+  const p = uri.path;
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+/** The notes model of a document (cached per URI and version). Never throws. */
+export function getNotes(doc: vscode.TextDocument): NotesModel {
+  try {
+    const opts = notesOptions();
+    const key = doc.uri.toString();
+    const hit = cache.get(key);
+    if (hit && hit.version === doc.version && hit.optionsKey === optionsKey) return hit.model;
+    const model = parseNotes(doc.getText(), { ...opts, fileName: fileNameOf(doc.uri) });
+    cache.set(key, { version: doc.version, optionsKey, model });
+    return model;
+  } catch (err) {
+    return emptyModel(`The note could not be read: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Why a model has no outline (too large, binary), or undefined when it was read. */
+export function skippedReason(model: NotesModel): string | undefined {
+  return model.skipped ?? undefined;
+}
+
+/** Parses text that is not open in an editor (a file on disk), with the settings' options. */
+export function parseNotesText(text: string, uri: vscode.Uri): NotesModel {
+  try {
+    return parseNotes(text, { ...notesOptions(), fileName: fileNameOf(uri) });
+  } catch (err) {
+    return emptyModel(`The note could not be read: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
