@@ -1,6 +1,9 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { applyEdits, type TextEdit } from '../../src/core/document';
 import type { Day, NotesModel, Talk } from '../../src/core/notes/model';
+import { parseNotes } from '../../src/core/notes/parse';
 import {
   adjacentTodo,
   fillTemplate,
@@ -16,6 +19,7 @@ import {
   isHiddenLine,
   isoWithOffset,
   joinSpeakers,
+  keynoteNumberFor,
   linkDestination,
   nextDayHeading,
   nextDayTitle,
@@ -103,7 +107,7 @@ describe('capture: heading templates', () => {
   it('joins and splits speakers', () => {
     assert.strictEqual(joinSpeakers(['Ada']), 'Ada');
     assert.strictEqual(joinSpeakers(['Ada', ' Grace ']), 'Ada & Grace');
-    assert.strictEqual(joinSpeakers(['Ada', 'Grace', 'Linus']), 'Ada, Grace & Linus');
+    assert.strictEqual(joinSpeakers(['Ada', 'Grace', 'Linus']), 'Ada & Grace & Linus');
     assert.deepStrictEqual(splitSpeakers('Ada, Grace & Linus'), ['Ada', 'Grace', 'Linus']);
     assert.deepStrictEqual(splitSpeakers('Ada and Grace'), ['Ada', 'Grace']);
     assert.deepStrictEqual(splitSpeakers('  '), []);
@@ -400,5 +404,92 @@ describe('capture: new notes', () => {
       toml.text,
       '+++\r\ntitle = "KubeCon EU 2025"\r\ndate = 2025-04-01T09:00:00+02:00\r\ndescription = ""\r\ntoc = true\r\ncategories = []\r\ntags = []\r\ndraft = true\r\n+++\r\n\r\n## Day01 (2025-04-01)\r\n',
     );
+  });
+});
+
+describe('capture on parsed notes (fixtures)', () => {
+  const read = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/capture', name), 'utf8');
+  // The notes model is the real parser's.
+  const summit = read('summit.md');
+  const lines = summit.split('\n');
+  const lineOf = (text: string) => lines.indexOf(text) + 1;
+
+  it('puts a new talk after the talk under the cursor and numbers keynotes in the day', () => {
+    const m = parseNotes(summit);
+    const cursor = lineOf('- spans over message brokers');
+    const place = placeTalk(summit, m, cursor);
+    assert.strictEqual(place.after, lineOf('[//]: # (ask about the \\(beta\\) flag)') - 3, 'after the talk’s last line, before the hidden draft');
+    assert.strictEqual(keynoteNumberFor(m, place.day), 3);
+    const heading = formatTalkHeading({ title: 'Edge caches', speakers: ['Ada'], company: 'Acme' });
+    const ins = insertTalkHeading(summit, m, cursor, heading);
+    const out = apply(summit, ins.edit);
+    const outLines = out.split('\n');
+    assert.strictEqual(outLines[ins.cursor.line - 1], heading);
+    assert.strictEqual(outLines[ins.cursor.line], '');
+    // The new talk parses back as a talk with its speakers.
+    const again = parseNotes(out);
+    const t = again.days[0].talks.find((x) => x.title === 'Edge caches');
+    assert.ok(t, 'the new heading is a talk of Day01');
+    assert.deepStrictEqual(t.speakers, ['Ada']);
+    assert.strictEqual(t.company, 'Acme');
+  });
+
+  it('writes headings the notes model reads back: speakers, company and kind', () => {
+    const cases: Array<[Parameters<typeof formatTalkHeading>[0], { speakers: string[]; company: string | null; kind: string | null }]> = [
+      [{ title: 'Mesh upgrades', speakers: ['Ada Lovelace', 'Grace Hopper'], company: 'Acme' }, { speakers: ['Ada Lovelace', 'Grace Hopper'], company: 'Acme', kind: null }],
+      [{ title: 'Tiny tools', speakers: ['Linus Park'], kind: 'lightning talk' }, { speakers: ['Linus Park'], company: null, kind: 'Lightning talk' }],
+      [{ title: 'Opening', speakers: [], kind: 'keynote', n: 4 }, { speakers: [], company: null, kind: 'Keynote' }],
+      [{ title: 'Docs sprint', speakers: [], kind: 'contribfest' }, { speakers: [], company: null, kind: 'ContribFest' }],
+    ];
+    for (const [input, want] of cases) {
+      const text = `## Day01\n\n${formatTalkHeading(input)}\n\nbody\n`;
+      const talk = parseNotes(text).days[0]?.talks[0];
+      assert.ok(talk, text);
+      assert.deepStrictEqual({ speakers: talk.speakers, company: talk.company, kind: talk.kind }, want, text);
+    }
+  });
+
+  it('adds the next day after the last one', () => {
+    const m = parseNotes(summit);
+    const ins = insertDayHeading(summit, m, { today: '2031-05-08' });
+    const out = apply(summit, ins.edit);
+    assert.strictEqual(out, summit.replace(/- demo: \[demo\]\(\)\n$/, '- demo: [demo]()\n\n## Day03\n'));
+    assert.deepStrictEqual(parseNotes(out).days.map((d) => d.title), ['Day01', 'Day02', 'Day03']);
+  });
+
+  it('follows a plain `Day03:` line with `Day04:`', () => {
+    const draft = read('day-draft.md');
+    const m = parseNotes(draft);
+    assert.strictEqual(nextDayHeading(m, { today: 'x' }), 'Day04:');
+    const out = apply(draft, insertDayHeading(draft, m, { today: 'x' }).edit);
+    assert.ok(out.endsWith('Notes on the opening.\n\nDay04:\n'), out);
+  });
+
+  it('fills every link placeholder the notes model finds', () => {
+    const m = parseNotes(summit);
+    const url = 'https://example.com/x';
+    const results = m.todos
+      .filter((t) => t.kind !== 'hidden')
+      .map((t) => {
+        const line = lines[t.line - 1];
+        const r = placeholderReplacement(line, t, t.column - 1, url);
+        return r ? line.slice(0, r.start) + r.newText + line.slice(r.end) : `unresolved: ${t.text}`;
+      });
+    assert.deepStrictEqual(results, [
+      `- Slides: [slides](${url})`,
+      `The handbook they mentioned [link](${url})`,
+      url,
+      `- recording [slides](${url})`,
+      `- demo: [demo](${url})`,
+    ]);
+  });
+
+  it('toggles the hidden drafts of the fixture and back', () => {
+    const from = lineOf('[//]: # (### Rust for operators - Ivo Brandt)') - 1;
+    const res = toggleHiddenDraft(summit, from, from + 1);
+    assert.strictEqual(res.action, 'show');
+    const shown = apply(summit, res.edits);
+    assert.ok(shown.includes('\n### Rust for operators - Ivo Brandt\nask about the (beta) flag\n'));
+    assert.strictEqual(apply(shown, toggleHiddenDraft(shown, from, from + 1).edits), summit);
   });
 });

@@ -38,11 +38,15 @@ export interface TalkHeadingFormats {
   keynote?: string;
 }
 
-/** Speakers as written in a heading: `Ada`, `Ada & Grace`, `Ada, Grace & Linus`. */
+/**
+ * Speakers as written in a heading: `Ada`, `Ada & Grace`, `Ada & Grace & Linus`. Joined with `&`
+ * (never a comma) so that `{speakers}, {company}` stays unambiguous for the notes model.
+ */
 export function joinSpeakers(speakers: readonly string[]): string {
-  const list = speakers.map((s) => s.trim()).filter(Boolean);
-  if (list.length <= 1) return list.join('');
-  return `${list.slice(0, -1).join(', ')} & ${list[list.length - 1]}`;
+  return speakers
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' & ');
 }
 
 /** Splits what a person typed as speakers (`Ada, Grace & Linus`, `Ada and Grace`) into names. */

@@ -5,7 +5,8 @@
  * the new heading.
  */
 import { eolOf, type Position, type TextEdit } from '../document';
-import type { Day, NotesModel, Talk } from '../notes/model';
+import type { Day, NotesModel } from '../notes/model';
+import { findDayAt, findTalkAt } from '../notes/query';
 import { formatDayHeading, nextDayDate, nextDayTitle, nextKeynoteNumber } from './headings';
 
 export interface Insertion {
@@ -61,18 +62,11 @@ export function bodyStartLine(model: NotesModel): number {
   return fm.startLine !== null && fm.endLine !== null ? fm.endLine + 1 : 1;
 }
 
-const contains = (s: { line: number; endLine: number }, line: number) => line >= s.line && line <= s.endLine;
-
 /** The day whose section holds 1-based `line`, if any. */
-export function dayAt(model: NotesModel, line: number): Day | undefined {
-  return model.days.find((d) => contains(d, line));
-}
+export const dayAt = findDayAt;
 
-/** The innermost talk whose section holds 1-based `line` (talks of days and talks outside days). */
-export function talkAt(model: NotesModel, line: number): Talk | undefined {
-  const all = [...model.talks, ...model.days.flatMap((d) => d.talks)];
-  return all.filter((t) => contains(t, line)).sort((a, b) => b.line - a.line)[0];
-}
+/** The talk whose section holds 1-based `line` (talks of days and talks outside days, hidden drafts included). */
+export const talkAt = findTalkAt;
 
 export interface TalkPlacement {
   /** 1-based line the new heading goes after. */

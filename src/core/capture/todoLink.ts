@@ -83,7 +83,7 @@ export interface Replacement {
  * How to fill the placeholder of `item` (whose text starts at 0-based `start` in `line`) with
  * `url`, or null when the item is no link placeholder. Only the placeholder changes:
  * - `[text](TODO)`, `[text]()`, `[text](#)`: the destination becomes the URL;
- * - `(link)`, `(slides)`: becomes `[link](url)`;
+ * - `(link)`: becomes `[link](url)`, `slides (link)` becomes `[slides](url)`;
  * - `TODO: will add link…`: the marker and its note become the URL;
  * - a bare `TODO`/`FIXME`/`TBD`: becomes the URL.
  */
@@ -98,9 +98,10 @@ export function placeholderReplacement(line: string, item: Pick<TodoItem, 'text'
     const destStart = mStart + m[0].length - 1 - m[2].length;
     return { start: destStart, end: mEnd - 1, newText: linkDestination(url) };
   }
-  const word = /^\(([\p{L}\p{N} _-]{1,40})\)$/u.exec(item.text);
+  // `(link)`, `slides (link)`: the word before the parenthesis, if any, becomes the link's text.
+  const word = /^(?:([\p{L}\p{N}][\p{L}\p{N} _-]{0,40}?)[ \t]+)?\(([\p{L}\p{N} _-]{1,40})\)$/u.exec(item.text);
   if (word && line[start - 1] !== ']') {
-    return { start, end, newText: `[${word[1].trim()}](${linkDestination(url)})` };
+    return { start, end, newText: `[${(word[1] ?? word[2]).trim()}](${linkDestination(url)})` };
   }
   if (MARKER.test(item.text)) {
     let stop = end;
