@@ -13,6 +13,13 @@ export interface LandscapeEntry {
   subcategory: string;
   /** Other names people write: derived from the repository name, the homepage host, spacing/hyphen variants. */
   aliases: string[];
+  /**
+   * Those of `name` and `aliases` that are ordinary words (`Flux`, `Helm`, `Score`, `Cert manager`):
+   * they match only in the project's own capitalisation, never in lower case, never as a plain word.
+   */
+  ordinary?: string[];
+  /** Dictionary words within typo distance of a distinctive name: never reported as typos of it. */
+  nearWords?: string[];
 }
 
 export interface LandscapeIndexFile {

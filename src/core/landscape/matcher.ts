@@ -1,0 +1,426 @@
+/**
+ * Finds CNCF project mentions in a Markdown note and decides, for each, `link` (sure) or
+ * `suggest` (probable: a typo, or an ordinary word that may be the project). Precision first:
+ * names that are ordinary words (Flux, Helm, Score, Spin...) match only in the project's own
+ * capitalisation and never as the ordinary word; lower-case ordinary words never match.
+ *
+ * Works on the fast scan of ./scan.ts (no syntax tree), so it can run while the user types.
+ */
+import type { Range, TextEdit } from '../document';
+import { parseNotes } from '../notes/parse';
+import { allTalks } from '../notes/query';
+import type { LandscapeEntry, LandscapeIndex, LandscapeScope, NameForm } from './index';
+import { scanMarkdown, type ProseRun, type ScanResult } from './scan';
+import { editDistance, escapeLinkText, isWordCode, markdownUrl } from './text';
+
+export type MentionAction = 'link' | 'suggest';
+
+export interface Mention {
+  /** 1-based line and column of the mention as written; endColumn is exclusive. */
+  line: number;
+  column: number;
+  endColumn: number;
+  /** Offsets in the text. */
+  start: number;
+  end: number;
+  /** 0-based range (for editors). */
+  range: Range;
+  /** The mention as written (`Cert manager`, `Promethues`). */
+  text: string;
+  entry: LandscapeEntry;
+  /** The link target (homepage, else repository; http/https only); undefined when the entry has none. */
+  url: string | undefined;
+  action: MentionAction;
+  /** Why: the name or an alias; a typo of a name; an ordinary word that is probably the name. */
+  reason: 'name' | 'typo' | 'uncertain';
+  /** The mention is in a heading line. */
+  heading: boolean;
+}
+
+export interface MatchOptions {
+  /** Which entries to look for (talkCapture.landscape.scope); default `cncf`. */
+  scope?: LandscapeScope;
+  /** Report typos of distinctive names as `suggest` (default true). */
+  typos?: boolean;
+  /** Only mentions inside offsets [from, to). */
+  from?: number;
+  to?: number;
+  /** A scan of the same text, when the caller has one. */
+  scan?: ScanResult;
+}
+
+/** Words after a capitalised ordinary name at the start of a sentence that show it is the ordinary word ("Spin up", "Score of"). */
+const ORDINARY_NEXT = new Set(
+  'up down off out over around back away of a an the this that these those it its them you your my our their his her me us some any every each all more less too so very regards'.split(' '),
+);
+/** What may stand before the first word of a sentence on a line: quote and list markers, heading marks, emphasis. */
+const LINE_PREFIX_RE = /^[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|\|[ \t]*)?[*_~"'“‘([]*[ \t]*$/;
+const LINE_SUFFIX_RE = /^[*_~"'”’)\]]*[ \t]*[:.,!?]?[ \t]*(?:\|.*)?$/;
+
+/** All mentions in document order. Never throws on odd input. */
+export function findMentions(text: string, index: LandscapeIndex, options: MatchOptions = {}): Mention[] {
+  const scan = options.scan ?? scanMarkdown(text);
+  const scope = options.scope ?? 'cncf';
+  const typos = options.typos ?? true;
+  const from = options.from ?? 0;
+  const to = options.to ?? text.length;
+  const out: Mention[] = [];
+  index.prepare(scope);
+  const titleCache = new Map<number, boolean>();
+  for (const run of scan.runs) {
+    if (run.end <= from || run.start >= to) continue;
+    matchRun(text, run, index, scope, typos, scan, titleCache, out);
+  }
+  return out.filter((m) => m.start >= from && m.end <= to);
+}
+
+interface Word {
+  start: number;
+  end: number;
+}
+
+function wordsOf(text: string, run: ProseRun): Word[] {
+  const words: Word[] = [];
+  let i = run.start;
+  while (i < run.end) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const s = i;
+    while (i < run.end && isWordCode(text.charCodeAt(i))) i++;
+    words.push({ start: s, end: i });
+  }
+  return words;
+}
+
+function matchRun(
+  text: string,
+  run: ProseRun,
+  index: LandscapeIndex,
+  scope: LandscapeScope,
+  typos: boolean,
+  scan: ScanResult,
+  titleCache: Map<number, boolean>,
+  out: Mention[],
+): void {
+  const words = wordsOf(text, run);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const first = text.slice(w.start, w.end).toLowerCase();
+    const maxWords = index.maxWordsStartingWith(first);
+    let matched = 0;
+    if (maxWords > 0) {
+      // Longest form first: `Open Policy Agent` before `Open`.
+      let span = 1;
+      const keys: string[] = [first];
+      while (span < maxWords && i + span < words.length) {
+        const prev = words[i + span - 1];
+        const next = words[i + span];
+        const sep = text.slice(prev.end, next.start);
+        if (sep !== ' ' && sep !== '-') break;
+        keys.push(keys[span - 1] + text.slice(next.start, next.end).toLowerCase());
+        span++;
+      }
+      for (let n = span; n >= 1 && !matched; n--) {
+        const start = w.start;
+        const end = words[i + n - 1].end;
+        const forms = index.formsForKey(keys[n - 1]);
+        if (forms.length === 0 || !boundaryOk(text, start, end, run)) continue;
+        const written = text.slice(start, end);
+        for (const f of forms) {
+          if (!index.inScope(f.entry, scope) || f.words.length !== n) continue;
+          const action = decide(text, written, f, start, end, run, titleCache);
+          if (!action) continue;
+          out.push(makeMention(text, scan, index, run, start, end, f.entry, action, action === 'link' ? 'name' : 'uncertain'));
+          matched = n;
+          break;
+        }
+      }
+    }
+    if (matched) {
+      i += matched - 1;
+      continue;
+    }
+    if (!typos) continue;
+    const typo = typoAt(text, words, i, run, index, scope);
+    if (typo) {
+      out.push(makeMention(text, scan, index, run, typo.start, typo.end, typo.entry, 'suggest', 'typo'));
+      i += typo.words - 1;
+    }
+  }
+}
+
+function typoAt(text: string, words: Word[], i: number, run: ProseRun, index: LandscapeIndex, scope: LandscapeScope): { start: number; end: number; entry: LandscapeEntry; words: number } | undefined {
+  const w = words[i];
+  const written = text.slice(w.start, w.end);
+  const c0 = written.charCodeAt(0);
+  const letter = (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122);
+  if (!letter) return undefined;
+  // Two words (`Inspector Gadget` for Inspektor Gadget) when one of them is a word of a two-word name.
+  const next = words[i + 1];
+  if (next && (text.slice(w.end, next.start) === ' ' || text.slice(w.end, next.start) === '-') && next.end - w.start >= 9) {
+    const a = written.toLowerCase();
+    const b = text.slice(next.start, next.end).toLowerCase();
+    if ((index.isPartOfMultiWordName(a) || index.isPartOfMultiWordName(b)) && boundaryOk(text, w.start, next.end, run)) {
+      // One word as in the name, the other a typo of its word (at least 5 letters).
+      const cand = index
+        .typoCandidates(a + b)
+        .find(
+          (f) =>
+            f.words.length === 2 &&
+            index.inScope(f.entry, scope) &&
+            ((f.words[0] === a && b.length >= 5 && editDistance(b, f.words[1], 1) <= 1) || (f.words[1] === b && a.length >= 5 && editDistance(a, f.words[0], 1) <= 1)),
+        );
+      if (cand) return { start: w.start, end: next.end, entry: cand.entry, words: 2 };
+    }
+  }
+  if (w.end - w.start < 5 || index.isKnownWord(written)) return undefined;
+  if (!boundaryOk(text, w.start, w.end, run)) return undefined;
+  const cand = index.typoCandidates(written).find((f) => f.words.length === 1 && index.inScope(f.entry, scope));
+  return cand ? { start: w.start, end: w.end, entry: cand.entry, words: 1 } : undefined;
+}
+
+function makeMention(text: string, _scan: ScanResult, index: LandscapeIndex, run: ProseRun, start: number, end: number, entry: LandscapeEntry, action: 'link' | 'suggest', reason: Mention['reason']): Mention {
+  const col = start - run.lineStart;
+  const endCol = end - run.lineStart;
+  return {
+    line: run.line + 1,
+    column: col + 1,
+    endColumn: endCol + 1,
+    start,
+    end,
+    range: { start: { line: run.line, character: col }, end: { line: run.line, character: endCol } },
+    text: text.slice(start, end),
+    entry,
+    url: index.urlOf(entry),
+    action,
+    reason,
+    heading: run.heading,
+  };
+}
+
+/** Is text[start, end) a whole word (not part of a longer word, a path, a domain, a handle, `x-y` compound)? */
+function boundaryOk(text: string, start: number, end: number, run: ProseRun): boolean {
+  const p = start > 0 ? text.charCodeAt(start - 1) : 32;
+  const pp = start > 1 ? text.charCodeAt(start - 2) : 32;
+  if (isWordCode(p)) return false;
+  switch (p) {
+    case 64: // @
+    case 35: // #
+    case 36: // $
+    case 61: // =
+    case 92: // \
+    case 126: // ~
+      return false;
+    case 95: // _
+    case 45: // -
+    case 46: // .
+    case 39: // '
+    case 8217: // ’
+    case 38: // &
+    case 43: // +
+      if (isWordCode(pp)) return false;
+      break;
+  }
+  const n = end < text.length ? text.charCodeAt(end) : 32;
+  const nn = end + 1 < text.length ? text.charCodeAt(end + 1) : 32;
+  if (isWordCode(n)) return false;
+  switch (n) {
+    case 64: // @
+    case 61: // =
+      return false;
+    case 95: // _
+    case 45: // -
+    case 46: // .
+    case 58: // :
+    case 43: // +
+      if (isWordCode(nn)) return false;
+      break;
+    case 39: // '
+    case 8217: // ’ (possessive 's only)
+      if (isWordCode(nn) && !((nn === 115 || nn === 83) && !isWordCode(end + 2 < text.length ? text.charCodeAt(end + 2) : 32))) return false;
+      break;
+  }
+  if (p === 47 || n === 47) return !pathLike(text, start, end, run);
+  return true;
+}
+
+/** The whitespace-delimited token around [start, end) looks like a path or a repository (`vitessio/vitess`, `a/b/c`, `x.io/y`). */
+function pathLike(text: string, start: number, end: number, run: ProseRun): boolean {
+  let s = start;
+  let e = end;
+  const lineEnd = run.end;
+  while (s > run.lineStart && !/\s/.test(text[s - 1])) s--;
+  while (e < lineEnd && !/\s/.test(text[e])) e++;
+  const tok = text.slice(s, e).replace(/^[(*_"'`[]+|[)*_"'`\].,;:!?]+$/g, '');
+  if (tok.includes('://') || /^[/~.]/.test(tok) || (tok.match(/\//g) ?? []).length >= 2) return true;
+  if (/\.[a-z]{2,}(?:\/|$)/i.test(tok.split('/')[0] ?? '')) return true;
+  return tok === tok.toLowerCase();
+}
+
+/** `link`, `suggest`, or undefined (no mention) for a text that has the compact key of form `f`. */
+function decide(text: string, written: string, f: NameForm, start: number, end: number, run: ProseRun, titleCache: Map<number, boolean>): MentionAction | undefined {
+  const form = f.form;
+  const lowerWritten = written.toLowerCase();
+  if (lowerWritten !== f.lower && !sameWordsLoose(lowerWritten, f.lower)) return undefined;
+  if (!f.ordinary) {
+    if (f.key.length <= 2) return written === form || written === form.toUpperCase() ? 'link' : undefined;
+    return 'link';
+  }
+  // Ordinary words: never in lower case, only in the project's own capitalisation.
+  if (written === lowerWritten) return undefined;
+  const variants = new Set([form, form.toUpperCase(), titleWords(form), capFirst(form.toLowerCase())]);
+  if (form === form.toUpperCase()) variants.add(capFirst(form.toLowerCase()));
+  if (!variants.has(written)) return undefined;
+  const sentenceStart = isSentenceStart(text, start, run);
+  if (f.words.length > 1) {
+    // `Confidential containers are...` is the phrase; `Cert manager` (a spelling of cert-manager) is the project.
+    const sentenceCaseOnly = written === capFirst(form.toLowerCase()) && written !== form && written !== titleWords(form);
+    if (sentenceCaseOnly && f.entry.name.includes(' ')) return 'suggest';
+    return 'link';
+  }
+  const lineIsName = sentenceStart && LINE_SUFFIX_RE.test(text.slice(end, lineEndOf(text, run)));
+  if (lineIsName) return 'link';
+  if (isTitleCaseLine(text, run, titleCache)) return 'suggest';
+  if (!sentenceStart) return 'link';
+  const next = nextWord(text, end, run);
+  if (next && ORDINARY_NEXT.has(next)) return undefined;
+  if (text.charCodeAt(end) === 58 /* : */) return 'suggest';
+  // A capitalised word opening a sentence whose project name is itself lower case (`kind`, `sealer`) is the word.
+  if (form === form.toLowerCase() && written !== form) return undefined;
+  return 'link';
+}
+
+function sameWordsLoose(a: string, b: string): boolean {
+  return a.replace(/[\s-]+/g, ' ') === b.replace(/[\s-]+/g, ' ');
+}
+
+function capFirst(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
+}
+
+function titleWords(s: string): string {
+  return s.replace(/(^|[\s-])(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+function lineEndOf(text: string, run: ProseRun): number {
+  let e = text.indexOf('\n', run.start);
+  if (e === -1) e = text.length;
+  if (e > 0 && text[e - 1] === '\r') e--;
+  return e;
+}
+
+function isSentenceStart(text: string, start: number, run: ProseRun): boolean {
+  const prefix = text.slice(run.lineStart, start);
+  if (LINE_PREFIX_RE.test(prefix)) return true;
+  const trimmed = prefix.replace(/[\s*_~"'“‘(]+$/u, '');
+  const last = trimmed[trimmed.length - 1];
+  return last === '.' || last === '!' || last === '?' || last === ':' || last === ';' || last === '|' || last === '。' || last === '：';
+}
+
+function nextWord(text: string, end: number, run: ProseRun): string | undefined {
+  const rest = text.slice(end, Math.min(lineEndOf(text, run), end + 40));
+  const m = /^[ \t]+([A-Za-z]+)/.exec(rest);
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+/** A line written in Title Case (talk titles): capitalised ordinary words there may be plain words. */
+function isTitleCaseLine(text: string, run: ProseRun, cache: Map<number, boolean>): boolean {
+  const hit = cache.get(run.line);
+  if (hit !== undefined) return hit;
+  const line = text.slice(run.lineStart, lineEndOf(text, run));
+  const words = line.match(/[A-Za-z][A-Za-z']{3,}/g) ?? [];
+  const caps = words.filter((w) => /^[A-Z]/.test(w)).length;
+  const result = words.length >= 4 && caps / words.length >= 0.75;
+  cache.set(run.line, result);
+  return result;
+}
+
+export interface LinkedProject {
+  entry: LandscapeEntry;
+  /** 1-based line and column of the link's `[`. */
+  line: number;
+  column: number;
+  /** The link text and URL as written. */
+  text: string;
+  url: string;
+  start: number;
+  end: number;
+}
+
+/** The links of the body (not images, not in code or front matter) whose URL points to a landscape entry. */
+export function linkedProjects(text: string, index: LandscapeIndex, scan: ScanResult = scanMarkdown(text)): LinkedProject[] {
+  const out: LinkedProject[] = [];
+  for (const l of scan.links) {
+    if (l.image || !l.url) continue;
+    const entry = index.byUrl(l.url);
+    if (!entry) continue;
+    out.push({ entry, line: l.line + 1, column: l.start - scan.lineStarts[l.line] + 1, text: text.slice(l.textStart, l.textEnd), url: l.url, start: l.start, end: l.end });
+  }
+  return out;
+}
+
+/** talkCapture.linkMentions.mode */
+export type LinkMode = 'perTalk' | 'perDocument' | 'everyMention';
+
+export interface PlanOptions {
+  /** Talk sections (1-based line .. endLine); default: read from the note with parseNotes. */
+  talks?: ReadonlyArray<{ line: number; endLine: number }>;
+  /** Links already in the note; default: computed with `index`. */
+  linked?: readonly LinkedProject[];
+  index?: LandscapeIndex;
+}
+
+/** The `[text](url)` that replaces a mention, or undefined when the entry has no http(s) URL. */
+export function linkTextFor(m: Pick<Mention, 'text' | 'url'>): string | undefined {
+  const url = markdownUrl(m.url);
+  return url ? `[${escapeLinkText(m.text)}](${url})` : undefined;
+}
+
+/**
+ * The edits that link mentions (only `link` actions): the first mention of each project per
+ * talk (`perTalk`), per note (`perDocument`), or every one. Projects already linked in that
+ * talk (or note) are left as they are. Each edit replaces exactly the mention's text.
+ */
+export function planLinkEdits(text: string, mentions: readonly Mention[], mode: LinkMode, options: PlanOptions = {}): TextEdit[] {
+  const chosen = chooseMentions(text, mentions, mode, options);
+  const edits: TextEdit[] = [];
+  for (const m of chosen) {
+    const link = linkTextFor(m);
+    if (link) edits.push({ range: m.range, newText: link });
+  }
+  return edits;
+}
+
+/** The mentions {@link planLinkEdits} would link. */
+export function chooseMentions(text: string, mentions: readonly Mention[], mode: LinkMode, options: PlanOptions = {}): Mention[] {
+  const links = mentions.filter((m) => m.action === 'link' && markdownUrl(m.url));
+  if (mode === 'everyMention') return links;
+  const talks = mode === 'perTalk' ? (options.talks ?? talkSections(text)) : [];
+  const sectionOf = (line1: number): string => {
+    if (mode === 'perDocument') return 'doc';
+    let found: { line: number; endLine: number } | undefined;
+    for (const t of talks) if (t.line <= line1 && line1 <= t.endLine && (!found || t.line >= found.line)) found = t;
+    return found ? `talk:${found.line}` : 'outside';
+  };
+  const done = new Set<string>();
+  const linked = options.linked ?? (options.index ? linkedProjects(text, options.index) : []);
+  for (const l of linked) done.add(`${sectionOf(l.line)}\u0000${l.entry.name}`);
+  const out: Mention[] = [];
+  for (const m of links) {
+    const key = `${sectionOf(m.line)}\u0000${m.entry.name}`;
+    if (done.has(key)) continue;
+    done.add(key);
+    out.push(m);
+  }
+  return out;
+}
+
+function talkSections(text: string): Array<{ line: number; endLine: number }> {
+  try {
+    return allTalks(parseNotes(text)).map((t) => ({ line: t.line, endLine: t.endLine }));
+  } catch {
+    return [];
+  }
+}

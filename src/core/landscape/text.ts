@@ -1,0 +1,133 @@
+/**
+ * Small text helpers of the landscape index and the matcher: word characters that know about
+ * CJK (no reliance on `\b`), compact keys, edit distance, URL checks, Markdown escaping.
+ */
+
+/** Letters and digits that continue a word. CJK ideographs, kana, hangul and full-width forms do not: a name can touch them. */
+export function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (isCjkCode(c)) return false;
+  return WORD_RE.test(String.fromCharCode(c));
+}
+const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+
+/** CJK ideographs and punctuation, kana, hangul, full-width and half-width forms (and surrogates, i.e. astral ideographs). */
+export function isCjkCode(c: number): boolean {
+  return (
+    (c >= 0x2e80 && c <= 0x9fff) ||
+    (c >= 0xa960 && c <= 0xa97f) ||
+    (c >= 0xac00 && c <= 0xd7ff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    (c >= 0xd800 && c <= 0xdfff)
+  );
+}
+
+/** Lower case with spaces, hyphens, dots, underscores and other punctuation removed: `Cert manager` -> `certmanager`. */
+export function compactKey(s: string): string {
+  let out = '';
+  const lower = s.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (isWordCode(c)) out += lower[i];
+  }
+  return out;
+}
+
+/** The words of a name form (split on anything that is not a word character). */
+export function formWords(form: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < form.length; i++) {
+    if (isWordCode(form.charCodeAt(i))) cur += form[i];
+    else if (cur) {
+      out.push(cur);
+      cur = '';
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** True for an absolute http: or https: URL. */
+export function isHttpUrl(s: string): boolean {
+  if (!/^https?:\/\//i.test(s.trim())) return false;
+  try {
+    const u = new URL(s.trim());
+    return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname;
+  } catch {
+    return false;
+  }
+}
+
+/** A URL safe to put in `[text](url)`: http(s) only, no spaces or parentheses left raw; undefined otherwise. */
+export function markdownUrl(url: string | null | undefined): string | undefined {
+  if (!url || !isHttpUrl(url)) return undefined;
+  return url.trim().replace(/[\s()<>]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+}
+
+/** Escapes text so it stays plain text inside `[...]` of a Markdown link. */
+export function escapeLinkText(text: string): string {
+  return text.replace(/[\\[\]`*_<>]/g, (ch) => '\\' + ch).replace(/[\r\n]+/g, ' ');
+}
+
+/** `[text](url)`, or undefined when the URL is not http(s). */
+export function markdownLink(text: string, url: string | null | undefined): string | undefined {
+  const u = markdownUrl(url);
+  return u ? `[${escapeLinkText(text)}](${u})` : undefined;
+}
+
+/**
+ * Optimal-string-alignment (Damerau-Levenshtein) distance, giving up above `max`
+ * (returns max + 1 then).
+ */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a === b) return 0;
+  const n = a.length;
+  const m = b.length;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  let cur = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= m; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return Math.min(prev[m], max + 1);
+}
+
+/** How far a typo of a name of this (compact) length may be: 1 up to 8 letters, 2 from 10. Shorter than 5: none. */
+export function typoDistanceFor(length: number): number {
+  if (length < 5) return 0;
+  return length >= 10 ? 2 : 1;
+}
+
+/** All strings made by deleting up to `depth` characters (the word itself included). */
+export function deletes(word: string, depth: number): Set<string> {
+  const out = new Set<string>([word]);
+  let frontier = [word];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const w of frontier) {
+      for (let i = 0; i < w.length; i++) {
+        const v = w.slice(0, i) + w.slice(i + 1);
+        if (!out.has(v)) {
+          out.add(v);
+          next.push(v);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
