@@ -1,0 +1,229 @@
+/**
+ * The check before publishing: a pure function from a note's text, its notes model and the
+ * landscape index to the problems left in it. The editor shows them in the Problems panel,
+ * the CLI prints them (`talk-capture check`).
+ */
+import type { NotesModel, TodoItem } from '../notes/model';
+import { allTalks } from '../notes/query';
+import type { LandscapeIndex, LandscapeScope } from '../landscape/index';
+import { chooseMentions, findMentions, linkedProjects, type LinkMode } from '../landscape/matcher';
+import { scanMarkdown, type ScanResult } from '../landscape/scan';
+import { lineOfOffset, openFrontMatter, describeError, type FrontMatterSource } from '../frontmatter/index';
+import { planTagSync, type TagStyle } from '../frontmatter/tags';
+
+export type ProblemKind = 'front-matter' | 'todo' | 'placeholder' | 'empty-talk' | 'unlinked-project' | 'typo' | 'bad-link' | 'tags' | 'draft';
+export type ProblemSeverity = 'error' | 'warning' | 'info';
+
+export interface PublishProblem {
+  kind: ProblemKind;
+  severity: ProblemSeverity;
+  message: string;
+  /** 1-based line and columns (endColumn exclusive) of what the problem is about. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface CheckOptions {
+  /** talkCapture.landscape.scope */
+  scope?: LandscapeScope;
+  /** talkCapture.linkMentions.mode: which unlinked mentions count (those Link Project Mentions would link). */
+  linkMode?: LinkMode;
+  /** talkCapture.tags.fields */
+  tagFields?: readonly string[];
+  /** talkCapture.tags.style */
+  tagStyle?: TagStyle;
+}
+
+/** Kinds in the order the summary names them. */
+export const KIND_LABELS: Record<ProblemKind, [string, string]> = {
+  'front-matter': ['front matter problem', 'front matter problems'],
+  todo: ['TODO', 'TODOs'],
+  placeholder: ['placeholder link', 'placeholder links'],
+  'empty-talk': ['empty talk', 'empty talks'],
+  'bad-link': ['link without an http(s) URL', 'links without an http(s) URL'],
+  'unlinked-project': ['unlinked project mention', 'unlinked project mentions'],
+  typo: ['typo hint', 'typo hints'],
+  tags: ['tag field missing linked projects', 'tag fields missing linked projects'],
+  draft: ['draft still true', 'draft still true'],
+};
+
+/** "3 TODOs, 1 empty talk, draft still true" */
+export function summarize(problems: readonly PublishProblem[]): string {
+  const counts = new Map<ProblemKind, number>();
+  for (const p of problems) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
+  return (Object.keys(KIND_LABELS) as ProblemKind[])
+    .filter((k) => counts.has(k))
+    .map((k) => {
+      const n = counts.get(k)!;
+      return k === 'draft' ? KIND_LABELS[k][0] : `${n} ${KIND_LABELS[k][n === 1 ? 0 : 1]}`;
+    })
+    .join(', ');
+}
+
+function lineTexts(text: string): string[] {
+  return text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+}
+
+const HIDDEN_LINE = /^\s*\[\/\/\]:\s*#\s*(?:\(.*\)|".*"|'.*')?\s*$/;
+const HTML_COMMENT_LINE = /^\s*<!--.*-->\s*$/;
+
+function problemAt(kind: ProblemKind, severity: ProblemSeverity, message: string, line: number, column: number, endColumn: number): PublishProblem {
+  return { kind, severity, message, line, column, endLine: line, endColumn: Math.max(endColumn, column + 1) };
+}
+
+function wholeLine(lines: readonly string[], line: number): { column: number; endColumn: number } {
+  const t = lines[line - 1] ?? '';
+  const lead = t.length - t.trimStart().length;
+  return { column: lead + 1, endColumn: Math.max(t.trimEnd().length + 1, lead + 2) };
+}
+
+function todoProblem(t: TodoItem): PublishProblem | undefined {
+  switch (t.kind) {
+    case 'todo':
+      return problemAt('todo', 'warning', `Unresolved TODO: ${t.text}`, t.line, t.column, t.endColumn);
+    case 'check':
+      return problemAt('todo', 'warning', `Still to check: ${t.text}`, t.line, t.column, t.endColumn);
+    case 'missing-link':
+      return problemAt('placeholder', 'warning', `Placeholder instead of a link: ${t.text}`, t.line, t.column, t.endColumn);
+    default:
+      // Hidden drafts (`[//]: # (...)`) do not show in the published post.
+      return undefined;
+  }
+}
+
+/**
+ * Why a link's URL is not publishable, or undefined when it is fine: empty, or not http(s).
+ * Links inside the site are fine (`/posts/x/`, `./x.md`, `../x`, `#anchor`), as are mailto:
+ * and Hugo's `{{< ref >}}` shortcodes.
+ */
+export function badUrlReason(url: string): string | undefined {
+  const u = url.trim().replace(/^<|>$/g, '');
+  if (u === '') return 'the link has an empty URL';
+  if (/^https?:\/\/[^/\s]/i.test(u)) return undefined;
+  if (/^(?:\/|\.\.?\/|#|mailto:|\{\{)/i.test(u)) return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(u)?.[1];
+  if (scheme) return `the link's URL starts with \`${scheme}:\`, not http(s)`;
+  if (/^(?:www\.|[\w-]+(?:\.[\w-]+)+\/)/i.test(u)) return `the link's URL \`${u}\` has no https:// (it would be a relative link)`;
+  return `the link's URL \`${u}\` is not an http(s) address`;
+}
+
+/** All problems of a note, in document order. Never throws on odd input. */
+export function checkNotes(text: string, notes: NotesModel, index: LandscapeIndex | undefined, options: CheckOptions = {}): PublishProblem[] {
+  const lines = lineTexts(text);
+  const problems: PublishProblem[] = [];
+
+  // Front matter.
+  const opened = openFrontMatter(text);
+  let fm: FrontMatterSource | undefined;
+  if (opened.ok) fm = opened.source;
+  else {
+    const line = opened.error.line ?? 1;
+    const span = wholeLine(lines, line);
+    problems.push(problemAt('front-matter', opened.format ? 'error' : 'warning', capitalize(describeError(opened.error, opened.format)), line, span.column, span.endColumn));
+  }
+
+  // TODO items and placeholders.
+  for (const t of notes.todos) {
+    const p = todoProblem(t);
+    if (p) problems.push(p);
+  }
+
+  // Talks without notes.
+  for (const talk of allTalks(notes)) {
+    if (talk.hidden) continue;
+    let empty = true;
+    for (let l = talk.line + 1; l <= Math.min(talk.endLine, lines.length); l++) {
+      const s = lines[l - 1];
+      if (s.trim() === '' || HIDDEN_LINE.test(s) || HTML_COMMENT_LINE.test(s)) continue;
+      empty = false;
+      break;
+    }
+    if (empty) {
+      const span = wholeLine(lines, talk.line);
+      problems.push(problemAt('empty-talk', 'warning', `The talk "${talk.title || talk.heading.trim()}" has no notes yet`, talk.line, span.column, span.endColumn));
+    }
+  }
+
+  // Links with an empty or non-http(s) URL (placeholders are reported above).
+  let scan: ScanResult | undefined;
+  try {
+    scan = scanMarkdown(text);
+  } catch {
+    scan = undefined;
+  }
+  if (scan) {
+    for (const link of scan.links) {
+      const line = link.line + 1;
+      const column = link.start - scan.lineStarts[link.line] + 1;
+      const endColumn = column + Math.max(1, Math.min(link.end, scan.lineStarts[link.line + 1] ?? text.length) - link.start);
+      if (problems.some((p) => p.kind === 'placeholder' && p.line === line && p.column < endColumn && column < p.endColumn)) continue;
+      const reason = badUrlReason(link.url);
+      if (reason) problems.push(problemAt('bad-link', 'warning', capitalize(reason), line, column, endColumn));
+    }
+  }
+
+  if (index) {
+    // Project mentions that Link Project Mentions would link, and probable typos.
+    try {
+      const mentions = findMentions(text, index, { scope: options.scope ?? 'cncf', scan });
+      const linked = linkedProjects(text, index, scan);
+      const talks = allTalks(notes).map((t) => ({ line: t.line, endLine: t.endLine }));
+      for (const m of chooseMentions(text, mentions, options.linkMode ?? 'perTalk', { talks, linked })) {
+        const named = m.text === m.entry.name ? m.entry.name : `"${m.text}" (${m.entry.name})`;
+        problems.push(problemAt('unlinked-project', 'info', `${named} is mentioned but not linked (run Link Project Mentions)`, m.line, m.column, m.endColumn));
+      }
+      for (const m of mentions) {
+        if (m.action === 'suggest' && m.reason === 'typo') {
+          problems.push(problemAt('typo', 'info', `"${m.text}" looks like a typo of ${m.entry.name}`, m.line, m.column, m.endColumn));
+        }
+      }
+      // Tags and categories that lack linked projects, and tags that look like a typo of a project.
+      if (fm) {
+        const projects = linked.map((l) => l.entry);
+        const plan = planTagSync(text, projects, { fields: options.tagFields, style: options.tagStyle, lookup: (t) => index.get(t) });
+        if (plan.ok) {
+          for (const f of plan.fields) {
+            if (f.missing.length === 0) continue;
+            const line = f.line ?? 1;
+            const span = wholeLine(lines, line);
+            const names = f.missing.map((p) => p.name).join(', ');
+            const what = f.line == null ? `There is no \`${f.field}\` field for the linked projects` : `\`${f.field}\` lacks linked projects`;
+            problems.push(problemAt('tags', 'info', `${what}: ${names} (run Sync Tags from Linked Projects)`, line, span.column, span.endColumn));
+          }
+        }
+        for (const field of options.tagFields ?? ['tags', 'categories']) {
+          const list = fm.list(field);
+          if (list.kind !== 'found') continue;
+          for (const item of list.field.items) {
+            if (index.get(item.value)) continue;
+            const candidate = index.typoCandidates(item.value)[0];
+            if (!candidate) continue;
+            const line = lineOfOffset(text, item.start);
+            const column = item.start - (text.lastIndexOf('\n', item.start - 1) + 1) + 1;
+            problems.push(problemAt('typo', 'info', `The ${field.replace(/s$/, '')} "${item.value}" looks like a typo of ${candidate.entry.name}`, line, column, column + (item.end - item.start)));
+          }
+        }
+      }
+    } catch {
+      // The landscape checks are hints: a failure there must not hide the other problems.
+    }
+  }
+
+  // Draft still on.
+  if (fm) {
+    const draft = fm.scalar('draft');
+    if (draft.kind === 'found' && /^(true|yes|on)$/i.test(draft.field.raw.trim())) {
+      const line = draft.field.line;
+      const column = draft.field.start - (text.lastIndexOf('\n', draft.field.start - 1) + 1) + 1;
+      problems.push(problemAt('draft', 'warning', '`draft` is still true: Hugo does not publish drafts (run Toggle Draft)', line, column, column + (draft.field.end - draft.field.start)));
+    }
+  }
+
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
