@@ -59,7 +59,7 @@ export function readFrontMatter(lines: readonly string[], format: FrontMatterFor
       engines: {
         yaml: engine((s) => {
           try {
-            return parseYaml(s, { prettyErrors: false, uniqueKeys: true });
+            return parseYaml(s, { prettyErrors: true, uniqueKeys: true });
           } catch (err) {
             if (err instanceof YAMLParseError) throw new LinedError(firstLine(err.message), err.linePos?.[0]?.line ?? null);
             throw err;
@@ -99,6 +99,6 @@ function leadingNewlines(s: string): number {
 }
 
 function firstLine(message: string): string {
-  const line = message.split('\n')[0].trim();
+  const line = message.split('\n')[0].trim().replace(/ at line \d+, column \d+:?$/, '');
   return line.length > 200 ? line.slice(0, 200) + '…' : line;
 }

@@ -221,15 +221,13 @@ export function scanBlocks(text: string): Blocks {
       continue;
     }
 
-    const blank = /^[ \t]*$/.test(line);
-    if (blank) {
+    const { cols, idx } = indentOf(line);
+    if (idx === line.length) {
       para = undefined;
       table = undefined;
       lastBlank = true;
-      inQuote = inQuote && false;
       continue;
     }
-    const { cols, idx } = indentOf(line);
 
     // Block quotes (at the root, or inside a list item).
     if (cols <= 3 + (lists.length ? lists[lists.length - 1] : 0) && line[idx] === '>') {
@@ -306,7 +304,8 @@ export function scanBlocks(text: string): Blocks {
     }
     indentedCode = false;
 
-    const f = FENCE_OPEN.exec(line);
+    const ch = line[idx];
+    const f = ch === '`' || ch === '~' ? FENCE_OPEN.exec(line) : null;
     if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
       fence = { char: f[1][0], len: f[1].length, quoted: false, indent: cols };
       excluded[i] = 1;
@@ -315,7 +314,7 @@ export function scanBlocks(text: string): Blocks {
       lastBlank = false;
       continue;
     }
-    if (ATX.test(line)) {
+    if (ch === '#' && ATX.test(line)) {
       closePara();
       table = undefined;
       headings.push({ line: i + 1, level: ATX.exec(line)![1].length, raw: atxContent(line) });
@@ -323,7 +322,7 @@ export function scanBlocks(text: string): Blocks {
       lastBlank = false;
       continue;
     }
-    if (para === 'root' && SETEXT.test(line)) {
+    if (para === 'root' && (ch === '=' || ch === '-') && SETEXT.test(line)) {
       const level = line.trim()[0] === '=' ? 1 : 2;
       const raw = setextContent(lines.slice(paraStart, i));
       headings.push({ line: paraStart + 1, level, raw });
@@ -332,13 +331,13 @@ export function scanBlocks(text: string): Blocks {
       lastBlank = false;
       continue;
     }
-    if (THEMATIC.test(line)) {
+    if ((ch === '*' || ch === '-' || ch === '_') && THEMATIC.test(line)) {
       closePara();
       table = undefined;
       lastBlank = false;
       continue;
     }
-    const lm = LIST.exec(line);
+    const lm = ch === '*' || ch === '-' || ch === '+' || (ch >= '0' && ch <= '9') ? LIST.exec(line) : null;
     if (lm && listCanStart(line, lm, para === 'root')) {
       closePara();
       table = undefined;
@@ -350,7 +349,7 @@ export function scanBlocks(text: string): Blocks {
       handleListContent(i, inner, contentCol, true);
       continue;
     }
-    const h = htmlStart(line, !!para);
+    const h = ch === '<' ? htmlStart(line, !!para) : undefined;
     if (h) {
       closePara();
       table = undefined;
@@ -364,7 +363,7 @@ export function scanBlocks(text: string): Blocks {
       lastBlank = false;
       continue;
     }
-    if (isTableStart(line, lines[i + 1])) {
+    if (line.includes('|') && isTableStart(line, lines[i + 1])) {
       closePara();
       table = 'root';
       spansOf(i);
@@ -374,7 +373,7 @@ export function scanBlocks(text: string): Blocks {
       continue;
     }
     if (!para) {
-      const d = DEFINITION.exec(line);
+      const d = ch === '[' ? DEFINITION.exec(line) : null;
       if (d) {
         definitions.add(normalizeLabel(d[1]));
         if (hiddenContent(line)) hidden.push({ line: i + 1 });
@@ -401,8 +400,15 @@ export function scanBlocks(text: string): Blocks {
     const offset = lines[k].length - inner.length;
     const innerIndent = indentOf(inner);
     lastBlank = false;
-    if (/^[ \t]*$/.test(inner)) {
+    if (innerIndent.idx === inner.length) {
       para = undefined;
+      return;
+    }
+    const ch = inner[innerIndent.idx];
+    const special = '`~#=-*_+<>[|'.includes(ch) || (ch >= '0' && ch <= '9') || inner.includes('|');
+    if (!special) {
+      if (para !== 'list') para = 'list';
+      spansOf(k, offset);
       return;
     }
     const f = FENCE_OPEN.exec(inner);
@@ -488,6 +494,9 @@ function listContentColumn(line: string, m: RegExpExecArray): number {
 
 /** Whether a line starts a block that ends a lazy paragraph continuation. */
 function startsBlock(line: string, interrupting: boolean): boolean {
+  const { idx } = indentOf(line);
+  const ch = line[idx];
+  if (!('`~#*_+-<>'.includes(ch) || (ch >= '0' && ch <= '9'))) return false;
   if (ATX.test(line) || THEMATIC.test(line) || /^ {0,3}>/.test(line)) return true;
   const f = FENCE_OPEN.exec(line);
   if (f && !(f[1][0] === '`' && f[2].includes('`'))) return true;

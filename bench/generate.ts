@@ -1,0 +1,105 @@
+/**
+ * Generates conference notes of a given length in the shapes real notes have: YAML front
+ * matter, `## DayNN` days, talk headings in several styles (`Title - Speaker, Company`,
+ * `[Project](url) project update by Speaker`, `Keynote N: Title`, `What is [Project](url)?`),
+ * bullets, links, placeholders (`(link)`, `[slides]()`, `TODO:`), `(check)` markers, hidden
+ * drafts `[//]: # (...)`, tables, code fences and `####` sections. Deterministic for a seed.
+ * Used by the benchmarks (notes, linking) and the fuzz test.
+ */
+
+const PROJECTS: Array<[string, string]> = [
+  ['Cilium', 'https://cilium.io/'], ['Crossplane', 'https://www.crossplane.io/'], ['Argo CD', 'https://argo-cd.readthedocs.io/'],
+  ['Jaeger', 'https://www.jaegertracing.io/'], ['KEDA', 'https://keda.sh/'], ['Knative', 'https://knative.dev/'],
+  ['Linkerd', 'https://linkerd.io/'], ['Harbor', 'https://goharbor.io/'], ['Thanos', 'https://thanos.io/'], ['Kyverno', 'https://kyverno.io/'],
+  ['OpenCost', 'https://www.opencost.io/'], ['Longhorn', 'https://longhorn.io/'], ['Rook', 'https://rook.io/'], ['etcd', 'https://etcd.io/'],
+  ['CoreDNS', 'https://coredns.io/'], ['Tekton', 'https://tekton.dev/'], ['Dragonfly', 'https://d7y.io/'], ['Volcano', 'https://volcano.sh/'],
+  ['Karmada', 'https://karmada.io/'], ['Chaos Mesh', 'https://chaos-mesh.org/'], ['KubeEdge', 'https://kubeedge.io/'], ['Kubeflow', 'https://www.kubeflow.org/'],
+];
+const FIRST = ['Ada', 'Bo', 'Cara', 'Dan', 'Eva', 'Femi', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kai', 'Lena', 'Mia', 'Noor', 'Omar', 'Priya', 'Rui', 'Sam'];
+const LAST = ['Quinlan', 'Lindqvist', 'Diaz', 'Reyes', 'Marsh', 'Okafor', 'Liu', 'Martin', 'Costa', 'Berg', 'Tanabe', 'Fischer', 'Wong', 'Aziz', 'Haddad', 'Raman'];
+const COMPANIES = ['Acme', 'Initech', 'Globex', 'Example Labs', 'Umbrella Cloud', 'Hooli', 'Stark Systems', 'Wayne Research'];
+const TOPICS = ['Scaling controllers horizontally', 'Zero-downtime upgrades', 'Policy as code in practice', 'Multi-cluster networking', 'Cost visibility for platform teams',
+  'Supply chain security', 'Debugging the scheduler', 'GitOps at scale', 'eBPF for observability', 'Running AI workloads on Kubernetes', 'Operator design lessons',
+  'Secrets management without tears', 'Edge clusters in retail stores', 'Batch jobs and gang scheduling'];
+const WORDS = ['cluster', 'node', 'pod', 'latency', 'rollout', 'shard', 'policy', 'operator', 'sidecar', 'gateway', 'metrics', 'traces', 'budget', 'quota', 'upgrade',
+  'webhook', 'controller', 'namespace', 'tenant', 'SLO', 'dashboard', 'alert', 'runbook', 'canary', 'replica', 'cache'];
+
+/** A small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Notes of exactly `lines` lines (≥ 1). */
+export function generateNotes(lines: number, seed = 1): string {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const person = () => `${pick(FIRST)} ${pick(LAST)}`;
+  const sentence = () => {
+    const n = 4 + Math.floor(r() * 9);
+    const ws: string[] = [];
+    for (let i = 0; i < n; i++) ws.push(pick(WORDS));
+    ws[0] = ws[0][0].toUpperCase() + ws[0].slice(1);
+    return ws.join(' ');
+  };
+  const out: string[] = [
+    '---',
+    `title: "Conference notes ${seed}"`,
+    'date: 2024-11-13T09:00:00-07:00',
+    'description: "Generated notes for benchmarks"',
+    'toc: true',
+    'tags:',
+    ...PROJECTS.slice(0, 6).map(([p]) => `- ${p.toLowerCase()}`),
+    '---',
+    '',
+    'Notes from the talks I attended, with links to the projects and a few ideas to follow up.',
+    '',
+  ];
+  let day = 0;
+  let keynote = 0;
+  let talksInDay = 99;
+  while (out.length < lines) {
+    if (talksInDay >= 12 + Math.floor(r() * 6)) {
+      day++;
+      keynote = 0;
+      talksInDay = 0;
+      out.push(day % 3 === 2 ? `## Day ${day}` : `## Day${String(day).padStart(2, '0')}`, '', sentence() + '.', '');
+    }
+    talksInDay++;
+    const [project, url] = pick(PROJECTS);
+    const style = r();
+    if (style < 0.35) out.push(`### ${pick(TOPICS)} - ${person()}, ${pick(COMPANIES)}`);
+    else if (style < 0.5) out.push(`### [${project}](${url}) project update by ${person()}`);
+    else if (style < 0.65) out.push(`### Keynote ${++keynote}: ${pick(TOPICS)}`);
+    else if (style < 0.75) out.push(`### What is [${project}](${url})?`);
+    else if (style < 0.85) out.push(`### ${pick(TOPICS)} – ${person()}, ${pick(COMPANIES)}; ${person()}, ${pick(COMPANIES)}`);
+    else out.push(`### ${pick(TOPICS)}`);
+    out.push('');
+    const body = 6 + Math.floor(r() * 14);
+    for (let b = 0; b < body; b++) {
+      const kind = r();
+      if (kind < 0.45) out.push(`* ${sentence()}`);
+      else if (kind < 0.6) out.push(`* ${sentence()} with [${project}](${url})`);
+      else if (kind < 0.65) out.push(`${sentence()} (link)`);
+      else if (kind < 0.68) out.push(`TODO: add the ${pick(['slides', 'recording', 'repo'])} link`);
+      else if (kind < 0.7) out.push(`* [slides]() and ${sentence().toLowerCase()}`);
+      else if (kind < 0.72) out.push(`* ${sentence()} (check)`);
+      else if (kind < 0.76) out.push('', `[//]: # (${sentence()})`, '');
+      else if (kind < 0.78) out.push('', '| metric | before | after |', '|--------|--------|-------|', `| ${pick(WORDS)} | ${b} | ${b * 2} |`, '');
+      else if (kind < 0.8) out.push('', '```yaml', `kind: ${pick(WORDS)}`, '# TODO: not a real todo, it is code', '```', '');
+      else if (kind < 0.82) out.push('', '#### Takeaways', '');
+      else if (kind < 0.84) out.push(`> ${sentence()}`);
+      else out.push(sentence() + '.');
+    }
+    out.push('');
+    if (r() < 0.08) out.push(`[//]: # (### ${pick(TOPICS)})`, `[//]: # (${sentence()})`, '');
+  }
+  out.length = Math.max(1, lines);
+  return out.join('\n') + '\n';
+}

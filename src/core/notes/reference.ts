@@ -1,0 +1,127 @@
+/**
+ * The reference reader: the same blocks as the fast scanner, taken from remark's syntax tree
+ * (unified + remark-parse + remark-frontmatter + remark-gfm), with the front matter read by
+ * gray-matter. It is slow (hundreds of ms for a long note) and used by the tests, which hold
+ * the scanner to it, and by `talk-capture outline --reference`.
+ */
+import type { Blocks, HeadingBlock } from './blocks';
+import { HIDDEN_LABELS } from './blocks';
+import { buildModel } from './build';
+import { emptyFrontMatter, locateFrontMatter, readFrontMatter } from './frontMatter';
+import { normalizeLabel } from './inline';
+import type { NotesModel, NotesOptions } from './model';
+import { atxContent, setextContent, splitLines } from './scan';
+import { emptyModel, unreadableReason, type ParseLimits } from './parse';
+
+interface Point {
+  line: number;
+  column: number;
+  offset?: number;
+}
+interface MdNode {
+  type: string;
+  children?: MdNode[];
+  value?: string;
+  alt?: string | null;
+  depth?: number;
+  label?: string | null;
+  url?: string;
+  title?: string | null;
+  position?: { start: Point; end: Point };
+}
+
+type Processor = { parse(text: string): MdNode };
+let processor: Promise<Processor> | undefined;
+
+/** The remark processor (ESM packages, loaded on first use). */
+function remark(): Promise<Processor> {
+  processor ??= (async () => {
+    const [{ unified }, { default: remarkParse }, { default: remarkFrontmatter }, { default: remarkGfm }] = await Promise.all([
+      import('unified'),
+      import('remark-parse'),
+      import('remark-frontmatter'),
+      import('remark-gfm'),
+    ]);
+    return unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm) as unknown as Processor;
+  })();
+  return processor;
+}
+
+/** mdast-util-to-string's reading of a node (image alt and raw HTML included). */
+function toText(node: MdNode): string {
+  if (typeof node.value === 'string') return node.value;
+  if (node.type === 'image') return node.alt ?? '';
+  return (node.children ?? []).map(toText).join('');
+}
+
+/** Reads the blocks of a note through remark. */
+export async function referenceBlocks(text: string): Promise<Blocks> {
+  const tree = (await remark()).parse(text);
+  const lines = splitLines(text);
+  const excluded = new Uint8Array(lines.length);
+  const codeSpans = new Map<number, Array<[number, number]>>();
+  const headings: HeadingBlock[] = [];
+  const hidden: Array<{ line: number }> = [];
+  const paragraphStarts: number[] = [];
+  const definitions = new Set<string>();
+  let frontMatter = emptyFrontMatter();
+
+  const fm = locateFrontMatter(lines);
+  if (fm && fm.close < 0) frontMatter = readFrontMatter(lines, fm.format, fm.close);
+
+  const visit = (node: MdNode, root: boolean) => {
+    const pos = node.position;
+    if (!pos) return;
+    switch (node.type) {
+      case 'yaml':
+      case 'toml': {
+        for (let k = pos.start.line - 1; k < pos.end.line; k++) excluded[k] = 1;
+        frontMatter = readFrontMatter(lines, node.type, pos.end.line - 1);
+        return;
+      }
+      case 'code':
+        for (let k = pos.start.line - 1; k < pos.end.line; k++) if (/\S/.test(lines[k] ?? '')) excluded[k] = 1;
+        return;
+      case 'inlineCode':
+        for (let k = pos.start.line - 1; k < pos.end.line; k++) {
+          const start = k === pos.start.line - 1 ? pos.start.column - 1 : 0;
+          const end = k === pos.end.line - 1 ? pos.end.column - 1 : (lines[k] ?? '').length;
+          const list = codeSpans.get(k) ?? [];
+          list.push([start, end]);
+          codeSpans.set(k, list);
+        }
+        return;
+      case 'definition':
+        if (node.label) definitions.add(normalizeLabel(node.label));
+        if (root && node.label && HIDDEN_LABELS.has(node.label.toLowerCase()) && (node.url === '#' || node.url === '') && pos.start.line === pos.end.line) {
+          hidden.push({ line: pos.start.line });
+        }
+        return;
+      case 'heading':
+        if (root) {
+          const setext = !/^ {0,3}#/.test(lines[pos.start.line - 1] ?? '');
+          const raw = setext ? setextContent(lines.slice(pos.start.line - 1, pos.end.line - 1)) : atxContent(lines[pos.start.line - 1] ?? '');
+          headings.push({ line: pos.start.line, level: node.depth ?? 1, raw, title: toText(node).replace(/\s+/g, ' ').trim() });
+        }
+        break;
+      case 'paragraph':
+        if (root) paragraphStarts.push(pos.start.line);
+        break;
+    }
+    for (const c of node.children ?? []) visit(c, false);
+  };
+  for (const c of tree.children ?? []) visit(c, true);
+  for (const spans of codeSpans.values()) spans.sort((a, b) => a[0] - b[0]);
+  return { frontMatter, lines, headings, hidden, paragraphStarts, excluded, codeSpans, definitions };
+}
+
+/** The notes model read by the reference (remark) path. Never throws. */
+export async function parseNotesReference(text: string, options?: NotesOptions & ParseLimits): Promise<NotesModel> {
+  const reason = unreadableReason(text, options?.maxChars);
+  if (reason) return emptyModel(reason, 0);
+  try {
+    return buildModel(await referenceBlocks(text), options);
+  } catch (err) {
+    return emptyModel(`The note could not be read: ${err instanceof Error ? err.message : String(err)}`, 0);
+  }
+}
