@@ -1,4 +1,175 @@
+/**
+ * Front matter commands: Sync Tags from Linked Projects (also on save, when enabled), Toggle
+ * Draft and Set Date to Now. Each computes core edits against the document's text and
+ * applies them as one undo step; a front matter that cannot be read or edited is reported
+ * with its line and reason, and nothing is written.
+ */
+import * as vscode from 'vscode';
 import type { FeatureContext } from './feature';
+import { editDocument, toVsRange } from './edits';
+import { isMarkdown, requireMarkdownEditor } from './editor';
+import { setDateNow, setDraft, type EditResult } from '../core/frontmatter/index';
+import { describeAdded, syncTags, type TagStyle } from '../core/frontmatter/tags';
+import { bundledIndexPath, loadIndexFile, type LandscapeIndex } from '../core/landscape/index';
+import { linkedProjects } from '../core/landscape/matcher';
+import type { TextEdit } from '../core/document';
 
-// PLACEHOLDER: filled by the issue that owns this feature.
-export function registerFrontMatterCommands(_ctx: FeatureContext): void {}
+let index: LandscapeIndex | undefined;
+let indexError: string | undefined;
+
+/** The landscape index, loaded on first use (undefined after telling why it cannot be loaded). */
+export function landscapeIndex(log?: vscode.LogOutputChannel): LandscapeIndex | undefined {
+  if (index) return index;
+  if (indexError) return undefined;
+  try {
+    index = loadIndexFile(bundledIndexPath(__dirname));
+    return index;
+  } catch (err) {
+    indexError = err instanceof Error ? err.message : String(err);
+    log?.error(`The landscape index cannot be loaded: ${indexError}`);
+    return undefined;
+  }
+}
+
+export interface TagSettings {
+  fields: string[];
+  style: TagStyle;
+}
+
+export function tagSettings(scope?: vscode.ConfigurationScope): TagSettings {
+  const config = vscode.workspace.getConfiguration('talkCapture', scope);
+  const fields = config.get<unknown>('tags.fields', ['tags', 'categories']);
+  const style = config.get<string>('tags.style', 'auto');
+  return {
+    fields: Array.isArray(fields) ? fields.filter((f): f is string => f === 'tags' || f === 'categories') : ['tags', 'categories'],
+    style: (['auto', 'landscape', 'lowercase', 'slug'] as const).find((s) => s === style) ?? 'auto',
+  };
+}
+
+/** What the front matter commands last told the user (the integration tests read it). */
+export interface FrontMatterApi {
+  lastMessage: string | undefined;
+}
+
+function tell(api: FrontMatterApi, kind: 'info' | 'warning' | 'error', message: string): void {
+  api.lastMessage = message;
+  // Not awaited: the promise settles only when the notification is dismissed.
+  if (kind === 'info') void vscode.window.showInformationMessage(message);
+  else if (kind === 'warning') void vscode.window.showWarningMessage(message);
+  else void vscode.window.showErrorMessage(message);
+}
+
+/**
+ * Runs a core front matter edit on the document as one undo step. Resolves to the result of
+ * the last computation (applied when ok and it had edits), or undefined when the document
+ * kept changing.
+ */
+async function runEdit<T>(doc: vscode.TextDocument, compute: (text: string) => EditResult<T>): Promise<{ result: EditResult<T>; applied: boolean } | undefined> {
+  let last: EditResult<T> | undefined;
+  const applied = await editDocument(doc, (text) => {
+    last = compute(text);
+    return last.ok ? last.edits : undefined;
+  });
+  if (!last) return undefined;
+  return { result: last, applied: !!applied };
+}
+
+export function registerFrontMatterCommands(ctx: FeatureContext): void {
+  const api: FrontMatterApi = { lastMessage: undefined };
+  ctx.api.frontMatter = api;
+  const subs = ctx.extension.subscriptions;
+
+  subs.push(
+    vscode.commands.registerCommand('talkCapture.toggleDraft', async () => {
+      const editor = requireMarkdownEditor('toggle draft');
+      if (!editor) return;
+      const run = await runEdit(editor.document, (text) => setDraft(text));
+      if (!run) return;
+      const r = run.result;
+      if (!r.ok) tell(api, 'error', `Talk Capture: cannot toggle draft: ${r.message}. Nothing was changed.`);
+      else if (run.applied) {
+        api.lastMessage = `draft: ${r.draft}`;
+        vscode.window.setStatusBarMessage(`Talk Capture: draft is now ${r.draft}`, 4000);
+      }
+    }),
+
+    vscode.commands.registerCommand('talkCapture.setDateNow', async () => {
+      const editor = requireMarkdownEditor('set the date');
+      if (!editor) return;
+      const now = new Date();
+      const run = await runEdit(editor.document, (text) => setDateNow(text, now));
+      if (!run) return;
+      const r = run.result;
+      if (!r.ok) tell(api, 'error', `Talk Capture: cannot set the date: ${r.message}. Nothing was changed.`);
+      else {
+        api.lastMessage = `date: ${r.date}`;
+        vscode.window.setStatusBarMessage(`Talk Capture: date set to ${r.date}`, 4000);
+      }
+    }),
+
+    vscode.commands.registerCommand('talkCapture.syncTags', async () => {
+      const editor = requireMarkdownEditor('sync tags');
+      if (!editor) return;
+      const idx = landscapeIndex(ctx.log);
+      if (!idx) {
+        tell(api, 'error', `Talk Capture: the landscape index cannot be loaded (${indexError}); tags were not synced.`);
+        return;
+      }
+      const doc = editor.document;
+      const settings = tagSettings(doc.uri);
+      if (settings.fields.length === 0) {
+        tell(api, 'warning', 'Talk Capture: talkCapture.tags.fields is empty: there is no field to sync.');
+        return;
+      }
+      let linkedCount = 0;
+      const run = await runEdit(doc, (text) => {
+        const projects = linkedProjects(text, idx).map((l) => l.entry);
+        linkedCount = new Set(projects.map((p) => p.name)).size;
+        return syncTags(text, projects, { ...settings, lookup: (t) => idx.get(t) });
+      });
+      if (!run) return;
+      const r = run.result;
+      if (!r.ok) tell(api, 'error', `Talk Capture: cannot sync tags: ${r.message}. Nothing was changed.`);
+      else if (r.added.length === 0) {
+        tell(
+          api,
+          'info',
+          linkedCount === 0
+            ? 'Talk Capture: the note links no landscape project yet (Link Project Mentions links them); nothing to add.'
+            : `Talk Capture: ${settings.fields.join(' and ')} already name all ${linkedCount} linked project${linkedCount === 1 ? '' : 's'}.`,
+        );
+      } else if (run.applied) tell(api, 'info', `Talk Capture: added ${describeAdded(r.added)}.`);
+    }),
+
+    vscode.workspace.onWillSaveTextDocument((e) => {
+      if (!isMarkdown(e.document) || e.reason === vscode.TextDocumentSaveReason.AfterDelay) return;
+      if (!vscode.workspace.getConfiguration('talkCapture', e.document.uri).get<boolean>('tags.syncOnSave', false)) return;
+      const edits = syncOnSaveEdits(e.document, ctx, api);
+      if (edits.length > 0) e.waitUntil(Promise.resolve(edits));
+    }),
+  );
+}
+
+/** The edits Sync Tags would make, for a save (silent when the front matter cannot be edited: that is logged). */
+function syncOnSaveEdits(doc: vscode.TextDocument, ctx: FeatureContext, api: FrontMatterApi): vscode.TextEdit[] {
+  try {
+    const idx = landscapeIndex(ctx.log);
+    if (!idx) return [];
+    const text = doc.getText();
+    const projects = linkedProjects(text, idx).map((l) => l.entry);
+    if (projects.length === 0) return [];
+    const r = syncTags(text, projects, { ...tagSettings(doc.uri), lookup: (t) => idx.get(t) });
+    if (!r.ok) {
+      ctx.log.warn(`Sync tags on save skipped for ${doc.uri.toString()}: ${r.message}`);
+      return [];
+    }
+    if (r.added.length === 0) return [];
+    const message = `Talk Capture: added ${describeAdded(r.added)}.`;
+    api.lastMessage = message;
+    vscode.window.setStatusBarMessage(message, 6000);
+    return r.edits.map((e: TextEdit) => new vscode.TextEdit(toVsRange(e.range), e.newText));
+  } catch (err) {
+    ctx.log.error(`Sync tags on save failed: ${err instanceof Error ? err.message : String(err)}`);
+    return [];
+  }
+}

@@ -1,4 +1,139 @@
+/**
+ * Check Notes Before Publishing: the problems of src/core/publish/check.ts in the Problems
+ * panel (source "Talk Capture publish check") and a summary message. After a note has been
+ * checked, its problems stay current while it is edited (debounced; talkCapture.check.live),
+ * until it is closed.
+ */
+import * as vscode from 'vscode';
 import type { FeatureContext } from './feature';
+import { isMarkdown, requireMarkdownEditor } from './editor';
+import { getNotes } from './notesCache';
+import { landscapeIndex, tagSettings } from './frontMatterCommands';
+import { checkNotes, summarize, type PublishProblem } from '../core/publish/check';
+import type { LinkMode } from '../core/landscape/matcher';
+import type { LandscapeScope } from '../core/landscape/index';
 
-// PLACEHOLDER: filled by the issue that owns this feature.
-export function registerPublishCheck(_ctx: FeatureContext): void {}
+const DEBOUNCE_MS = 400;
+export const DIAGNOSTIC_SOURCE = 'Talk Capture publish check';
+
+/** What the tests observe: the last summary and how many checks ran per document. */
+export interface PublishCheckApi {
+  lastSummary: string | undefined;
+  runs: Record<string, number>;
+}
+
+const SEVERITY: Record<PublishProblem['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export function toDiagnostic(p: PublishProblem): vscode.Diagnostic {
+  const range = new vscode.Range(p.line - 1, p.column - 1, p.endLine - 1, Math.max(p.endColumn - 1, p.column));
+  const d = new vscode.Diagnostic(range, p.message, SEVERITY[p.severity]);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = p.kind;
+  return d;
+}
+
+export function registerPublishCheck(ctx: FeatureContext): void {
+  const api: PublishCheckApi = { lastSummary: undefined, runs: {} };
+  ctx.api.publishCheck = api;
+  const collection = vscode.languages.createDiagnosticCollection('talkCapture.publish');
+  const watched = new Map<string, ReturnType<typeof setTimeout> | undefined>();
+  const subs = ctx.extension.subscriptions;
+
+  /** Checks the document and sets its diagnostics; undefined when it cannot be read. */
+  function check(doc: vscode.TextDocument): { problems: PublishProblem[] } | { skipped: string } {
+    const key = doc.uri.toString();
+    api.runs[key] = (api.runs[key] ?? 0) + 1;
+    const notes = getNotes(doc);
+    if (notes.skipped) {
+      collection.delete(doc.uri);
+      return { skipped: notes.skipped };
+    }
+    const config = vscode.workspace.getConfiguration('talkCapture', doc.uri);
+    const tags = tagSettings(doc.uri);
+    const problems = checkNotes(doc.getText(), notes, landscapeIndex(ctx.log), {
+      scope: config.get<LandscapeScope>('landscape.scope', 'cncf'),
+      linkMode: config.get<LinkMode>('linkMentions.mode', 'perTalk'),
+      tagFields: tags.fields,
+      tagStyle: tags.style,
+    });
+    collection.set(doc.uri, problems.map(toDiagnostic));
+    return { problems };
+  }
+
+  function schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    if (!watched.has(key)) return;
+    const pending = watched.get(key);
+    if (pending) clearTimeout(pending);
+    watched.set(
+      key,
+      setTimeout(() => {
+        watched.set(key, undefined);
+        if (doc.isClosed) return;
+        try {
+          check(doc);
+        } catch (err) {
+          ctx.log.error(`Publish check failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  function forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = watched.get(key);
+    if (pending) clearTimeout(pending);
+    watched.delete(key);
+    collection.delete(uri);
+  }
+
+  subs.push(
+    collection,
+    { dispose: () => watched.forEach((t) => t && clearTimeout(t)) },
+
+    vscode.commands.registerCommand('talkCapture.checkNotes', async () => {
+      const editor = requireMarkdownEditor('check the note');
+      if (!editor) return;
+      const doc = editor.document;
+      const result = check(doc);
+      if ('skipped' in result) {
+        api.lastSummary = `Talk Capture: cannot check this note: ${result.skipped}`;
+        void vscode.window.showWarningMessage(api.lastSummary);
+        return;
+      }
+      // Kept current while editing from now on (when talkCapture.check.live is on at that time).
+      if (!watched.has(doc.uri.toString())) watched.set(doc.uri.toString(), undefined);
+      const { problems } = result;
+      if (problems.length === 0) {
+        api.lastSummary = 'Talk Capture: ready to publish: no TODOs, placeholders, empty talks, broken links or tag gaps, and not a draft.';
+        void vscode.window.showInformationMessage(api.lastSummary);
+        return;
+      }
+      api.lastSummary = `Talk Capture: ${problems.length} thing${problems.length === 1 ? '' : 's'} to fix before publishing: ${summarize(problems)}. See the Problems panel.`;
+      void vscode.window.showWarningMessage(api.lastSummary);
+      // Show the list, and give the keyboard back to the note.
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      await vscode.window.showTextDocument(doc, { viewColumn: editor.viewColumn, preserveFocus: false });
+    }),
+
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0 || !isMarkdown(e.document) || !watched.has(e.document.uri.toString())) return;
+      if (!vscode.workspace.getConfiguration('talkCapture', e.document.uri).get<boolean>('check.live', true)) return;
+      schedule(e.document);
+    }),
+
+    vscode.workspace.onDidCloseTextDocument((doc) => forget(doc.uri)),
+
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('talkCapture')) return;
+      for (const key of watched.keys()) {
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+        if (doc) schedule(doc);
+      }
+    }),
+  );
+}

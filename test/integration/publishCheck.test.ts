@@ -1,0 +1,104 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { getApi, openFile, screenshot, sleep, waitFor } from './helpers';
+
+interface Api {
+  publishCheck: { lastSummary: string | undefined; runs: Record<string, number> };
+}
+
+const SOURCE = 'Talk Capture publish check';
+
+async function revertAll(): Promise<void> {
+  for (let i = 0; i < 20 && vscode.window.visibleTextEditors.length > 0; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+const SEVERITY = ['error', 'warning', 'info', 'hint'];
+
+/** The publish check's diagnostics of a document as `line:col kind severity` (1-based). */
+function problems(uri: vscode.Uri): string[] {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === SOURCE)
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${SEVERITY[d.severity]}`);
+}
+
+describe('publish check', () => {
+  afterEach(revertAll);
+
+  it('lists the problems of a YAML note in the Problems panel, with a summary', async () => {
+    const api = await getApi<Api>();
+    const editor = await openFile('frontmatter/todo-note.md');
+    await vscode.commands.executeCommand('talkCapture.checkNotes');
+    assert.deepStrictEqual(problems(editor.document.uri), [
+      '1:1 tags info',
+      '4:8 draft warning',
+      '5:1 tags info',
+      '13:52 unlinked-project info',
+      '14:11 placeholder warning',
+      '15:3 todo warning',
+      '16:18 bad-link warning',
+      '18:1 empty-talk warning',
+    ]);
+    const todo = vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'todo')!;
+    assert.strictEqual(todo.message, 'Unresolved TODO: TODO: add the recording when it is published');
+    assert.strictEqual(editor.document.getText(todo.range), 'TODO: add the recording when it is published');
+    assert.strictEqual(
+      api.publishCheck.lastSummary,
+      'Talk Capture: 8 things to fix before publishing: 1 TODO, 1 placeholder link, 1 empty talk, 1 link without an http(s) URL, 1 unlinked project mention, 2 tag fields missing linked projects, draft still true. See the Problems panel.',
+    );
+    const shot = await screenshot('publish-check');
+    if (shot) console.log(`      screenshot: ${shot}`);
+  });
+
+  it('keeps the problems current while editing (debounced), and after Toggle Draft', async () => {
+    const api = await getApi<Api>();
+    const editor = await openFile('frontmatter/todo-note.md');
+    const doc = editor.document;
+    const key = doc.uri.toString();
+    await vscode.commands.executeCommand('talkCapture.checkNotes');
+    assert.ok(problems(doc.uri).some((p) => p.includes(' todo ')));
+    const runs = api.publishCheck.runs[key];
+
+    // Resolve the TODO in three quick edits: one check after the typing stops.
+    const line = doc.lineAt(14);
+    assert.ok(line.text.startsWith('* TODO: add the recording'));
+    assert.ok(await editor.edit((b) => b.replace(new vscode.Range(14, 2, 14, 8), '')));
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(14, 2), 'Recording: ')));
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(14, doc.lineAt(14).text.length), '.')));
+    await waitFor(() => !problems(doc.uri).some((p) => p.includes(' todo ')), 'the TODO problem to go away');
+    await sleep(600);
+    assert.strictEqual(api.publishCheck.runs[key], runs + 1, 'one debounced check for the burst of edits');
+
+    await vscode.commands.executeCommand('talkCapture.toggleDraft');
+    await waitFor(() => !problems(doc.uri).some((p) => p.includes(' draft ')), 'the draft problem to go away');
+    assert.deepStrictEqual(problems(doc.uri), [
+      '1:1 tags info',
+      '5:1 tags info',
+      '13:52 unlinked-project info',
+      '14:11 placeholder warning',
+      '16:18 bad-link warning',
+      '18:1 empty-talk warning',
+    ]);
+  });
+
+  it('says a clean TOML note is ready, and shows nothing', async () => {
+    const api = await getApi<Api>();
+    const editor = await openFile('frontmatter/clean-toml.md');
+    await vscode.commands.executeCommand('talkCapture.checkNotes');
+    assert.deepStrictEqual(problems(editor.document.uri), []);
+    assert.match(api.publishCheck.lastSummary ?? '', /ready to publish/);
+  });
+
+  it('reports a TOML draft and broken YAML front matter with its line', async () => {
+    const toml = await openFile('frontmatter/draft-toml.md');
+    await vscode.commands.executeCommand('talkCapture.checkNotes');
+    assert.deepStrictEqual(problems(toml.document.uri), ['4:9 draft warning']);
+    const yaml = await openFile('frontmatter/broken-yaml.md');
+    await vscode.commands.executeCommand('talkCapture.checkNotes');
+    assert.deepStrictEqual(problems(yaml.document.uri), ['5:1 front-matter error']);
+    assert.match(vscode.languages.getDiagnostics(yaml.document.uri)[0].message, /line 5: duplicate key `tags`/);
+  });
+});
