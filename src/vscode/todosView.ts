@@ -1,4 +1,320 @@
+/**
+ * The TODO Links view: every TODO item of the workspace's notes (talkCapture.notesGlob minus
+ * talkCapture.excludeGlob), grouped by file → talk, with a count badge. The workspace is
+ * scanned once, when the view is first shown; after that only the file that changed is read
+ * again (edits, debounced; a file watcher for changes on disk).
+ */
+import * as vscode from 'vscode';
+import type { TodoItem } from '../core/notes/model';
+import { findTalkAt } from '../core/notes/query';
+import { isMarkdown } from './editor';
 import type { FeatureContext } from './feature';
+import { getNotes, notesOptions, parseNotesText } from './notesCache';
+import { todoItem, type FileElement, type NotesElement, type TalkElement, type TodoElement } from './talksView';
 
-// PLACEHOLDER: filled by the issue that owns this feature.
-export function registerTodosView(_ctx: FeatureContext): void {}
+interface FileTodos {
+  uri: vscode.Uri;
+  items: Array<{ todo: TodoItem; talk: string | null; talkLine: number | null }>;
+  skipped?: string;
+}
+
+interface Node {
+  element: NotesElement;
+  item: vscode.TreeItem;
+  children: Node[];
+  parent?: Node;
+}
+
+const nodes = new WeakMap<NotesElement, Node>();
+
+function settings(): { include: string; exclude: string } {
+  const config = vscode.workspace.getConfiguration('talkCapture');
+  return { include: config.get<string>('notesGlob', '**/*.md') || '**/*.md', exclude: config.get<string>('excludeGlob', '') || '' };
+}
+
+/** Whether a document is one of the notes this view lists. */
+function inScope(uri: vscode.Uri): boolean {
+  if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
+  const { include, exclude } = settings();
+  const doc = { uri, languageId: 'markdown' } as vscode.TextDocument;
+  if (vscode.languages.match({ pattern: include }, doc) === 0) return false;
+  return !exclude || vscode.languages.match({ pattern: exclude }, doc) === 0;
+}
+
+function todosOf(model: ReturnType<typeof getNotes>): FileTodos['items'] {
+  return model.todos.map((todo) => {
+    const talk = findTalkAt(model, todo.line);
+    return { todo, talk: talk ? talk.title || '(untitled draft)' : null, talkLine: talk ? talk.line : null };
+  });
+}
+
+class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
+  private readonly changed = new vscode.EventEmitter<NotesElement | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly files = new Map<string, FileTodos>();
+  private roots: Node[] = [];
+  private dirty = true;
+  private scanning: Promise<void> | undefined;
+  scanned = false;
+  /** Increments on each rebuild of the tree. */
+  generation = 0;
+  onTotal: (total: number, skipped: number) => void = () => undefined;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  total(): number {
+    let n = 0;
+    for (const f of this.files.values()) n += f.items.length;
+    return n;
+  }
+
+  /** Scans the whole workspace (first show, refresh command, settings change). */
+  scan(): Promise<void> {
+    this.scanning ??= this.doScan().finally(() => {
+      this.scanning = undefined;
+    });
+    return this.scanning;
+  }
+
+  private async doScan(): Promise<void> {
+    const { include, exclude } = settings();
+    const started = Date.now();
+    let uris: vscode.Uri[] = [];
+    try {
+      uris = await vscode.workspace.findFiles(include, exclude || undefined);
+    } catch (err) {
+      this.log.warn(`TODO Links: cannot list notes (${include}): ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const next = new Map<string, FileTodos>();
+    let at = 0;
+    const worker = async () => {
+      while (at < uris.length) {
+        const uri = uris[at++];
+        const entry = await this.read(uri);
+        if (entry) next.set(uri.toString(), entry);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, uris.length) }, worker));
+    this.files.clear();
+    for (const [k, v] of next) this.files.set(k, v);
+    this.scanned = true;
+    this.log.info(`TODO Links: scanned ${uris.length} notes in ${Date.now() - started} ms, ${this.total()} TODO items`);
+    this.update();
+  }
+
+  /** Reads one note (the open document when there is one, else the file). Never throws. */
+  async read(uri: vscode.Uri): Promise<FileTodos | undefined> {
+    try {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (open) {
+        const model = getNotes(open);
+        return { uri, items: todosOf(model), skipped: model.skipped ?? undefined };
+      }
+      const { maxChars } = notesOptions();
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) return undefined;
+      if (stat.size > maxChars) {
+        return { uri, items: [], skipped: `${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${(maxChars / 1024 / 1024).toFixed(1)} MB limit (talkCapture.maxFileSizeMB)` };
+      }
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      const model = parseNotesText(new TextDecoder('utf-8').decode(bytes), uri);
+      return { uri, items: todosOf(model), skipped: model.skipped ?? undefined };
+    } catch (err) {
+      if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return undefined;
+      return { uri, items: [], skipped: `cannot be read: ${err instanceof Error ? err.message : String(err)}` };
+    }
+  }
+
+  /** Reads one file again (after an edit or a change on disk). */
+  async reread(uri: vscode.Uri): Promise<void> {
+    if (!this.scanned) return;
+    if (!inScope(uri)) {
+      if (this.files.delete(uri.toString())) this.update();
+      return;
+    }
+    const entry = await this.read(uri);
+    if (entry) this.files.set(uri.toString(), entry);
+    else this.files.delete(uri.toString());
+    this.update();
+  }
+
+  remove(uri: vscode.Uri): void {
+    if (this.files.delete(uri.toString())) this.update();
+  }
+
+  update(): void {
+    this.dirty = true;
+    this.rebuild();
+    this.changed.fire(undefined);
+    let skipped = 0;
+    for (const f of this.files.values()) if (f.skipped) skipped++;
+    this.onTotal(this.total(), skipped);
+  }
+
+  private rebuild(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.generation++;
+    const files = [...this.files.values()].filter((f) => f.items.length > 0 || f.skipped).sort((a, b) => a.uri.path.localeCompare(b.uri.path));
+    this.roots = files.map((f) => this.fileNode(f));
+  }
+
+  private fileNode(f: FileTodos): Node {
+    const base = f.uri.toString();
+    const el: FileElement = { kind: 'file', uri: f.uri, line: 1 };
+    const rel = vscode.workspace.asRelativePath(f.uri, false);
+    const name = rel.slice(rel.lastIndexOf('/') + 1);
+    const folder = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+    const item = new vscode.TreeItem(name, f.items.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    item.id = `todos|${base}`;
+    item.resourceUri = f.uri;
+    item.description = f.skipped ? `skipped: ${f.skipped}` : `${folder ? folder + ' · ' : ''}${f.items.length} TODO`;
+    item.tooltip = f.skipped ? `${rel}: skipped, ${f.skipped}` : `${rel}: ${f.items.length} TODO items`;
+    item.iconPath = f.skipped ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : vscode.ThemeIcon.File;
+    item.contextValue = 'file';
+    item.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [el] };
+    const node: Node = { element: el, item, children: [] };
+    const seen = new Map<string, number>();
+    const uniq = (id: string) => {
+      const n = seen.get(id) ?? 0;
+      seen.set(id, n + 1);
+      return n ? `${id}#${n}` : id;
+    };
+    const byTalk = new Map<string, Node>();
+    for (const it of f.items) {
+      let parent = node;
+      if (it.talk !== null && it.talkLine !== null) {
+        const key = `${it.talkLine}|${it.talk}`;
+        let tn = byTalk.get(key);
+        if (!tn) {
+          const tel: TalkElement = { kind: 'talk', uri: f.uri, line: it.talkLine };
+          const ti = new vscode.TreeItem(it.talk, vscode.TreeItemCollapsibleState.Expanded);
+          ti.id = uniq(`todos|${base}|talk|${it.talk}`);
+          ti.iconPath = new vscode.ThemeIcon('comment-discussion');
+          ti.contextValue = 'talk';
+          ti.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [tel] };
+          tn = { element: tel, item: ti, children: [], parent: node };
+          byTalk.set(key, tn);
+          node.children.push(tn);
+        }
+        parent = tn;
+      }
+      const el2: TodoElement = { kind: 'todo', uri: f.uri, todo: it.todo, talk: it.talk };
+      const id = uniq(`${parent.item.id}|todo|${it.todo.kind}|${it.todo.text}`);
+      parent.children.push({ element: el2, item: todoItem(el2, id), children: [], parent });
+    }
+    for (const c of node.children) if (c.element.kind === 'talk') c.item.description = `${c.children.length} TODO`;
+    const index = (n: Node) => {
+      nodes.set(n.element, n);
+      n.children.forEach(index);
+    };
+    index(node);
+    return node;
+  }
+
+  getTreeItem(element: NotesElement): vscode.TreeItem {
+    return nodes.get(element)?.item ?? new vscode.TreeItem('(gone)');
+  }
+
+  getChildren(element?: NotesElement): NotesElement[] | Promise<NotesElement[]> {
+    if (element) return (nodes.get(element)?.children ?? []).map((n) => n.element);
+    if (!this.scanned) return this.scan().then(() => this.roots.map((n) => n.element));
+    this.rebuild();
+    return this.roots.map((n) => n.element);
+  }
+
+  getParent(element: NotesElement): NotesElement | undefined {
+    return nodes.get(element)?.parent?.element;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export interface TodosViewApi {
+  provider: vscode.TreeDataProvider<NotesElement> & {
+    getChildren(element?: NotesElement): NotesElement[] | Promise<NotesElement[]>;
+    getTreeItem(element: NotesElement): vscode.TreeItem;
+    generation: number;
+  };
+  view: vscode.TreeView<NotesElement>;
+  /** Scans the workspace again and resolves when done. */
+  rescan(): Promise<void>;
+  /** Number of TODO items listed (after the first scan). */
+  total(): number;
+  /** TODO items listed for one file (undefined when the file is not listed). */
+  countFor(uri: vscode.Uri): number | undefined;
+}
+
+export function registerTodosView(ctx: FeatureContext): void {
+  const provider = new TodosProvider(ctx.log);
+  const view = vscode.window.createTreeView('talkCapture.todos', { treeDataProvider: provider, showCollapseAll: true });
+  const subs = ctx.extension.subscriptions;
+  subs.push(provider, view);
+  provider.onTotal = (total, skipped) => {
+    view.badge = total > 0 ? { value: total, tooltip: `${total} TODO item${total === 1 ? '' : 's'} in the notes` } : undefined;
+    view.message = skipped > 0 ? `${skipped} note${skipped === 1 ? ' was' : 's were'} skipped (see the warning items).` : undefined;
+  };
+
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const later = (uri: vscode.Uri, ms: number) => {
+    if (!provider.scanned) return;
+    const key = uri.toString();
+    const t = pending.get(key);
+    if (t) clearTimeout(t);
+    pending.set(
+      key,
+      setTimeout(() => {
+        pending.delete(key);
+        void provider.reread(uri);
+      }, ms),
+    );
+  };
+
+  let watcher: vscode.FileSystemWatcher | undefined;
+  const watch = () => {
+    watcher?.dispose();
+    watcher = vscode.workspace.createFileSystemWatcher(settings().include);
+    watcher.onDidCreate((uri) => later(uri, 100));
+    watcher.onDidChange((uri) => {
+      // Open documents are followed through their edits.
+      if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) later(uri, 100);
+    });
+    watcher.onDidDelete((uri) => provider.remove(uri));
+  };
+
+  subs.push(
+    { dispose: () => (watcher?.dispose(), pending.forEach((t) => clearTimeout(t))) },
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0 || !isMarkdown(e.document) || e.document.uri.scheme === 'untitled') return;
+      later(e.document.uri, 400);
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      if (isMarkdown(doc) && doc.uri.scheme === 'file') later(doc.uri, 50); // back to the text on disk
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('talkCapture') && provider.scanned) {
+        if (e.affectsConfiguration('talkCapture.notesGlob')) watch();
+        void provider.scan();
+      }
+    }),
+    vscode.commands.registerCommand('talkCapture.refreshTodos', () => provider.scan()),
+  );
+
+  // The scan starts when the view is first shown (getChildren), never at activation.
+  const origScan = provider.scan.bind(provider);
+  provider.scan = () => {
+    if (!watcher) watch();
+    return origScan();
+  };
+
+  const api: TodosViewApi = {
+    provider,
+    view,
+    rescan: () => provider.scan(),
+    total: () => provider.total(),
+    countFor: (uri) => provider.files.get(uri.toString())?.items.length,
+  };
+  ctx.api.todosView = api;
+}
