@@ -145,7 +145,7 @@ describe('front matter commands', () => {
       const end = doc.positionAt(original.length);
       assert.ok(await editor.edit((b) => b.insert(end, '\nTraces with [Jaeger](https://www.jaegertracing.io/).\n')));
       assert.ok(await doc.save(), 'saved');
-      const expected = original.replace('tags: [a, b]', 'tags: [a, b, Jaeger]\ncategories: [Jaeger]') + '\nTraces with [Jaeger](https://www.jaegertracing.io/).\n';
+      const expected = original.replace('tags: [a, b]', 'tags: [a, b, jaeger]\ncategories: [jaeger]') + '\nTraces with [Jaeger](https://www.jaegertracing.io/).\n';
       assert.strictEqual(doc.getText(), expected);
       await waitFor(() => onDisk('frontmatter/draft-yaml.md') === expected, 'the synced note on disk');
       // Put the fixture back for the other tests.
