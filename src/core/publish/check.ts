@@ -154,11 +154,13 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
     scan = undefined;
   }
   if (scan) {
+    const placeholders = new Map<number, PublishProblem[]>();
+    for (const p of problems) if (p.kind === 'placeholder') placeholders.set(p.line, [...(placeholders.get(p.line) ?? []), p]);
     for (const link of scan.links) {
       const line = link.line + 1;
       const column = link.start - scan.lineStarts[link.line] + 1;
       const endColumn = column + Math.max(1, Math.min(link.end, scan.lineStarts[link.line + 1] ?? text.length) - link.start);
-      if (problems.some((p) => p.kind === 'placeholder' && p.line === line && p.column < endColumn && column < p.endColumn)) continue;
+      if (placeholders.get(line)?.some((p) => p.column < endColumn && column < p.endColumn)) continue;
       const reason = badUrlReason(link.url);
       if (reason) problems.push(problemAt('bad-link', 'warning', capitalize(reason), line, column, endColumn));
     }
