@@ -1,6 +1,130 @@
+/**
+ * `talk-capture outline FILE [--json] [--reference]`: the days, talks and TODO items of a note,
+ * as the Talks view shows them. `--reference` reads the note through remark instead of the
+ * fast scanner (slower; the two give the same result). Exit 2 when the file cannot be read.
+ */
+import * as fs from 'fs';
 import { CliError, type CliCommand } from './common';
+import type { NotesModel, Talk, TodoItem } from '../core/notes/model';
+import { parseNotes, unreadableReason } from '../core/notes/parse';
+import { parseNotesReference } from '../core/notes/reference';
 
-// PLACEHOLDER: filled by the issue that owns this subcommand.
-export const run: CliCommand = () => {
-  throw new CliError('not available yet');
+/** Notes larger than this are not read (the editor's talkCapture.maxFileSizeMB default). */
+export const MAX_NOTE_CHARS = 5 * 1024 * 1024;
+
+/** Reads a note as text, or throws CliError (exit 2) with a one-line reason. */
+export function readNoteFile(file: string): string {
+  let data: Buffer;
+  try {
+    if (fs.statSync(file).isDirectory()) throw new CliError(`${file}: is a folder, not a note`);
+    data = fs.readFileSync(file);
+  } catch (err) {
+    if (err instanceof CliError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : err instanceof Error ? err.message : String(err)}`);
+  }
+  const text = data.toString('utf8');
+  const reason = unreadableReason(text, MAX_NOTE_CHARS);
+  if (reason) throw new CliError(`${file}: ${reason}`);
+  return text;
+}
+
+export interface TodoJson {
+  kind: TodoItem['kind'];
+  text: string;
+  line: number;
+}
+
+export interface TalkJson {
+  title: string;
+  speakers: string[];
+  company: string | null;
+  line: number;
+  hidden: boolean;
+  group: string | null;
+  todos: TodoJson[];
+}
+
+export interface OutlineJson {
+  file: string;
+  frontMatter: { format: 'yaml' | 'toml' | null; error: string | null; data: Record<string, unknown> };
+  days: Array<{ title: string; line: number; talks: TalkJson[] }>;
+  talks: TalkJson[];
+  todos: TodoJson[];
+}
+
+export const todoJson = (t: TodoItem): TodoJson => ({ kind: t.kind, text: t.text, line: t.line });
+
+const talkJson = (t: Talk): TalkJson => ({
+  title: t.title,
+  speakers: [...t.speakers],
+  company: t.company,
+  line: t.line,
+  hidden: t.hidden,
+  group: t.group,
+  todos: t.todos.map(todoJson),
+});
+
+/** The `--json` form of a note's outline. */
+export function outlineJson(file: string, model: NotesModel): OutlineJson {
+  return {
+    file,
+    frontMatter: { format: model.frontMatter.format, error: model.frontMatter.error, data: model.frontMatter.data },
+    days: model.days.map((d) => ({ title: d.title, line: d.line, talks: d.talks.map(talkJson) })),
+    talks: model.talks.map(talkJson),
+    todos: model.todos.map(todoJson),
+  };
+}
+
+/** The human form: one line per day, group, talk and TODO item, indented. */
+export function outlineText(file: string, model: NotesModel): string {
+  const talkCount = model.talks.length + model.days.reduce((n, d) => n + d.talks.length, 0);
+  const fm = model.frontMatter.format ? `${model.frontMatter.format.toUpperCase()} front matter` : 'no front matter';
+  const out: string[] = [`${file}: ${fm}, ${model.days.length} day${model.days.length === 1 ? '' : 's'}, ${talkCount} talk${talkCount === 1 ? '' : 's'}, ${model.todos.length} TODO`];
+  if (model.frontMatter.error) out.push(`  ! ${model.frontMatter.error}`);
+  if (model.impliedDay) out.push(`  (no day headings; the note is about ${model.impliedDay})`);
+  const todoLine = (t: TodoItem, indent: string) => `${indent}- ${t.line}: ${t.kind}: ${t.text}`;
+  const talks = (list: readonly Talk[], groups: readonly { title: string; line: number }[], indent: string) => {
+    const items = [...groups.map((g) => ({ line: g.line, group: g.title })), ...list.map((t) => ({ line: t.line, talk: t }))].sort((a, b) => a.line - b.line);
+    for (const it of items) {
+      if ('group' in it) {
+        out.push(`${indent}${it.line}: [${it.group}]`);
+        continue;
+      }
+      const t = it.talk;
+      const pad = t.group ? indent + '  ' : indent;
+      const who = [t.speakers.join(', '), t.company].filter(Boolean).join(' · ');
+      out.push(`${pad}${t.line}: ${t.hidden ? '(hidden) ' : ''}${t.title || '(untitled)'}${who ? ` — ${who}` : ''}`);
+      for (const todo of t.todos) out.push(todoLine(todo, pad + '    '));
+    }
+  };
+  talks(model.talks, model.groups, '  ');
+  for (const d of model.days) {
+    out.push(`  ${d.line}: ${d.title}`);
+    talks(d.talks, d.groups, '    ');
+    for (const todo of d.todos) out.push(todoLine(todo, '      '));
+  }
+  const placed = new Set<TodoItem>([...model.talks, ...model.days.flatMap((d) => [...d.talks])].flatMap((t) => t.todos).concat(model.days.flatMap((d) => d.todos)));
+  const loose = model.todos.filter((t) => !placed.has(t));
+  if (loose.length) {
+    out.push('  outside talks:');
+    for (const todo of loose) out.push(todoLine(todo, '    '));
+  }
+  return out.join('\n');
+}
+
+export const run: CliCommand = async (args, io) => {
+  const json = args.includes('--json');
+  const reference = args.includes('--reference');
+  const unknown = args.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--reference');
+  const files = args.filter((a) => !a.startsWith('-'));
+  if (unknown.length) throw new CliError(`unknown option ${unknown[0]} (usage: outline FILE [--json] [--reference])`);
+  if (files.length !== 1) throw new CliError('usage: outline FILE [--json] [--reference]');
+  const file = files[0];
+  const text = readNoteFile(file);
+  const fileName = file.replace(/^.*[\\/]/, '');
+  const model = reference ? await parseNotesReference(text, { fileName }) : parseNotes(text, { fileName });
+  if (model.skipped) throw new CliError(`${file}: ${model.skipped}`);
+  io.out(json ? JSON.stringify(outlineJson(file, model), null, 2) : outlineText(file, model));
+  return 0;
 };

@@ -93,7 +93,9 @@ export function todosInLine(masked: string, original: string, line1: number, mat
   }
   // A marker's text runs to the end of the line, or to the next item on it.
   for (const mk of markers) {
-    const next = hits.filter((h) => h.start > mk.start).reduce((a, h) => Math.min(a, h.start), masked.length);
+    let next = hits.filter((h) => h.start > mk.start).reduce((a, h) => Math.min(a, h.start), masked.length);
+    const pipe = masked.indexOf('|', mk.start);
+    if (pipe !== -1 && pipe < next) next = pipe; // a table cell ends at its pipe
     let end = next;
     while (end > mk.start && /\s/.test(masked[end - 1])) end--;
     hits.push({ ...mk, end });
