@@ -59,7 +59,7 @@ export function readFrontMatter(lines: readonly string[], format: FrontMatterFor
       engines: {
         yaml: engine((s) => {
           try {
-            return parseYaml(s, { prettyErrors: true, uniqueKeys: true });
+            return parseYaml(s, { prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
           } catch (err) {
             if (err instanceof YAMLParseError) throw new LinedError(firstLine(err.message), err.linePos?.[0]?.line ?? null);
             throw err;

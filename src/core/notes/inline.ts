@@ -148,7 +148,7 @@ function decodeEntity(s: string, i: number): [string, number] | undefined {
  * link reference definitions (`[label]: url`), which turn `[text][label]` and `[label]` into links.
  */
 export function plainInline(s: string, definitions?: ReadonlySet<string>): string {
-  if (!/[\\`*_~[\]!<&]/.test(s)) return s.replace(/\s+/g, ' ').trim();
+  if (!/[\\`*_~[\]!<&]/.test(s) || s.length > 4000) return s.replace(/\s+/g, ' ').trim();
   return collapse(render(s, definitions ?? new Set()));
 }
 

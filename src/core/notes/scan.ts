@@ -397,7 +397,7 @@ export function scanBlocks(text: string): Blocks {
 
   /** A line inside a list item (`inner`: the line without the item's indentation). */
   function handleListContent(k: number, inner: string, contentCol: number, first = false): void {
-    const offset = lines[k].length - inner.length;
+    const offset = Math.max(0, lines[k].length - inner.length);
     const innerIndent = indentOf(inner);
     lastBlank = false;
     if (innerIndent.idx === inner.length) {
