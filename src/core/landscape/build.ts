@@ -43,7 +43,7 @@ export const EXTRA_ALIASES: Readonly<Record<string, readonly string[]>> = {
  * Names that are ordinary words in notes even though a dictionary may not say so: they match
  * only as the project writes them, never in lower case.
  */
-export const EXTRA_ORDINARY = new Set(['copa', 'keda', 'atlantis', 'sealer', 'coco', 'cnb', 'nsm']);
+export const EXTRA_ORDINARY = new Set(['copa', 'keda', 'atlantis', 'sealer', 'litmus', 'notary', 'harbor', 'lima', 'coco', 'cnb', 'nsm']);
 
 /** Host labels that say nothing about a project. */
 const GENERIC_HOST_LABELS = new Set(['www', 'docs', 'doc', 'blog', 'site', 'cloud', 'app', 'dev', 'project', 'projects', 'github', 'gitlab', 'io', 'org', 'com', 'net', 'the', 'get', 'go', 'try', 'use', 'en']);
@@ -56,11 +56,12 @@ export interface BuildOptions {
   /** ISO date written as `generated`; defaults to now. */
   generated?: string;
   /**
-   * True for ordinary English words (lower case). The build script passes a full word list;
-   * the editor passes what the bundled index knows. Names made only of such words match
-   * only in the project's own capitalisation.
+   * True for an ordinary English word (lower case): `single` when the word is a whole name
+   * (`flux`), false when it is one word of a longer name (`open` of `Open Telemetry`). Names made
+   * only of such words match only in the project's own capitalisation. The build script asks
+   * a word list with frequency tiers; the editor asks what the bundled index knows.
    */
-  isWord: (lowerWord: string) => boolean;
+  ordinaryWord: (lowerWord: string, single: boolean) => boolean;
   /**
    * Words near each distinctive name that are not typos of it (see {@link nearWordsOf});
    * optional (the build script fills it from its word list).
@@ -157,7 +158,11 @@ function addAliases(e: LandscapeEntry, options: BuildOptions): void {
   for (const cand of urlWords(e)) {
     const k = compactKey(cand);
     if (k.length < 4) continue;
-    const related = (k.startsWith(nameKey) || nameKey.startsWith(k) || (nameKey.length >= 4 && k.includes(nameKey))) && k !== nameKey + 'io';
+    // Longer than the name and starting with it (copacetic for Copa, litmuschaos for Litmus), or the
+    // name's first word(s) (podman for Podman Container Tools); never a name cut short (fluent for Fluentd).
+    const firstWords = formWords(e.name.toLowerCase());
+    const wordPrefix = firstWords.some((_, i) => firstWords.slice(0, i + 1).join('') === k);
+    const related = (k.startsWith(nameKey) || wordPrefix || (nameKey.length >= 4 && k.includes(nameKey))) && k !== nameKey + 'io';
     if (!related) continue;
     add(cand);
     for (const v of separatorVariants(cand)) add(v);
@@ -171,7 +176,7 @@ function addAliases(e: LandscapeEntry, options: BuildOptions): void {
     const words = formWords(form).map((w) => w.toLowerCase());
     // A hyphenated compound (cert-manager, in-toto) is not an ordinary word.
     if (words.length === 0 || form.includes('-')) continue;
-    const isOrdinary = EXTRA_ORDINARY.has(compactKey(form)) || words.every((w) => options.isWord(w) || /^\d+$/.test(w));
+    const isOrdinary = EXTRA_ORDINARY.has(compactKey(form)) || words.every((w) => options.ordinaryWord(w, words.length === 1) || /^\d+$/.test(w));
     if (isOrdinary) ordinary.push(form);
   }
   if (ordinary.length) e.ordinary = ordinary;
@@ -185,8 +190,9 @@ function addAliases(e: LandscapeEntry, options: BuildOptions): void {
 /** `OpenTelemetry` -> `Open Telemetry`; `cert-manager` -> `cert manager`, `certmanager`; `Chaos Mesh` -> `Chaos-Mesh`, `ChaosMesh`. */
 export function separatorVariants(form: string): string[] {
   const out: string[] = [];
-  const camel = form.replace(/([a-z])([A-Z])/g, '$1 $2');
-  if (camel !== form && !/\s|-/.test(form)) out.push(camel);
+  // Split only between real words: `OpenTelemetry`, `KubeEdge`; not `gRPC`, `TiKV`, `MetalLB`.
+  const parts = form.split(/(?<=[a-z])(?=[A-Z])/);
+  if (parts.length > 1 && !/\s|-/.test(form) && parts.every((p, i) => p.length >= 3 && (i === 0 ? /^[A-Z][a-z]+$/.test(p) : /^[A-Z][a-z]+$/.test(p)))) out.push(parts.join(' '));
   if (/-/.test(form)) {
     out.push(form.replace(/-/g, ' '));
     out.push(form.replace(/-/g, ''));

@@ -15,6 +15,9 @@ import { editDistance, escapeLinkText, isWordCode, markdownUrl } from './text';
 
 export type MentionAction = 'link' | 'suggest';
 
+/** `evidence`: link if the note names the project elsewhere beyond doubt, else suggest. */
+type Decision = MentionAction | 'evidence';
+
 export interface Mention {
   /** 1-based line and column of the mention as written; endColumn is exclusive. */
   line: number;
@@ -67,11 +70,68 @@ export function findMentions(text: string, index: LandscapeIndex, options: Match
   const out: Mention[] = [];
   index.prepare(scope);
   const titleCache = new Map<number, boolean>();
+  const pending: Mention[] = [];
   for (const run of scan.runs) {
     if (run.end <= from || run.start >= to) continue;
-    matchRun(text, run, index, scope, typos, scan, titleCache, out);
+    matchRun(text, run, index, scope, typos, scan, titleCache, out, pending);
   }
+  if (pending.length) resolveByEvidence(text, scan, index, out, pending, from > 0 || to < text.length);
   return out.filter((m) => m.start >= from && m.end <= to);
+}
+
+/**
+ * A capitalised ordinary word opening a sentence (`Porter bundles...` or `Porter carried the
+ * bags`) is linked when the context says it is the project: the note names the project beyond
+ * doubt elsewhere (a sure mention, a link, its name in the front matter), or its section
+ * (heading to heading) has a sure mention of another project, or a version follows (`Notary v2`).
+ * Otherwise it stays a suggestion.
+ */
+function resolveByEvidence(text: string, scan: ScanResult, index: LandscapeIndex, out: Mention[], pending: Mention[], partial: boolean): void {
+  const pendingSet = new Set(pending);
+  const sure: Mention[] = out.filter((m) => m.action === 'link' && !pendingSet.has(m));
+  // Only part of the note was matched: look at the rest too.
+  if (partial) for (const m of findMentions(text, index, { scan, typos: false })) if (m.action === 'link' && !pending.some((p) => p.start === m.start)) sure.push(m);
+  const sureEntries = new Set(sure.map((m) => m.entry));
+  for (const l of linkedProjects(text, index, scan)) sureEntries.add(l.entry);
+  const sectionOf = (line0: number): number => {
+    let lo = 0;
+    let hi = scan.headingLines.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (scan.headingLines[mid] <= line0) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+  const sectionEntries = new Map<number, Set<LandscapeEntry>>();
+  for (const m of sure) {
+    const s = sectionOf(m.line - 1);
+    let set = sectionEntries.get(s);
+    if (!set) sectionEntries.set(s, (set = new Set()));
+    set.add(m.entry);
+  }
+  const frontMatter = scan.bodyStartLine > 0 ? text.slice(0, scan.lineStarts[scan.bodyStartLine] ?? text.length).toLowerCase() : '';
+  const inFrontMatter = (e: LandscapeEntry) =>
+    !!frontMatter &&
+    [e.name, ...e.aliases].some((n) => {
+      const ln = n.toLowerCase();
+      for (let i = frontMatter.indexOf(ln); i !== -1; i = frontMatter.indexOf(ln, i + 1)) {
+        if (!isWordCode(frontMatter.charCodeAt(i - 1)) && !isWordCode(frontMatter.charCodeAt(i + ln.length))) return true;
+      }
+      return false;
+    });
+  for (const m of pending) {
+    const others = sectionEntries.get(sectionOf(m.line - 1));
+    const sectionHasProjects = !!others && [...others].some((e) => e !== m.entry);
+    const version = /^[ \t]+v?\d/.test(text.slice(m.end, m.end + 8));
+    if (sureEntries.has(m.entry) || sectionHasProjects || version || inFrontMatter(m.entry)) {
+      m.action = 'link';
+      m.reason = 'name';
+    }
+  }
 }
 
 interface Word {
@@ -103,6 +163,7 @@ function matchRun(
   scan: ScanResult,
   titleCache: Map<number, boolean>,
   out: Mention[],
+  pending: Mention[],
 ): void {
   const words = wordsOf(text, run);
   for (let i = 0; i < words.length; i++) {
@@ -130,9 +191,11 @@ function matchRun(
         const written = text.slice(start, end);
         for (const f of forms) {
           if (!index.inScope(f.entry, scope) || f.words.length !== n) continue;
-          const action = decide(text, written, f, start, end, run, titleCache);
-          if (!action) continue;
-          out.push(makeMention(text, scan, index, run, start, end, f.entry, action, action === 'link' ? 'name' : 'uncertain'));
+          const decision = decide(text, written, f, start, end, run, index, titleCache);
+          if (!decision) continue;
+          const m = makeMention(text, scan, index, run, start, end, f.entry, decision === 'link' ? 'link' : 'suggest', decision === 'link' ? 'name' : 'uncertain');
+          if (decision === 'evidence') pending.push(m);
+          out.push(m);
           matched = n;
           break;
         }
@@ -260,10 +323,19 @@ function pathLike(text: string, start: number, end: number, run: ProseRun): bool
 }
 
 /** `link`, `suggest`, or undefined (no mention) for a text that has the compact key of form `f`. */
-function decide(text: string, written: string, f: NameForm, start: number, end: number, run: ProseRun, titleCache: Map<number, boolean>): MentionAction | undefined {
+function decide(
+  text: string,
+  written: string,
+  f: NameForm,
+  start: number,
+  end: number,
+  run: ProseRun,
+  index: LandscapeIndex,
+  titleCache: Map<number, boolean>,
+): Decision | undefined {
   const form = f.form;
   const lowerWritten = written.toLowerCase();
-  if (lowerWritten !== f.lower && !sameWordsLoose(lowerWritten, f.lower)) return undefined;
+  if (lowerWritten !== f.lower) return undefined;
   if (!f.ordinary) {
     if (f.key.length <= 2) return written === form || written === form.toUpperCase() ? 'link' : undefined;
     return 'link';
@@ -273,28 +345,32 @@ function decide(text: string, written: string, f: NameForm, start: number, end: 
   const variants = new Set([form, form.toUpperCase(), titleWords(form), capFirst(form.toLowerCase())]);
   if (form === form.toUpperCase()) variants.add(capFirst(form.toLowerCase()));
   if (!variants.has(written)) return undefined;
+  // Written exactly as a project that spells itself in capitals (KEDA, SOPS): no ordinary word looks like that.
+  if (written === form && /[A-Z].*[A-Z]/.test(form)) return 'link';
   const sentenceStart = isSentenceStart(text, start, run);
   if (f.words.length > 1) {
     // `Confidential containers are...` is the phrase; `Cert manager` (a spelling of cert-manager) is the project.
     const sentenceCaseOnly = written === capFirst(form.toLowerCase()) && written !== form && written !== titleWords(form);
-    if (sentenceCaseOnly && f.entry.name.includes(' ')) return 'suggest';
-    return 'link';
+    if (!sentenceCaseOnly) return 'link';
+    // `Cert manager` is a way of writing cert-manager; `Confidential containers` may be the phrase;
+    // `Open cost models` is not OpenCost.
+    if (HYPHENATED_NAME_RE.test(f.entry.name)) return 'link';
+    return f.entry.name.includes(' ') ? 'suggest' : undefined;
   }
   const lineIsName = sentenceStart && LINE_SUFFIX_RE.test(text.slice(end, lineEndOf(text, run)));
   if (lineIsName) return 'link';
-  if (isTitleCaseLine(text, run, titleCache)) return 'suggest';
+  if (run.heading && isTitleCaseLine(text, run, index, titleCache)) return 'suggest';
   if (!sentenceStart) return 'link';
   const next = nextWord(text, end, run);
   if (next && ORDINARY_NEXT.has(next)) return undefined;
   if (text.charCodeAt(end) === 58 /* : */) return 'suggest';
   // A capitalised word opening a sentence whose project name is itself lower case (`kind`, `sealer`) is the word.
   if (form === form.toLowerCase() && written !== form) return undefined;
-  return 'link';
+  // `Porter bundles...` or `Porter carried the bags`: the project if the note names it elsewhere.
+  return 'evidence';
 }
 
-function sameWordsLoose(a: string, b: string): boolean {
-  return a.replace(/[\s-]+/g, ' ') === b.replace(/[\s-]+/g, ' ');
-}
+const HYPHENATED_NAME_RE = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
 
 function capFirst(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
@@ -325,12 +401,12 @@ function nextWord(text: string, end: number, run: ProseRun): string | undefined 
   return m ? m[1].toLowerCase() : undefined;
 }
 
-/** A line written in Title Case (talk titles): capitalised ordinary words there may be plain words. */
-function isTitleCaseLine(text: string, run: ProseRun, cache: Map<number, boolean>): boolean {
+/** A heading written in Title Case (talk titles): capitalised ordinary words there may be plain words. Project names do not count. */
+function isTitleCaseLine(text: string, run: ProseRun, index: LandscapeIndex, cache: Map<number, boolean>): boolean {
   const hit = cache.get(run.line);
   if (hit !== undefined) return hit;
   const line = text.slice(run.lineStart, lineEndOf(text, run));
-  const words = line.match(/[A-Za-z][A-Za-z']{3,}/g) ?? [];
+  const words = (line.match(/[A-Za-z][A-Za-z']{3,}/g) ?? []).filter((w) => index.formsForKey(w.toLowerCase()).length === 0);
   const caps = words.filter((w) => /^[A-Z]/.test(w)).length;
   const result = words.length >= 4 && caps / words.length >= 0.75;
   cache.set(run.line, result);

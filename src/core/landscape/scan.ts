@@ -41,6 +41,8 @@ export interface ScanResult {
   lineStarts: number[];
   /** 0-based line after the front matter (0 when there is none). */
   bodyStartLine: number;
+  /** 0-based lines of the headings (ATX, outside code), in order: the sections of the note. */
+  headingLines: number[];
 }
 
 const FENCE_RE = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}|~{3,})(.*)$/;
@@ -48,6 +50,8 @@ const REF_DEF_RE = /^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>]*>|\S+)?/;
 const HTML_BLOCK_RE = /^ {0,3}<(?:[A-Za-z][\w-]*(?:[\s/>]|$)|\/[A-Za-z][\w-]*\s*>|!--|\?|![A-Z])/;
 const HEADING_RE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const LIST_RE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr', 'source', 'area', 'base', 'col', 'embed', 'param', 'track']);
 
 /** Scans `text` (any line endings, optional BOM). */
 export function scanMarkdown(text: string): ScanResult {
@@ -73,6 +77,7 @@ export function scanMarkdown(text: string): ScanResult {
 
   const runs: ProseRun[] = [];
   const links: ScannedLink[] = [];
+  const headingLines: number[] = [];
   let l = 0;
   // Front matter.
   let bodyStartLine = 0;
@@ -152,9 +157,11 @@ export function scanMarkdown(text: string): ScanResult {
       inHtmlBlock = true;
       continue;
     }
-    scanInline(text, start, end, l, start, HEADING_RE.test(s), refs, runs, links, (v) => (inComment = v));
+    const heading = HEADING_RE.test(s);
+    if (heading) headingLines.push(l);
+    scanInline(text, start, end, l, start, heading, refs, runs, links, (v) => (inComment = v));
   }
-  return { runs, links, lineStarts, bodyStartLine };
+  return { runs, links, lineStarts, bodyStartLine, headingLines };
 }
 
 function normLabel(label: string): string {
@@ -270,7 +277,13 @@ function skipAngle(text: string, at: number, to: number, links: ScannedLink[], l
   }
   const tag = /^<\/?([A-Za-z][\w-]*)(?:\s[^<>]*)?\/?>/.exec(rest);
   if (!tag) return at;
-  if (tag[1].toLowerCase() === 'a' && !rest.startsWith('</')) {
+  const name = tag[1].toLowerCase();
+  // The text of an inline element (`<span>Kyverno</span>`) is HTML's, not prose: skip to its end tag on this line.
+  if (name !== 'a' && !rest.startsWith('</') && !tag[0].endsWith('/>') && !VOID_TAGS.has(name)) {
+    const close = rest.toLowerCase().indexOf(`</${name}>`, tag[0].length);
+    if (close !== -1) return at + close + name.length + 3;
+  }
+  if (name === 'a' && !rest.startsWith('</')) {
     const close = rest.toLowerCase().indexOf('</a>', tag[0].length);
     const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag[0]);
     const end = close === -1 ? at + tag[0].length : at + close + 4;
