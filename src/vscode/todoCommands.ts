@@ -115,8 +115,9 @@ async function resolveIn(api: CaptureApi, doc: vscode.TextDocument, todo: TodoIt
     if (!applied) void vscode.window.showWarningMessage(`Talk Capture: “${todo.text}” is no longer in the note; nothing was changed.`);
     return false;
   }
+  // Show the result (from the view too: the note is where the person checks the link).
   const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-  const editor = visible ?? (await vscode.window.showTextDocument(doc, { preview: false, preserveFocus: fromView }));
+  const editor = fromView || !visible ? await vscode.window.showTextDocument(doc, { preview: false, viewColumn: visible?.viewColumn }) : visible;
   editor.selection = new vscode.Selection(end, end);
   editor.revealRange(new vscode.Range(end, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   vscode.window.setStatusBarMessage(`$(check) Linked ${url.trim()}`, 4000);
