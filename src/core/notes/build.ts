@@ -3,7 +3,7 @@
  * sections, hidden drafts and TODO items. Shared by the fast scanner and the reference reader.
  */
 import { type Blocks, hiddenContent, hiddenHeading } from './blocks';
-import { compileDayPattern, dayFromName, isDayHeading, isGroupTitle, isNonTalkTitle, isSectionTitle, looksLikeTalk, plainDayTitle, splitTalkHeading } from './heading';
+import { compileDayPattern, dayFromName, isDayHeading, isGroupTitle, isNonTalkTitle, isSectionTitle, plainDayTitle, splitTalkHeading, type TalkHeadingParts } from './heading';
 import { plainInline } from './inline';
 import type { Day, Group, NotesModel, NotesOptions, Section, Talk, TodoItem } from './model';
 import { compileTodoPatterns, maskSpans, todosInLine } from './todos';
@@ -19,6 +19,17 @@ interface Entry {
   children: Entry[];
   group?: Entry;
   talk?: Entry;
+  split?: TalkHeadingParts;
+}
+
+function partsOf(e: Entry): TalkHeadingParts {
+  return (e.split ??= splitTalkHeading(e.title));
+}
+
+/** A heading that clearly is one talk: numbered keynote/talk, or speakers. */
+function looksLikeTalk(e: Entry): boolean {
+  if (/^(?:sponsored\s+)?(?:keynote|talk|lightning(?:\s+talk)?|session|panel)\s*#?\s*\d+/i.test(e.title)) return true;
+  return partsOf(e).speakers.length > 0;
 }
 
 interface Segment {
@@ -97,8 +108,13 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
     const d = dayStarts[k];
     let end = k + 1 < dayStarts.length ? dayStarts[k + 1].line - 1 : lineCount;
     if (d.level > 0) {
-      const stop = entries.find((e) => !e.hidden && e.line > d.line && e.line <= end && e.level < d.level);
-      if (stop) end = stop.line - 1;
+      for (let j = lowerBound(entries, d.line + 1); j < entries.length && entries[j].line <= end; j++) {
+        const e = entries[j];
+        if (!e.hidden && e.level < d.level) {
+          end = e.line - 1;
+          break;
+        }
+      }
     }
     const day: Day = { title: d.title, line: d.line, endLine: end, level: d.level, talks: [], groups: [], todos: [] };
     segments.push({ start: d.line, end, day, expectedTalkLevel: d.level > 0 ? d.level + 1 : 3 });
@@ -112,7 +128,11 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
   const talkList: Array<{ talk: Talk; entry: Entry }> = [];
 
   for (const seg of segments) {
-    const segEntries = entries.filter((e) => e.line >= seg.start && e.line <= seg.end && !(seg.day && e.line === seg.day.line && dayEntries.has(e)));
+    const segEntries: Entry[] = [];
+    for (let j = lowerBound(entries, seg.start); j < entries.length && entries[j].line <= seg.end; j++) {
+      const e = entries[j];
+      if (!(seg.day && e.line === seg.day.line && dayEntries.has(e))) segEntries.push(e);
+    }
     if (docTitle && segEntries[0] === docTitle) {
       docTitle.role = 'title';
       segEntries.shift();
@@ -135,7 +155,7 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
         return;
       }
       const kids = e.children.filter((c) => !c.hidden);
-      if (inOther && !looksLikeTalk(e.title)) {
+      if (inOther && !looksLikeTalk(e)) {
         e.role = 'other';
       } else if (kids.length === 0) {
         e.role = isNonTalkTitle(e.title) ? 'other' : 'talk';
@@ -145,9 +165,9 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
         e.role = isNonTalkTitle(e.title) ? 'other' : 'talk';
       } else if (isNonTalkTitle(e.title)) {
         e.role = 'other';
-      } else if (kids.some((c) => looksLikeTalk(c.title)) && !looksLikeTalk(e.title)) {
+      } else if (kids.some((c) => looksLikeTalk(c)) && !looksLikeTalk(e)) {
         e.role = 'group';
-      } else if (looksLikeTalk(e.title)) {
+      } else if (looksLikeTalk(e)) {
         e.role = 'talk';
       } else {
         e.role = e.level < seg.expectedTalkLevel ? 'group' : 'talk';
@@ -185,7 +205,7 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
       if (e.role === 'group') {
         groups.push({ title: e.title, line: e.line, endLine: endOf(idx, e, (x) => isInside(x, e)), level: e.level });
       } else if (e.role === 'talk') {
-        const parts = splitTalkHeading(e.title);
+        const parts = partsOf(e);
         const sections: Section[] = e.children.filter((c) => c.role === 'section').flatMap((c) => flattenSections(c));
         const talk: Talk = {
           title: parts.title,
@@ -232,6 +252,18 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
   }
 
   return { frontMatter: blocks.frontMatter, days, talks: topTalks, groups: topGroups, todos, lineCount, impliedDay, skipped: null };
+}
+
+/** Index of the first entry on or after a 1-based line (entries are sorted by line). */
+function lowerBound(entries: readonly Entry[], line: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entries[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function flattenSections(e: Entry): Section[] {

@@ -198,8 +198,9 @@ export function splitTalkHeading(heading: string): TalkHeadingParts {
 
   // Dash separators: prefer the last one whose right side reads as speakers.
   const seps: Array<{ index: number; length: number }> = [];
+  const hasDash = /[-–—]/.test(rest);
   const sepRe = /[ \t]+[-–—][ \t]+|(?<=[\p{L}\p{N})\]])[–—-][ \t]+(?=\p{Lu})|(?<=[\p{L}\p{N})\]])[–—][ \t]*(?=\p{Lu})/gu;
-  for (let m = sepRe.exec(rest); m; m = sepRe.exec(rest)) seps.push({ index: m.index, length: m[0].length });
+  if (hasDash) for (let m = sepRe.exec(rest); m; m = sepRe.exec(rest)) seps.push({ index: m.index, length: m[0].length });
   for (let k = seps.length - 1; k >= 0; k--) {
     const left = rest.slice(0, seps[k].index).trim();
     const right = rest.slice(seps[k].index + seps[k].length).trim();

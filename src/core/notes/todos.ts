@@ -64,21 +64,27 @@ function overlaps(hits: readonly Hit[], start: number, end: number): boolean {
  */
 export function todosInLine(masked: string, original: string, line1: number, matcher: TodoMatcher | undefined, out: TodoItem[]): void {
   const extra = matcher?.extra ?? [];
-  if (extra.length === 0 && !CANDIDATE.test(masked)) return;
+  // Cheap checks first: most lines have nothing to find.
+  const paren = masked.indexOf('(') !== -1;
+  const marker = masked.indexOf('TODO') !== -1 || masked.indexOf('FIXME') !== -1 || masked.indexOf('TBD') !== -1 || masked.indexOf('odo:') !== -1;
+  if (extra.length === 0 && !paren && !marker) return;
+  if (extra.length === 0 && !marker && !CANDIDATE.test(masked)) return;
   const hits: Hit[] = [];
-  for (const m of masked.matchAll(EMPTY_LINK)) hits.push({ kind: 'missing-link', start: m.index, end: m.index + m[0].length });
-  for (const m of masked.matchAll(LINK_WORD)) {
-    if (masked[m.index - 1] === ']') continue;
-    if (!overlaps(hits, m.index, m.index + m[0].length)) hits.push({ kind: 'missing-link', start: m.index, end: m.index + m[0].length });
-  }
-  for (const m of masked.matchAll(CHECK)) {
-    if (!overlaps(hits, m.index, m.index + m[0].length)) hits.push({ kind: 'check', start: m.index, end: m.index + m[0].length });
+  if (paren) {
+    if (masked.indexOf('](') !== -1) for (const m of masked.matchAll(EMPTY_LINK)) hits.push({ kind: 'missing-link', start: m.index, end: m.index + m[0].length });
+    for (const m of masked.matchAll(LINK_WORD)) {
+      if (masked[m.index - 1] === ']') continue;
+      if (!overlaps(hits, m.index, m.index + m[0].length)) hits.push({ kind: 'missing-link', start: m.index, end: m.index + m[0].length });
+    }
+    for (const m of masked.matchAll(CHECK)) {
+      if (!overlaps(hits, m.index, m.index + m[0].length)) hits.push({ kind: 'check', start: m.index, end: m.index + m[0].length });
+    }
   }
   const markers: Hit[] = [];
-  for (const m of masked.matchAll(MARKER)) {
+  if (marker) {for (const m of masked.matchAll(MARKER)) {
     if (overlaps(hits, m.index, m.index + m[0].length) || overlaps(markers, m.index, m.index + 1)) continue;
     markers.push({ kind: 'todo', start: m.index, end: masked.length });
-  }
+  }}
   for (const re of extra) {
     re.lastIndex = 0;
     let guard = 0;
