@@ -1,0 +1,100 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { closeAllEditors, getApi, openFile, screenshot, waitFor, workspaceUri, writeFile } from './helpers';
+
+interface Element {
+  kind: string;
+  uri: vscode.Uri;
+  line?: number;
+  todo?: { kind: string; text: string; line: number };
+  talk?: string | null;
+}
+interface TodosApi {
+  provider: { getChildren(e?: Element): Element[] | Promise<Element[]>; getTreeItem(e: Element): vscode.TreeItem };
+  view: vscode.TreeView<Element>;
+  rescan(): Promise<void>;
+  total(): number;
+  countFor(uri: vscode.Uri): number | undefined;
+}
+
+const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+
+async function todos(): Promise<TodosApi> {
+  return (await getApi<{ todosView: TodosApi }>()).todosView;
+}
+
+async function fileRow(api: TodosApi, rel: string): Promise<Element | undefined> {
+  const files = await api.provider.getChildren();
+  return files.find((f) => f.uri.toString() === workspaceUri(rel).toString());
+}
+
+describe('talks view: TODO links', function () {
+  this.timeout(60000);
+  after(closeAllEditors);
+
+  it('lists the TODO items of the workspace notes by file and talk, with a badge', async () => {
+    const api = await todos();
+    await vscode.commands.executeCommand('talkCapture.todos.focus');
+    await api.rescan();
+    assert.strictEqual(api.countFor(workspaceUri('notes/kubecon-na.md')), 5);
+    assert.strictEqual(api.countFor(workspaceUri('notes/draft-day3.md')), 2);
+    assert.strictEqual(api.countFor(workspaceUri('notes/broken-front-matter.md')), 0);
+    const file = await fileRow(api, 'notes/kubecon-na.md');
+    assert.ok(file, 'kubecon-na.md is listed');
+    const fileItem = api.provider.getTreeItem(file);
+    assert.strictEqual(label(fileItem), 'kubecon-na.md');
+    assert.strictEqual(fileItem.description, 'notes · 5 TODO');
+    assert.ok(!(await fileRow(api, 'notes/broken-front-matter.md')), 'notes without TODO items are not listed');
+    const talks = await api.provider.getChildren(file);
+    assert.deepStrictEqual(
+      talks.map((t) => [label(api.provider.getTreeItem(t)), api.provider.getTreeItem(t).description]),
+      [
+        ['eBPF networking at scale', '1 TODO'],
+        ['What is Crossplane?', '1 TODO'],
+        ['Harbor replication deep dive', '1 TODO'],
+        ['Keynote 1: Ten years of cloud native', '1 TODO'],
+        ['Running Argo CD at scale', '1 TODO'],
+      ],
+    );
+    const items = await api.provider.getChildren(talks[1]);
+    assert.deepStrictEqual(items.map((i) => [label(api.provider.getTreeItem(i)), api.provider.getTreeItem(i).contextValue]), [['Slides (link)', 'todo']]);
+    assert.deepStrictEqual(Object.keys(items[0]).sort(), ['kind', 'talk', 'todo', 'uri']);
+    assert.strictEqual(items[0].talk, 'What is Crossplane?');
+    assert.strictEqual(api.view.badge?.value, api.total());
+    await api.view.reveal(items[0], { expand: true });
+    await screenshot('todos-view');
+  });
+
+  it('updates on edit without rescanning the workspace', async () => {
+    const api = await todos();
+    const editor = await openFile('notes/kubecon-na.md');
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    await editor.edit((b) => b.insert(end, '\nTODO: one more item\n'));
+    await waitFor(() => api.countFor(workspaceUri('notes/kubecon-na.md')) === 6, 'the new TODO counted');
+    assert.strictEqual(api.view.badge?.value, api.total());
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(() => api.countFor(workspaceUri('notes/kubecon-na.md')) === 5, 'back to 5 after revert');
+  });
+
+  it('follows files created and deleted on disk (file watcher)', async () => {
+    const api = await todos();
+    const uri = await writeFile('notes/written-later.md', '## Day 1\n\n### Late talk\n\n[slides]() and (check)\n');
+    await waitFor(() => api.countFor(uri) === 2, 'the new file listed', 15000);
+    await vscode.workspace.fs.delete(uri);
+    await waitFor(() => api.countFor(uri) === undefined, 'the deleted file gone', 15000);
+  });
+
+  it('clicking a TODO item reveals it', async () => {
+    const api = await todos();
+    const file = await fileRow(api, 'notes/draft-day3.md');
+    assert.ok(file);
+    const talks = await api.provider.getChildren(file);
+    const item = api.provider.getTreeItem((await api.provider.getChildren(talks[0]))[0]);
+    assert.strictEqual(label(item), 'TODO: watch the recording');
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    await waitFor(() => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.path.endsWith('draft-day3.md') && e.document.getText(e.selection) === 'TODO: watch the recording';
+    }, 'the TODO selected in draft-day3.md');
+  });
+});
