@@ -66,8 +66,8 @@ describe('notes: fast scanner = remark reference', () => {
 
   it('headings with inline markup: same titles as remark', async () => {
     const heads = [
-      '[Perses](https://perses.dev/) project update v0.51',
-      'What is [Copa-like tool](https://example.com/x_(y))?',
+      '[Thanos](https://thanos.io/) project update v0.36',
+      'What is [a patching tool](https://example.com/x_(y))?',
       '**Bold** and *em* and _under_ and __strong__',
       'snake_case_name and 2*3*4 and a * b',
       '`code` and ``double `tick` code``',

@@ -258,7 +258,7 @@ describe('notes model', () => {
         ['Policy engines compared', 'Li Wei', 'Example Corp', null],
         ['Multi-tenancy done right', 'Oskar Nilsson; Priya Raman', null, null],
         ['Thanos project update v0.36', '', null, 'Project update'],
-        ['Talk by Commonly requested features', '', null, null],
+        ['Talk by Popular request', '', null, null],
         ['Panel: The future of SIGs', '', null, 'Panel'],
         ['Scaling Prometheus at Example with remote_write', '', null, null],
         ["Kubernetes 1.31 - what's new", '', null, null],
@@ -349,7 +349,7 @@ describe('notes model', () => {
 
   describe('helpers', () => {
     it('plain text of inline Markdown', () => {
-      assert.strictEqual(plainInline('[Perses](https://perses.dev/) project update'), 'Perses project update');
+      assert.strictEqual(plainInline('[Thanos](https://thanos.io/) project update'), 'Thanos project update');
       assert.strictEqual(plainInline('**Bold** _em_ `code` ~~gone~~ &amp; \\*'), 'Bold em code gone & *');
       assert.strictEqual(plainInline('snake_case_name and 2*3*4'), 'snake_case_name and 234');
       assert.strictEqual(plainInline('![logo](x.png) <https://a.example>'), 'logo https://a.example');
@@ -363,5 +363,14 @@ describe('notes model', () => {
       assert.strictEqual(dayFromName('kubecon-day2.md'), 'Day 2');
       assert.strictEqual(dayFromName('holiday.md'), null);
     });
+  });
+});
+
+describe('notes model: "by" that is not a speaker', () => {
+  it('keeps "X by Design" and "X by default" whole', () => {
+    for (const h of ['Security by Design', 'Observability by default', 'Talk by Popular request']) {
+      assert.deepStrictEqual(splitTalkHeading(h).speakers, [], h);
+      assert.strictEqual(splitTalkHeading(h).title, h);
+    }
   });
 });

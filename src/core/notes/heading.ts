@@ -109,7 +109,7 @@ const KINDS: Array<[RegExp, string]> = [
 const STOP_WORDS = new Set([
   'the', 'a', 'an', 'of', 'for', 'with', 'to', 'in', 'on', 'at', 'is', 'are', 'was', 'be', 'used', 'using', 'use', 'how', 'what', 'why',
   'when', 'your', 'our', 'my', 'from', 'into', 'beyond', 'vs', 'query', 'language', 'and', 'or', 'not', 'it', 'its', 'this', 'that',
-  'commonly', 'way', 'ways', 'all', 'new', 'more', 'about', 'without', 'scale', 'scaling', 'building', 'build', 'cloud', 'native', 'data',
+  'way', 'ways', 'design', 'default', 'example', 'accident', 'hand', 'now', 'all', 'new', 'more', 'about', 'without', 'scale', 'scaling', 'building', 'build', 'cloud', 'native', 'data',
   'talk', 'project', 'update', 'updates', 'intro', 'introduction', 'kubernetes', 'k8s', 'observability', 'security', 'ai', 'deep', 'dive',
 ]);
 const PARTICLES = new Set(['van', 'de', 'von', 'der', 'da', 'di', 'le', 'la', 'del', 'den', 'dos', 'du', 'ter', 'bin', 'al']);
