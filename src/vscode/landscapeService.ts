@@ -1,0 +1,163 @@
+/**
+ * The landscape index for the editor: loaded on first use (never in activate()), once. An index
+ * stored by "Update Landscape Index" in the extension's global storage wins over the bundled
+ * data/landscape.json; a broken stored index is ignored (and said so in the log).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LandscapeIndex, parseIndexFile, type LandscapeScope } from '../core/landscape/index';
+import { findMentions, linkedProjects, type LinkedProject, type Mention } from '../core/landscape/matcher';
+import { scanMarkdown, type ScanResult } from '../core/landscape/scan';
+import type { FeatureContext } from './feature';
+
+/** File name of the updated index in the extension's global storage. */
+export const STORED_INDEX = 'landscape.json';
+
+let context: FeatureContext | undefined;
+let loading: Promise<LandscapeIndex> | undefined;
+let current: LandscapeIndex | undefined;
+let origin: 'bundled' | 'updated' = 'bundled';
+let lastLoadMs: number | undefined;
+const changed = new vscode.EventEmitter<LandscapeIndex>();
+
+/** Fires when Update Landscape Index installs a new index. */
+export const onDidChangeLandscape = changed.event;
+
+/**
+ * Remembers the extension context (cheap; called by each landscape feature's register
+ * function) and puts the test hooks on `ctx.api.landscape`.
+ */
+export function initLandscape(ctx: FeatureContext): void {
+  if (context) return;
+  context = ctx;
+  ctx.api.landscape = {
+    get: getLandscape,
+    loadMs: () => lastLoadMs,
+    origin: () => origin,
+    loaded: () => current !== undefined,
+  } satisfies LandscapeApi;
+}
+
+/** What `activate()` returns under `landscape` (for the integration tests). */
+export interface LandscapeApi {
+  get: () => Promise<LandscapeIndex>;
+  /** Milliseconds the (last) load took; undefined before the first use. */
+  loadMs: () => number | undefined;
+  origin: () => 'bundled' | 'updated';
+  /** True once the index has been loaded (it is not loaded at activation). */
+  loaded: () => boolean;
+}
+
+/** The index, loading it on first call. Never rejects: the bundled index is the fallback. */
+export function getLandscape(): Promise<LandscapeIndex> {
+  if (current) return Promise.resolve(current);
+  return (loading ??= load());
+}
+
+/** The index if it is already loaded (for code that must not wait). */
+export function peekLandscape(): LandscapeIndex | undefined {
+  return current;
+}
+
+/** Installs a new index (after an update) and tells the features. */
+export function setLandscape(index: LandscapeIndex, from: 'bundled' | 'updated'): void {
+  current = index;
+  origin = from;
+  loading = Promise.resolve(index);
+  changed.fire(index);
+}
+
+export function storedIndexUri(): vscode.Uri | undefined {
+  return context ? vscode.Uri.joinPath(context.extension.globalStorageUri, STORED_INDEX) : undefined;
+}
+
+/** talkCapture.landscape.scope */
+export function landscapeScope(): LandscapeScope {
+  return vscode.workspace.getConfiguration('talkCapture').get<string>('landscape.scope', 'cncf') === 'all' ? 'all' : 'cncf';
+}
+
+async function load(): Promise<LandscapeIndex> {
+  const started = performance.now();
+  const stored = storedIndexUri();
+  if (stored) {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(stored);
+      const index = new LandscapeIndex(parseIndexFile(Buffer.from(bytes).toString('utf8')));
+      return done(index, 'updated', started);
+    } catch (err) {
+      if (!(err instanceof vscode.FileSystemError && err.code === 'FileNotFound')) {
+        context?.log.warn(`The updated landscape index could not be read (${err instanceof Error ? err.message : String(err)}); using the bundled one.`);
+      }
+    }
+  }
+  const text = await readBundled();
+  return done(new LandscapeIndex(parseIndexFile(text)), 'bundled', started);
+}
+
+function done(index: LandscapeIndex, from: 'bundled' | 'updated', started: number): LandscapeIndex {
+  lastLoadMs = performance.now() - started;
+  current = index;
+  origin = from;
+  context?.log.info(`Landscape index (${from}, ${index.entries.length} entries) loaded in ${lastLoadMs.toFixed(1)} ms`);
+  return index;
+}
+
+async function readBundled(): Promise<string> {
+  if (context) {
+    const uri = vscode.Uri.joinPath(context.extension.extensionUri, 'data', 'landscape.json');
+    try {
+      return Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+    } catch {
+      // fall through to the path next to the bundle
+    }
+  }
+  // dist/extension.js -> data/landscape.json
+  return fs.promises.readFile(path.join(__dirname, '..', 'data', 'landscape.json'), 'utf8');
+}
+
+/** The mentions and links of one version of a document (computed once per version). */
+export interface DocumentAnalysis {
+  version: number;
+  text: string;
+  scan: ScanResult;
+  mentions: Mention[];
+  linked: LinkedProject[];
+  index: LandscapeIndex;
+}
+
+const analyses = new Map<string, DocumentAnalysis & { scope: LandscapeScope }>();
+
+/** Scans a document with the fast scanner and the matcher; cached per document version and scope. */
+export function analyze(doc: vscode.TextDocument, index: LandscapeIndex): DocumentAnalysis {
+  const key = doc.uri.toString();
+  const scope = landscapeScope();
+  const hit = analyses.get(key);
+  if (hit && hit.version === doc.version && hit.index === index && hit.scope === scope) return hit;
+  const text = doc.getText();
+  const scan = scanMarkdown(text);
+  const a = { version: doc.version, text, scan, mentions: findMentions(text, index, { scope, scan }), linked: linkedProjects(text, index, scan), index, scope };
+  analyses.set(key, a);
+  if (analyses.size > 20) analyses.delete(analyses.keys().next().value as string);
+  return a;
+}
+
+/** Forget a closed document's analysis. */
+export function forgetAnalysis(uri: vscode.Uri): void {
+  analyses.delete(uri.toString());
+}
+
+const scans = new Map<string, { version: number; scan: ScanResult }>();
+
+/** The fast scan of a document version (cheap, cached): where prose is, where links are. */
+export function scanOf(doc: vscode.TextDocument): ScanResult {
+  const key = doc.uri.toString();
+  const a = analyses.get(key);
+  if (a && a.version === doc.version) return a.scan;
+  const hit = scans.get(key);
+  if (hit && hit.version === doc.version) return hit.scan;
+  const scan = scanMarkdown(doc.getText());
+  scans.set(key, { version: doc.version, scan });
+  if (scans.size > 20) scans.delete(scans.keys().next().value as string);
+  return scan;
+}
