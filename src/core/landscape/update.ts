@@ -38,7 +38,7 @@ export async function fetchLandscapeText(url: string, options: { timeoutMs?: num
     try {
       res = await fetch(url, { signal: ctrl.signal, redirect: 'follow' });
     } catch (err) {
-      throw new Error(ctrl.signal.aborted ? `${url}: no answer in time` : `${url}: ${err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err)}`);
+      throw new Error(ctrl.signal.aborted ? `${url}: no answer in time` : `${url}: ${err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err)}`, { cause: err });
     }
     if (res.url && urlProblem(res.url)) throw new Error(`redirected to a URL that is not fetched: ${res.url}`);
     if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${res.statusText}`.trim());
