@@ -65,7 +65,8 @@ function isOrdinaryStart(index: LandscapeIndex, m: CompletionMatch, prefix: stri
 function toItem(m: CompletionMatch, i: number, range: vscode.Range, bracket: boolean, prefix: string): vscode.CompletionItem | undefined {
   const url = markdownUrl(m.entry.homepage) ?? markdownUrl(m.entry.repo);
   if (!url) return undefined;
-  const label: vscode.CompletionItemLabel = { label: m.entry.name, description: m.form !== m.entry.name ? m.form : undefined };
+  // The row shows the maturity and category (right) and the alias that matched (`OpenTelemetry otel`).
+  const label: vscode.CompletionItemLabel = { label: m.entry.name, detail: m.form !== m.entry.name ? ` ${m.form}` : undefined, description: describeEntry(m.entry) };
   const item = new vscode.CompletionItem(label, vscode.CompletionItemKind.Reference);
   item.detail = describeEntry(m.entry);
   item.insertText = `[${escapeLinkText(m.entry.name)}](${url})`;

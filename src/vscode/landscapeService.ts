@@ -36,6 +36,7 @@ export function initLandscape(ctx: FeatureContext): void {
     loadMs: () => lastLoadMs,
     origin: () => origin,
     loaded: () => current !== undefined,
+    reset: resetLandscape,
   } satisfies LandscapeApi;
 }
 
@@ -47,6 +48,18 @@ export interface LandscapeApi {
   origin: () => 'bundled' | 'updated';
   /** True once the index has been loaded (it is not loaded at activation). */
   loaded: () => boolean;
+  /** Forgets an updated index (deletes it from global storage) and goes back to the bundled one. */
+  reset: () => Promise<LandscapeIndex>;
+}
+
+/** Deletes the stored updated index and installs the bundled one. */
+export async function resetLandscape(): Promise<LandscapeIndex> {
+  const stored = storedIndexUri();
+  if (stored) await Promise.resolve(vscode.workspace.fs.delete(stored)).catch(() => undefined);
+  const started = performance.now();
+  const index = done(new LandscapeIndex(parseIndexFile(await readBundled())), 'bundled', started);
+  setLandscape(index, 'bundled');
+  return index;
 }
 
 /** The index, loading it on first call. Never rejects: the bundled index is the fallback. */
@@ -126,38 +139,36 @@ export interface DocumentAnalysis {
   index: LandscapeIndex;
 }
 
-const analyses = new Map<string, DocumentAnalysis & { scope: LandscapeScope }>();
+// Keyed by the document object: an untitled name (Untitled-1) is reused by the next new document.
+const analyses = new WeakMap<vscode.TextDocument, DocumentAnalysis & { scope: LandscapeScope }>();
 
 /** Scans a document with the fast scanner and the matcher; cached per document version and scope. */
 export function analyze(doc: vscode.TextDocument, index: LandscapeIndex): DocumentAnalysis {
-  const key = doc.uri.toString();
   const scope = landscapeScope();
-  const hit = analyses.get(key);
+  const hit = analyses.get(doc);
   if (hit && hit.version === doc.version && hit.index === index && hit.scope === scope) return hit;
   const text = doc.getText();
   const scan = scanMarkdown(text);
   const a = { version: doc.version, text, scan, mentions: findMentions(text, index, { scope, scan }), linked: linkedProjects(text, index, scan), index, scope };
-  analyses.set(key, a);
-  if (analyses.size > 20) analyses.delete(analyses.keys().next().value as string);
+  analyses.set(doc, a);
   return a;
 }
 
 /** Forget a closed document's analysis. */
-export function forgetAnalysis(uri: vscode.Uri): void {
-  analyses.delete(uri.toString());
+export function forgetAnalysis(doc: vscode.TextDocument): void {
+  analyses.delete(doc);
+  scans.delete(doc);
 }
 
-const scans = new Map<string, { version: number; scan: ScanResult }>();
+const scans = new WeakMap<vscode.TextDocument, { version: number; scan: ScanResult }>();
 
 /** The fast scan of a document version (cheap, cached): where prose is, where links are. */
 export function scanOf(doc: vscode.TextDocument): ScanResult {
-  const key = doc.uri.toString();
-  const a = analyses.get(key);
+  const a = analyses.get(doc);
   if (a && a.version === doc.version) return a.scan;
-  const hit = scans.get(key);
+  const hit = scans.get(doc);
   if (hit && hit.version === doc.version) return hit.scan;
   const scan = scanMarkdown(doc.getText());
-  scans.set(key, { version: doc.version, scan });
-  if (scans.size > 20) scans.delete(scans.keys().next().value as string);
+  scans.set(doc, { version: doc.version, scan });
   return scan;
 }

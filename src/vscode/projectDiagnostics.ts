@@ -101,7 +101,7 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
     vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       collection.delete(doc.uri);
-      forgetAnalysis(doc.uri);
+      forgetAnalysis(doc);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('talkCapture.diagnostics.unlinkedProjects') || e.affectsConfiguration('talkCapture.landscape.scope') || e.affectsConfiguration('talkCapture.linkMentions.mode')) refreshAll();

@@ -1,0 +1,278 @@
+/**
+ * CNCF project linking in a real VS Code: completion while typing, Insert Project Link, Link
+ * Project Mentions (with and without the confirmation list, one undo step), hover, diagnostics
+ * with quick fixes, and Update Landscape Index against a local HTTP server and a broken file.
+ */
+import * as assert from 'assert';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as vscode from 'vscode';
+import { closeAllEditors, getApi, openFile, openMarkdown, screenshot, setSetting, sleep, waitFor, workspaceRoot } from './helpers';
+import type { LandscapeIndex } from '../../src/core/landscape/index';
+
+interface LandscapeApi {
+  get: () => Promise<LandscapeIndex>;
+  loadMs: () => number | undefined;
+  origin: () => 'bundled' | 'updated';
+  loaded: () => boolean;
+  reset: () => Promise<LandscapeIndex>;
+}
+
+async function landscape(): Promise<LandscapeApi> {
+  const api = await getApi<{ landscape: LandscapeApi }>();
+  assert.ok(api.landscape, 'the extension exposes api.landscape');
+  return api.landscape;
+}
+
+const FIXTURE = 'linking/notes.md';
+
+function completionLabels(list: vscode.CompletionList): string[] {
+  return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+}
+
+describe('linking: CNCF projects', function () {
+  this.timeout(60000);
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await vscode.commands.executeCommand('hideSuggestWidget');
+    await closeAllEditors();
+  });
+
+  it('loads the index on first use, quickly', async () => {
+    const l = await landscape();
+    const index = await l.get();
+    assert.ok(index.entries.length > 500);
+    assert.ok((l.loadMs() ?? 0) < 2000, `load took ${l.loadMs()} ms`);
+  });
+
+  it('completes project names while typing and inserts the link', async () => {
+    const editor = await openMarkdown('# Notes\n\nDashboards in Pers');
+    const doc = editor.document;
+    const pos = new vscode.Position(2, 'Dashboards in Pers'.length);
+    editor.selection = new vscode.Selection(pos, pos);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos);
+    const perses = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'Perses');
+    assert.ok(perses, `Perses offered (${completionLabels(list).slice(0, 10).join(', ')})`);
+    assert.strictEqual(perses.detail, 'CNCF sandbox · Observability');
+    assert.strictEqual(perses.insertText, '[Perses](https://perses.dev)');
+
+    // The real widget: open it, look at it, accept the first item.
+    await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    await sleep(1200);
+    await screenshot('completion');
+    await vscode.commands.executeCommand('acceptSelectedSuggestion');
+    await waitFor(() => doc.getText().includes('[Perses](https://perses.dev)'), 'the link inserted by the suggestion');
+    assert.strictEqual(doc.getText(), '# Notes\n\nDashboards in [Perses](https://perses.dev)');
+  });
+
+  it('shows the completion list with maturity and category', async () => {
+    const editor = await openMarkdown('## Day01\n\n### Platform keynote\n\n- running on Kube');
+    const pos = new vscode.Position(4, '- running on Kube'.length);
+    editor.selection = new vscode.Selection(pos, pos);
+    await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    await sleep(1200);
+    await screenshot('completion-list');
+    await vscode.commands.executeCommand('hideSuggestWidget');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, pos);
+    const ours = list.items.filter((i) => i.detail?.startsWith('CNCF'));
+    const labels = ours.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.slice(0, 3).includes('Kubernetes'), labels.join(', '));
+    const rank = (d: string | undefined) => ['graduated', 'incubating', 'sandbox', 'archived'].findIndex((m) => d?.startsWith(`CNCF ${m}`));
+    assert.deepStrictEqual(ours.map((i) => rank(i.detail)), [...ours.map((i) => rank(i.detail))].sort((a, b) => a - b), 'graduated first, then incubating, sandbox');
+    assert.ok(ours.length > 5);
+  });
+
+  it('completes in headings, after `[`, ranks CNCF projects first, and not in code', async () => {
+    const editor = await openMarkdown('### Prom\n\n[Lin]\n\n```\nProm\n```\n');
+    const doc = editor.document;
+    const heading = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 8));
+    const ours = heading.items.filter((i) => i.detail?.startsWith('CNCF'));
+    assert.strictEqual(typeof ours[0]?.label === 'string' ? ours[0]?.label : ours[0]?.label.label, 'Prometheus');
+    const bracket = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(2, 4));
+    const linkerd = bracket.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'Linkerd');
+    assert.ok(linkerd, 'Linkerd offered inside [ ]');
+    const range = linkerd.range as vscode.Range;
+    assert.deepStrictEqual([range.start.character, range.end.character], [0, 5], 'replaces [Lin] with the link');
+    const code = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(5, 4));
+    assert.ok(!code.items.some((i) => i.detail?.startsWith('CNCF')), 'nothing in code');
+    const restore = await setSetting('completion.enabled', false);
+    try {
+      const off = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 8));
+      assert.ok(!off.items.some((i) => i.detail?.startsWith('CNCF')), 'talkCapture.completion.enabled: false');
+    } finally {
+      await restore();
+    }
+  });
+
+  it('Insert Project Link wraps the selection', async () => {
+    const editor = await openMarkdown('We use otel everywhere.');
+    editor.selection = new vscode.Selection(0, 7, 0, 11);
+    const inserted = await vscode.commands.executeCommand<string>('talkCapture.insertProjectLink', { name: 'OpenTelemetry' });
+    assert.strictEqual(inserted, '[otel](https://opentelemetry.io/)');
+    assert.strictEqual(editor.document.getText(), 'We use [otel](https://opentelemetry.io/) everywhere.');
+  });
+
+  it('Insert Project Link shows a picker ranked by the selection', async () => {
+    const editor = await openMarkdown('Storage with Longhorn today.');
+    editor.selection = new vscode.Selection(0, 13, 0, 21);
+    const done = vscode.commands.executeCommand<string>('talkCapture.insertProjectLink');
+    await sleep(1000);
+    await screenshot('insert-project-link');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.strictEqual(await done, '[Longhorn](https://longhorn.io/)');
+    assert.strictEqual(editor.document.getText(), 'Storage with [Longhorn](https://longhorn.io/) today.');
+
+    const other = await openMarkdown('Nothing here: ');
+    other.selection = new vscode.Selection(0, 14, 0, 14);
+    const cancelled = vscode.commands.executeCommand<string>('talkCapture.insertProjectLink');
+    await sleep(800);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.strictEqual(await cancelled, undefined, 'Escape inserts nothing');
+    assert.strictEqual(other.document.getText(), 'Nothing here: ');
+  });
+
+  it('Link Project Mentions links the first mention per talk, as one undo step', async () => {
+    const editor = await openFile(FIXTURE);
+    const doc = editor.document;
+    const before = doc.getText();
+    const n = await vscode.commands.executeCommand<number>('talkCapture.linkProjectMentions', { confirm: false });
+    assert.strictEqual(n, 4);
+    const expected = before
+      .replace('We run Prometheus with Thanos', 'We run [Prometheus](https://prometheus.io/) with [Thanos](https://thanos.io/)')
+      .replace('Dashboards moved to Perses;', 'Dashboards moved to [Perses](https://perses.dev);')
+      .replace('dashboards read from Prometheus.', 'dashboards read from [Prometheus](https://prometheus.io/).');
+    assert.strictEqual(doc.getText(), expected);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), before, 'one undo restores the note');
+  });
+
+  it('Link Project Mentions asks first, and every-mention mode links all', async () => {
+    const editor = await openFile(FIXTURE);
+    const doc = editor.document;
+    const before = doc.getText();
+    const restore = await setSetting('linkMentions.mode', 'everyMention');
+    try {
+      const run = vscode.commands.executeCommand<number>('talkCapture.linkProjectMentions');
+      await sleep(1000);
+      assert.strictEqual(doc.getText(), before, 'nothing changes before the confirmation');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      const n = await run;
+      assert.strictEqual(n, 6);
+      assert.strictEqual((doc.getText().match(/\[Prometheus\]\(https:\/\/prometheus\.io\/\)/g) ?? []).length, 3);
+      assert.ok(doc.getText().includes('prometheus --config.file=prometheus.yml'), 'code untouched');
+      assert.ok(doc.getText().includes('spin up a test cluster'), 'ordinary words untouched');
+    } finally {
+      await restore();
+      await vscode.commands.executeCommand('undo');
+    }
+    assert.strictEqual(doc.getText(), before);
+  });
+
+  it('hovers over linked and unlinked project names', async () => {
+    const editor = await openFile(FIXTURE);
+    const doc = editor.document;
+    const text = doc.getText();
+    const at = (needle: string) => doc.positionAt(text.indexOf(needle) + 2);
+    const hoverText = async (p: vscode.Position) => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, p);
+      return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    };
+    const prom = await hoverText(at('Prometheus with'));
+    assert.match(prom, /\*\*Prometheus\*\* — CNCF graduated/);
+    assert.match(prom, /Observability and Analysis \/ Observability/);
+    assert.match(prom, /\[Homepage\]\(https:\/\/prometheus\.io\/\)/);
+    assert.match(prom, /\[Repository\]\(https:\/\/github\.com\/prometheus\/prometheus\)/);
+    assert.match(await hoverText(at('Perses](')), /\*\*Perses\*\* — CNCF sandbox/);
+    assert.match(await hoverText(at('Vitness')), /Did you mean \*\*Vitess\*\*\?/);
+  });
+
+  it('shows unlinked mentions and typos as Information diagnostics with quick fixes', async () => {
+    const editor = await openFile(FIXTURE);
+    const doc = editor.document;
+    const diags = await waitFor(() => {
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'Talk Capture');
+      return d.some((x) => x.message === 'Did you mean Vitess?') ? d : undefined;
+    }, 'project diagnostics');
+    const messages = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Information).map((d) => `${d.range.start.line + 1}: ${d.message}`);
+    assert.deepStrictEqual(messages, ['10: Prometheus is not linked.', '10: Thanos is not linked.', '11: Perses is not linked.', '15: Prometheus is not linked.', '15: Did you mean Vitess?']);
+
+    const typo = diags.find((d) => d.message === 'Did you mean Vitess?')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, typo.range);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Link to Vitess') && titles.includes('Change to Vitess'), titles.join(', '));
+    const unlinked = diags.find((d) => d.message === 'Thanos is not linked.')!;
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, unlinked.range);
+    const link = fixes.find((a) => a.title === 'Link to Thanos');
+    assert.ok(link?.edit, fixes.map((a) => a.title).join(', '));
+    await vscode.workspace.applyEdit(link.edit);
+    assert.ok(doc.getText().includes('with [Thanos](https://thanos.io/) for long-term'));
+    await waitFor(() => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.message === 'Thanos is not linked.'), 'the fixed diagnostic to go');
+    await vscode.commands.executeCommand('undo');
+
+    const restore = await setSetting('diagnostics.unlinkedProjects', false);
+    try {
+      await waitFor(() => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === 'Talk Capture' && d.message.includes('linked')), 'diagnostics off');
+    } finally {
+      await restore();
+    }
+  });
+
+  it('Update Landscape Index loads from a local HTTP server, and keeps the index on a broken file', async () => {
+    const l = await landscape();
+    const bundled = await l.get();
+    const yaml = toYaml(bundled);
+    const server = http.createServer((req, res) => {
+      if (req.url === '/landscape.yml') res.writeHead(200, { 'content-type': 'text/yaml' }).end(yaml);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const ok = await vscode.commands.executeCommand<{ ok: boolean; entries?: number; error?: string }>('talkCapture.updateLandscapeIndex', { url: `http://127.0.0.1:${port}/landscape.yml` });
+      assert.ok(ok.ok, ok.error);
+      assert.strictEqual(l.origin(), 'updated');
+      const updated = await l.get();
+      assert.strictEqual(updated.entries.length, ok.entries);
+      assert.strictEqual(updated.get('Perses')?.maturity, 'sandbox');
+
+      const broken = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>('talkCapture.updateLandscapeIndex', { file: `${workspaceRoot()}/linking/broken-landscape.yml` });
+      assert.strictEqual(broken.ok, false);
+      assert.match(broken.error ?? '', /YAML|landscape/);
+      assert.strictEqual(await l.get(), updated, 'the current index stays');
+
+      const missing = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>('talkCapture.updateLandscapeIndex', { url: `http://127.0.0.1:${port}/nothing.yml` });
+      assert.match(missing.error ?? '', /404/);
+      const insecure = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>('talkCapture.updateLandscapeIndex', { url: 'http://example.com/landscape.yml' });
+      assert.match(insecure.error ?? '', /https/);
+    } finally {
+      server.close();
+      await l.reset();
+    }
+    assert.strictEqual(l.origin(), 'bundled');
+  });
+});
+
+/** A landscape.yml of the index's entries (facts only), for the update test. */
+function toYaml(index: LandscapeIndex): string {
+  const lines = ['landscape:'];
+  const cats = new Map<string, Map<string, typeof index.entries>>();
+  for (const e of index.entries) {
+    const c = cats.get(e.category) ?? new Map();
+    cats.set(e.category, c);
+    c.set(e.subcategory, [...(c.get(e.subcategory) ?? []), e]);
+  }
+  for (const [cat, subs] of cats) {
+    lines.push('  - category:', `    name: ${JSON.stringify(cat)}`, '    subcategories:');
+    for (const [sub, entries] of subs) {
+      lines.push('      - subcategory:', `        name: ${JSON.stringify(sub)}`, '        items:');
+      for (const e of entries) {
+        lines.push('          - item:', `            name: ${JSON.stringify(e.name)}`);
+        if (e.homepage) lines.push(`            homepage_url: ${JSON.stringify(e.homepage)}`);
+        if (e.repo) lines.push(`            repo_url: ${JSON.stringify(e.repo)}`);
+        if (e.maturity) lines.push(`            project: ${e.maturity}`);
+      }
+    }
+  }
+  return lines.join('\n') + '\n';
+}
