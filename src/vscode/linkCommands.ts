@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { describeEntry, LandscapeIndex, type LandscapeEntry } from '../core/landscape/index';
 import { chooseMentions, findMentions, linkedProjects, linkTextFor, type LinkMode, type Mention } from '../core/landscape/matcher';
-import { escapeLinkText, markdownUrl } from '../core/landscape/text';
+import { compactKey, escapeLinkText, markdownUrl } from '../core/landscape/text';
 import { buildUpdatedIndex, fetchLandscapeText, urlProblem } from '../core/landscape/update';
 import type { TextEdit } from '../core/document';
 import { applyCoreEdits } from './edits';
@@ -85,7 +85,7 @@ async function insertProjectLink(args?: InsertProjectLinkArgs): Promise<string |
     const items: EntryItem[] = [...ranked.filter((e) => index.inScope(e, scope) || selected), ...rest].map((e) => ({
       label: e.name,
       description: describeEntry(e),
-      detail: [e.homepage, e.aliases.slice(0, 4).join(', ')].filter(Boolean).join('  ·  '),
+      detail: [e.homepage, distinctAliases(e).slice(0, 4).join(', ')].filter(Boolean).join('  ·  '),
       entry: e,
     }));
     const pick = await vscode.window.showQuickPick(items, {
@@ -106,6 +106,19 @@ async function insertProjectLink(args?: InsertProjectLinkArgs): Promise<string |
   const sel = editor.selection;
   const ok = await editor.edit((b) => (sel.isEmpty ? b.insert(sel.active, text) : b.replace(sel, text)));
   return ok ? text : undefined;
+}
+
+/** Aliases that are other names, not spellings of the name (`OTel`, not `Open Telemetry`). */
+function distinctAliases(e: LandscapeEntry): string[] {
+  const seen = new Set([compactKey(e.name)]);
+  const out: string[] = [];
+  for (const a of e.aliases) {
+    const k = compactKey(a);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(a);
+  }
+  return out;
 }
 
 function rankOf(e: LandscapeEntry): number {

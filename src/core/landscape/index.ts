@@ -127,6 +127,8 @@ export class LandscapeIndex {
   private sorted: Array<{ key: string; form: NameForm }> | undefined;
   private readonly cncfNames = new Map<string, LandscapeEntry>();
   private typoTable: Map<string, NameForm[]> | undefined;
+  private readonly typoShapes = new Set<string>();
+  private readonly typoCache = new Map<string, NameForm[]>();
   private readonly nearWordSets = new WeakMap<LandscapeEntry, Set<string>>();
   private readonly multiWordParts = new Set<string>();
 
@@ -354,8 +356,19 @@ export class LandscapeIndex {
    */
   typoCandidates(word: string): NameForm[] {
     const w = compactKey(word);
-    if (w.length < 4 || this.isKnownWord(w)) return [];
+    if (w.length < 4) return [];
     const table = (this.typoTable ??= this.buildTypoTable());
+    // Only words that could be near a name: same first letter, length within 2 of one.
+    if (!this.typoShapes.has(`${w[0]}${w.length}`)) return [];
+    const cached = this.typoCache.get(w);
+    if (cached) return cached;
+    const result = this.isKnownWord(w) ? [] : this.typoLookup(w, table);
+    if (this.typoCache.size > 50000) this.typoCache.clear();
+    this.typoCache.set(w, result);
+    return result;
+  }
+
+  private typoLookup(w: string, table: Map<string, NameForm[]>): NameForm[] {
     const found = new Set<NameForm>();
     for (const d of deletes(w, w.length >= 9 ? 2 : 1)) {
       for (const f of table.get(d) ?? EMPTY) {
@@ -379,6 +392,10 @@ export class LandscapeIndex {
       push(byKey, f.key, f);
     }
     const table = new Map<string, NameForm[]>();
+    for (const key of byKey.keys()) {
+      const max = typoDistanceFor(key.length);
+      for (let len = key.length - max; len <= key.length + max; len++) this.typoShapes.add(`${key[0]}${len}`);
+    }
     for (const [key, forms] of byKey) {
       for (const d of deletes(key, typoDistanceFor(key.length))) {
         const list = table.get(d);
