@@ -10,19 +10,22 @@ import { editDocument, toVsRange } from './edits';
 import { isMarkdown, requireMarkdownEditor } from './editor';
 import { setDateNow, setDraft, type EditResult } from '../core/frontmatter/index';
 import { describeAdded, syncTags, type TagStyle } from '../core/frontmatter/tags';
-import { bundledIndexPath, loadIndexFile, type LandscapeIndex } from '../core/landscape/index';
+import type { LandscapeIndex } from '../core/landscape/index';
+import { getLandscape } from './landscapeService';
 import { linkedProjects } from '../core/landscape/matcher';
 import type { TextEdit } from '../core/document';
 
-let index: LandscapeIndex | undefined;
 let indexError: string | undefined;
 
-/** The landscape index, loaded on first use (undefined after telling why it cannot be loaded). */
-export function landscapeIndex(log?: vscode.LogOutputChannel): LandscapeIndex | undefined {
-  if (index) return index;
-  if (indexError) return undefined;
+/**
+ * The landscape index shared by every feature (loaded on first use; an index stored by
+ * Update Landscape Index wins over the bundled one). Undefined after logging why it cannot
+ * be loaded.
+ */
+export async function landscapeIndex(log?: vscode.LogOutputChannel): Promise<LandscapeIndex | undefined> {
   try {
-    index = loadIndexFile(bundledIndexPath(__dirname));
+    const index = await getLandscape();
+    indexError = undefined;
     return index;
   } catch (err) {
     indexError = err instanceof Error ? err.message : String(err);
@@ -110,7 +113,7 @@ export function registerFrontMatterCommands(ctx: FeatureContext): void {
     vscode.commands.registerCommand('talkCapture.syncTags', async () => {
       const editor = requireMarkdownEditor('sync tags');
       if (!editor) return;
-      const idx = landscapeIndex(ctx.log);
+      const idx = await landscapeIndex(ctx.log);
       if (!idx) {
         tell(api, 'error', `Talk Capture: the landscape index cannot be loaded (${indexError}); tags were not synced.`);
         return;
@@ -144,16 +147,15 @@ export function registerFrontMatterCommands(ctx: FeatureContext): void {
     vscode.workspace.onWillSaveTextDocument((e) => {
       if (!isMarkdown(e.document) || e.reason === vscode.TextDocumentSaveReason.AfterDelay) return;
       if (!vscode.workspace.getConfiguration('talkCapture', e.document.uri).get<boolean>('tags.syncOnSave', false)) return;
-      const edits = syncOnSaveEdits(e.document, ctx, api);
-      if (edits.length > 0) e.waitUntil(Promise.resolve(edits));
+      e.waitUntil(syncOnSaveEdits(e.document, ctx, api));
     }),
   );
 }
 
 /** The edits Sync Tags would make, for a save (silent when the front matter cannot be edited: that is logged). */
-function syncOnSaveEdits(doc: vscode.TextDocument, ctx: FeatureContext, api: FrontMatterApi): vscode.TextEdit[] {
+async function syncOnSaveEdits(doc: vscode.TextDocument, ctx: FeatureContext, api: FrontMatterApi): Promise<vscode.TextEdit[]> {
   try {
-    const idx = landscapeIndex(ctx.log);
+    const idx = await landscapeIndex(ctx.log);
     if (!idx) return [];
     const text = doc.getText();
     const projects = linkedProjects(text, idx).map((l) => l.entry);

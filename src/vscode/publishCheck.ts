@@ -43,8 +43,9 @@ export function registerPublishCheck(ctx: FeatureContext): void {
   const watched = new Map<string, ReturnType<typeof setTimeout> | undefined>();
   const subs = ctx.extension.subscriptions;
 
-  /** Checks the document and sets its diagnostics; undefined when it cannot be read. */
-  function check(doc: vscode.TextDocument): { problems: PublishProblem[] } | { skipped: string } {
+  /** Checks the document and sets its diagnostics; `skipped` when it cannot be read. */
+  async function check(doc: vscode.TextDocument): Promise<{ problems: PublishProblem[] } | { skipped: string }> {
+    const index = await landscapeIndex(ctx.log);
     const key = doc.uri.toString();
     api.runs[key] = (api.runs[key] ?? 0) + 1;
     const notes = getNotes(doc);
@@ -54,13 +55,18 @@ export function registerPublishCheck(ctx: FeatureContext): void {
     }
     const config = vscode.workspace.getConfiguration('talkCapture', doc.uri);
     const tags = tagSettings(doc.uri);
-    const problems = checkNotes(doc.getText(), notes, landscapeIndex(ctx.log), {
+    const problems = checkNotes(doc.getText(), notes, index, {
       scope: config.get<LandscapeScope>('landscape.scope', 'cncf'),
       linkMode: config.get<LinkMode>('linkMentions.mode', 'perTalk'),
       tagFields: tags.fields,
       tagStyle: tags.style,
     });
-    collection.set(doc.uri, problems.map(toDiagnostic));
+    // The live project hints (projectDiagnostics.ts) already show unlinked mentions and typos in
+    // the body, with quick fixes: list them once. They still count in the summary.
+    const hintsShown = config.get<boolean>('diagnostics.unlinkedProjects', true);
+    const bodyStart = notes.frontMatter.endLine ?? 0;
+    const shown = hintsShown ? problems.filter((p) => !(p.kind === 'unlinked-project' || (p.kind === 'typo' && p.line > bodyStart))) : problems;
+    collection.set(doc.uri, shown.map(toDiagnostic));
     return { problems };
   }
 
@@ -74,11 +80,7 @@ export function registerPublishCheck(ctx: FeatureContext): void {
       setTimeout(() => {
         watched.set(key, undefined);
         if (doc.isClosed) return;
-        try {
-          check(doc);
-        } catch (err) {
-          ctx.log.error(`Publish check failed: ${err instanceof Error ? err.message : String(err)}`);
-        }
+        check(doc).catch((err) => ctx.log.error(`Publish check failed: ${err instanceof Error ? err.message : String(err)}`));
       }, DEBOUNCE_MS),
     );
   }
@@ -99,7 +101,7 @@ export function registerPublishCheck(ctx: FeatureContext): void {
       const editor = requireMarkdownEditor('check the note');
       if (!editor) return;
       const doc = editor.document;
-      const result = check(doc);
+      const result = await check(doc);
       if ('skipped' in result) {
         api.lastSummary = `Talk Capture: cannot check this note: ${result.skipped}`;
         void vscode.window.showWarningMessage(api.lastSummary);

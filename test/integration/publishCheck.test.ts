@@ -1,12 +1,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { getApi, openFile, screenshot, sleep, waitFor } from './helpers';
+import { getApi, openFile, screenshot, setSetting, sleep, waitFor } from './helpers';
 
 interface Api {
   publishCheck: { lastSummary: string | undefined; runs: Record<string, number> };
 }
 
 const SOURCE = 'Talk Capture publish check';
+/** The live project hints (unlinked mentions, typos) of projectDiagnostics.ts. */
+const HINTS_SOURCE = 'Talk Capture';
 
 async function revertAll(): Promise<void> {
   for (let i = 0; i < 20 && vscode.window.visibleTextEditors.length > 0; i++) {
@@ -36,12 +38,17 @@ describe('publish check', () => {
       '1:1 tags info',
       '4:8 draft warning',
       '5:1 tags info',
-      '13:52 unlinked-project info',
       '14:11 placeholder warning',
       '15:3 todo warning',
       '16:18 bad-link warning',
       '18:1 empty-talk warning',
     ]);
+    // The unlinked mention counts in the summary but is listed once: by the live project hint,
+    // which carries the quick fix.
+    await waitFor(
+      () => vscode.languages.getDiagnostics(editor.document.uri).some((d) => d.source === HINTS_SOURCE && d.range.start.line === 12 && d.range.start.character === 51),
+      'the project hint on line 13',
+    );
     const todo = vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'todo')!;
     assert.strictEqual(todo.message, 'Unresolved TODO: TODO: add the recording when it is published');
     assert.strictEqual(editor.document.getText(todo.range), 'TODO: add the recording when it is published');
@@ -77,11 +84,21 @@ describe('publish check', () => {
     assert.deepStrictEqual(problems(doc.uri), [
       '1:1 tags info',
       '5:1 tags info',
-      '13:52 unlinked-project info',
       '14:11 placeholder warning',
       '16:18 bad-link warning',
       '18:1 empty-talk warning',
     ]);
+  });
+
+  it('lists unlinked mentions itself when the live project hints are off', async () => {
+    const restore = await setSetting('diagnostics.unlinkedProjects', false);
+    try {
+      const editor = await openFile('frontmatter/todo-note.md');
+      await vscode.commands.executeCommand('talkCapture.checkNotes');
+      assert.ok(problems(editor.document.uri).includes('13:52 unlinked-project info'), problems(editor.document.uri).join(', '));
+    } finally {
+      await restore();
+    }
   });
 
   it('says a clean TOML note is ready, and shows nothing', async () => {
