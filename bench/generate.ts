@@ -25,7 +25,7 @@ const WORDS = ['cluster', 'node', 'pod', 'latency', 'rollout', 'shard', 'policy'
   'webhook', 'controller', 'namespace', 'tenant', 'SLO', 'dashboard', 'alert', 'runbook', 'canary', 'replica', 'cache'];
 
 /** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

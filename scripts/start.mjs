@@ -52,14 +52,19 @@ const shot = arg('--screenshot');
 if (shot) {
   const { browser, page } = await launchBrowser(tools, { width: 1280, height: 800 });
   await page.goto(url);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
-  const first = fs.readdirSync(workspace).filter((f) => f.endsWith('.md')).sort()[0];
-  // Open a note, then the Talk Capture container.
+  await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 60000 });
+  await page.waitForTimeout(2000);
+  const first = fs.readdirSync(path.join(workspace, 'content', 'posts')).filter((f) => f.endsWith('.md')).sort()[0];
+  // Open a note through Quick Open, then the Talk Capture container.
+  await page.locator('.part.editor').click();
   await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 20000 });
   await page.keyboard.type(arg('--open') ?? first ?? '');
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
   await page.keyboard.press('Enter');
   await page.waitForTimeout(2500);
   await page.locator('.activitybar [aria-label^="Talk Capture"]').first().click();
+  await page.mouse.move(900, 500); // no tooltip over the sidebar
   await page.waitForTimeout(3000);
   await page.screenshot({ path: path.resolve(shot) });
   await browser.close();

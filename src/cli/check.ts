@@ -5,38 +5,18 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CliError, type CliCommand, type CliIO } from './common';
-import { parseNotes, unreadableReason } from '../core/notes/parse';
+import { bundledIndexFile, CliError, readNoteFile, type CliCommand, type CliIO } from './common';
+import { parseNotes } from '../core/notes/parse';
 import { loadIndexFile, type LandscapeIndex } from '../core/landscape/index';
 import { checkNotes, summarize, type PublishProblem } from '../core/publish/check';
 
-/** Notes larger than this are not read (the editor's talkCapture.maxFileSizeMB default). */
-const MAX_CHARS = 5 * 1024 * 1024;
-
-/** Reads a note as text, or throws CliError (exit 2) saying why it cannot be read. */
-export function readNote(file: string): string {
-  let data: Buffer;
-  try {
-    if (fs.statSync(file).isDirectory()) throw new CliError(`${file}: is a folder, not a note`);
-    data = fs.readFileSync(file);
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : err instanceof Error ? err.message : String(err)}`);
-  }
-  const text = data.toString('utf8');
-  const reason = unreadableReason(text, MAX_CHARS);
-  if (reason) throw new CliError(`${file}: ${reason}`);
-  return text;
-}
 
 let cachedIndex: LandscapeIndex | null | undefined;
 
 /** The bundled landscape index (next to dist/, or the repository's data/ when run from the sources). */
 export function loadLandscape(io: CliIO): LandscapeIndex | undefined {
   if (cachedIndex !== undefined) return cachedIndex ?? undefined;
-  const candidates = [path.join(__dirname, '..', 'data', 'landscape.json'), path.join(__dirname, '..', '..', 'data', 'landscape.json')];
-  for (const file of candidates) {
+  for (const file of [bundledIndexFile()]) {
     if (!fs.existsSync(file)) continue;
     try {
       cachedIndex = loadIndexFile(file);
@@ -83,7 +63,7 @@ export const run: CliCommand = (args, io) => {
   for (const file of files) {
     let text: string;
     try {
-      text = readNote(file);
+      text = readNoteFile(file);
     } catch (err) {
       results.push({ file, problems: [], error: err instanceof Error ? err.message : String(err) });
       continue;

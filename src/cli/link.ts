@@ -7,9 +7,8 @@
  * `--dry-run` (the default) changes nothing. Exit 0, or 2 for a usage or file problem.
  */
 import * as fs from 'fs';
-import * as path from 'path';
-import { CliError, type CliCommand } from './common';
-import { readNoteFile } from './outline';
+import { bundledIndexFile, CliError, readNoteFile, type CliCommand } from './common';
+
 import { applyEdits } from '../core/document';
 import { loadIndexFile, type LandscapeIndex, type LandscapeScope } from '../core/landscape/index';
 import { chooseMentions, findMentions, type LinkMode, planLinkEdits } from '../core/landscape/matcher';
@@ -35,8 +34,7 @@ const MODES: readonly LinkMode[] = ['perTalk', 'perDocument', 'everyMention'];
 
 /** The bundled index next to the bundle (dist/cli.js -> data/landscape.json), or in the source tree. */
 export function defaultIndexPath(): string {
-  const candidates = [path.join(__dirname, '..', 'data', 'landscape.json'), path.join(__dirname, '..', '..', 'data', 'landscape.json')];
-  return candidates.find((c) => fs.existsSync(c)) ?? candidates[0];
+  return bundledIndexFile();
 }
 
 function loadIndex(file: string): LandscapeIndex {

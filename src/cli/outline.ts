@@ -3,31 +3,11 @@
  * as the Talks view shows them. `--reference` reads the note through remark instead of the
  * fast scanner (slower; the two give the same result). Exit 2 when the file cannot be read.
  */
-import * as fs from 'fs';
-import { CliError, type CliCommand } from './common';
+import { CliError, readNoteFile, type CliCommand } from './common';
 import type { NotesModel, Talk, TodoItem } from '../core/notes/model';
-import { parseNotes, unreadableReason } from '../core/notes/parse';
+import { parseNotes } from '../core/notes/parse';
 import { parseNotesReference } from '../core/notes/reference';
 
-/** Notes larger than this are not read (the editor's talkCapture.maxFileSizeMB default). */
-export const MAX_NOTE_CHARS = 5 * 1024 * 1024;
-
-/** Reads a note as text, or throws CliError (exit 2) with a one-line reason. */
-export function readNoteFile(file: string): string {
-  let data: Buffer;
-  try {
-    if (fs.statSync(file).isDirectory()) throw new CliError(`${file}: is a folder, not a note`);
-    data = fs.readFileSync(file);
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : err instanceof Error ? err.message : String(err)}`);
-  }
-  const text = data.toString('utf8');
-  const reason = unreadableReason(text, MAX_NOTE_CHARS);
-  if (reason) throw new CliError(`${file}: ${reason}`);
-  return text;
-}
 
 export interface TodoJson {
   kind: TodoItem['kind'];

@@ -5,8 +5,8 @@
  * matter cannot be edited (nothing written), 2 when the file cannot be read or on a usage error.
  */
 import * as fs from 'fs';
-import { CliError, type CliCommand } from './common';
-import { loadLandscape, readNote } from './check';
+import { CliError, readNoteFile, type CliCommand } from './common';
+import { loadLandscape } from './check';
 import { applyEdits } from '../core/document';
 import { linkedProjects } from '../core/landscape/matcher';
 import { syncTags, type TagStyle } from '../core/frontmatter/tags';
@@ -35,7 +35,7 @@ export const run: CliCommand = (args, io) => {
   }
   if (files.length !== 1) throw new CliError('usage: talk-capture sync-tags FILE [--write] [--style auto|landscape|lowercase|slug] [--fields tags,categories]');
   const file = files[0];
-  const text = readNote(file);
+  const text = readNoteFile(file);
   const index = loadLandscape(io);
   if (!index) throw new CliError('the landscape index is needed to know the linked projects');
   const projects = linkedProjects(text, index).map((l) => l.entry);

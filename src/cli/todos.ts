@@ -5,10 +5,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CliError, type CliCommand } from './common';
+import { CliError, readNoteFile, type CliCommand } from './common';
 import { parseNotes } from '../core/notes/parse';
 import { findTalkAt } from '../core/notes/query';
-import { readNoteFile, todoJson, type TodoJson } from './outline';
+import { todoJson, type TodoJson } from './outline';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'public', 'resources', 'dist', 'out']);
 

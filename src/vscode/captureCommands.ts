@@ -83,6 +83,41 @@ interface Step {
   totalSteps?: number;
 }
 
+/**
+ * Shows one step of a quick input and resolves with the value `wire` finishes it with, or
+ * undefined when it is hidden (Escape). The step is `api.activeInput` while it shows.
+ */
+function runStep<R>(
+  api: CaptureApi,
+  widget: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>,
+  s: Step,
+  wire: (finish: (value: R | undefined) => void) => vscode.Disposable[],
+): Promise<R | undefined> {
+  widget.title = s.title;
+  widget.step = s.step;
+  widget.totalSteps = s.totalSteps;
+  widget.ignoreFocusOut = true;
+  return new Promise((resolve) => {
+    let done = false;
+    const subs: vscode.Disposable[] = [];
+    const finish = (value: R | undefined) => {
+      if (done) return;
+      done = true;
+      subs.forEach((d) => d.dispose());
+      if (api.activeInput === widget) {
+        api.activeInput = undefined;
+        api.activeStep = undefined;
+      }
+      widget.dispose();
+      resolve(value);
+    };
+    subs.push(...wire(finish), widget.onDidHide(() => finish(undefined)));
+    api.activeInput = widget;
+    api.activeStep = s.name;
+    widget.show();
+  });
+}
+
 export interface TextStep extends Step {
   prompt: string;
   value?: string;
@@ -93,47 +128,20 @@ export interface TextStep extends Step {
 /** Asks for a line of text; undefined when the person pressed Escape. */
 export function askText(api: CaptureApi, s: TextStep): Promise<string | undefined> {
   const box = vscode.window.createInputBox();
-  box.title = s.title;
-  box.step = s.step;
-  box.totalSteps = s.totalSteps;
   box.prompt = s.prompt;
   box.placeholder = s.placeholder;
   box.value = s.value ?? '';
-  box.ignoreFocusOut = true;
   if (s.value) box.valueSelection = [0, s.value.length];
-  return new Promise((resolve) => {
-    let done = false;
-    const subs: vscode.Disposable[] = [];
-    const finish = (v: string | undefined) => {
-      if (done) return;
-      done = true;
-      subs.forEach((d) => d.dispose());
-      if (api.activeInput === box) {
-        api.activeInput = undefined;
-        api.activeStep = undefined;
-      }
-      box.dispose();
-      resolve(v);
-    };
-    subs.push(
-      box.onDidChangeValue((v) => {
-        box.validationMessage = v && s.validate ? s.validate(v) : undefined;
-      }),
-      box.onDidAccept(() => {
-        const v = box.value;
-        const err = s.validate?.(v);
-        if (err) {
-          box.validationMessage = err;
-          return;
-        }
-        finish(v);
-      }),
-      box.onDidHide(() => finish(undefined)),
-    );
-    api.activeInput = box;
-    api.activeStep = s.name;
-    box.show();
-  });
+  return runStep<string>(api, box, s, (finish) => [
+    box.onDidChangeValue((v) => {
+      box.validationMessage = v && s.validate ? s.validate(v) : undefined;
+    }),
+    box.onDidAccept(() => {
+      const err = s.validate?.(box.value);
+      if (err) box.validationMessage = err;
+      else finish(box.value);
+    }),
+  ]);
 }
 
 export interface PickStep<T extends vscode.QuickPickItem> extends Step {
@@ -145,38 +153,15 @@ export interface PickStep<T extends vscode.QuickPickItem> extends Step {
 /** Asks to pick one item; undefined on Escape. */
 export function askPick<T extends vscode.QuickPickItem>(api: CaptureApi, s: PickStep<T>): Promise<T | undefined> {
   const qp = vscode.window.createQuickPick<T>();
-  qp.title = s.title;
-  qp.step = s.step;
-  qp.totalSteps = s.totalSteps;
   qp.placeholder = s.placeholder;
   qp.items = s.items;
-  qp.ignoreFocusOut = true;
   if (s.active) qp.activeItems = [s.active];
-  return new Promise((resolve) => {
-    let done = false;
-    const subs: vscode.Disposable[] = [];
-    const finish = (v: T | undefined) => {
-      if (done) return;
-      done = true;
-      subs.forEach((d) => d.dispose());
-      if (api.activeInput === qp) {
-        api.activeInput = undefined;
-        api.activeStep = undefined;
-      }
-      qp.dispose();
-      resolve(v);
-    };
-    subs.push(
-      qp.onDidAccept(() => {
-        const picked = qp.selectedItems[0] ?? qp.activeItems[0];
-        if (picked) finish(picked);
-      }),
-      qp.onDidHide(() => finish(undefined)),
-    );
-    api.activeInput = qp as unknown as vscode.QuickPick<vscode.QuickPickItem>;
-    api.activeStep = s.name;
-    qp.show();
-  });
+  return runStep<T>(api, qp as unknown as vscode.QuickPick<vscode.QuickPickItem>, s, (finish) => [
+    qp.onDidAccept(() => {
+      const picked = qp.selectedItems[0] ?? qp.activeItems[0];
+      if (picked) finish(picked);
+    }),
+  ]);
 }
 
 interface SuggestionItem extends vscode.QuickPickItem {
@@ -195,11 +180,7 @@ export interface FreeTextStep extends Step {
  */
 export function askFreeText(api: CaptureApi, s: FreeTextStep): Promise<string | undefined> {
   const qp = vscode.window.createQuickPick<SuggestionItem>();
-  qp.title = s.title;
-  qp.step = s.step;
-  qp.totalSteps = s.totalSteps;
   qp.placeholder = s.placeholder;
-  qp.ignoreFocusOut = true;
   qp.matchOnDescription = false;
   let known: SuggestionItem[] = [];
   const typedItem = (value: string): SuggestionItem => ({
@@ -225,33 +206,14 @@ export function askFreeText(api: CaptureApi, s: FreeTextStep): Promise<string | 
       qp.busy = false;
     },
   );
-  return new Promise((resolve) => {
-    let done = false;
-    const subs: vscode.Disposable[] = [];
-    const finish = (v: string | undefined) => {
-      if (done) return;
-      done = true;
-      subs.forEach((d) => d.dispose());
-      if (api.activeInput === qp) {
-        api.activeInput = undefined;
-        api.activeStep = undefined;
-      }
-      qp.dispose();
-      resolve(v);
-    };
-    subs.push(
-      qp.onDidChangeValue(() => refresh()),
-      qp.onDidAccept(() => {
-        const picked = qp.selectedItems[0] ?? qp.activeItems[0];
-        // A known value the person chose, else exactly what is typed (the typed item may lag behind).
-        finish(picked && !picked.typed ? picked.label : qp.value.trim());
-      }),
-      qp.onDidHide(() => finish(undefined)),
-    );
-    api.activeInput = qp as unknown as vscode.QuickPick<vscode.QuickPickItem>;
-    api.activeStep = s.name;
-    qp.show();
-  });
+  return runStep<string>(api, qp as unknown as vscode.QuickPick<vscode.QuickPickItem>, s, (finish) => [
+    qp.onDidChangeValue(() => refresh()),
+    qp.onDidAccept(() => {
+      const picked = qp.selectedItems[0] ?? qp.activeItems[0];
+      // A known value the person chose, else exactly what is typed (the typed item may lag behind).
+      finish(picked && !picked.typed ? picked.label : qp.value.trim());
+    }),
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------

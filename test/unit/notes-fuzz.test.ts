@@ -12,17 +12,8 @@ import { splitTalkHeading } from '../../src/core/notes/heading';
 import { plainInline } from '../../src/core/notes/inline';
 import { parseNotes } from '../../src/core/notes/parse';
 import { scanBlocks } from '../../src/core/notes/scan';
+import { rng } from '../../bench/generate';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['#', '## ', '### ', '#### ', '---', '+++', '```', '~~~', '    ', '\t', '> ', '* ', '- ', '1. ', '[', ']', '(', ')', '[//]: # (', '<!--', '-->', '<div>', '|', '|---|', '`', '``', '*', '**', '_', '~~', '\\', '&amp;', 'TODO', 'FIXME', 'TBD', '(link)', '(check)', '[]()', ' - ', ' – ', ' by ', ', ', '; ', ' & ', 'Day01', 'Day 2', 'Monday', 'Keynote 3:', '\r', '\n', '\n\n', '\uFEFF', '\u0000', '日本語', '🚀', '=', '===', 'title: "x', 'a = \'', ':'];
 
