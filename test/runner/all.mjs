@@ -36,7 +36,7 @@ if (!onlyIntegration) {
   staticOk = run('lint (eslint)', process.execPath, [bin('eslint/bin/eslint.js'), 'src', 'test', 'bench', 'scripts']) && staticOk;
   const unitFile = path.join(resultsDir, 'unit.json');
   fs.rmSync(unitFile, { force: true });
-  const ok = run('unit tests (mocha, Node)', process.execPath, [bin('mocha/bin/mocha.js'), '--reporter', path.join(root, 'test/runner/summary-reporter.cjs')], {
+  const ok = run('unit tests (mocha, Node)', process.execPath, [bin('mocha/bin/mocha.js'), ...(process.stdout.isTTY ? [] : ['--no-color']), '--reporter', path.join(root, 'test/runner/summary-reporter.cjs')], {
     TALK_CAPTURE_UNIT_RESULTS: unitFile,
   });
   layers.push(['unit', readResults(unitFile, ok)]);
