@@ -85,12 +85,15 @@ async function resolveIn(api: CaptureApi, doc: vscode.TextDocument, todo: TodoIt
     void vscode.window.showInformationMessage(`Talk Capture: “${todo.text}” is not a link placeholder; edit it by hand.`);
     return false;
   }
-  let clip = '';
-  try {
-    clip = (await vscode.env.clipboard.readText()).trim();
-  } catch {
-    // no clipboard access: nothing to pre-fill
-  }
+  // Pre-filling from the clipboard is a convenience: in a browser, reading it can wait on a
+  // permission prompt, so the question never waits for it more than a moment.
+  const clip = await Promise.race([
+    Promise.resolve(vscode.env.clipboard.readText()).then(
+      (t) => t.trim(),
+      () => '', // no clipboard access: nothing to pre-fill
+    ),
+    new Promise<string>((resolve) => setTimeout(() => resolve(''), 500)),
+  ]);
   const url = await askText(api, {
     name: 'url',
     title: 'Resolve TODO Link',

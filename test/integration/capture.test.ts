@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { getApi, openFile, openMarkdown, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
+import { closeAllEditors, getApi, openFile, openMarkdown, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
 import { parseNotes } from '../../src/core/notes/parse';
 
 interface CaptureApi {
@@ -53,15 +53,8 @@ function pick(label: string) {
   };
 }
 
-async function revertAll(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-  for (let i = 0; i < 20 && vscode.window.visibleTextEditors.length > 0; i++) {
-    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await waitFor(() => vscode.window.visibleTextEditors.length === 0, 'every editor to close', 5000).catch(() => undefined);
-}
+/** Reverts (discarding changes) and closes every editor, without a save prompt. */
+const revertAll = closeAllEditors;
 
 /** Shows the editor's document and waits until the extension host sees it as the active editor. */
 async function focus(editor: vscode.TextEditor): Promise<vscode.TextEditor> {

@@ -1,19 +1,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { getApi, openFile, setSetting, sleep, waitFor, workspaceUri } from './helpers';
+import { closeAllEditors, getApi, openFile, setSetting, sleep, waitFor, workspaceUri } from './helpers';
 
 interface Api {
   frontMatter: { lastMessage: string | undefined };
 }
 
 /** Reverts (discarding changes) and closes every editor, without a save prompt. */
-async function revertAll(): Promise<void> {
-  for (let i = 0; i < 20 && vscode.window.visibleTextEditors.length > 0; i++) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
+const revertAll = closeAllEditors;
 
 const onDisk = (relative: string) => fs.readFileSync(workspaceUri(relative).fsPath, 'utf8');
 

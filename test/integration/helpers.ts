@@ -75,10 +75,18 @@ export async function setSetting(key: string, value: unknown): Promise<() => Pro
   };
 }
 
-/** Closes every editor, discarding changes of untitled documents. */
+/**
+ * Closes every editor, discarding the changes of untitled documents (closing a dirty one any
+ * other way would ask to save it, and leave it open behind the next test's editors).
+ */
 export async function closeAllEditors(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor').then(undefined, () => undefined);
+  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  for (let i = 0; i < 30 && vscode.window.visibleTextEditors.length > 0; i++) {
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await waitFor(() => vscode.window.visibleTextEditors.length === 0, 'every editor to close', 5000).catch(() => undefined);
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { getApi, openFile, screenshot, setSetting, sleep, waitFor } from './helpers';
+import { closeAllEditors, getApi, openFile, screenshot, setSetting, sleep, waitFor } from './helpers';
 
 interface Api {
   publishCheck: { lastSummary: string | undefined; runs: Record<string, number> };
@@ -10,12 +10,8 @@ const SOURCE = 'Talk Capture publish check';
 /** The live project hints (unlinked mentions, typos) of projectDiagnostics.ts. */
 const HINTS_SOURCE = 'Talk Capture';
 
-async function revertAll(): Promise<void> {
-  for (let i = 0; i < 20 && vscode.window.visibleTextEditors.length > 0; i++) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
+/** Reverts (discarding changes) and closes every editor, without a save prompt. */
+const revertAll = closeAllEditors;
 
 const SEVERITY = ['error', 'warning', 'info', 'hint'];
 

