@@ -29,8 +29,15 @@ async function answer(step: string, fill: string | ((input: CaptureApi['activeIn
   const api = await capture();
   const input = await waitFor(() => (api.activeStep === step ? api.activeInput : undefined), `the "${step}" question`);
   await sleep(150); // let the widget show before it is answered
-  if (typeof fill === 'string') input.value = fill;
-  else fill(input);
+  if (typeof fill === 'string') {
+    input.value = fill;
+    // As a person would, press Enter once the list shows what was typed as the active item
+    // (before that, Enter would take whichever known value was highlighted).
+    if ('activeItems' in input && fill) {
+      const qp = input as vscode.QuickPick<vscode.QuickPickItem>;
+      await waitFor(() => qp.activeItems[0]?.label === fill, `"${fill}" to be the active item`).catch(() => undefined);
+    }
+  } else fill(input);
   await sleep(150); // the value or the active item reaches the widget
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 }

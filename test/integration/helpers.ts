@@ -31,10 +31,26 @@ export async function openFile(relative: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc, { preview: false });
 }
 
-/** Opens a new untitled Markdown document with the given text. */
+let untitledCount = 0;
+
+/**
+ * Opens a new untitled Markdown document with the given text. Each gets a name of its own:
+ * `openTextDocument({ content })` would name it Untitled-N, and when a closed Untitled-N is not
+ * yet released by the extension host (a slow machine), the same name hands back the old
+ * document and its old text.
+ */
 export async function openMarkdown(text: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-  return vscode.window.showTextDocument(doc, { preview: false });
+  const name = `note-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}-${++untitledCount}.md`;
+  let doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: name }));
+  if (doc.languageId !== 'markdown') doc = await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  if (text) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), text);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the note text was inserted');
+  }
+  assert.strictEqual(doc.getText(), text, 'the new note has exactly the given text');
+  return editor;
 }
 
 /** Writes a file into the test workspace (creating folders) and returns its URI. */
