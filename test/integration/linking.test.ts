@@ -236,7 +236,7 @@ describe('linking: CNCF projects', function () {
       assert.strictEqual(updated.entries.length, ok.entries);
       assert.strictEqual(updated.get('Perses')?.maturity, 'sandbox');
 
-      const broken = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>('talkCapture.updateLandscapeIndex', { file: `${workspaceRoot()}/linking/broken-landscape.yml` });
+      const broken = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>('talkCapture.updateLandscapeIndex', { file: `${workspaceRoot()}/linking/broken-index.yml` });
       assert.strictEqual(broken.ok, false);
       assert.match(broken.error ?? '', /YAML|landscape/);
       assert.strictEqual(await l.get(), updated, 'the current index stays');
