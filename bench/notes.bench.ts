@@ -6,7 +6,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { generateNotes } from './generate';
-import { median, type BenchRow } from './types';
+import { median, timeRuns, type BenchRow } from './types';
 import { parseNotes } from '../src/core/notes/parse';
 import { parseNotesReference } from '../src/core/notes/reference';
 
@@ -15,18 +15,8 @@ import { parseNotesReference } from '../src/core/notes/reference';
  * neither pays for the garbage the other leaves behind (markdown-it's token arrays are large).
  */
 function timePair(a: () => unknown, b: () => unknown, runs: number, warmup: number): [number[], number[]] {
-  const time = (f: () => unknown): number[] => {
-    for (let i = 0; i < warmup; i++) f();
-    const out: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      f();
-      out.push(performance.now() - t);
-    }
-    return out;
-  };
-  const ta = time(a);
-  const tb = time(b);
+  const ta = timeRuns(a, runs, warmup);
+  const tb = timeRuns(b, runs, warmup);
   return [ta, tb];
 }
 
