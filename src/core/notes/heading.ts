@@ -3,6 +3,7 @@
  * talk heading into title, speakers, company and kind. Every regex here is anchored or
  * linear (no nested quantifiers), so a hostile heading cannot make it backtrack for long.
  */
+import { compileUserPattern, type UserPattern } from '../userPattern';
 
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const NUMBER_WORDS = 'zero|one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|last';
@@ -10,25 +11,26 @@ const DAY_TOKEN = `(?:day[ \\t_-]*(?:\\d{1,2}|(?:${NUMBER_WORDS})\\b)|(?:${NUMBE
 const BUILT_IN_DAY = new RegExp(`^${DAY_TOKEN}(?=$|[\\s:,.;()\\[\\]/–—-])`, 'i');
 const PLAIN_DAY = new RegExp(`^${DAY_TOKEN}[^:]{0,40}:$`, 'i');
 
-/** Compiles talkCapture.dayHeadingPattern; undefined when empty or invalid (then the built-in rules apply). */
-export function compileDayPattern(source: string | undefined): RegExp | undefined {
+/**
+ * Compiles talkCapture.dayHeadingPattern for the linear-time engine (see core/userPattern);
+ * undefined when empty or refused (then the built-in rules apply; `refusedPatternMessages`
+ * says why).
+ */
+export function compileDayPattern(source: string | undefined): UserPattern | undefined {
   if (!source || !source.trim()) return undefined;
-  try {
-    return new RegExp(source, 'i');
-  } catch {
-    return undefined;
-  }
+  const compiled = compileUserPattern(source, { ignoreCase: true });
+  return compiled.ok ? compiled.pattern : undefined;
 }
 
 /** Whether a heading's plain text names a day. */
-export function isDayHeading(title: string, custom?: RegExp): boolean {
+export function isDayHeading(title: string, custom?: UserPattern): boolean {
   const t = title.trim();
   if (t.length > 200) return false;
   return custom ? custom.test(t) : BUILT_IN_DAY.test(t);
 }
 
 /** Whether the first line of a paragraph is a day marker such as `Day03:`; returns the day's title. */
-export function plainDayTitle(line: string, custom?: RegExp): string | undefined {
+export function plainDayTitle(line: string, custom?: UserPattern): string | undefined {
   const t = line.trim();
   if (t.length > 60 || !t.endsWith(':')) return undefined;
   const title = t.slice(0, -1).trim();

@@ -5,6 +5,7 @@
  * blanked out (see `maskSpans`), so nothing inside code counts.
  */
 import type { TodoItem, TodoKind } from './model';
+import { compileUserPattern, type UserPattern } from '../userPattern';
 
 const CANDIDATE = /TODO|FIXME|TBD|todo:|\]\(|\((?:link|links|url|check|to check)\)/i;
 const EMPTY_LINK = /!?\[[^\][\n]{0,300}\]\([ \t]*(?:TODO|link|#)?[ \t]*\)/gi;
@@ -13,24 +14,21 @@ const CHECK = /\((?:check|to check|check this)\)/gi;
 const MARKER = /(?<![\p{L}\p{N}_/.#-])(?:TODO|FIXME|TBD|[Tt]odo(?=:))(?![\p{L}\p{N}_/-])/gu;
 
 export interface TodoMatcher {
-  extra: RegExp[];
+  extra: UserPattern[];
 }
 
-/** Compiles talkCapture.todoPatterns; invalid patterns are skipped (and returned in `invalid`). */
-export function compileTodoPatterns(sources: readonly string[] | undefined): { extra: RegExp[]; invalid: string[] } {
-  const extra: RegExp[] = [];
+/**
+ * Compiles talkCapture.todoPatterns for the linear-time engine (see core/userPattern); refused
+ * patterns are skipped (their sources are returned in `invalid`; `refusedPatternMessages` says why).
+ */
+export function compileTodoPatterns(sources: readonly string[] | undefined): { extra: UserPattern[]; invalid: string[] } {
+  const extra: UserPattern[] = [];
   const invalid: string[] = [];
   for (const src of sources ?? []) {
     if (typeof src !== 'string' || !src) continue;
-    try {
-      extra.push(new RegExp(src, 'gu'));
-    } catch {
-      try {
-        extra.push(new RegExp(src, 'g'));
-      } catch {
-        invalid.push(src);
-      }
-    }
+    const compiled = compileUserPattern(src, { global: true });
+    if (compiled.ok) extra.push(compiled.pattern);
+    else invalid.push(src);
   }
   return { extra, invalid };
 }
