@@ -1,17 +1,29 @@
 /**
- * Completion of CNCF project links while typing in Markdown: after two or more letters of a
- * project name (mid-sentence, in headings, or after `[`), items such as `Perses` with the
+ * Completion of CNCF project links while typing in Markdown: items such as `Perses` with the
  * detail `CNCF sandbox · Observability` that insert `[Perses](https://perses.dev)`.
+ *
+ * VS Code ships Markdown with quick suggestions off, and it does not ask a provider again for
+ * letters typed inside a word, so trigger characters alone never open the list while typing.
+ * This feature therefore opens the suggest list itself (`editor.action.triggerSuggest`) when
+ * the word being typed is the beginning of a project name (rules in core/landscape/typing.ts:
+ * three letters; a mid-sentence capital opens it at once, lower-case prose only once the word
+ * stops being the start of a common English word), once per word, and only in prose. Word
+ * suggestions for all Markdown stay off. `talkCapture.completion.whileTyping: false` leaves
+ * only Ctrl+Space.
  */
 import * as vscode from 'vscode';
+import commonPrefixes from '../../data/typing-prefixes.json';
 import { describeEntry, type CompletionMatch, type LandscapeIndex } from '../core/landscape/index';
 import { compactKey, escapeLinkText, markdownUrl } from '../core/landscape/text';
+import { MIN_TYPED, shouldOpenProjectList, wordBeforeCursor, type TypedWord } from '../core/landscape/typing';
 import type { FeatureContext } from './feature';
 import { getLandscape, initLandscape, landscapeScope, scanOf } from './landscapeService';
 
-/** Letters trigger the provider: Markdown has quick suggestions off by default. */
-const TRIGGERS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', '['];
-const WORD_BEFORE_RE = /(\[?)([\p{L}\p{N}][\p{L}\p{N}-]*)$/u;
+/** `[` starts a link by hand: the provider is asked at once. */
+const TRIGGERS = ['['];
+const COMMON_PREFIXES = new Set<string>(commonPrefixes as string[]);
+/** Results for a prefix this short are re-asked on the next letter (the list is cut at LIMIT). */
+const LIMIT = 50;
 
 export function registerCompletion(ctx: FeatureContext): void {
   initLandscape(ctx);
@@ -20,24 +32,18 @@ export function registerCompletion(ctx: FeatureContext): void {
       try {
         if (!vscode.workspace.getConfiguration('talkCapture').get<boolean>('completion.enabled', true)) return undefined;
         const line = doc.lineAt(position.line).text;
-        const before = line.slice(0, position.character);
-        const m = WORD_BEFORE_RE.exec(before);
-        if (!m) return undefined;
-        const prefix = m[2];
-        const bracket = m[1] === '[';
-        if (prefix.length < 2) return undefined;
+        const typed = wordBeforeCursor(line.slice(0, position.character));
+        if (!typed || typed.word.length < 2) return undefined;
+        const prefix = typed.word;
+        const bracket = typed.bracket;
         const index = await getLandscape();
-        const wordStart = position.character - prefix.length;
-        // Only in prose: not in code, front matter, URLs or the text of an existing link.
-        const scan = scanOf(doc);
-        const offset = doc.offsetAt(new vscode.Position(position.line, wordStart));
-        const inProse = scan.runs.some((r) => r.start <= offset && offset < r.end);
-        if (!inProse && !bracket) return undefined;
-        const matches = index.complete(prefix, { scope: landscapeScope(), limit: 50 });
-        const auto = context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter;
-        // While typing, do not pop up for ordinary words (`the` -> The Update Framework).
+        const wordStart = typed.start;
+        if (!inProse(doc, position.line, wordStart) && !bracket) return undefined;
+        const matches = index.complete(prefix, { scope: landscapeScope(), limit: LIMIT });
+        const auto = context.triggerKind !== vscode.CompletionTriggerKind.Invoke || (lastOpened?.doc === doc && lastOpened.line === position.line && lastOpened.start === wordStart);
+        // While typing, ordinary-word names (`the` -> The Update Framework) need their capital.
         const shown = auto ? matches.filter((x) => !isOrdinaryStart(index, x, prefix)) : matches;
-        if (shown.length === 0) return undefined;
+        if (shown.length === 0) return new vscode.CompletionList([], prefix.length < MIN_TYPED + 1);
         let start = new vscode.Position(position.line, bracket ? wordStart - 1 : wordStart);
         let end = position;
         // `[Per|]` with an auto-closed bracket: replace the `]` too.
@@ -45,7 +51,12 @@ export function registerCompletion(ctx: FeatureContext): void {
         if (start.character < 0) start = new vscode.Position(position.line, 0);
         const range = new vscode.Range(start, end);
         const items = shown.map((x, i) => toItem(x, i, range, bracket, prefix));
-        return new vscode.CompletionList(items.filter((it): it is vscode.CompletionItem => !!it), false);
+        // Incomplete while the prefix is short or the list was cut: VS Code asks again on the
+        // next letter instead of filtering a stale (or empty) list.
+        return new vscode.CompletionList(
+          items.filter((it): it is vscode.CompletionItem => !!it),
+          prefix.length < MIN_TYPED + 1 || matches.length >= LIMIT,
+        );
       } catch (err) {
         ctx.log.error(`Project completion failed: ${err instanceof Error ? err.message : String(err)}`);
         return undefined;
@@ -53,6 +64,50 @@ export function registerCompletion(ctx: FeatureContext): void {
     },
   };
   ctx.extension.subscriptions.push(vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, provider, ...TRIGGERS));
+  ctx.extension.subscriptions.push(vscode.workspace.onDidChangeTextDocument((e) => void openWhileTyping(ctx, e)));
+}
+
+/** The word (document, line, start column) the list was last opened for: once per word; the provider applies the typing rules to it. */
+let lastOpened: { doc: vscode.TextDocument; line: number; start: number } | undefined;
+
+function inProse(doc: vscode.TextDocument, line: number, character: number): boolean {
+  // Not in code, front matter, URLs or the text of an existing link (one scan per version).
+  const offset = doc.offsetAt(new vscode.Position(line, character));
+  return scanOf(doc).runs.some((r) => r.start <= offset && offset < r.end);
+}
+
+/**
+ * Opens the suggest list when a letter typed at the cursor makes the word a project prefix.
+ * Cheap checks first (one changed character, the word before the cursor, the common-prefix set,
+ * the sorted index); the document scan only when the list is about to open.
+ */
+async function openWhileTyping(ctx: FeatureContext, e: vscode.TextDocumentChangeEvent): Promise<void> {
+  try {
+    if (e.contentChanges.length !== 1 || e.document.languageId !== 'markdown') return;
+    const change = e.contentChanges[0];
+    if (change.rangeLength !== 0 || change.text.length !== 1 || !/[\p{L}\p{N}-]/u.test(change.text)) return;
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document !== e.document || editor.selections.length !== 1) return;
+    const config = vscode.workspace.getConfiguration('talkCapture', e.document);
+    if (!config.get<boolean>('completion.enabled', true) || !config.get<boolean>('completion.whileTyping', true)) return;
+    const pos = change.range.start.translate(0, 1);
+    if (!editor.selection.isEmpty || !editor.selection.active.isEqual(pos)) return;
+    const before = e.document.lineAt(pos.line).text.slice(0, pos.character);
+    const quick = wordBeforeCursor(before);
+    if (!quick || quick.word.length < MIN_TYPED) return;
+    if (lastOpened && lastOpened.doc === e.document && lastOpened.line === pos.line && lastOpened.start === quick.start) return;
+    const index = await getLandscape();
+    const scope = landscapeScope();
+    const hasProject = (w: TypedWord) => index.complete(w.word, { scope, limit: 5 }).some((m) => !isOrdinaryStart(index, m, w.word));
+    const word = shouldOpenProjectList({ before, isCommonPrefix: (p) => COMMON_PREFIXES.has(p), hasProject });
+    if (!word || (!word.bracket && !inProse(e.document, pos.line, word.start))) return;
+    // The user may have typed on while the index loaded: open only if still at that word.
+    if (vscode.window.activeTextEditor !== editor || !editor.selection.active.isEqual(pos)) return;
+    lastOpened = { doc: e.document, line: pos.line, start: word.start };
+    await vscode.commands.executeCommand('editor.action.triggerSuggest');
+  } catch (err) {
+    ctx.log.error(`Opening the project list failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 function isOrdinaryStart(index: LandscapeIndex, m: CompletionMatch, prefix: string): boolean {
