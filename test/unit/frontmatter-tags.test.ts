@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { applyEdits } from '../../src/core/document';
+import { addToLists, openFrontMatter } from '../../src/core/frontmatter/index';
 import { detectTagStyle, planTagSync, styleTag, syncTags, tagNames, type TagProject } from '../../src/core/frontmatter/tags';
 import { loadIndexFile, type LandscapeIndex } from '../../src/core/landscape/index';
 import { linkedProjects } from '../../src/core/landscape/matcher';
@@ -107,5 +108,35 @@ describe('front matter tags', () => {
     assert.ok(!r.ok);
     assert.strictEqual(r.error.line, 3);
     assert.match(r.message, /YAML front matter, line 3: `tags` is a single text, not a list/);
+  });
+
+  it('categories as a block list and no tags: adds to categories and creates tags, each in its own list', () => {
+    const text = '---\ntitle: A day\ncategories:\n  - events\n---\n\nBody with Prometheus.\n';
+    const r = syncTags(text, [project('Prometheus')], { lookup, style: 'lowercase' });
+    assert.ok(r.ok, r.ok ? '' : r.message);
+    assert.deepStrictEqual(r.added, [
+      { field: 'tags', values: ['prometheus'] },
+      { field: 'categories', values: ['prometheus'] },
+    ]);
+    assert.strictEqual(applyEdits(text, r.edits), '---\ntitle: A day\ncategories:\n  - events\n  - prometheus\ntags:\n  - prometheus\n---\n\nBody with Prometheus.\n');
+    // the same with CRLF and with the list at the end of the front matter
+    const crlf = text.replace(/\n/g, '\r\n');
+    assert.strictEqual(sync(crlf, ['Prometheus'], { style: 'lowercase' }), '---\r\ntitle: A day\r\ncategories:\r\n  - events\r\n  - prometheus\r\ntags:\r\n  - prometheus\r\n---\r\n\r\nBody with Prometheus.\r\n');
+  });
+
+  it('every written list reads back as the old items plus the added ones', () => {
+    const odd = ['x #y', '- z', '[a]', 'yes', 'null', 'a: b', "it's", '"q"', '#x', '*ref', '{c}', 'ümlaut', '123'];
+    for (const text of ['---\ntitle: A\ncategories:\n  - events\n---\n', '---\ntags: [a, b]\n---\n', '+++\ntags = ["a"]\n+++\n', '+++\ntitle = "x"\n+++\n']) {
+      const r = addToLists(text, [
+        { field: 'tags', values: odd },
+        { field: 'categories', values: odd },
+      ]);
+      assert.ok(r.ok, r.ok ? '' : r.message);
+      const after = openFrontMatter(applyEdits(text, r.edits));
+      assert.ok(after.ok);
+      const tags = after.source.list('tags');
+      assert.ok(tags.kind === 'found');
+      assert.deepStrictEqual(tags.field.items.map((i) => i.value).slice(-odd.length), odd);
+    }
   });
 });

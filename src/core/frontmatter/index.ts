@@ -6,7 +6,7 @@
  * Every edit function takes the note's text and returns either `TextEdit`s against that text
  * or an error naming the line and the reason; on an error nothing is to be written.
  */
-import { InMemoryDocument, type TextEdit } from '../document';
+import { applyEdits, InMemoryDocument, type TextEdit } from '../document';
 import type { FrontMatterFormat, FrontMatterInfo } from '../notes/model';
 import { locateFrontMatter } from './locate';
 import { parseYamlFrontMatter } from './yaml';
@@ -156,18 +156,25 @@ export interface ListAddition {
 /**
  * Appends `values` to list fields (creating a field when missing), in each list's style.
  * Values already in the list (same text, ignoring case) are skipped; `added` says what was
- * added to which field. One failing field fails the whole change (nothing is written).
+ * added to which field. One failing field fails the whole change (nothing is written). The
+ * result is read back before it is returned: each list must be exactly what it was plus what
+ * was added, else nothing is to be written.
  */
 export function addToLists(text: string, additions: readonly ListAddition[]): EditResult<{ added: ListAddition[] }> {
   const opened = openFrontMatter(text);
   if (!opened.ok) return fail(opened.error, opened.format);
   const fm = opened.source;
-  const offsetEdits: OffsetEdit[] = [];
+  // Appends before new fields: when a new field goes right after a list (the same offset), the
+  // list's new items must come first, or they would land in the new field.
+  const appends: OffsetEdit[] = [];
+  const inserts: OffsetEdit[] = [];
   const added: ListAddition[] = [];
+  const expected = new Map<string, { key: string; items: string[] }>();
   for (const { field, values } of additions) {
     const found = fm.list(field);
     if (found.kind === 'error') return fail(found.error, fm.format);
-    const have = new Set(found.kind === 'found' ? found.field.items.map((i) => i.value.toLowerCase()) : []);
+    const before = found.kind === 'found' ? found.field.items.map((i) => i.value) : [];
+    const have = new Set(before.map((v) => v.toLowerCase()));
     const fresh: string[] = [];
     for (const v of values) {
       const key = v.toLowerCase();
@@ -176,14 +183,35 @@ export function addToLists(text: string, additions: readonly ListAddition[]): Ed
       fresh.push(v);
     }
     if (fresh.length === 0) continue;
-    added.push({ field: found.kind === 'found' ? found.field.key : field, values: fresh });
-    if (found.kind === 'found') offsetEdits.push(...found.field.append(fresh));
+    const key = found.kind === 'found' ? found.field.key : field;
+    added.push({ field: key, values: fresh });
+    expected.set(field, { key, items: [...before, ...fresh] });
+    if (found.kind === 'found') appends.push(...found.field.append(fresh));
     else {
       const siblings = additions.map((a) => a.field).filter((f) => f !== field);
-      offsetEdits.push(fm.insertField(field, { kind: 'list', values: fresh }, siblings));
+      inserts.push(fm.insertField(field, { kind: 'list', values: fresh }, siblings));
     }
   }
-  return { ok: true, format: fm.format, edits: toTextEdits(text, mergeInserts(offsetEdits)), added };
+  const edits = toTextEdits(text, mergeInserts([...appends, ...inserts]));
+  const mismatch = readBackMismatch(applyEdits(text, edits), expected);
+  if (mismatch) return fail({ line: mismatch.line, reason: `the change would not read back as intended (${mismatch.reason}); nothing was written` }, fm.format);
+  return { ok: true, format: fm.format, edits, added };
+}
+
+/** Reads the changed text back: undefined when every list is what it should be, else where and why not. */
+function readBackMismatch(changed: string, expected: ReadonlyMap<string, { key: string; items: readonly string[] }>): { line: number | null; reason: string } | undefined {
+  if (expected.size === 0) return undefined;
+  const reopened = openFrontMatter(changed);
+  if (!reopened.ok) return { line: reopened.error.line, reason: reopened.error.reason };
+  for (const [field, want] of expected) {
+    const found = reopened.source.list(field);
+    if (found.kind === 'error') return { line: found.error.line, reason: found.error.reason };
+    const got = found.kind === 'found' ? found.field.items.map((i) => i.value) : [];
+    if (got.length !== want.items.length || got.some((v, i) => v !== want.items[i])) {
+      return { line: found.kind === 'found' ? found.field.line : null, reason: `\`${want.key}\` would read [${got.join(', ')}] instead of [${want.items.join(', ')}]` };
+    }
+  }
+  return undefined;
 }
 
 /** Joins insertions at the same offset (in order), so editors apply them in a known order. */
