@@ -1,0 +1,307 @@
+// The journey layer's workbench: the PACKAGED extension installed into code-server's VS Code
+// with default user settings (only the workbench's own noise turned off: welcome page, tips,
+// telemetry), a fresh copy of test/fixtures/journeys as the workspace, and headless Chromium
+// driven through playwright-core's keyboard and mouse. Journeys never call the extension's API:
+// they press keys, click, and read what is on screen (the DOM) and what is saved (the disk).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureTools } from '../runner/tools.mjs';
+import { installVsix, launchBrowser, makeUserDataDir, startCodeServer, workbenchUrl } from '../runner/codeServer.mjs';
+
+export const root = path.resolve(import.meta.dirname, '..', '..');
+export const resultsDir = path.join(root, 'test-results');
+export const screenshotDir = path.join(resultsDir, 'journey-screenshots');
+
+/** Typing delay per key (ms): a quick typist. */
+export const TYPING_DELAY = 60;
+
+/** One workbench for the whole layer (journeys run in sequence). */
+export const session = {
+  /** @type {import('playwright-core').Page} */ page: undefined,
+  workspace: '',
+  server: undefined,
+  browser: undefined,
+  tmp: '',
+  console: [],
+  keys: 0,
+};
+
+function log(msg) {
+  console.log(`[journey] ${msg}`);
+}
+
+export async function startSession() {
+  const tools = ensureTools();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talk-capture-journey-'));
+  const vsix = path.join(tmp, 'talk-capture.vsix');
+  const pack = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs'), vsix], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (pack.status !== 0) throw new Error(`packaging the extension failed (exit ${pack.status})`);
+  const userDataDir = makeUserDataDir(path.join(tmp, 'user'));
+  const extensionsDir = path.join(tmp, 'extensions');
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  installVsix(tools, vsix, extensionsDir, userDataDir);
+  const workspace = path.join(tmp, 'workspace');
+  fs.cpSync(path.join(root, 'test', 'fixtures', 'journeys'), workspace, { recursive: true });
+  const serverLog = fs.createWriteStream(path.join(resultsDir, 'journey-code-server.log'));
+  const server = await startCodeServer(tools, { workspace, userDataDir, extensionsDir, log: (t) => serverLog.write(t) });
+  const { browser, page } = await launchBrowser(tools, { width: 1400, height: 900 });
+  page.on('console', (m) => {
+    session.console.push(`[${m.type()}] ${m.text()}`);
+    if (session.console.length > 200) session.console.shift();
+  });
+  page.on('pageerror', (e) => session.console.push(`[pageerror] ${e.message}`));
+  Object.assign(session, { page, workspace, server, browser, tmp, serverLog });
+  await page.goto(workbenchUrl(server, workspace));
+  await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 90_000 });
+  await page.waitForSelector('.statusbar', { timeout: 30_000 });
+  log(`VS Code at ${server.url}, workspace ${workspace}`);
+}
+
+export async function stopSession() {
+  await session.browser?.close().catch(() => {});
+  session.server?.stop();
+  session.serverLog?.end();
+  if (session.tmp) fs.rmSync(session.tmp, { recursive: true, force: true });
+}
+
+/** Saves a screenshot of the workbench; returns its path. */
+export async function screenshot(name) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name.replace(/[^\w.-]+/g, '-').slice(0, 120)}.png`);
+  await session.page.screenshot({ path: file }).catch(() => {});
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hands: every key a person presses goes through these, and is counted.
+
+export function resetKeyCount() {
+  session.keys = 0;
+}
+
+export async function press(chord) {
+  session.keys += 1;
+  await session.page.keyboard.press(chord);
+}
+
+export async function type(text, delay = TYPING_DELAY) {
+  session.keys += [...text].length;
+  await session.page.keyboard.type(text, { delay });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Eyes: what is on screen.
+
+const NBSP = /\u00a0/g;
+
+/** The active editor's rendered lines, top to bottom (only what is scrolled into view). */
+export async function visibleLines() {
+  return session.page.evaluate(() => {
+    const editor = document.querySelector('.editor-instance .monaco-editor.focused') ?? document.querySelector('.part.editor .monaco-editor');
+    if (!editor) return [];
+    const lines = [...editor.querySelectorAll('.view-lines .view-line')].map((el) => ({ top: parseFloat(el.style.top) || 0, text: el.textContent ?? '' }));
+    return lines.sort((a, b) => a.top - b.top).map((l) => l.text);
+  }).then((lines) => lines.map((l) => l.replace(NBSP, ' ')));
+}
+
+/** Waits until a rendered editor line satisfies the test; returns the lines. */
+export async function waitForLine(test, what, timeout = 20_000) {
+  const until = Date.now() + timeout;
+  let lines = [];
+  while (Date.now() < until) {
+    lines = await visibleLines();
+    if (lines.some((l) => (typeof test === 'string' ? l.includes(test) : test.test(l)))) return lines;
+    await session.page.waitForTimeout(100);
+  }
+  throw new Error(`the editor never showed ${what ?? test}; it shows:\n${lines.join('\n')}`);
+}
+
+/** The rows of the visible suggest widget (label and detail text). */
+export async function suggestRows() {
+  return session.page.$$eval('.editor-widget.suggest-widget.visible .monaco-list-row', (rows) => rows.map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ')));
+}
+
+/** Waits for the suggest widget to show a row containing `label`; returns the rows. */
+export async function waitForSuggestion(label, timeout = 15_000) {
+  const until = Date.now() + timeout;
+  let rows = [];
+  while (Date.now() < until) {
+    rows = await suggestRows();
+    if (rows.some((r) => r.includes(label))) return rows;
+    await session.page.waitForTimeout(25);
+  }
+  throw new Error(`no suggestion "${label}" appeared; the suggest widget shows: ${JSON.stringify(rows)}`);
+}
+
+export async function suggestVisible() {
+  return (await session.page.$('.editor-widget.suggest-widget.visible')) !== null;
+}
+
+/** Status bar texts. */
+export async function statusBarTexts() {
+  return session.page.$$eval('.statusbar-item', (items) => items.map((i) => (i.textContent ?? '').trim()).filter(Boolean));
+}
+
+export async function waitForStatus(test, timeout = 15_000) {
+  const until = Date.now() + timeout;
+  let texts = [];
+  while (Date.now() < until) {
+    texts = await statusBarTexts();
+    const hit = texts.find((t) => (typeof test === 'string' ? t.includes(test) : test.test(t)));
+    if (hit) return hit;
+    await session.page.waitForTimeout(100);
+  }
+  throw new Error(`the status bar never showed ${test}: ${JSON.stringify(texts)}`);
+}
+
+/** Texts of the notification toasts on screen. */
+export async function notifications() {
+  return session.page.$$eval('.notifications-toasts .notification-toast', (els) => els.map((e) => (e.textContent ?? '').trim()));
+}
+
+/** The rows of a view pane's tree: [{label, description, level}] from their aria labels and DOM. */
+export async function treeRows(viewTitle) {
+  return session.page.evaluate((title) => {
+    const panes = [...document.querySelectorAll('.pane')];
+    const pane = panes.find((p) => (p.querySelector('.pane-header')?.textContent ?? '').toLowerCase().includes(title.toLowerCase()));
+    if (!pane) return [];
+    return [...pane.querySelectorAll('.pane-body .monaco-list-row')].map((r) => ({
+      label: (r.querySelector('.label-name')?.textContent ?? r.querySelector('.monaco-highlighted-label')?.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+      description: (r.querySelector('.label-description')?.textContent ?? '').replace(/\u00a0/g, ' ').trim(),
+      aria: r.getAttribute('aria-label') ?? '',
+      level: Number(r.getAttribute('aria-level') ?? 0),
+      expanded: r.getAttribute('aria-expanded'),
+    }));
+  }, viewTitle);
+}
+
+export async function waitForTreeRow(viewTitle, test, timeout = 20_000) {
+  const until = Date.now() + timeout;
+  let rows = [];
+  while (Date.now() < until) {
+    rows = await treeRows(viewTitle);
+    const hit = rows.find((r) => test(r));
+    if (hit) return hit;
+    await session.page.waitForTimeout(150);
+  }
+  throw new Error(`the ${viewTitle} view never showed the expected row; it shows:\n${rows.map((r) => `${'  '.repeat(Math.max(0, r.level - 1))}${r.label} · ${r.description}`).join('\n')}`);
+}
+
+/** The quick input's visible rows (labels). */
+export async function quickInputRows() {
+  return session.page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (rows) => rows.map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trim()));
+}
+
+export async function waitForQuickInput(test, timeout = 15_000) {
+  const until = Date.now() + timeout;
+  let state = {};
+  while (Date.now() < until) {
+    state = await session.page.evaluate(() => {
+      const w = document.querySelector('.quick-input-widget');
+      if (!w || w.style.display === 'none') return { visible: false };
+      const input = w.querySelector('input');
+      return {
+        visible: true,
+        title: (w.querySelector('.quick-input-title')?.textContent ?? '').trim(),
+        placeholder: input?.getAttribute('placeholder') ?? '',
+        value: input?.value ?? '',
+        message: (w.querySelector('.quick-input-message')?.textContent ?? '').trim(),
+      };
+    });
+    if (state.visible && (!test || test(state))) return state;
+    await session.page.waitForTimeout(50);
+  }
+  throw new Error(`the expected quick input never showed: ${JSON.stringify(state)}`);
+}
+
+export async function waitForQuickInputClosed(timeout = 15_000) {
+  await session.page.waitForFunction(() => {
+    const w = document.querySelector('.quick-input-widget');
+    return !w || w.style.display === 'none';
+  }, undefined, { timeout });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Doing things as a person does them.
+
+/** Opens a workspace file through Quick Open (Ctrl+P), typing its name. */
+export async function openFile(relPath) {
+  const name = path.basename(relPath);
+  for (let attempt = 0; ; attempt++) {
+    await press('Control+P');
+    await waitForQuickInput();
+    await type(relPath, 20);
+    try {
+      await session.page.waitForFunction(
+        (n) => [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].some((r) => (r.textContent ?? '').includes(n)),
+        name,
+        { timeout: 10_000 },
+      );
+      await press('Enter');
+      await session.page.waitForFunction((n) => (document.querySelector('.tab.active')?.textContent ?? '').includes(n), name, { timeout: 15_000 });
+      await session.page.waitForSelector('.part.editor .monaco-editor .view-lines', { timeout: 15_000 });
+      return;
+    } catch (err) {
+      // The first Quick Open can race the file index on a cold start: close and try again.
+      await press('Escape');
+      if (attempt >= 3) throw err;
+      await session.page.waitForTimeout(1000);
+    }
+  }
+}
+
+/** Focuses the active editor and puts the cursor at the end of the document. */
+export async function focusEditorEnd() {
+  await session.page.locator('.part.editor .monaco-editor .view-lines').first().click();
+  await press('Control+End');
+}
+
+/** Runs a command from the palette (F1), by typing its title. */
+export async function runCommand(title) {
+  await press('F1');
+  await waitForQuickInput();
+  await type(title, 15);
+  await session.page.waitForFunction(
+    (t) => {
+      const row = document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+      return !!row && (row.textContent ?? '').includes(t);
+    },
+    title,
+    { timeout: 10_000 },
+  );
+  await press('Enter');
+}
+
+/** Saves with Ctrl+S and waits until the file on disk holds the editor's text (not dirty). */
+export async function save() {
+  await press('Control+S');
+  await session.page.waitForFunction(() => !document.querySelector('.tab.active.dirty'), undefined, { timeout: 15_000 });
+}
+
+export function readWorkspaceFile(relPath) {
+  return fs.readFileSync(path.join(session.workspace, relPath), 'utf8');
+}
+
+export function writeWorkspaceFile(relPath, text) {
+  const file = path.join(session.workspace, relPath);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+/** Clicks the Talk Capture icon in the activity bar (if its container is not showing). */
+export async function showTalkCaptureSidebar() {
+  const visible = await session.page.$('.sidebar .pane-header[aria-label*="Talks"]');
+  if (visible) return;
+  await session.page.locator('.activitybar [aria-label^="Talk Capture"]').first().click();
+  await session.page.waitForSelector('.sidebar .pane-header', { timeout: 15_000 });
+}
+
+/** Closes every editor (Ctrl+K W), answering "Don't Save" if a dialog asks. */
+export async function closeAllEditors() {
+  await press('Escape');
+  await runCommand('View: Close All Editors');
+  const dontSave = session.page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" });
+  if (await dontSave.count().catch(() => 0)) await dontSave.first().click().catch(() => {});
+}
