@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { bundledIndexFile, CliError, readNoteFile, type CliCommand, type CliIO } from './common';
+import { bundledIndexFile, CliError, parseCliArgs, readNote, utf8Warning, type CliCommand, type CliIO } from './common';
 import { parseNotes } from '../core/notes/parse';
 import { loadIndexFile, type LandscapeIndex } from '../core/landscape/index';
 import { checkNotes, summarize, type PublishProblem } from '../core/publish/check';
@@ -36,34 +36,28 @@ interface FileResult {
   file: string;
   problems: PublishProblem[];
   error?: string;
-}
-
-export function parseArgs(args: string[], flags: readonly string[]): { files: string[]; flags: Set<string> } {
-  const files: string[] = [];
-  const set = new Set<string>();
-  for (const a of args) {
-    if (a === '--') continue;
-    if (a.startsWith('--')) {
-      if (!flags.includes(a)) throw new CliError(`unknown option ${a} (options: ${flags.join(', ')})`);
-      set.add(a);
-    } else files.push(a);
-  }
-  return { files, flags: set };
+  /** The note was checked as far as it could be read (invalid UTF-8): exit code 2. */
+  warning?: string;
 }
 
 const SEVERITY: Record<PublishProblem['severity'], string> = { error: 'error', warning: 'warning', info: 'info' };
 
+const CHECK_USAGE = 'usage: talk-capture check FILE... [--json]';
+
 export const run: CliCommand = (args, io) => {
-  const { files, flags } = parseArgs(args, ['--json']);
-  if (files.length === 0) throw new CliError('usage: talk-capture check FILE... [--json]');
-  const json = flags.has('--json');
+  const { paths: files, flags } = parseCliArgs(args, { json: {} }, CHECK_USAGE);
+  if (files.length === 0) throw new CliError(CHECK_USAGE);
+  const json = flags.has('json');
   const results: FileResult[] = [];
   let index: LandscapeIndex | undefined;
   let indexLoaded = false;
   for (const file of files) {
     let text: string;
+    let warning: string | undefined;
     try {
-      text = readNoteFile(file);
+      const note = readNote(file);
+      warning = utf8Warning(note);
+      text = note.text;
     } catch (err) {
       results.push({ file, problems: [], error: err instanceof Error ? err.message : String(err) });
       continue;
@@ -73,14 +67,14 @@ export const run: CliCommand = (args, io) => {
       indexLoaded = true;
     }
     const notes = parseNotes(text, { fileName: path.basename(file) });
-    results.push({ file, problems: checkNotes(text, notes, index) });
+    results.push({ file, problems: checkNotes(text, notes, index), ...(warning ? { warning } : {}) });
   }
 
   if (json) {
     const files = results.map((r) =>
       r.error !== undefined
         ? { file: r.file, error: r.error, problems: [] }
-        : { file: r.file, problems: r.problems.map((p) => ({ line: p.line, kind: p.kind, message: p.message, column: p.column, severity: p.severity })) },
+        : { file: r.file, ...(r.warning ? { warning: r.warning } : {}), problems: r.problems.map((p) => ({ line: p.line, kind: p.kind, message: p.message, column: p.column, severity: p.severity })) },
     );
     io.out(JSON.stringify({ files }, null, 2));
   } else {
@@ -89,10 +83,11 @@ export const run: CliCommand = (args, io) => {
         io.err(`talk-capture check: ${r.error}`);
         continue;
       }
+      if (r.warning) io.err(`talk-capture check: ${r.warning}`);
       for (const p of r.problems) io.out(`${r.file}:${p.line}:${p.column}: ${SEVERITY[p.severity]} ${p.kind}: ${p.message}`);
       io.out(r.problems.length === 0 ? `${r.file}: ready to publish` : `${r.file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} (${summarize(r.problems)})`);
     }
   }
-  if (results.some((r) => r.error !== undefined)) return 2;
+  if (results.some((r) => r.error !== undefined || r.warning !== undefined)) return 2;
   return results.some((r) => r.problems.length > 0) ? 1 : 0;
 };

@@ -1,6 +1,12 @@
-/** Shared plumbing of the `talk-capture` CLI subcommands. */
+/**
+ * Shared plumbing of the `talk-capture` CLI subcommands: one argument parser, reading a note
+ * (regular files only, never more than the size limit, strict UTF-8) and writing it back
+ * without ever leaving a half-written note.
+ */
+import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseArgs as nodeParseArgs } from 'util';
 import { unreadableReason } from '../core/notes/parse';
 export interface CliIO {
   out: (text: string) => void;
@@ -12,29 +18,342 @@ export type CliCommand = (args: string[], io: CliIO) => Promise<number> | number
 
 /** Raised for a usage or input problem the user can fix: printed as one line, exit code as given. */
 export class CliError extends Error {
-  constructor(message: string, public readonly exitCode = 2) {
+  constructor(
+    message: string,
+    public readonly exitCode = 2,
+  ) {
     super(message);
   }
 }
 
-/** Notes larger than this are not read (the editor's talkCapture.maxFileSizeMB default). */
-export const MAX_NOTE_CHARS = 5 * 1024 * 1024;
+// ---------------------------------------------------------------------------------------------
+// Arguments
 
-/** Reads a note as text, or throws CliError (exit 2) with a one-line reason. */
-export function readNoteFile(file: string): string {
-  let data: Buffer;
-  try {
-    if (fs.statSync(file).isDirectory()) throw new CliError(`${file}: is a folder, not a note`);
-    data = fs.readFileSync(file);
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : err instanceof Error ? err.message : String(err)}`);
+export interface CliOptionSpec {
+  /** A value follows (`--mode perTalk` or `--mode=perTalk`); otherwise a flag. */
+  value?: boolean;
+}
+
+export interface ParsedArgs {
+  /** Files and folders, in order (everything after `--` is one, even when it starts with `-`). */
+  paths: string[];
+  flags: Set<string>;
+  values: Map<string, string>;
+}
+
+/**
+ * The one argument parser of every subcommand (node's util.parseArgs, strict): `--flag`,
+ * `--name value`, `--name=value`, and `--` before file names that start with `-` (or write
+ * them as `./-x.md`). Unknown options are a usage error naming the known ones.
+ */
+export function parseCliArgs(args: readonly string[], options: Record<string, CliOptionSpec>, usage: string): ParsedArgs {
+  const config: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
+  for (const [name, spec] of Object.entries(options)) config[name] = { type: spec.value ? 'string' : 'boolean' };
+  const known = Object.keys(options).map((o) => `--${o}`).join(', ');
+  // No subcommand has one-letter options: `-x.md` is a file name written without `--` first.
+  for (const a of args) {
+    if (a === '--') break;
+    if (a.startsWith('-') && !a.startsWith('--') && a !== '-') {
+      throw new CliError(`unknown option ${a}${known ? ` (options: ${known})` : ''}; for a file whose name starts with "-", put -- before it or write ./${a}\n${usage}`);
+    }
   }
-  const text = data.toString('utf8');
-  const reason = unreadableReason(text, MAX_NOTE_CHARS);
-  if (reason) throw new CliError(`${file}: ${reason}`);
-  return text;
+  let parsed: ReturnType<typeof nodeParseArgs>;
+  try {
+    parsed = nodeParseArgs({ args: [...args], options: config, allowPositionals: true, strict: true });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const bad = /'([^']+)'/.exec(err instanceof Error ? err.message : '')?.[1] ?? '';
+      throw new CliError(`unknown option ${bad}${known ? ` (options: ${known})` : ''}\n${usage}`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const msg = err instanceof Error ? err.message : String(err);
+      const name = /--([\w-]+)/.exec(msg)?.[1];
+      throw new CliError(name && options[name]?.value ? `--${name} needs a value\n${usage}` : `${msg.split('\n')[0]}\n${usage}`);
+    }
+    throw new CliError(`${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n${usage}`);
+  }
+  const flags = new Set<string>();
+  const values = new Map<string, string>();
+  for (const [name, v] of Object.entries(parsed.values)) {
+    if (typeof v === 'string') values.set(name, v);
+    else if (v === true) flags.add(name);
+  }
+  return { paths: [...parsed.positionals], flags, values };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** Notes larger than this many bytes are not read (the editor's talkCapture.maxFileSizeMB default, 5 MB). */
+export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
+/** @deprecated the limit is in bytes: {@link MAX_NOTE_BYTES}. */
+export const MAX_NOTE_CHARS = MAX_NOTE_BYTES;
+
+/** A note as read: its text and what is needed to tell whether it changed before writing it back. */
+export interface ReadNote {
+  /** The name the user gave. */
+  file: string;
+  /** The file itself (symbolic links resolved): what a write replaces. */
+  realPath: string;
+  text: string;
+  size: number;
+  mtimeMs: number;
+  mode: number;
+  /** sha256 of the bytes read. */
+  hash: string;
+  /** Set when the bytes are not valid UTF-8 (then `text` has U+FFFD for them): the offset of the first bad byte. */
+  invalidUtf8At?: number;
+}
+
+export interface ReadNoteOptions {
+  maxBytes?: number;
+  /** Invalid UTF-8 is an error (exit 2) instead of a warning in `invalidUtf8At`: every command that writes. */
+  strictUtf8?: boolean;
+}
+
+const MB = 1024 * 1024;
+const mb = (n: number) => (n / MB).toFixed(1);
+
+/** A one-line reason for a failed file system call, naming the file. */
+export function fsErrorMessage(file: string, err: unknown, doing = ''): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const what = doing ? `cannot ${doing}: ` : '';
+  switch (code) {
+    case 'ENOENT':
+      return `${file}: ${what}no such file`;
+    case 'ELOOP':
+      return `${file}: ${what}too many levels of symbolic links (a link that points back to itself?)`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${file}: ${what}permission denied`;
+    case 'ENOTDIR':
+      return `${file}: ${what}a part of the path is not a folder`;
+    case 'EISDIR':
+      return `${file}: ${what}is a folder, not a note`;
+    case 'EFBIG':
+      return `${file}: ${what}the file would be larger than the system allows (EFBIG)`;
+    case 'ENOSPC':
+      return `${file}: ${what}no space left on the disk`;
+    case 'EROFS':
+      return `${file}: ${what}the file system is read-only`;
+    default:
+      return `${file}: ${what}${err instanceof Error ? err.message : String(err)}`;
+  }
+}
+
+/** Why a file of this type is not a note, or undefined for a regular file. */
+function notRegularReason(stat: fs.Stats): string | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return 'is a folder, not a note';
+  if (stat.isFIFO()) return 'is a named pipe (FIFO), not a note; it is not read';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'is a device, not a note; it is not read';
+  if (stat.isSocket()) return 'is a socket, not a note';
+  return 'is not a regular file';
+}
+
+/** The byte offset of the first byte that is not part of valid UTF-8, or -1 when all are. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    let cp: number;
+    if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+      cp = b & 0x1f;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+      cp = b & 0x0f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+      cp = b & 0x07;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Reads at most `maxBytes + 1` bytes of a regular file, without ever blocking on a FIFO or
+ * device (the type is checked before opening, and the file is opened non-blocking).
+ */
+function readBytes(file: string, maxBytes: number): { bytes: Buffer; stat: fs.Stats; realPath: string } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (err) {
+    throw new CliError(fsErrorMessage(file, err));
+  }
+  const notRegular = notRegularReason(stat);
+  if (notRegular) throw new CliError(`${file}: ${notRegular}`);
+  if (stat.size > maxBytes) throw new CliError(`${file}: this note is ${mb(stat.size)} MB, more than the ${mb(maxBytes)} MB limit (talkCapture.maxFileSizeMB); it is not read`);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    throw new CliError(fsErrorMessage(file, err));
+  }
+  try {
+    const opened = fs.fstatSync(fd);
+    const changed = notRegularReason(opened);
+    if (changed) throw new CliError(`${file}: ${changed}`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const limit = maxBytes + 1;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, limit - total) || 1);
+      let n: number;
+      try {
+        n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      } catch (err) {
+        throw new CliError(fsErrorMessage(file, err, 'read'));
+      }
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > maxBytes) throw new CliError(`${file}: this note is more than the ${mb(maxBytes)} MB limit (talkCapture.maxFileSizeMB); it is not read`);
+    }
+    let realPath = file;
+    try {
+      realPath = fs.realpathSync(file);
+    } catch {
+      // keep the given name: the write will say why it cannot replace it
+    }
+    return { bytes: Buffer.concat(chunks, total), stat: opened, realPath };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Reads a note as text, or throws CliError (exit 2) with a one-line reason naming the file.
+ * A UTF-8 byte order mark is kept in the text (as U+FEFF), so a write keeps it.
+ */
+export function readNote(file: string, options: ReadNoteOptions = {}): ReadNote {
+  const maxBytes = options.maxBytes ?? MAX_NOTE_BYTES;
+  const { bytes, stat, realPath } = readBytes(file, maxBytes);
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) throw new CliError(`${file}: this file looks binary (it contains NUL bytes); it is not read as notes`);
+  const bad = firstInvalidUtf8(bytes);
+  let text: string;
+  if (bad === -1) text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  else if (options.strictUtf8) {
+    throw new CliError(`${file}: not valid UTF-8 (the first invalid byte is at offset ${bad}: 0x${bytes[bad].toString(16).padStart(2, '0')}); nothing was written. Convert the file to UTF-8 first`);
+  } else text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const reason = unreadableReason(text, maxBytes);
+  if (reason) throw new CliError(`${file}: ${reason.charAt(0).toLowerCase()}${reason.slice(1).replace(/\.$/, '')}`);
+  return { file, realPath, text, size: stat.size, mtimeMs: stat.mtimeMs, mode: stat.mode, hash: sha256(bytes), ...(bad === -1 ? {} : { invalidUtf8At: bad }) };
+}
+
+/** The warning a read-only command prints for a note with invalid UTF-8 (undefined when it has none). */
+export function utf8Warning(note: ReadNote): string | undefined {
+  return note.invalidUtf8At === undefined ? undefined : `${note.file}: warning: not valid UTF-8 (the first invalid byte is at offset ${note.invalidUtf8At}); those bytes are shown as \uFFFD`;
+}
+
+/** Reads a note as text, or throws CliError (exit 2) with a one-line reason (read-only callers: invalid UTF-8 is replaced). */
+export function readNoteFile(file: string): string {
+  return readNote(file).text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+export interface WriteNoteHooks {
+  /** Called after the new text is on disk in the temporary file, before the check and the rename (tests). */
+  beforeRename?: () => void;
+}
+
+/**
+ * Replaces a note's text without ever leaving a partial note: the new text goes to a temporary
+ * file in the same folder (written and flushed), then, if the note is still exactly what was
+ * read (size, modification time and the hash of its bytes), it is renamed over the note with
+ * the note's permissions. Throws CliError (exit 2) naming the file otherwise; the note is then
+ * untouched and the temporary file removed.
+ */
+export function writeNote(note: ReadNote, text: string, hooks: WriteNoteHooks = {}): void {
+  const target = note.realPath;
+  const dir = path.dirname(target);
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.talk-capture.tmp`);
+  const data = Buffer.from(text, 'utf8');
+  let fd: number | undefined;
+  let renamed = false;
+  try {
+    try {
+      fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
+    } catch (err) {
+      throw new CliError(`${fsErrorMessage(note.file, err, 'write')} (creating a temporary file in its folder); the note was not changed`);
+    }
+    try {
+      let off = 0;
+      while (off < data.length) off += fs.writeSync(fd, data, off, data.length - off);
+      fs.fsyncSync(fd);
+      fs.fchmodSync(fd, note.mode & 0o7777);
+    } catch (err) {
+      throw new CliError(`${fsErrorMessage(note.file, err, 'write')}; the note was not changed`);
+    } finally {
+      fs.closeSync(fd);
+      fd = undefined;
+    }
+    hooks.beforeRename?.();
+    const changed = changedSinceRead(note);
+    if (changed) throw new CliError(`${note.file}: ${changed} since it was read; nothing was written (run the command again)`);
+    try {
+      fs.renameSync(tmp, target);
+      renamed = true;
+    } catch (err) {
+      throw new CliError(`${fsErrorMessage(note.file, err, 'write')}; the note was not changed`);
+    }
+    try {
+      const dfd = fs.openSync(dir, 'r');
+      try {
+        fs.fsyncSync(dfd);
+      } finally {
+        fs.closeSync(dfd);
+      }
+    } catch {
+      // flushing the folder is best effort (not possible on every system)
+    }
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+    if (!renamed) fs.rmSync(tmp, { force: true });
+  }
+}
+
+/** How the note on disk differs from what was read, or undefined when it is the same. */
+function changedSinceRead(note: ReadNote): string | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(note.realPath);
+  } catch (err) {
+    return `it cannot be checked (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
+  }
+  if (!stat.isFile()) return 'it is no longer a regular file';
+  if (stat.size !== note.size || stat.mtimeMs !== note.mtimeMs) return 'it changed on disk';
+  let bytes: Buffer;
+  try {
+    bytes = readBytes(note.realPath, Math.max(note.size, 0)).bytes;
+  } catch {
+    return 'it changed on disk';
+  }
+  return sha256(bytes) === note.hash ? undefined : 'it changed on disk';
 }
 
 /** The bundled landscape index: next to the bundle (dist/cli.js → data/landscape.json), or in the source tree. */

@@ -6,8 +6,7 @@
  * first per talk unless `--mode` says otherwise) and keeps every other byte of the file.
  * `--dry-run` (the default) changes nothing. Exit 0, or 2 for a usage or file problem.
  */
-import * as fs from 'fs';
-import { bundledIndexFile, CliError, readNoteFile, type CliCommand } from './common';
+import { bundledIndexFile, CliError, parseCliArgs, readNote, utf8Warning, writeNote, type CliCommand } from './common';
 
 import { applyEdits } from '../core/document';
 import { loadIndexFile, type LandscapeIndex, type LandscapeScope } from '../core/landscape/index';
@@ -45,53 +44,34 @@ function loadIndex(file: string): LandscapeIndex {
   }
 }
 
+const LINK_USAGE = 'usage: talk-capture link FILE [--dry-run|--write] [--json] [--mode perTalk|perDocument|everyMention] [--scope cncf|all] [--index FILE]';
+
 export const run: CliCommand = (args, io) => {
-  let json = false;
-  let write = false;
-  let dryRun = false;
-  let mode: LinkMode = 'perTalk';
-  let scope: LandscapeScope = 'cncf';
-  let indexFile: string | undefined;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = () => {
-      const v = args[++i];
-      if (v === undefined) throw new CliError(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--json') json = true;
-    else if (a === '--write') write = true;
-    else if (a === '--dry-run') dryRun = true;
-    else if (a === '--mode') {
-      const v = value();
-      if (!MODES.includes(v as LinkMode)) throw new CliError(`--mode must be one of ${MODES.join(', ')}`);
-      mode = v as LinkMode;
-    } else if (a === '--scope') {
-      const v = value();
-      if (v !== 'cncf' && v !== 'all') throw new CliError('--scope must be cncf or all');
-      scope = v;
-    } else if (a === '--index') indexFile = value();
-    else if (a.startsWith('-')) throw new CliError(`unknown option ${a}`);
-    else files.push(a);
-  }
-  if (files.length !== 1) throw new CliError('usage: talk-capture link FILE [--dry-run|--write] [--json] [--mode perTalk|perDocument|everyMention] [--scope cncf|all]');
+  const { paths, flags, values } = parseCliArgs(args, { json: {}, write: {}, 'dry-run': {}, mode: { value: true }, scope: { value: true }, index: { value: true } }, LINK_USAGE);
+  const json = flags.has('json');
+  const write = flags.has('write');
+  const dryRun = flags.has('dry-run');
+  const mode = (values.get('mode') ?? 'perTalk') as LinkMode;
+  if (!MODES.includes(mode)) throw new CliError(`--mode must be one of ${MODES.join(', ')}`);
+  const scopeValue = values.get('scope') ?? 'cncf';
+  if (scopeValue !== 'cncf' && scopeValue !== 'all') throw new CliError('--scope must be cncf or all');
+  const scope: LandscapeScope = scopeValue;
+  const indexFile = values.get('index');
+  if (paths.length !== 1) throw new CliError(LINK_USAGE);
   if (write && dryRun) throw new CliError('--write and --dry-run exclude each other');
-  const file = files[0];
-  const text = readNoteFile(file);
+  const file = paths[0];
+  // A write needs every byte understood: invalid UTF-8 is refused rather than replaced.
+  const note = readNote(file, { strictUtf8: write });
+  const warning = utf8Warning(note);
+  if (warning) io.err(`talk-capture link: ${warning}`);
+  const text = note.text;
   const index = loadIndex(indexFile ?? defaultIndexPath());
   const mentions = findMentions(text, index, { scope });
   let linked: number | undefined;
   const chosen = new Set(chooseMentions(text, mentions, mode, { index }));
   if (write) {
     const edits = planLinkEdits(text, mentions, mode, { index });
-    if (edits.length) {
-      try {
-        fs.writeFileSync(file, applyEdits(text, edits), 'utf8');
-      } catch (err) {
-        throw new CliError(`${file}: cannot write: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    if (edits.length) writeNote(note, applyEdits(text, edits));
     linked = edits.length;
   }
   if (json) {

@@ -3,7 +3,7 @@
  * as the Talks view shows them. `--reference` reads the note through remark instead of the
  * fast scanner (slower; the two give the same result). Exit 2 when the file cannot be read.
  */
-import { CliError, readNoteFile, type CliCommand } from './common';
+import { CliError, parseCliArgs, readNote, utf8Warning, type CliCommand } from './common';
 import type { NotesModel, Talk, TodoItem } from '../core/notes/model';
 import { parseNotes } from '../core/notes/parse';
 import { parseNotesReference } from '../core/notes/reference';
@@ -93,18 +93,19 @@ export function outlineText(file: string, model: NotesModel): string {
   return out.join('\n');
 }
 
+const OUTLINE_USAGE = 'usage: talk-capture outline FILE [--json] [--reference]';
+
 export const run: CliCommand = async (args, io) => {
-  const json = args.includes('--json');
-  const reference = args.includes('--reference');
-  const unknown = args.filter((a) => a.startsWith('-') && a !== '--json' && a !== '--reference');
-  const files = args.filter((a) => !a.startsWith('-'));
-  if (unknown.length) throw new CliError(`unknown option ${unknown[0]} (usage: outline FILE [--json] [--reference])`);
-  if (files.length !== 1) throw new CliError('usage: outline FILE [--json] [--reference]');
-  const file = files[0];
-  const text = readNoteFile(file);
+  const { paths, flags } = parseCliArgs(args, { json: {}, reference: {} }, OUTLINE_USAGE);
+  if (paths.length !== 1) throw new CliError(OUTLINE_USAGE);
+  const file = paths[0];
+  const note = readNote(file);
+  const warning = utf8Warning(note);
+  if (warning) io.err(`talk-capture outline: ${warning}`);
+  const text = note.text;
   const fileName = file.replace(/^.*[\\/]/, '');
-  const model = reference ? await parseNotesReference(text, { fileName }) : parseNotes(text, { fileName });
+  const model = flags.has('reference') ? await parseNotesReference(text, { fileName }) : parseNotes(text, { fileName });
   if (model.skipped) throw new CliError(`${file}: ${model.skipped}`);
-  io.out(json ? JSON.stringify(outlineJson(file, model), null, 2) : outlineText(file, model));
+  io.out(flags.has('json') ? JSON.stringify(outlineJson(file, model), null, 2) : outlineText(file, model));
   return 0;
 };

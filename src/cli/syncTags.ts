@@ -4,8 +4,7 @@
  * them (only those lines change). Exit 0 when done (or nothing to add), 1 when the front
  * matter cannot be edited (nothing written), 2 when the file cannot be read or on a usage error.
  */
-import * as fs from 'fs';
-import { CliError, readNoteFile, type CliCommand } from './common';
+import { CliError, parseCliArgs, readNote, utf8Warning, writeNote, type CliCommand } from './common';
 import { loadLandscape } from './check';
 import { applyEdits } from '../core/document';
 import { linkedProjects } from '../core/landscape/matcher';
@@ -13,33 +12,29 @@ import { syncTags, type TagStyle } from '../core/frontmatter/tags';
 
 const STYLES: TagStyle[] = ['auto', 'landscape', 'lowercase', 'slug'];
 
+const SYNC_USAGE = 'usage: talk-capture sync-tags FILE [--write] [--style auto|landscape|lowercase|slug] [--fields tags,categories]';
+
 export const run: CliCommand = (args, io) => {
-  let write = false;
-  let style: TagStyle = 'auto';
-  let fields = ['tags', 'categories'];
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--write') write = true;
-    else if (a === '--dry-run') write = false;
-    else if (a === '--style' || a.startsWith('--style=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      if (!STYLES.includes(v as TagStyle)) throw new CliError(`--style must be one of ${STYLES.join(', ')}`);
-      style = v as TagStyle;
-    } else if (a === '--fields' || a.startsWith('--fields=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      fields = (v ?? '').split(',').map((f) => f.trim()).filter(Boolean);
-      if (fields.length === 0 || fields.some((f) => f !== 'tags' && f !== 'categories')) throw new CliError('--fields takes tags, categories or tags,categories');
-    } else if (a.startsWith('--')) throw new CliError(`unknown option ${a} (options: --write, --style, --fields)`);
-    else files.push(a);
-  }
-  if (files.length !== 1) throw new CliError('usage: talk-capture sync-tags FILE [--write] [--style auto|landscape|lowercase|slug] [--fields tags,categories]');
+  const { paths: files, flags, values } = parseCliArgs(args, { write: {}, 'dry-run': {}, style: { value: true }, fields: { value: true } }, SYNC_USAGE);
+  if (flags.has('write') && flags.has('dry-run')) throw new CliError('--write and --dry-run exclude each other');
+  const write = flags.has('write');
+  const style = (values.get('style') ?? 'auto') as TagStyle;
+  if (!STYLES.includes(style)) throw new CliError(`--style must be one of ${STYLES.join(', ')}`);
+  const fieldsValue = values.get('fields');
+  const fields = fieldsValue === undefined ? ['tags', 'categories'] : fieldsValue.split(',').map((f) => f.trim()).filter(Boolean);
+  if (fields.length === 0 || fields.some((f) => f !== 'tags' && f !== 'categories')) throw new CliError('--fields takes tags, categories or tags,categories');
+  if (files.length !== 1) throw new CliError(SYNC_USAGE);
   const file = files[0];
-  const text = readNoteFile(file);
+  // A write needs every byte understood: invalid UTF-8 is refused rather than replaced.
+  const note = readNote(file, { strictUtf8: write });
+  const warning = utf8Warning(note);
+  if (warning) io.err(`talk-capture sync-tags: ${warning}`);
+  const text = note.text;
   const index = loadLandscape(io);
   if (!index) throw new CliError('the landscape index is needed to know the linked projects');
   const projects = linkedProjects(text, index).map((l) => l.entry);
-  const result = syncTags(text, projects, { fields, style, lookup: (t) => index.get(t) });
+  const options = { fields, style, lookup: (t: string) => index.get(t) };
+  const result = syncTags(text, projects, options);
   if (!result.ok) {
     io.err(`talk-capture sync-tags: ${file}: ${result.message}; nothing was written`);
     return 1;
@@ -48,10 +43,19 @@ export const run: CliCommand = (args, io) => {
     io.out(projects.length === 0 ? `${file}: no linked landscape projects; nothing to add` : `${file}: ${fields.join(' and ')} already name every linked project`);
     return 0;
   }
-  for (const a of result.added) io.out(`${a.field}: + ${a.values.join(', ')}`);
-  if (write) {
-    fs.writeFileSync(file, applyEdits(text, result.edits), 'utf8');
-    io.out(`${file}: written`);
-  } else io.out(`(dry run: add --write to change ${file})`);
+  const additions = result.added.map((a) => `${a.field}: + ${a.values.join(', ')}`);
+  if (!write) {
+    for (const line of additions) io.out(line);
+    io.out(`(dry run: add --write to change ${file})`);
+    return 0;
+  }
+  writeNote(note, applyEdits(text, result.edits));
+  // Read back what is on disk: every field must now name every linked project.
+  const after = syncTags(readNote(file, { strictUtf8: true }).text, projects, options);
+  if (!after.ok || after.added.length > 0) {
+    throw new CliError(`${file}: written, but reading it back ${after.ok ? `still lacks ${after.added.map((a) => `${a.field}: ${a.values.join(', ')}`).join('; ')}` : `fails: ${after.message}`}`);
+  }
+  for (const line of additions) io.out(line);
+  io.out(`${file}: written`);
   return 0;
 };

@@ -5,61 +5,127 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CliError, readNoteFile, type CliCommand } from './common';
+import { CliError, fsErrorMessage, parseCliArgs, readNote, utf8Warning, type CliCommand } from './common';
 import { parseNotes } from '../core/notes/parse';
 import { findTalkAt } from '../core/notes/query';
 import { todoJson, type TodoJson } from './outline';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'public', 'resources', 'dist', 'out']);
 
-/** `*.md` files under a folder (sorted), skipping dependency and build folders. */
-export function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
+export interface MarkdownWalk {
+  /** `*.md` files, sorted within each folder; a note reached through several links is listed once. */
+  files: string[];
+  /** Entries that could not be followed (a dangling or looping link, a folder that cannot be read), each naming the path. */
+  problems: string[];
+}
+
+/**
+ * `*.md` files under a folder, skipping dependency and build folders (the editor's default
+ * talkCapture.excludeGlob) and hidden ones. Symbolic links to notes and folders are followed
+ * once: a folder already visited (a link loop) is not entered again. Iterative: the depth of
+ * the tree does not grow the stack.
+ */
+export function walkMarkdownFiles(dir: string): MarkdownWalk {
+  const files: string[] = [];
+  const problems: string[] = [];
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+  const real = (p: string): string | undefined => {
+    try {
+      return fs.realpathSync(p);
+    } catch (err) {
+      problems.push(fsErrorMessage(p, err));
+      return undefined;
+    }
+  };
+  const rootReal = real(dir);
+  if (rootReal === undefined) return { files, problems };
+  seenDirs.add(rootReal);
+  const stack: string[] = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch {
-      return;
+    } catch (err) {
+      problems.push(fsErrorMessage(d, err, 'list the folder'));
+      continue;
     }
+    const subdirs: string[] = [];
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const p = path.join(d, e.name);
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p);
-      } else if (e.isFile() && e.name.toLowerCase().endsWith('.md')) out.push(p);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        if (e.name.startsWith('.')) continue;
+        let target: fs.Stats;
+        try {
+          target = fs.statSync(p);
+        } catch (err) {
+          if (e.name.toLowerCase().endsWith('.md') || (err as NodeJS.ErrnoException).code === 'ELOOP') problems.push(fsErrorMessage(p, err));
+          continue;
+        }
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      }
+      if (isDir) {
+        if (SKIP_DIRS.has(e.name) || e.name.startsWith('.')) continue;
+        const r = real(p);
+        if (r === undefined || seenDirs.has(r)) continue;
+        seenDirs.add(r);
+        subdirs.push(p);
+      } else if (isFile && e.name.toLowerCase().endsWith('.md')) {
+        const r = real(p);
+        if (r === undefined || seenFiles.has(r)) continue;
+        seenFiles.add(r);
+        files.push(p);
+      }
     }
-  };
-  walk(dir);
-  return out;
+    // Depth first, in name order: push the last folder first.
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
+  }
+  return { files, problems };
+}
+
+/** `*.md` files under a folder (see {@link walkMarkdownFiles}). */
+export function markdownFiles(dir: string): string[] {
+  return walkMarkdownFiles(dir).files;
 }
 
 export interface TodosJson {
   files: Array<{ file: string; todos: Array<TodoJson & { talk: string | null }> }>;
 }
 
+const TODOS_USAGE = 'usage: talk-capture todos PATH... [--json]';
+
 export const run: CliCommand = (args, io) => {
-  const json = args.includes('--json');
-  const unknown = args.filter((a) => a.startsWith('-') && a !== '--json');
-  if (unknown.length) throw new CliError(`unknown option ${unknown[0]} (usage: todos PATH... [--json])`);
-  const paths = args.filter((a) => !a.startsWith('-'));
-  if (paths.length === 0) throw new CliError('usage: todos PATH... [--json]');
+  const { paths, flags } = parseCliArgs(args, { json: {} }, TODOS_USAGE);
+  const json = flags.has('json');
+  if (paths.length === 0) throw new CliError(TODOS_USAGE);
   const files: string[] = [];
+  let failed = false;
   for (const p of paths) {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
-    } catch {
-      throw new CliError(`${p}: no such file or folder`);
+    } catch (err) {
+      throw new CliError(fsErrorMessage(p, err));
     }
-    if (stat.isDirectory()) files.push(...markdownFiles(p));
-    else files.push(p);
+    if (stat.isDirectory()) {
+      const walk = walkMarkdownFiles(p);
+      files.push(...walk.files);
+      for (const problem of walk.problems) io.err(`talk-capture todos: ${problem}`);
+      if (walk.problems.length) failed = true;
+    } else files.push(p);
   }
   const result: TodosJson = { files: [] };
-  let failed = false;
   for (const file of files) {
     let text: string;
     try {
-      text = readNoteFile(file);
+      const note = readNote(file);
+      const warning = utf8Warning(note);
+      if (warning) io.err(`talk-capture todos: ${warning}`);
+      text = note.text;
     } catch (err) {
       failed = true;
       io.err(`talk-capture todos: ${err instanceof Error ? err.message : String(err)}`);

@@ -123,6 +123,16 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
     const span = wholeLine(lines, line);
     problems.push(problemAt('front-matter', opened.format ? 'error' : 'warning', capitalize(describeError(opened.error, opened.format)), line, span.column, span.endColumn));
   }
+  // A tag field Sync Tags cannot edit (`tags: kubernetes`, a single text): the same verdict as Sync Tags, with its line.
+  if (fm) {
+    for (const field of options.tagFields ?? ['tags', 'categories']) {
+      const list = fm.list(field);
+      if (list.kind !== 'error') continue;
+      const line = list.error.line ?? 1;
+      const span = wholeLine(lines, line);
+      problems.push(problemAt('tags', 'warning', `${capitalize(describeError(list.error, fm.format))} (Sync Tags from Linked Projects cannot add to it)`, line, span.column, span.endColumn));
+    }
+  }
 
   // TODO items and placeholders.
   for (const t of notes.todos) {
