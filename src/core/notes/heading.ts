@@ -153,7 +153,7 @@ function numericDateAt(toks: readonly DayToken[], i: number): number {
 function monthDateAt(toks: readonly DayToken[], i: number): number {
   const a = toks[i];
   if (!a) return 0;
-  let n = 0;
+  let n: number;
   if (a.kind === 'alpha' && MONTHS.has(a.t)) {
     n = 1;
     if (toks[n + i]?.t === '.' && !toks[n + i].space) n++;
@@ -228,7 +228,7 @@ const CJK_DAY_RES: readonly RegExp[] = [
   /[월화수목금토일]요일/,
 ];
 const CJK_SENTENCE = /[。？！?!]/;
-const CJK_AFTER_OK = /^[\s)）\]】」』.,:：、，！!]*(?:$|[:：\-–—(（|/·、，\[【「])/;
+const CJK_AFTER_OK = /^[\s)）\]】」』.,:：、，！!]*(?:$|[:：\-–—(（|/·、，[【「])/;
 
 /** A CJK day name as the main subject: at the end (trailing punctuation aside), or followed by a separator. */
 function cjkDay(title: string): boolean {
