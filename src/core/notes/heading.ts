@@ -496,12 +496,40 @@ const GENERIC_BEFORE_BY = /^(?:(?:a|the|my|our)\s+)?(?:talk|session|presentation
  * `Keynote 3: Title`, `Talk 1: Speaker - Title`, `14:30 Title - Speaker`.
  */
 export function splitTalkHeading(heading: string): TalkHeadingParts {
+  return splitWithByline(heading).parts;
+}
+
+/**
+ * The speakers and company of a talk heading (`Ana Lima, Acme` in `Title - Ana Lima, Acme`,
+ * `Marc Duiker` in `[Dapr](https://dapr.io/) by Marc Duiker`): offsets [start, end) in the
+ * heading text, or undefined when the heading names no speakers. A byline is not prose: a
+ * surname that is also a project (`Lima`) is not a mention of it.
+ */
+export function talkHeadingByline(heading: string): { start: number; end: number } | undefined {
+  return splitWithByline(heading).byline;
+}
+
+/**
+ * {@link talkHeadingByline} on a whole ATX heading line (`### Title - Ana Lima, Acme`): 0-based
+ * columns [start, end) of the byline in the line, or undefined (not a heading, or no speakers).
+ */
+export function headingLineByline(line: string): { start: number; end: number } | undefined {
+  if (line.length > 1000) return undefined;
+  const m = /^ {0,3}#{1,6}[ \t]+/.exec(line);
+  if (!m) return undefined;
+  const b = talkHeadingByline(line.slice(m[0].length));
+  return b ? { start: b.start + m[0].length, end: b.end + m[0].length } : undefined;
+}
+
+function splitWithByline(heading: string): { parts: TalkHeadingParts; byline?: { start: number; end: number } } {
   let text = heading.trim();
+  let base = heading.length - heading.trimStart().length;
   let time: string | null = null;
   const tm = /^(\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)\s+(?=\S)/.exec(text);
   if (tm) {
     time = tm[1];
     text = text.slice(tm[0].length);
+    base += tm[0].length;
   }
   let kind: string | null = null;
   for (const [re, name] of KINDS) {
@@ -514,12 +542,24 @@ export function splitTalkHeading(heading: string): TalkHeadingParts {
   const prefix = /^(?:(?:sponsored\s+)?keynote|talk|lightning(?:\s+talk)?|session|panel)\s*#?\s*\d*\s*:\s*/i.exec(text);
   const head = prefix ? prefix[0] : '';
   const rest = text.slice(head.length);
-  const result = (title: string, speakers: string[] = [], company: string | null = null): TalkHeadingParts => ({
-    title: (title.trim() ? (head + title).trim() : head.trim().replace(/\s*:$/, '')) || text.trim(),
-    speakers,
-    company,
-    kind,
-    time,
+  base += head.length;
+  /** Offsets of `rest`'s [from, to) trimmed, in the heading. */
+  const span = (from: number, to: number) => {
+    let a = from;
+    let b = to;
+    while (a < b && /\s/.test(rest[a])) a++;
+    while (b > a && /\s/.test(rest[b - 1])) b--;
+    return { start: base + a, end: base + b };
+  };
+  const result = (title: string, speakers: string[] = [], company: string | null = null, byline?: { start: number; end: number }) => ({
+    parts: {
+      title: (title.trim() ? (head + title).trim() : head.trim().replace(/\s*:$/, '')) || text.trim(),
+      speakers,
+      company,
+      kind,
+      time,
+    },
+    byline,
   });
   if (text.length > 400) return result(rest);
 
@@ -533,14 +573,14 @@ export function splitTalkHeading(heading: string): TalkHeadingParts {
     const right = rest.slice(seps[k].index + seps[k].length).trim();
     if (!left) continue;
     const parsed = parseSpeakers(right, false);
-    if (parsed) return result(left, parsed.speakers, parsed.company);
+    if (parsed) return result(left, parsed.speakers, parsed.company, span(seps[k].index + seps[k].length, rest.length));
   }
   if (seps.length > 0 && prefix) {
     // `Talk 1: Speaker - Title`
     const left = rest.slice(0, seps[0].index).trim();
     const right = rest.slice(seps[0].index + seps[0].length).trim();
     const parsed = parseSpeakers(left, false);
-    if (parsed && right && !parseSpeakers(right, false)) return result(right, parsed.speakers, parsed.company);
+    if (parsed && right && !parseSpeakers(right, false)) return result(right, parsed.speakers, parsed.company, span(0, seps[0].index));
   }
   // "by Speaker"
   const byIndex = rest.lastIndexOf(' by ');
@@ -549,7 +589,7 @@ export function splitTalkHeading(heading: string): TalkHeadingParts {
     const right = rest.slice(byIndex + 4).trim();
     if (left && !GENERIC_BEFORE_BY.test(left) && !GENERIC_BEFORE_BY.test(text.slice(0, head.length + byIndex).trim())) {
       const parsed = parseSpeakers(right, true);
-      if (parsed && (/\s/.test(right) || /^\p{Lu}/u.test(right))) return result(left, parsed.speakers, parsed.company);
+      if (parsed && (/\s/.test(right) || /^\p{Lu}/u.test(right))) return result(left, parsed.speakers, parsed.company, span(byIndex + 4, rest.length));
     }
   }
   return result(rest);
