@@ -7,11 +7,12 @@
  * Works on the fast scan of ./scan.ts (no syntax tree), so it can run while the user types.
  */
 import type { Range, TextEdit } from '../document';
+import { headingLineByline } from '../notes/heading';
 import { parseNotes } from '../notes/parse';
 import { allTalks } from '../notes/query';
 import type { LandscapeEntry, LandscapeIndex, LandscapeScope, NameForm } from './index';
 import { scanMarkdown, type ProseRun, type ScanResult } from './scan';
-import { editDistance, escapeLinkText, isWordCode, markdownUrl } from './text';
+import { compactKey, editDistance, escapeLinkText, isWordCode, markdownUrl } from './text';
 
 export type MentionAction = 'link' | 'suggest';
 
@@ -70,13 +71,52 @@ export function findMentions(text: string, index: LandscapeIndex, options: Match
   const out: Mention[] = [];
   index.prepare(scope);
   const titleCache = new Map<number, boolean>();
+  const bylines = new Map<number, number>();
   const pending: Mention[] = [];
   for (const run of scan.runs) {
     if (run.end <= from || run.start >= to) continue;
+    const before = out.length;
     matchRun(text, run, index, scope, typos, scan, titleCache, out, pending);
+    if (run.heading && out.length > before) dropBylineMentions(text, run, out, before, pending, bylines);
   }
   if (pending.length) resolveByEvidence(text, scan, index, out, pending, from > 0 || to < text.length);
   return out.filter((m) => m.start >= from && m.end <= to);
+}
+
+/**
+ * The speakers and company of a talk heading (`### Title - Ana Lima, Acme`) are not prose: a
+ * surname that is also a project (Lima) is no mention of it. Drops the mentions of `run` found
+ * there (from `out[from]` on).
+ */
+function dropBylineMentions(text: string, run: ProseRun, out: Mention[], from: number, pending: Mention[], cache: Map<number, number>): void {
+  let at = cache.get(run.line);
+  if (at === undefined) {
+    const b = headingLineByline(text.slice(run.lineStart, lineEndOf(text, run)));
+    at = b ? run.lineStart + b.start : -1;
+    cache.set(run.line, at);
+  }
+  if (at < 0) return;
+  let w = from;
+  for (let r = from; r < out.length; r++) {
+    const m = out[r];
+    if (m.start >= at) {
+      const p = pending.indexOf(m);
+      if (p !== -1) pending.splice(p, 1);
+      continue;
+    }
+    out[w++] = m;
+  }
+  out.length = w;
+}
+
+/** Words on the line of a name that say it is the project: `Contour: 1.28 released`, `Notary v2 is graduating`. */
+const PROJECT_CONTEXT_RE = /\b(?:v?\d+\.\d+(?:\.\d+)?|v\d+|releases?|released|project|operator|graduated|graduating|graduation|graduates|incubating|incubation|sandbox|maintainers?|cncf)\b/i;
+
+/** Whether the text after a mention, to the end of its line (at most 120 characters), names it as a project. */
+function projectContextAfter(text: string, end: number): boolean {
+  let e = text.indexOf('\n', end);
+  if (e === -1 || e - end > 120) e = Math.min(text.length, end + 120);
+  return PROJECT_CONTEXT_RE.test(text.slice(end, e));
 }
 
 /**
@@ -126,8 +166,8 @@ function resolveByEvidence(text: string, scan: ScanResult, index: LandscapeIndex
   for (const m of pending) {
     const others = sectionEntries.get(sectionOf(m.line - 1));
     const sectionHasProjects = !!others && [...others].some((e) => e !== m.entry);
-    const version = /^[ \t]+v?\d/.test(text.slice(m.end, m.end + 8));
-    if (sureEntries.has(m.entry) || sectionHasProjects || version || inFrontMatter(m.entry)) {
+    const version = /^[ \t]*:?[ \t]+v?\d/.test(text.slice(m.end, m.end + 8));
+    if (sureEntries.has(m.entry) || sectionHasProjects || version || inFrontMatter(m.entry) || projectContextAfter(text, m.end)) {
       m.action = 'link';
       m.reason = 'name';
     }
@@ -340,11 +380,15 @@ function decide(
     if (f.key.length <= 2) return written === form || written === form.toUpperCase() ? 'link' : undefined;
     return 'link';
   }
-  // Ordinary words: never in lower case, only in the project's own capitalisation.
-  if (written === lowerWritten) return undefined;
+  // Ordinary words: never in lower case, only in the project's own capitalisation; a name of three
+  // ordinary words (`open policy agent`) in lower case when the context says it is the project.
+  if (written === lowerWritten) return f.words.length >= 3 ? 'evidence' : undefined;
   const variants = new Set([form, form.toUpperCase(), titleWords(form), capFirst(form.toLowerCase())]);
   if (form === form.toUpperCase()) variants.add(capFirst(form.toLowerCase()));
-  if (!variants.has(written)) return undefined;
+  if (!variants.has(written)) {
+    // `Service mesh Interface`: a multi-word name with its first and last words capitalised.
+    return f.words.length > 1 && /^\p{Lu}/u.test(written) && /(?:^|[\s-])\p{Lu}[^\s-]*$/u.test(written) ? 'link' : undefined;
+  }
   // Written exactly as a project that spells itself in capitals (KEDA, SOPS): no ordinary word looks like that.
   if (written === form && /[A-Z].*[A-Z]/.test(form)) return 'link';
   const sentenceStart = isSentenceStart(text, start, run);
@@ -355,15 +399,20 @@ function decide(
     // `Cert manager` is a way of writing cert-manager; `Confidential containers` may be the phrase;
     // `Open cost models` is not OpenCost.
     if (HYPHENATED_NAME_RE.test(f.entry.name)) return 'link';
+    // `Cloud events 1.0 graduated` for CloudEvents: the project when its line says so (`Open cost models` is a phrase).
+    if (CAMEL_NAME_RE.test(f.entry.name) && compactKey(f.entry.name) === f.key) return projectContextAfter(text, end) ? 'link' : 'suggest';
     return f.entry.name.includes(' ') ? 'suggest' : undefined;
   }
+  // `* Volcano` alone on its line: the project in a list of projects, a word with nothing around it.
   const lineIsName = sentenceStart && LINE_SUFFIX_RE.test(text.slice(end, lineEndOf(text, run)));
-  if (lineIsName) return 'link';
+  if (lineIsName) return run.heading ? 'link' : 'evidence';
   if (run.heading && isTitleCaseLine(text, run, index, titleCache)) return 'suggest';
-  if (!sentenceStart) return 'link';
+  // `the cluster we named Volcano`: a nickname, not the project.
+  if (!sentenceStart) return afterNamingWord(text, start, run) ? undefined : 'link';
   const next = nextWord(text, end, run);
   if (next && ORDINARY_NEXT.has(next)) return undefined;
-  if (text.charCodeAt(end) === 58 /* : */) return 'suggest';
+  // `- Contour: 1.28 released with...`: a project when the line or the list around it says so.
+  if (text.charCodeAt(end) === 58 /* : */) return 'evidence';
   // A capitalised word opening a sentence whose project name is itself lower case (`kind`, `sealer`) is the word.
   if (form === form.toLowerCase() && written !== form) return undefined;
   // `Porter bundles...` or `Porter carried the bags`: the project if the note names it elsewhere.
@@ -371,6 +420,24 @@ function decide(
 }
 
 const HYPHENATED_NAME_RE = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
+/** `CloudEvents`, `OpenTracing`: words run together, each capitalised. */
+const CAMEL_NAME_RE = /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/;
+
+/** Words after which a capitalised word is a name given to something else: `a cluster called Volcano`. */
+const NAMING_WORDS = new Set(['called', 'named', 'nicknamed', 'dubbed', 'codenamed', 'christened', 'aka']);
+const NAMING_VERBS = new Set(['call', 'calls', 'name', 'names', 'nickname', 'nicknamed']);
+const PRONOUNS = new Set(['it', 'them', 'him', 'her', 'us', 'this', 'that']);
+
+/**
+ * A naming word stands up to four words before `start` on its line (`a tool called Volcano`,
+ * `we named our staging cluster Volcano`, `we call it Harbor`), and no word says project.
+ */
+function afterNamingWord(text: string, start: number, run: ProseRun): boolean {
+  const from = Math.max(run.lineStart, start - 60);
+  const words = text.slice(from, start).toLowerCase().split(/[^a-z]+/).filter(Boolean).slice(-4);
+  if (words.includes('project') || words.includes('projects')) return false;
+  return words.some((w, k) => NAMING_WORDS.has(w) || (NAMING_VERBS.has(w) && PRONOUNS.has(words[k + 1] ?? '')));
+}
 
 function capFirst(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
