@@ -28,11 +28,34 @@ export interface TextDocument {
   getText(): string;
 }
 
-/** Offsets of each line's first character. A line ends at `\n`; a `\r` before it belongs to the line break. */
+/**
+ * Offsets of each line's first character: the one line splitter of the core. A line ends at
+ * `\n`, `\r\n` or a lone `\r` (as in VS Code and CommonMark).
+ */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const cr = text.indexOf('\r');
+  if (cr === -1) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
   return starts;
+}
+
+/** Offset where the 0-based line `line` ends (before its line break), given its `starts`. */
+export function lineEndOffset(text: string, starts: readonly number[], line: number): number {
+  if (line + 1 >= starts.length) return text.length;
+  let end = starts[line + 1] - 1;
+  if (end > starts[line] && text.charCodeAt(end) === 10 && text.charCodeAt(end - 1) === 13) end--;
+  return end;
 }
 
 /** The document's line break: `\r\n` when its first line break is CRLF, else `\n`. */
@@ -63,9 +86,7 @@ export class InMemoryDocument implements TextDocument {
     const starts = this.lineStartOffsets();
     const start = starts[line];
     if (start === undefined) return '';
-    let end = line + 1 < starts.length ? starts[line + 1] - 1 : this.text.length;
-    if (end > start && this.text[end - 1] === '\r') end--;
-    return this.text.slice(start, end);
+    return this.text.slice(start, lineEndOffset(this.text, starts, line));
   }
 
   offsetAt(pos: Position): number {
@@ -112,9 +133,4 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     at = s.end;
   }
   return out + text.slice(at);
-}
-
-/** Converts an offset range of `text` to a Range (helper for edits computed on plain strings). */
-export function rangeOfOffsets(doc: InMemoryDocument, start: number, end: number): Range {
-  return { start: doc.positionAt(start), end: doc.positionAt(end) };
 }

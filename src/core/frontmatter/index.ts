@@ -8,7 +8,7 @@
  */
 import { applyEdits, InMemoryDocument, type TextEdit } from '../document';
 import type { FrontMatterFormat, FrontMatterInfo } from '../notes/model';
-import { locateFrontMatter } from './locate';
+import { locateFrontMatter, type FrontMatterBlock } from './locate';
 import { parseYamlFrontMatter } from './yaml';
 import { parseTomlFrontMatter } from './toml';
 import { dateShape, DEFAULT_SHAPE, formatDate } from './dates';
@@ -20,11 +20,86 @@ export { dateShape, formatDate, type DateShape } from './dates';
 
 export type OpenResult = { ok: true; source: FrontMatterSource } | { ok: false; error: FrontMatterError; format: FrontMatterFormat | null };
 
-/** Parses the note's front matter; an error (with line and reason) when there is none or it is broken. */
+/** Front matter longer than this is not given to a parser (no real post has one this long). */
+export const MAX_FRONT_MATTER_LINES = 1000;
+export const MAX_FRONT_MATTER_CHARS = 100_000;
+/** Deeper nesting (flow brackets, indentation, `- - -` items) is refused before a parser sees it. */
+export const MAX_FRONT_MATTER_DEPTH = 64;
+
+/**
+ * Why the content of a front matter block is refused before any parser reads it (too long,
+ * nested too deep), with the line; undefined when it may be parsed. One linear pass.
+ */
+function refuseBeforeParsing(text: string, block: FrontMatterBlock): FrontMatterError | undefined {
+  const lines = block.endLine - block.startLine - 1;
+  if (lines > MAX_FRONT_MATTER_LINES) return { line: block.startLine, refused: true, reason: `the front matter has ${lines} lines, more than the ${MAX_FRONT_MATTER_LINES} Talk Capture reads` };
+  if (block.contentEnd - block.contentStart > MAX_FRONT_MATTER_CHARS) return { line: block.startLine, refused: true, reason: `the front matter is longer than ${MAX_FRONT_MATTER_CHARS} characters, more than Talk Capture reads` };
+  let depth = 0; // open flow brackets
+  let line = block.startLine + 1;
+  let lineStart = true;
+  let indent = 0;
+  let quote = 0;
+  for (let i = block.contentStart; i < block.contentEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      line++;
+      lineStart = true;
+      indent = 0;
+      quote = 0;
+      continue;
+    }
+    if (lineStart) {
+      // Indentation and compact block items (`- - x`, `? `) nest as deep as they go.
+      if (c === 32 || c === 9) {
+        indent++;
+      } else if ((c === 45 || c === 63) && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) {
+        indent += 2;
+        i++;
+      } else lineStart = false;
+      if (indent > MAX_FRONT_MATTER_DEPTH * 2) return { line, refused: true, reason: `the front matter is nested deeper than ${MAX_FRONT_MATTER_DEPTH} levels` };
+      if (lineStart) continue;
+    }
+    if (quote) {
+      if (c === quote) quote = 0;
+      else if (c === 92 && quote === 34) i++;
+      continue;
+    }
+    if (c === 34 || c === 39) quote = c;
+    else if (c === 35 && (i === block.contentStart || /\s/.test(text[i - 1]))) {
+      while (i + 1 < block.contentEnd && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++; // a comment
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_FRONT_MATTER_DEPTH) return { line, refused: true, reason: `the front matter is nested deeper than ${MAX_FRONT_MATTER_DEPTH} levels (\`[\` or \`{\` opened too often)` };
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+/** Lone `\r` line breaks read as `\n` (same length, so every offset stays valid). */
+function withLfBreaks(text: string): string {
+  return text.indexOf('\r') === -1 ? text : text.replace(/\r(?!\n)/g, '\n');
+}
+
+let lastText: string | undefined;
+let lastOpened: OpenResult | undefined;
+
+/**
+ * Parses the note's front matter; an error (with line and reason) when there is none or it is
+ * broken. This is the one reader: the notes model, the check and the editors all take its
+ * verdict (the last text read is remembered, so a caller asking again does not parse again).
+ */
 export function openFrontMatter(text: string): OpenResult {
+  if (lastOpened && text === lastText) return lastOpened;
+  const opened = openUncached(text);
+  lastText = text;
+  lastOpened = opened;
+  return opened;
+}
+
+function openUncached(text: string): OpenResult {
   const found = locateFrontMatter(text);
   if (found.kind === 'none') {
-    return { ok: false, format: null, error: { line: 1, reason: 'the note has no front matter (front matter starts on line 1 with `---` for YAML or `+++` for TOML)' } };
+    return { ok: false, format: null, error: { line: 1, reason: NO_FRONT_MATTER } };
   }
   if (found.kind === 'unclosed') {
     return {
@@ -33,9 +108,19 @@ export function openFrontMatter(text: string): OpenResult {
       error: { line: found.line, reason: `the front matter opened with \`${found.fence}\` is never closed (add a \`${found.fence}\` line after it)` },
     };
   }
-  const parsed = found.block.format === 'yaml' ? parseYamlFrontMatter(text, found.block) : parseTomlFrontMatter(text, found.block);
+  const refused = refuseBeforeParsing(text, found.block);
+  if (refused) return { ok: false, format: found.block.format, error: refused };
+  const readable = withLfBreaks(text);
+  let parsed: { ok: true; source: FrontMatterSource } | { ok: false; error: FrontMatterError };
+  try {
+    parsed = found.block.format === 'yaml' ? parseYamlFrontMatter(readable, found.block) : parseTomlFrontMatter(readable, found.block);
+  } catch (err) {
+    parsed = { ok: false, error: { line: found.block.startLine, reason: `the front matter cannot be read (${err instanceof Error ? err.message : String(err)})` } };
+  }
   return parsed.ok ? parsed : { ...parsed, format: found.block.format };
 }
+
+const NO_FRONT_MATTER = 'the note has no front matter (front matter starts on line 1 with `---` for YAML or `+++` for TOML)';
 
 /** "line 4: duplicate key `tags` ..." (or the reason alone when the line is unknown). */
 export function describeError(error: FrontMatterError, format?: FrontMatterFormat | null): string {
@@ -43,15 +128,19 @@ export function describeError(error: FrontMatterError, format?: FrontMatterForma
   return error.line != null ? `${what}, line ${error.line}: ${error.reason}` : `${what}: ${error.reason}`;
 }
 
-/** The front matter in the notes model's shape (never throws). */
+/**
+ * The front matter in the notes model's shape (never throws), from the same verdict as
+ * {@link openFrontMatter}: the same line and the same reason.
+ */
 export function readFrontMatter(text: string): FrontMatterInfo {
   const found = locateFrontMatter(text);
-  const opened = openFrontMatter(text);
-  const startLine = found.kind === 'none' ? null : 1;
-  const endLine = found.kind === 'found' ? found.block.endLine : null;
-  if (opened.ok) return { format: opened.source.format, data: opened.source.data, error: null, errorLine: null, startLine, endLine };
   if (found.kind === 'none') return { format: null, data: {}, error: null, errorLine: null, startLine: null, endLine: null };
-  return { format: opened.format, data: {}, error: describeError(opened.error, opened.format), errorLine: opened.error.line, startLine, endLine };
+  const opened = openFrontMatter(text);
+  const endLine = found.kind === 'found' ? found.block.endLine : null;
+  if (opened.ok) return { format: opened.source.format, data: opened.source.data, error: null, errorLine: null, startLine: 1, endLine };
+  const what = opened.format === 'toml' ? 'TOML' : 'YAML';
+  const where = opened.error.line != null ? ` (line ${opened.error.line})` : '';
+  return { format: opened.format, data: {}, error: `The ${what} front matter cannot be read${where}: ${opened.error.reason}`, errorLine: opened.error.line, startLine: 1, endLine };
 }
 
 /** Converts offset edits on `text` to `TextEdit`s (0-based positions). */

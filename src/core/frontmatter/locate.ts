@@ -1,7 +1,10 @@
 /**
  * Finding the front matter block of a note: YAML between `---` fences or TOML between `+++`
- * fences, on the very first line (after an optional byte order mark). Offsets are into the
- * text as given (a BOM, when present, is character 0); lines are 1-based.
+ * fences, on the very first line (after an optional byte order mark). This is the one rule
+ * every reader uses (the notes model, the front matter editors, the mention scan, the publish
+ * check): a block closes only with the same fence it opened with, as in gray-matter and Hugo
+ * (`...` does not close YAML front matter). Line breaks are `\n`, `\r\n` or a lone `\r`.
+ * Offsets are into the text as given (a BOM, when present, is character 0); lines are 1-based.
  */
 import type { FrontMatterFormat } from '../notes/model';
 
@@ -23,7 +26,7 @@ export interface FrontMatterBlock {
   startLine: number;
   endLine: number;
   /** The line break of the front matter (that of the opening fence line). */
-  eol: '\n' | '\r\n';
+  eol: '\n' | '\r\n' | '\r';
 }
 
 export type LocateResult =
@@ -34,15 +37,25 @@ export type LocateResult =
 const FENCES: Record<string, FrontMatterFormat> = { '---': 'yaml', '+++': 'toml' };
 
 /** The line starting at `from`: its text without the line break, and where the next line starts. */
-function lineAt(text: string, from: number): { line: string; next: number; eol: '\n' | '\r\n' | '' } {
-  const nl = text.indexOf('\n', from);
-  if (nl === -1) return { line: text.slice(from), next: text.length, eol: '' };
-  const cr = nl > from && text[nl - 1] === '\r';
-  return { line: text.slice(from, cr ? nl - 1 : nl), next: nl + 1, eol: cr ? '\r\n' : '\n' };
+export function lineAt(text: string, from: number): { line: string; next: number; eol: '\n' | '\r\n' | '\r' | '' } {
+  let i = from;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return { line: text.slice(from, i), next: i + 1, eol: '\n' };
+    if (c === 13) return text.charCodeAt(i + 1) === 10 ? { line: text.slice(from, i), next: i + 2, eol: '\r\n' } : { line: text.slice(from, i), next: i + 1, eol: '\r' };
+    i++;
+  }
+  return { line: text.slice(from), next: n, eol: '' };
 }
 
 function isFence(line: string, fence: string): boolean {
-  return line.startsWith(fence) && line.slice(fence.length).trim() === '';
+  if (!line.startsWith(fence)) return false;
+  for (let i = fence.length; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 export function locateFrontMatter(text: string): LocateResult {
@@ -60,18 +73,7 @@ export function locateFrontMatter(text: string): LocateResult {
     if (isFence(l.line, fence)) {
       return {
         kind: 'found',
-        block: {
-          format,
-          fence,
-          bom,
-          start,
-          contentStart: first.next,
-          contentEnd: at,
-          end: l.next,
-          startLine: 1,
-          endLine: line,
-          eol: first.eol,
-        },
+        block: { format, fence, bom, start, contentStart: first.next, contentEnd: at, end: l.next, startLine: 1, endLine: line, eol: first.eol },
       };
     }
     at = l.next;
@@ -80,9 +82,13 @@ export function locateFrontMatter(text: string): LocateResult {
   return { kind: 'unclosed', format, fence, line: 1 };
 }
 
-/** 1-based line of `offset` in `text`. */
+/** 1-based line of `offset` in `text` (`\n`, `\r\n` and a lone `\r` each end a line). */
 export function lineOfOffset(text: string, offset: number): number {
   let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
   return line;
 }

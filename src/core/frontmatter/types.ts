@@ -6,6 +6,8 @@ import type { FrontMatterBlock } from './locate';
 export interface FrontMatterError {
   line: number | null;
   reason: string;
+  /** Refused before any parser read it (too long, nested too deep): the note was not fully read. */
+  refused?: boolean;
 }
 
 /** A replacement of the offsets [start, end) of the note's text. */

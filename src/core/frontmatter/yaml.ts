@@ -93,7 +93,7 @@ export function parseYamlFrontMatter(text: string, block: FrontMatterBlock): { o
   const contents = doc.contents;
   if (contents != null && !(isMap(contents) && !contents.flow)) {
     const start = (contents as Node).range?.[0] ?? 0;
-    return { ok: false, error: { line: lineOfOffset(text, block.contentStart + start), reason: 'the front matter is not a list of `key: value` lines' } };
+    return { ok: false, error: { line: lineOfOffset(text, block.contentStart + start), reason: 'the front matter is not a set of fields (it is not a list of `key: value` lines)' } };
   }
   const map = (contents as YAMLMap<unknown, unknown> | null) ?? null;
   const pairs: AnyPair[] = map ? map.items.filter((p): p is AnyPair => isPair(p)) : [];

@@ -4,7 +4,7 @@
  * The model is then built from these by ./build.ts, so the two readers agree on the model
  * exactly when they agree on these blocks.
  */
-import type { FrontMatterInfo } from './model';
+import type { FrontMatterInfo, SkippedPart } from './model';
 
 /** A root-level heading (ATX or setext). Headings inside lists and block quotes are not outline entries. */
 export interface HeadingBlock {
@@ -22,10 +22,36 @@ export interface HiddenBlock {
   line: number;
 }
 
+/** What a line of the note is, as far as its readers care (the block scan's verdict). */
+export const LineKind = {
+  /** Blank, or not classified (the reference reader leaves every line so). */
+  None: 0,
+  /** Inline content: a paragraph, a table row, list item or block quote text. */
+  Inline: 1,
+  /** Fenced or indented code. */
+  Code: 2,
+  FrontMatter: 3,
+  /** An HTML block (`<pre>` ... `</pre>`, `<!-- -->`, `<div>` up to a blank line, ...). */
+  Html: 4,
+  /** A link reference definition, hidden drafts included. */
+  Definition: 5,
+  /** A heading (ATX or setext, at the root or nested). */
+  Heading: 6,
+  /** A thematic break, setext underline or table delimiter row. */
+  Other: 7,
+} as const;
+
+/** Links and project mentions are read on lines up to this length (longer lines: outline, code spans and TODOs only). */
+export const MAX_INLINE_LINE = 10_000;
+
+export type { SkippedPart } from './model';
+
 export interface Blocks {
   frontMatter: FrontMatterInfo;
   /** The document's lines without line breaks (the BOM removed from the first). */
   lines: string[];
+  /** Offsets in the text of each line's first character (line 0 starts at 0, before a BOM). */
+  lineStarts: number[];
   headings: HeadingBlock[];
   hidden: HiddenBlock[];
   /** 1-based first lines of root-level paragraphs. */
@@ -36,6 +62,16 @@ export interface Blocks {
   codeSpans: Map<number, Array<[number, number]>>;
   /** Normalized labels of every link reference definition (they make `[text][label]` a link). */
   definitions: Set<string>;
+  /** The URL of each definition (the first one of a label wins). */
+  definitionUrls: Map<string, string>;
+  /** Per 0-based line: its {@link LineKind}. */
+  kind: Uint8Array;
+  /** Per 0-based line with inline content: the column it starts at (else -1). */
+  inlineFrom: Int32Array;
+  /** Per 0-based line with inline content: the first line of its paragraph (else -1). */
+  groupOf: Int32Array;
+  /** What the scan had to read in a simpler way than CommonMark (deep nesting). */
+  skipped: SkippedPart[];
 }
 
 /** Hidden-draft definitions: `[//]: # (text)`, `[comment]: # (text)`, `[//]: <> (text)`. */

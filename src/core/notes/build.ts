@@ -251,7 +251,8 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
     impliedDay = dayFromName(options?.fileName) ?? (typeof title === 'string' ? dayFromName(title) : null);
   }
 
-  return { frontMatter: blocks.frontMatter, days, talks: topTalks, groups: topGroups, todos, lineCount, impliedDay, skipped: null };
+  const skippedParts = [...blocks.skipped].sort((a, b) => a.line - b.line);
+  return { frontMatter: blocks.frontMatter, days, talks: topTalks, groups: topGroups, todos, lineCount, impliedDay, skipped: null, skippedParts };
 }
 
 /** Index of the first entry on or after a 1-based line (entries are sorted by line). */

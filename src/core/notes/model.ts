@@ -108,6 +108,17 @@ export interface NotesModel {
    * null or absent when the note was read.
    */
   skipped?: string | null;
+  /**
+   * Parts of a read note that were not fully read (a line too long for inline analysis, lists
+   * nested too deep, front matter refused before parsing), each with its 1-based line and why.
+   * Empty when the note was read completely; `check` and `todos` exit 2 when it is not.
+   */
+  skippedParts?: SkippedPart[];
+}
+
+export interface SkippedPart {
+  line: number;
+  reason: string;
 }
 
 export interface NotesOptions {

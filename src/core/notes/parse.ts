@@ -12,7 +12,7 @@ export type { NotesModel, NotesOptions } from './model';
 
 /** An empty model, with the reason the note could not be read (if any). */
 export function emptyModel(skipped: string | null = null, lineCount = 0): NotesModel {
-  return { frontMatter: emptyFrontMatter(), days: [], talks: [], groups: [], todos: [], lineCount, impliedDay: null, skipped };
+  return { frontMatter: emptyFrontMatter(), days: [], talks: [], groups: [], todos: [], lineCount, impliedDay: null, skipped, skippedParts: [] };
 }
 
 /** Options for reading a note, beyond the model's own. */

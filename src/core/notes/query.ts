@@ -1,5 +1,5 @@
 /** Questions about a notes model: which talk or day holds a line, all talks in order, counts. */
-import type { Day, NotesModel, Talk, TodoItem } from './model';
+import type { Day, NotesModel, Talk } from './model';
 
 /** Every talk of the note in document order (talks of days and talks outside days). */
 export function allTalks(model: NotesModel): Talk[] {
@@ -10,22 +10,44 @@ export function allTalks(model: NotesModel): Talk[] {
 
 /** The talk whose lines (heading to end) hold 1-based `line1`, hidden drafts included. */
 export function findTalkAt(model: NotesModel, line1: number): Talk | undefined {
-  let found: Talk | undefined;
-  for (const t of allTalks(model)) {
-    if (t.line > line1) break;
-    if (line1 <= t.endLine) found = t;
+  return talkFinder(model)(line1);
+}
+
+/**
+ * A lookup of the talk holding a line, for many lines of one model: the talks are sorted
+ * once, each lookup is a binary search (the last talk starting at or before the line, and
+ * the talks before it whose sections still hold it, as `findTalkAt` reads them).
+ */
+export function talkFinder(model: NotesModel): (line1: number) => Talk | undefined {
+  const talks = allTalks(model);
+  // reach[i]: the talk among talks[0..i] whose lines go furthest (to stop the walk back early).
+  const reach: number[] = [];
+  let best = -1;
+  for (let i = 0; i < talks.length; i++) {
+    if (best === -1 || talks[i].endLine >= talks[best].endLine) best = i;
+    reach.push(best);
   }
-  return found;
+  return (line1: number) => {
+    let lo = 0;
+    let hi = talks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (talks[mid].line <= line1) lo = mid + 1;
+      else hi = mid;
+    }
+    // talks[0..lo) start at or before the line: the last of them that still holds it.
+    for (let i = lo - 1; i >= 0; i--) {
+      if (line1 <= talks[i].endLine) return talks[i];
+      const r = reach[i];
+      if (talks[r].endLine < line1) return undefined;
+    }
+    return undefined;
+  };
 }
 
 /** The day whose lines hold 1-based `line1`. */
 export function findDayAt(model: NotesModel, line1: number): Day | undefined {
   return model.days.find((d) => d.line <= line1 && line1 <= d.endLine);
-}
-
-/** The title of the talk holding a TODO item, or null. */
-export function talkOfTodo(model: NotesModel, todo: TodoItem): Talk | undefined {
-  return findTalkAt(model, todo.line);
 }
 
 /** Number of TODO items in a day (its talks' and its own). */

@@ -6,8 +6,9 @@
  */
 import type { Blocks, HeadingBlock } from './blocks';
 import { HIDDEN_LABELS } from './blocks';
+import { lineStarts } from '../document';
 import { buildModel } from './build';
-import { emptyFrontMatter, locateFrontMatter, readFrontMatter } from './frontMatter';
+import { emptyFrontMatter, frontMatterOf } from './frontMatter';
 import { normalizeLabel } from './inline';
 import type { NotesModel, NotesOptions } from './model';
 import { atxContent, setextContent, splitLines } from './scan';
@@ -57,7 +58,8 @@ function toText(node: MdNode): string {
 /** Reads the blocks of a note through remark. */
 export async function referenceBlocks(text: string): Promise<Blocks> {
   const tree = (await remark()).parse(text);
-  const lines = splitLines(text);
+  const starts = lineStarts(text);
+  const lines = splitLines(text, starts);
   const excluded = new Uint8Array(lines.length);
   const codeSpans = new Map<number, Array<[number, number]>>();
   const headings: HeadingBlock[] = [];
@@ -66,8 +68,9 @@ export async function referenceBlocks(text: string): Promise<Blocks> {
   const definitions = new Set<string>();
   let frontMatter = emptyFrontMatter();
 
-  const fm = locateFrontMatter(lines);
-  if (fm && fm.close < 0) frontMatter = readFrontMatter(lines, fm.format, fm.close);
+  // The front matter is read by the one front matter reader; remark says which lines it covers.
+  const fm = frontMatterOf(text);
+  if (fm.info.format) frontMatter = fm.info;
 
   const visit = (node: MdNode, root: boolean) => {
     const pos = node.position;
@@ -76,7 +79,6 @@ export async function referenceBlocks(text: string): Promise<Blocks> {
       case 'yaml':
       case 'toml': {
         for (let k = pos.start.line - 1; k < pos.end.line; k++) excluded[k] = 1;
-        frontMatter = readFrontMatter(lines, node.type, pos.end.line - 1);
         return;
       }
       case 'code':
@@ -112,7 +114,23 @@ export async function referenceBlocks(text: string): Promise<Blocks> {
   };
   for (const c of tree.children ?? []) visit(c, true);
   for (const spans of codeSpans.values()) spans.sort((a, b) => a[0] - b[0]);
-  return { frontMatter, lines, headings, hidden, paragraphStarts, excluded, codeSpans, definitions };
+  const n = lines.length;
+  return {
+    frontMatter,
+    lines,
+    lineStarts: starts,
+    headings,
+    hidden,
+    paragraphStarts,
+    excluded,
+    codeSpans,
+    definitions,
+    definitionUrls: new Map(),
+    kind: new Uint8Array(n),
+    inlineFrom: new Int32Array(n).fill(-1),
+    groupOf: new Int32Array(n).fill(-1),
+    skipped: [],
+  };
 }
 
 /** The notes model read by the reference (remark) path. Never throws. */

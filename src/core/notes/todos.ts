@@ -52,13 +52,42 @@ interface Hit {
   end: number;
 }
 
-function overlaps(hits: readonly Hit[], start: number, end: number): boolean {
-  return hits.some((h) => start < h.end && end > h.start);
+/**
+ * The items of `found` (sorted by start, not overlapping one another) that overlap none of
+ * `taken` (sorted, not overlapping): one walk over both, never a search per item.
+ */
+function notOverlapping(found: readonly Hit[], taken: readonly Hit[]): Hit[] {
+  const out: Hit[] = [];
+  let t = 0;
+  for (const h of found) {
+    while (t < taken.length && taken[t].end <= h.start) t++;
+    if (t < taken.length && taken[t].start < h.end) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+/** Two sorted lists of disjoint hits merged into one sorted list. */
+function merge(a: readonly Hit[], b: readonly Hit[]): Hit[] {
+  const out: Hit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i].start <= b[j].start)) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
+}
+
+function matchesOf(re: RegExp, masked: string, kind: TodoKind, skip?: (index: number) => boolean): Hit[] {
+  const out: Hit[] = [];
+  for (const m of masked.matchAll(re)) if (!skip?.(m.index)) out.push({ kind, start: m.index, end: m.index + m[0].length });
+  return out;
 }
 
 /**
  * TODO items of one line (`masked`: code blanked out; `original`: as written, for the items'
- * text). `line1` is the 1-based line number.
+ * text). `line1` is the 1-based line number. Linear in the line's length.
  */
 export function todosInLine(masked: string, original: string, line1: number, matcher: TodoMatcher | undefined, out: TodoItem[]): void {
   const extra = matcher?.extra ?? [];
@@ -67,44 +96,54 @@ export function todosInLine(masked: string, original: string, line1: number, mat
   const marker = masked.indexOf('TODO') !== -1 || masked.indexOf('FIXME') !== -1 || masked.indexOf('TBD') !== -1 || masked.indexOf('odo:') !== -1;
   if (extra.length === 0 && !paren && !marker) return;
   if (extra.length === 0 && !marker && !CANDIDATE.test(masked)) return;
-  const hits: Hit[] = [];
+  let hits: Hit[] = [];
   if (paren) {
-    if (masked.indexOf('](') !== -1) for (const m of masked.matchAll(EMPTY_LINK)) hits.push({ kind: 'missing-link', start: m.index, end: m.index + m[0].length });
-    for (const m of masked.matchAll(LINK_WORD)) {
-      if (masked[m.index - 1] === ']') continue;
-      if (!overlaps(hits, m.index, m.index + m[0].length)) hits.push({ kind: 'missing-link', start: m.index, end: m.index + m[0].length });
-    }
-    for (const m of masked.matchAll(CHECK)) {
-      if (!overlaps(hits, m.index, m.index + m[0].length)) hits.push({ kind: 'check', start: m.index, end: m.index + m[0].length });
+    if (masked.indexOf('](') !== -1) hits = matchesOf(EMPTY_LINK, masked, 'missing-link');
+    hits = merge(hits, notOverlapping(matchesOf(LINK_WORD, masked, 'missing-link', (at) => masked[at - 1] === ']'), hits));
+    hits = merge(hits, notOverlapping(matchesOf(CHECK, masked, 'check'), hits));
+  }
+  // The first marker not inside another item; its text runs on (see below), so it is the only one.
+  let mk: Hit | undefined;
+  if (marker) {
+    for (const m of masked.matchAll(MARKER)) {
+      if (notOverlapping([{ kind: 'todo', start: m.index, end: m.index + m[0].length }], hits).length === 0) continue;
+      mk = { kind: 'todo', start: m.index, end: masked.length };
+      break;
     }
   }
-  const markers: Hit[] = [];
-  if (marker) {for (const m of masked.matchAll(MARKER)) {
-    if (overlaps(hits, m.index, m.index + m[0].length) || overlaps(markers, m.index, m.index + 1)) continue;
-    markers.push({ kind: 'todo', start: m.index, end: masked.length });
-  }}
   for (const re of extra) {
     re.lastIndex = 0;
+    const found: Hit[] = [];
     let guard = 0;
     for (let m = re.exec(masked); m && guard < 50; m = re.exec(masked), guard++) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
-      const end = m.index + m[0].length;
-      if (!overlaps(hits, m.index, end) && !overlaps(markers, m.index, end)) hits.push({ kind: 'todo', start: m.index, end });
+      const h: Hit = { kind: 'todo', start: m.index, end: m.index + m[0].length };
+      if (mk && h.start < mk.end && h.end > mk.start) continue;
+      if (found.length && found[found.length - 1].end > h.start) continue;
+      found.push(h);
     }
+    hits = merge(hits, notOverlapping(found, hits));
   }
   // A marker's text runs to the end of the line, or to the next item on it.
-  for (const mk of markers) {
-    let next = hits.filter((h) => h.start > mk.start).reduce((a, h) => Math.min(a, h.start), masked.length);
-    const pipe = masked.indexOf('|', mk.start);
+  if (mk) {
+    const start = mk.start;
+    let lo = 0;
+    let hi = hits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (hits[mid].start <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    let next = lo < hits.length ? hits[lo].start : masked.length;
+    const pipe = masked.indexOf('|', start);
     if (pipe !== -1 && pipe < next) next = pipe; // a table cell ends at its pipe
     let end = next;
-    while (end > mk.start && /\s/.test(masked[end - 1])) end--;
-    hits.push({ ...mk, end });
+    while (end > start && /\s/.test(masked[end - 1])) end--;
+    hits = merge(hits, [{ ...mk, end }]);
   }
-  hits.sort((a, b) => a.start - b.start);
   for (const h of hits) {
     const text = original.slice(h.start, h.end);
     out.push({ kind: h.kind, text, line: line1, column: h.start + 1, endColumn: h.end + 1 });
