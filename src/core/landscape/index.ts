@@ -131,6 +131,7 @@ export class LandscapeIndex {
   private readonly typoCache = new Map<string, NameForm[]>();
   private readonly nearWordSets = new WeakMap<LandscapeEntry, Set<string>>();
   private readonly multiWordParts = new Set<string>();
+  private shortTypoTable: Map<string, NameForm[]> | undefined;
 
   constructor(file: LandscapeIndexFile) {
     this.entries = file.entries;
@@ -368,6 +369,35 @@ export class LandscapeIndex {
     return result;
   }
 
+  /**
+   * Four-letter CNCF names a four-letter word may be a slip of: one wrong letter or two letters
+   * swapped, same first letter (`gPRC`, `grcp` -> gRPC). Whether the word is shaped like a slip
+   * (not an English word) is the caller's call; known names are never candidates.
+   */
+  shortTypoCandidates(word: string): NameForm[] {
+    const w = compactKey(word);
+    if (w.length !== SHORT_NAME_LENGTH || this.isKnownWord(w)) return [];
+    const table = (this.shortTypoTable ??= this.buildShortTypoTable());
+    const found = new Set<NameForm>();
+    for (let i = 1; i < w.length; i++) for (const f of table.get(w.slice(0, i) + '*' + w.slice(i + 1)) ?? EMPTY) found.add(f);
+    for (const f of table.get('~' + w) ?? EMPTY) found.add(f);
+    return [...found].sort((a, b) => entryRank(a.entry) - entryRank(b.entry));
+  }
+
+  private buildShortTypoTable(): Map<string, NameForm[]> {
+    const table = new Map<string, NameForm[]>();
+    for (const f of this.formList) {
+      if (!this.isCncf(f.entry) || f.ordinary || f.key.length !== SHORT_NAME_LENGTH || f.words.length !== 1) continue;
+      const k = f.key;
+      // One wrong letter (not the first), and two neighbours swapped (`~` marks the swapped keys).
+      for (let i = 1; i < k.length; i++) {
+        push(table, k.slice(0, i) + '*' + k.slice(i + 1), f);
+        if (i + 1 < k.length) push(table, '~' + k.slice(0, i) + k[i + 1] + k[i] + k.slice(i + 2), f);
+      }
+    }
+    return table;
+  }
+
   private typoLookup(w: string, table: Map<string, NameForm[]>): NameForm[] {
     const found = new Set<NameForm>();
     for (const d of deletes(w, w.length >= 9 ? 2 : 1)) {
@@ -408,6 +438,8 @@ export class LandscapeIndex {
 }
 
 const EMPTY: readonly NameForm[] = [];
+/** Names this short get typo hints only for slips that cannot be words (see shortTypoCandidates). */
+const SHORT_NAME_LENGTH = 4;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -278,10 +278,25 @@ function typoAt(text: string, words: Word[], i: number, run: ProseRun, index: La
       if (cand) return { start: w.start, end: next.end, entry: cand.entry, words: 2 };
     }
   }
+  if (w.end - w.start === 4 && slipShaped(written) && boundaryOk(text, w.start, w.end, run)) {
+    // A short name with a wrong letter or two letters swapped: `gPRC`, `grcp`.
+    const short = index.shortTypoCandidates(written).find((f) => index.inScope(f.entry, scope));
+    if (short) return { start: w.start, end: w.end, entry: short.entry, words: 1 };
+  }
   if (w.end - w.start < 5 || index.isKnownWord(written)) return undefined;
   if (!boundaryOk(text, w.start, w.end, run)) return undefined;
   const cand = index.typoCandidates(written).find((f) => f.words.length === 1 && index.inScope(f.entry, scope));
   return cand ? { start: w.start, end: w.end, entry: cand.entry, words: 1 } : undefined;
+}
+
+/**
+ * A four-letter word no dictionary has: mixed case after a lower-case letter (`gPRC`), or no
+ * vowel at all (`grcp`). All capitals (an acronym) and ordinary spellings are left alone.
+ */
+function slipShaped(w: string): boolean {
+  if (!/^[A-Za-z]{4}$/.test(w) || w === w.toUpperCase()) return false;
+  if (/[a-z][A-Z]/.test(w)) return true;
+  return !/[aeiouyAEIOUY]/.test(w);
 }
 
 function makeMention(text: string, _scan: ScanResult, index: LandscapeIndex, run: ProseRun, start: number, end: number, entry: LandscapeEntry, action: 'link' | 'suggest', reason: Mention['reason']): Mention {
