@@ -10,8 +10,10 @@ import { chooseMentions, findMentions, linkedProjects, type LinkMode } from '../
 import { scanMarkdown, type ScanResult } from '../landscape/scan';
 import { lineOfOffset, openFrontMatter, describeError, type FrontMatterSource } from '../frontmatter/index';
 import { planTagSync, type TagStyle } from '../frontmatter/tags';
+import type { TextEdit } from '../document';
+import { headingSpaceProblems } from './headingSpace';
 
-export type ProblemKind = 'front-matter' | 'todo' | 'placeholder' | 'empty-talk' | 'unlinked-project' | 'typo' | 'bad-link' | 'tags' | 'draft';
+export type ProblemKind = 'front-matter' | 'todo' | 'placeholder' | 'empty-talk' | 'unlinked-project' | 'typo' | 'bad-link' | 'tags' | 'draft' | 'heading-space';
 export type ProblemSeverity = 'error' | 'warning' | 'info';
 
 export interface PublishProblem {
@@ -23,6 +25,8 @@ export interface PublishProblem {
   column: number;
   endLine: number;
   endColumn: number;
+  /** An edit that fixes the problem, when there is a sure one (the editor offers it as a quick fix). */
+  fix?: TextEdit;
 }
 
 export interface CheckOptions {
@@ -47,6 +51,7 @@ export const KIND_LABELS: Record<ProblemKind, [string, string]> = {
   typo: ['typo hint', 'typo hints'],
   tags: ['tag field missing linked projects', 'tag fields missing linked projects'],
   draft: ['draft still true', 'draft still true'],
+  'heading-space': ['heading without a space after #', 'headings without a space after #'],
 };
 
 /** "3 TODOs, 1 empty talk, draft still true" */
@@ -174,6 +179,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
       const reason = badUrlReason(link.url);
       if (reason) problems.push(problemAt('bad-link', 'warning', capitalize(reason), line, column, endColumn));
     }
+    for (const h of headingSpaceProblems(text, scan)) problems.push({ ...problemAt('heading-space', 'warning', h.message, h.line, h.column, h.endColumn), fix: h.fix });
   }
 
   if (index) {
@@ -214,7 +220,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
             if (!candidate) continue;
             const line = lineOfOffset(text, item.start);
             const column = item.start - (text.lastIndexOf('\n', item.start - 1) + 1) + 1;
-            problems.push(problemAt('typo', 'info', `The ${field.replace(/s$/, '')} "${item.value}" looks like a typo of ${candidate.entry.name}`, line, column, column + (item.end - item.start)));
+            problems.push(problemAt('typo', 'info', `"${item.value}" in \`${field}\` looks like a typo of ${candidate.entry.name}`, line, column, column + (item.end - item.start)));
           }
         }
       }
