@@ -1,0 +1,133 @@
+/** What every reader shares: sessions from instants, ids made unique, sorting, rooms from addresses, the zone to use. */
+import { ScheduleError, type Schedule, type ScheduleFormat, type Session, type SessionKind } from './model';
+import type { SpeakerGroup } from './byline';
+import { formatInstant, isCountryName, isValidTimeZone, normalizeTimeZone, systemTimeZone } from './time';
+import { cleanOrNull } from './text';
+
+/** Options of every reader (and of {@link parseSchedule}). */
+export interface ScheduleParseOptions {
+  /** Where the text came from (a URL or a path), kept as `Schedule.source`. */
+  source?: string;
+  /** An IANA zone that wins over what the file says (`talkCapture.schedule.timeZone`). */
+  timeZone?: string;
+  /** The zone when neither the file nor its locations say one: the machine's by default. */
+  fallbackTimeZone?: string;
+}
+
+/** A session before its times are written out: instants in ms since the epoch. */
+export interface RawSession {
+  id: string;
+  title: string;
+  speakers: string[];
+  companies: string[];
+  byline: string | null;
+  room: string | null;
+  track: string | null;
+  kind: SessionKind;
+  startMs: number;
+  endMs: number;
+  url: string | null;
+}
+
+const UTC_LIKE = /^(?:utc|gmt|z|zulu|universal|etc\/utc|etc\/gmt|etc\/universal|etc\/zulu|utc[+-]0+(?::?00)?)$/i;
+
+/** The override zone, checked: throws ScheduleError for a zone the platform does not know. */
+export function overrideZone(options: ScheduleParseOptions): string | undefined {
+  if (!options.timeZone) return undefined;
+  if (!isValidTimeZone(options.timeZone)) throw new ScheduleError(`unknown time zone '${options.timeZone}' (use an IANA name such as Europe/Amsterdam)`);
+  return options.timeZone;
+}
+
+/** A zone a file names, when it is a real zone other than UTC (Sched always says UTC). */
+export function namedZone(zone: string | null | undefined): string | undefined {
+  if (!zone || UTC_LIKE.test(zone.trim())) return undefined;
+  return normalizeTimeZone(zone);
+}
+
+export function fallbackZone(options: ScheduleParseOptions): string {
+  return options.fallbackTimeZone && isValidTimeZone(options.fallbackTimeZone) ? options.fallbackTimeZone : systemTimeZone();
+}
+
+/**
+ * A room from a Sched `LOCATION`: `Hall 7 | Room B, Amsterdam, Netherlands` → `Hall 7 | Room B`
+ * (a trailing country, a state code and the city before it dropped). Kept whole when it does
+ * not end in a country.
+ */
+export function roomFromLocation(location: string | null | undefined): string | null {
+  const text = cleanOrNull(location);
+  if (!text) return null;
+  const parts = text.split(',').map((p) => p.trim());
+  if (parts.length < 2 || !isCountryName(parts[parts.length - 1])) return text;
+  parts.pop();
+  if (parts.length > 1 && /^[A-Z]{2,3}(?:\s+\d[\d-]*)?$/.test(parts[parts.length - 1])) parts.pop();
+  if (parts.length > 1) parts.pop();
+  return parts.join(', ').trim() || null;
+}
+
+/** A byline written from groups: `Ana Lima & Bo Chen, Acme; Cy Diaz, Initech`; null without speakers. */
+export function composeByline(groups: readonly SpeakerGroup[]): string | null {
+  const text = groups
+    .filter((g) => g.speakers.length > 0)
+    .map((g) => g.speakers.join(' & ') + (g.company ? `, ${g.company}` : ''))
+    .join('; ');
+  return text || null;
+}
+
+/** Groups from speakers and their companies, consecutive speakers of one company together. */
+export function groupsOf(people: ReadonlyArray<{ name: string; company: string | null }>): SpeakerGroup[] {
+  const groups: SpeakerGroup[] = [];
+  for (const p of people) {
+    const last = groups[groups.length - 1];
+    if (last && last.company === p.company) last.speakers.push(p.name);
+    else groups.push({ speakers: [p.name], company: p.company });
+  }
+  // `A & B; C, Acme` reads as all three at Acme: a company-less group before a company needs `;` to stay apart.
+  return groups;
+}
+
+/** Sort order of sessions: start, then room (sessions without a room last), then title, then id. */
+export function compareSessions(a: Session, b: Session): number {
+  const sa = Date.parse(a.start);
+  const sb = Date.parse(b.start);
+  if (sa !== sb) return sa - sb;
+  if (a.room !== b.room) {
+    if (a.room === null) return 1;
+    if (b.room === null) return -1;
+    return a.room < b.room ? -1 : 1;
+  }
+  if (a.title !== b.title) return a.title < b.title ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Turns raw sessions into a Schedule: times in `timeZone`, unique ids, sorted. Throws when there is nothing. */
+export function finishSchedule(raws: RawSession[], meta: { source: string; format: ScheduleFormat; title: string | null; timeZone: string }): Schedule {
+  const seen = new Map<string, number>();
+  const sessions: Session[] = [];
+  const startOf = new Map<Session, number>();
+  for (const r of raws) {
+    if (!Number.isFinite(r.startMs)) continue;
+    const endMs = Number.isFinite(r.endMs) && r.endMs >= r.startMs ? r.endMs : r.startMs;
+    let id = r.id || `${r.startMs}-${r.title}`;
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
+    if (n > 0) id = `${id}#${n + 1}`;
+    const session: Session = {
+      id,
+      title: r.title || '(untitled)',
+      speakers: r.speakers,
+      companies: r.companies,
+      byline: r.byline,
+      room: r.room,
+      track: r.track,
+      kind: r.kind,
+      start: formatInstant(r.startMs, meta.timeZone),
+      end: formatInstant(endMs, meta.timeZone),
+      url: r.url,
+    };
+    sessions.push(session);
+    startOf.set(session, r.startMs);
+  }
+  if (sessions.length === 0) throw new ScheduleError(`no sessions with a start time in this ${meta.format} file`);
+  sessions.sort((a, b) => startOf.get(a)! - startOf.get(b)! || compareSessions(a, b));
+  return { source: meta.source, format: meta.format, title: meta.title, timeZone: meta.timeZone, sessions };
+}

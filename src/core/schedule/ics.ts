@@ -1,0 +1,200 @@
+/**
+ * iCalendar schedules through ical.js (unfolding, unescaping, value types): Sched's `all.ics`
+ * and personal agendas, pretalx's `schedule.ics` (VTIMEZONE + TZID), FOSDEM-style files
+ * (floating times, `X-WR-TIMEZONE`, a `TZID:Europe-Brussels` line per event, speakers as
+ * `ATTENDEE;CN=…`, HTML in descriptions) and personal calendar exports.
+ */
+// @ts-expect-error -- ical.js ships ESM type declarations only; `require` gets its CommonJS build (package "exports"), which has the same API.
+import ICAL from 'ical.js';
+import { ScheduleError, type Schedule, type SessionKind } from './model';
+import { cleanTitle, isPersonName, splitNameList, splitSchedSummary } from './byline';
+import { classifyKind } from './kind';
+import { cleanLine, cleanOrNull, cleanUrl, stripLeadingSymbols } from './text';
+import { isValidTimeZone, localToInstant, normalizeTimeZone, parseLocalDateTime, zoneFromLocation } from './time';
+import { fallbackZone, finishSchedule, namedZone, overrideZone, roomFromLocation, type RawSession, type ScheduleParseOptions } from './build';
+
+/** jCal: [name, properties, components]; a property is [name, params, type, ...values]. */
+type JProp = [string, Record<string, string | string[]>, string, ...unknown[]];
+type JComp = [string, JProp[], JComp[]];
+
+const prop = (c: JComp, name: string): JProp | undefined => c[1].find((p) => p[0] === name);
+const props = (c: JComp, name: string): JProp[] => c[1].filter((p) => p[0] === name);
+const text = (p: JProp | undefined): string | null => (p && p.length > 3 ? p.slice(3).map((v) => (typeof v === 'string' ? v : String(v))).join(',') : null);
+const param = (p: JProp | undefined, name: string): string | undefined => {
+  const v = p?.[1][name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/** Whether `text` is Sched's export (`PRODID:-//Sched.com …`). */
+export function isSchedIcs(head: string): boolean {
+  return /^PRODID:[^\r\n]*sched\.com/im.test(head);
+}
+
+function parseJcal(source: string): JComp[] {
+  let jcal: unknown;
+  try {
+    jcal = ICAL.parse(source);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    // ical.js names the offending line's text; say where it is.
+    const quoted = /"([^"\r\n]{1,200})"\s*$/.exec(msg)?.[1];
+    const at = quoted ? source.indexOf(quoted) : -1;
+    const line = at >= 0 ? source.slice(0, at).split('\n').length : undefined;
+    throw new ScheduleError(`not a valid iCalendar file${line ? ` (line ${line})` : ''}: ${msg}`);
+  }
+  if (!Array.isArray(jcal)) throw new ScheduleError('not a valid iCalendar file');
+  const list = (typeof jcal[0] === 'string' ? [jcal] : jcal) as JComp[];
+  return list.filter((c) => Array.isArray(c) && c[0] === 'vcalendar');
+}
+
+interface Zones {
+  conference: string;
+  /** VTIMEZONE definitions by TZID, for names the platform does not know. */
+  vtimezones: Map<string, JComp>;
+  icalZones: Map<string, unknown>;
+}
+
+/** The instant of a DTSTART/DTEND value: UTC, a TZID (IANA through Intl, else the file's VTIMEZONE), or floating in `floatingZone`. */
+function instantOf(p: JProp | undefined, zones: Zones, floatingZone: string): number {
+  const value = p && typeof p[3] === 'string' ? p[3] : undefined;
+  if (!value) return NaN;
+  if (value.endsWith('Z')) return Date.parse(value);
+  const fields = parseLocalDateTime(value);
+  if (!fields) return NaN;
+  const tzid = param(p, 'tzid');
+  if (tzid) {
+    const iana = normalizeTimeZone(tzid);
+    if (iana) return localToInstant(fields, iana);
+    const vtz = zones.vtimezones.get(tzid);
+    if (vtz) {
+      let zone = zones.icalZones.get(tzid);
+      if (!zone) {
+        zone = new ICAL.Timezone({ component: new ICAL.Component(vtz), tzid });
+        zones.icalZones.set(tzid, zone);
+      }
+      const t = ICAL.Time.fromDateTimeString(value.length === 10 ? `${value}T00:00:00` : value);
+      t.zone = zone as InstanceType<typeof ICAL.Timezone>;
+      return t.toUnixTime() * 1000;
+    }
+  }
+  return localToInstant(fields, floatingZone);
+}
+
+/** The conference's zone: override, then what the file says, then the events' locations, then the fallback. */
+function conferenceZone(cals: JComp[], events: JComp[], options: ScheduleParseOptions): string {
+  const override = overrideZone(options);
+  if (override) return override;
+  for (const cal of cals) {
+    const z = namedZone(text(prop(cal, 'x-wr-timezone')));
+    if (z) return z;
+  }
+  for (const cal of cals) {
+    for (const vtz of cal[2].filter((c) => c[0] === 'vtimezone')) {
+      const z = namedZone(text(prop(vtz, 'tzid'))) ?? namedZone(text(prop(vtz, 'x-lic-location')));
+      if (z) return z;
+    }
+  }
+  for (const ev of events) {
+    const z = namedZone(param(prop(ev, 'dtstart'), 'tzid')) ?? namedZone(text(prop(ev, 'tzid')));
+    if (z) return z;
+  }
+  // The most common zone among the events' locations (`…, Amsterdam, Netherlands`).
+  const counts = new Map<string, number>();
+  const byLocation = new Map<string, string | undefined>();
+  for (const ev of events) {
+    const loc = text(prop(ev, 'location'));
+    if (!loc) continue;
+    if (!byLocation.has(loc)) byLocation.set(loc, zoneFromLocation(loc));
+    const z = byLocation.get(loc);
+    if (z) counts.set(z, (counts.get(z) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [z, n] of counts) if (!best || n > counts.get(best)!) best = z;
+  return best ?? fallbackZone(options);
+}
+
+/** Reads an iCalendar schedule. Throws ScheduleError with the reason when it cannot. */
+export function parseIcs(source: string, options: ScheduleParseOptions = {}): Schedule {
+  const cals = parseJcal(source);
+  if (cals.length === 0) throw new ScheduleError('not a schedule: no VCALENDAR in this iCalendar text');
+  const sched = cals.some((c) => /sched\.com/i.test(text(prop(c, 'prodid')) ?? ''));
+  const events = cals.flatMap((c) => c[2].filter((e) => e[0] === 'vevent'));
+  if (events.length === 0) throw new ScheduleError('not a schedule: the calendar has no events');
+  const timeZone = conferenceZone(cals, events, options);
+  const zones: Zones = { conference: timeZone, vtimezones: new Map(), icalZones: new Map() };
+  for (const cal of cals) for (const vtz of cal[2].filter((c) => c[0] === 'vtimezone')) zones.vtimezones.set(text(prop(vtz, 'tzid')) ?? '', vtz);
+  const prodid = text(prop(cals[0], 'prodid')) ?? '';
+  const pretalx = /pretalx/i.test(prodid);
+  const calName = cleanOrNull(text(prop(cals[0], 'x-wr-calname')));
+  const title = calName ?? (sched ? cleanOrNull(/sched\.com\s+([^/]+?)\s*\/\//i.exec(prodid)?.[1]) : null);
+
+  const raws: RawSession[] = [];
+  for (const ev of events) {
+    if (/^cancel+ed$/i.test(text(prop(ev, 'status')) ?? '')) continue;
+    const ownZone = normalizeTimeZone(text(prop(ev, 'tzid'))) ?? timeZone;
+    const floating = isValidTimeZone(ownZone) ? ownZone : timeZone;
+    const dtstart = prop(ev, 'dtstart');
+    const startMs = instantOf(dtstart, zones, floating);
+    let endMs = instantOf(prop(ev, 'dtend'), zones, floating);
+    if (!Number.isFinite(endMs)) {
+      const dur = text(prop(ev, 'duration'));
+      if (dur) {
+        try {
+          endMs = startMs + ICAL.Duration.fromString(dur).toSeconds() * 1000;
+        } catch {
+          endMs = startMs;
+        }
+      } else endMs = dtstart?.[2] === 'date' ? startMs + 86400000 : startMs;
+    }
+    const summary = text(prop(ev, 'summary')) ?? '';
+    const categories = props(ev, 'categories').flatMap((p) => p.slice(3).map((v) => cleanLine(String(v)))).filter(Boolean);
+    const location = text(prop(ev, 'location'));
+    const attendees = props(ev, 'attendee')
+      .map((p) => cleanLine(param(p, 'cn') ?? ''))
+      .filter((n) => n !== '');
+    let title: string;
+    let speakers: string[] = [];
+    let companies: string[] = [];
+    let byline: string | null;
+    let prefixKind: SessionKind | null;
+    if (sched) {
+      const s = splitSchedSummary(summary);
+      ({ title, speakers, companies, byline } = s);
+      prefixKind = s.kind;
+    } else {
+      const clean = cleanTitle(summary);
+      title = clean.title;
+      prefixKind = clean.kind;
+      if (attendees.length > 0) {
+        speakers = [...new Set(attendees)];
+        // `Title - A, B` where A, B are the attendees: the title alone.
+        const dash = title.lastIndexOf(' - ');
+        if (dash > 0 && splitNameList(title.slice(dash + 3))?.every((n) => speakers.includes(n))) title = title.slice(0, dash).trim();
+      } else if (pretalx) {
+        const dash = title.lastIndexOf(' - ');
+        const list = dash > 0 ? splitNameList(title.slice(dash + 3)) : undefined;
+        if (list && list.some((n) => /\s/.test(n) || isPersonName(n))) {
+          speakers = list;
+          title = title.slice(0, dash).trim();
+        }
+      }
+      byline = speakers.length ? speakers.join(' & ') : null;
+    }
+    const track = categories.length ? stripLeadingSymbols(categories[0]) || categories[0] : null;
+    raws.push({
+      id: cleanLine(text(prop(ev, 'uid')) ?? ''),
+      title,
+      speakers,
+      companies,
+      byline,
+      room: roomFromLocation(location),
+      track,
+      kind: classifyKind({ labels: categories, title, prefixKind, hasSpeakers: speakers.length > 0 || !!byline }),
+      startMs,
+      endMs,
+      url: cleanUrl(text(prop(ev, 'url'))),
+    });
+  }
+  return finishSchedule(raws, { source: options.source ?? '', format: sched ? 'sched-ics' : 'ics', title, timeZone });
+}
+

@@ -1,0 +1,58 @@
+/** The JSON form of a schedule (`talk-capture schedule --json`), with keys in the documented order. */
+import type { Schedule, Session } from './model';
+
+export interface SessionJson {
+  id: string;
+  title: string;
+  speakers: string[];
+  companies: string[];
+  byline: string | null;
+  room: string | null;
+  track: string | null;
+  kind: Session['kind'];
+  start: string;
+  end: string;
+  url: string | null;
+}
+
+export interface ScheduleJson {
+  source: string;
+  format: Schedule['format'];
+  title: string | null;
+  timeZone: string;
+  sessions: SessionJson[];
+}
+
+export const sessionJson = (s: Session): SessionJson => ({
+  id: s.id,
+  title: s.title,
+  speakers: [...s.speakers],
+  companies: [...s.companies],
+  byline: s.byline,
+  room: s.room,
+  track: s.track,
+  kind: s.kind,
+  start: s.start,
+  end: s.end,
+  url: s.url,
+});
+
+/** `{source, format, title, timeZone, sessions}` exactly, whatever else the objects carry. */
+export function scheduleJson(schedule: Schedule, sessions: readonly Session[] = schedule.sessions): ScheduleJson {
+  return { source: schedule.source, format: schedule.format, title: schedule.title, timeZone: schedule.timeZone, sessions: sessions.map(sessionJson) };
+}
+
+/** A schedule read back from its JSON form (the editor's offline copy); undefined when the shape is wrong. */
+export function scheduleFromJson(data: unknown): Schedule | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const d = data as Record<string, unknown>;
+  if (typeof d.source !== 'string' || typeof d.format !== 'string' || typeof d.timeZone !== 'string' || !Array.isArray(d.sessions)) return undefined;
+  const sessions: Session[] = [];
+  for (const s of d.sessions as Array<Record<string, unknown>>) {
+    if (!s || typeof s.id !== 'string' || typeof s.title !== 'string' || typeof s.start !== 'string' || typeof s.end !== 'string' || typeof s.kind !== 'string') return undefined;
+    const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    const opt = (v: unknown) => (typeof v === 'string' ? v : null);
+    sessions.push({ id: s.id, title: s.title, speakers: strs(s.speakers), companies: strs(s.companies), byline: opt(s.byline), room: opt(s.room), track: opt(s.track), kind: s.kind as Session['kind'], start: s.start, end: s.end, url: opt(s.url) });
+  }
+  return { source: d.source, format: d.format as Schedule['format'], title: typeof d.title === 'string' ? d.title : null, timeZone: d.timeZone, sessions };
+}

@@ -1,0 +1,80 @@
+/** Reading a schedule whatever its format: the format is detected from the content. */
+import { ScheduleError, type Schedule, type ScheduleFormat } from './model';
+import { isSchedIcs, parseIcs } from './ics';
+import { isPretalxJson, isPretalxXml, parsePretalxJson, parsePretalxXml } from './pretalx';
+import { isSessionizeJson, parseSessionizeJson } from './sessionize';
+import type { ScheduleParseOptions } from './build';
+
+/** Largest schedule read (a big conference's Sched file is about 2 MB). */
+export const MAX_SCHEDULE_BYTES = 32 * 1024 * 1024;
+
+const NOT_A_SCHEDULE = 'not a conference schedule (expected Sched or other iCalendar .ics, pretalx/frab schedule.json or schedule.xml, or Sessionize "All" JSON)';
+
+/** Bytes or text as text: UTF-8 decoded (TextDecoder), a byte-order mark dropped. */
+export function scheduleText(input: string | Uint8Array | ArrayBuffer): string {
+  const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const msg = err instanceof Error ? err.message : String(err);
+    const pos = /position (\d+)/.exec(msg);
+    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    throw new ScheduleError(`not valid JSON${line ? ` (line ${line})` : ''}: ${msg}`);
+  }
+}
+
+/**
+ * The format of a schedule text, from its content; undefined when it is none of them. JSON is
+ * parsed to tell pretalx from Sessionize (pass `json` to reuse it).
+ */
+export function detectScheduleFormat(text: string): ScheduleFormat | undefined {
+  const head = text.slice(0, 4096).trimStart();
+  if (/^BEGIN:VCALENDAR/i.test(head)) return isSchedIcs(text.slice(0, 65536)) ? 'sched-ics' : 'ics';
+  if (head.startsWith('<')) return isPretalxXml(text.slice(0, 65536)) ? 'pretalx-xml' : undefined;
+  if (head.startsWith('{')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    if (isPretalxJson(data)) return 'pretalx-json';
+    if (isSessionizeJson(data)) return 'sessionize-json';
+  }
+  return undefined;
+}
+
+/** Why a text is not a schedule, in one line. */
+function notScheduleReason(text: string): string {
+  const head = text.slice(0, 2048).trimStart();
+  if (text.trim() === '') return 'not a schedule: the file is empty';
+  if (text.slice(0, 8192).includes('\u0000')) return 'not a schedule: binary data';
+  if (/^<!doctype html|^<html[\s>]/i.test(head)) return `not a schedule: this is a web page (HTML); ${NOT_A_SCHEDULE}`;
+  if (/^\[/.test(head)) return `not a schedule: a JSON list (for Sessionize use the "All" view, /api/v2/<id>/view/All); ${NOT_A_SCHEDULE}`;
+  return `not a schedule: ${NOT_A_SCHEDULE}`;
+}
+
+/**
+ * Reads a schedule from its text (or bytes). The conference's zone comes from the file, else its
+ * locations, else `options.fallbackTimeZone` (the machine's); `options.timeZone` overrides.
+ * Throws {@link ScheduleError} with a one-line reason (not a schedule, malformed, no sessions).
+ */
+export function parseSchedule(input: string | Uint8Array | ArrayBuffer, options: ScheduleParseOptions = {}): Schedule {
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  if (size > MAX_SCHEDULE_BYTES) throw new ScheduleError(`too large for a schedule (${Math.round(size / 1048576)} MB; at most ${MAX_SCHEDULE_BYTES / 1048576} MB)`);
+  const text = scheduleText(input);
+  if (text.slice(0, 8192).includes('\u0000')) throw new ScheduleError(notScheduleReason(text));
+  const head = text.slice(0, 4096).trimStart();
+  if (/^BEGIN:VCALENDAR/i.test(head)) return parseIcs(text, options);
+  if (head.startsWith('<') && isPretalxXml(text.slice(0, 65536))) return parsePretalxXml(text, options);
+  if (head.startsWith('{')) {
+    const data = parseJson(text);
+    if (isPretalxJson(data)) return parsePretalxJson(data, options);
+    if (isSessionizeJson(data)) return parseSessionizeJson(data, options);
+  }
+  throw new ScheduleError(notScheduleReason(text));
+}

@@ -1,0 +1,66 @@
+/** Text clean-up shared by the schedule readers: HTML entities, HTML tags, white space. */
+
+const NAMED: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’',
+  sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„', laquo: '«', raquo: '»', middot: '·', bull: '•', copy: '©', reg: '®', trade: '™',
+  deg: '°', times: '×', euro: '€', pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶', shy: '\u00ad', zwj: '\u200d', zwnj: '\u200c',
+  thinsp: '\u2009', ensp: '\u2002', emsp: '\u2003', iexcl: '¡', iquest: '¿', aacute: 'á', Aacute: 'Á', agrave: 'à', Agrave: 'À',
+  acirc: 'â', Acirc: 'Â', auml: 'ä', Auml: 'Ä', atilde: 'ã', Atilde: 'Ã', aring: 'å', Aring: 'Å', aelig: 'æ', AElig: 'Æ', ccedil: 'ç',
+  Ccedil: 'Ç', eacute: 'é', Eacute: 'É', egrave: 'è', Egrave: 'È', ecirc: 'ê', Ecirc: 'Ê', euml: 'ë', Euml: 'Ë', iacute: 'í',
+  Iacute: 'Í', igrave: 'ì', Igrave: 'Ì', icirc: 'î', Icirc: 'Î', iuml: 'ï', Iuml: 'Ï', ntilde: 'ñ', Ntilde: 'Ñ', oacute: 'ó',
+  Oacute: 'Ó', ograve: 'ò', Ograve: 'Ò', ocirc: 'ô', Ocirc: 'Ô', ouml: 'ö', Ouml: 'Ö', otilde: 'õ', Otilde: 'Õ', oslash: 'ø',
+  Oslash: 'Ø', szlig: 'ß', uacute: 'ú', Uacute: 'Ú', ugrave: 'ù', Ugrave: 'Ù', ucirc: 'û', Ucirc: 'Û', uuml: 'ü', Uuml: 'Ü',
+  yacute: 'ý', Yacute: 'Ý', yuml: 'ÿ', scaron: 'š', Scaron: 'Š', zcaron: 'ž', Zcaron: 'Ž', oelig: 'œ', OElig: 'Œ',
+};
+
+/** Decodes HTML character references (`&amp;`, `&nbsp;`, `&#39;`, `&#x2019;`); unknown ones stay as written. One pass. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : whole;
+    }
+    return Object.prototype.hasOwnProperty.call(NAMED, ref) ? NAMED[ref] : whole;
+  });
+}
+
+/** Plain text of an HTML fragment: tags dropped (block ends become line breaks), entities decoded. */
+export function stripHtml(html: string): string {
+  const text = html.replace(/<\s*(?:br|\/p|\/div|\/li|\/h[1-6])\b[^>]{0,200}>/gi, '\n').replace(/<[^<>]{0,2000}>/g, '');
+  return decodeEntities(text)
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** One line: entities decoded, white space (also no-break spaces, line breaks) collapsed, trimmed. */
+export function cleanLine(text: string | null | undefined): string {
+  if (text == null) return '';
+  return decodeEntities(String(text))
+    .replace(/[\s\u00a0\u200b]+/g, ' ')
+    .trim();
+}
+
+/** `cleanLine`, or null when that is empty. */
+export function cleanOrNull(text: string | null | undefined): string | null {
+  const t = cleanLine(text);
+  return t === '' ? null : t;
+}
+
+/** A session page address, or null when it is not `http:`/`https:` (FOSDEM's `https:/host` is repaired). */
+export function cleanUrl(text: string | null | undefined): string | null {
+  const t = cleanLine(text).replace(/^(https?):\/(?!\/)/i, '$1://');
+  if (!/^https?:\/\/\S+$/i.test(t)) return null;
+  try {
+    return new URL(t).protocol.startsWith('http') ? t : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Leading emoji, symbols and punctuation dropped (`🚨 CONTRIBFEST` → `CONTRIBFEST`). */
+export function stripLeadingSymbols(text: string): string {
+  return text.replace(/^[^\p{L}\p{N}[(]+/u, '').trim();
+}
