@@ -220,7 +220,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
             if (!candidate) continue;
             const line = lineOfOffset(text, item.start);
             const column = item.start - (text.lastIndexOf('\n', item.start - 1) + 1) + 1;
-            problems.push(problemAt('typo', 'info', `"${item.value}" in \`${field}\` looks like a typo of ${candidate.entry.name}`, line, column, column + (item.end - item.start)));
+            problems.push(problemAt('typo', 'info', `The ${SINGULAR_FIELD[field] ?? `\`${field}\` entry`} "${item.value}" looks like a typo of ${candidate.entry.name}`, line, column, column + (item.end - item.start)));
           }
         }
       }
@@ -241,6 +241,9 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
 
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
+
+/** `The category "Vitness"`, `The tag "Promethues"` (not "categorie"). */
+const SINGULAR_FIELD: Readonly<Record<string, string>> = { tags: 'tag', categories: 'category', keywords: 'keyword', series: 'series' };
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
