@@ -4,7 +4,8 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { LandscapeIndex, loadIndexFile } from '../../src/core/landscape/index';
-import { buildUpdatedIndex, fetchLandscapeText, urlProblem } from '../../src/core/landscape/update';
+import * as zlib from 'zlib';
+import { buildUpdatedIndex, fetchLandscapeText, landscapeYamlProblem, MAX_LANDSCAPE_BYTES, urlProblem } from '../../src/core/landscape/update';
 
 const bundled = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
 
@@ -62,5 +63,189 @@ describe('landscape: update', () => {
     const text = fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'landscape.json'), 'utf8');
     assert.ok(text.split('\n').length > bundled.entries.length);
     assert.ok(!text.includes('description'));
+  });
+});
+
+/** A server on a loopback address; `handle` answers; resolves to its base URL. */
+async function serve(handle: http.RequestListener, host = '127.0.0.1'): Promise<{ base: string; server: http.Server; close: () => Promise<void> }> {
+  const server = http.createServer(handle);
+  await new Promise<void>((r) => server.listen(0, host, r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    base: `http://${host}:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+/** Writes `chunk` up to `times` times, waiting for the socket to drain (nothing is buffered ahead); counts the bytes sent. */
+function streamLazily(res: http.ServerResponse, chunk: Buffer, times: number, sent: { bytes: number }): void {
+  let i = 0;
+  const more = () => {
+    while (i < times && !res.destroyed) {
+      i++;
+      sent.bytes += chunk.length;
+      if (!res.write(chunk)) {
+        res.once('drain', more);
+        return;
+      }
+    }
+    if (!res.destroyed) res.end();
+  };
+  res.on('close', () => (i = times));
+  more();
+}
+
+/** Runs `work` while sampling memory; the largest growth of rss and of arrayBuffers over the start. */
+async function memoryGrowth(work: () => Promise<unknown>): Promise<{ rss: number; arrayBuffers: number; result: unknown }> {
+  const start = process.memoryUsage();
+  let rss = 0;
+  let arrayBuffers = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss - start.rss);
+    arrayBuffers = Math.max(arrayBuffers, m.arrayBuffers - start.arrayBuffers);
+  };
+  const timer = setInterval(sample, 10);
+  let result: unknown;
+  try {
+    result = await work().then(
+      (v) => v,
+      (e: unknown) => e,
+    );
+  } finally {
+    clearInterval(timer);
+    sample();
+  }
+  return { rss, arrayBuffers, result };
+}
+
+const MB = 1024 * 1024;
+
+describe('landscape: update over a hostile network', () => {
+  it('a 500 MB body (no Content-Length) is stopped at the limit, with memory growth under 100 MB', async () => {
+    const sent = { bytes: 0 };
+    const chunk = Buffer.alloc(64 * 1024, 'landscape: x\n');
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/yaml' });
+      streamLazily(res, chunk, (500 * MB) / chunk.length, sent);
+    });
+    try {
+      const m = await memoryGrowth(() => fetchLandscapeText(`${s.base}/landscape.yml`));
+      assert.ok(m.result instanceof Error);
+      assert.match(m.result.message, /more than 16 MB \(decoded\): too large for a landscape file; the download was stopped/);
+      assert.ok(m.rss < 100 * MB, `rss grew ${Math.round(m.rss / MB)} MB`);
+      assert.ok(m.arrayBuffers < 100 * MB, `arrayBuffers grew ${Math.round(m.arrayBuffers / MB)} MB`);
+      assert.ok(sent.bytes < 200 * MB, `the server sent ${Math.round(sent.bytes / MB)} MB before the client stopped reading`);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a declared Content-Length over the limit is refused before the body is read', async () => {
+    const sent = { bytes: 0 };
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-length': String(500 * MB) });
+      streamLazily(res, Buffer.alloc(64 * 1024, 'a'), (500 * MB) / (64 * 1024), sent);
+    });
+    try {
+      await assert.rejects(fetchLandscapeText(`${s.base}/landscape.yml`), /500 MB is more than the 16 MB a landscape file may have/);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a gzip bomb (3 MB on the wire, 3 GB decoded) is stopped once the decoded bytes pass the limit, memory growth under 100 MB', async () => {
+    // One gzip member of 16 MB of zeros (a few KB), sent 200 times: gzip readers take concatenated members as one stream.
+    const member = zlib.gzipSync(Buffer.alloc(16 * MB), { level: 9 });
+    const sent = { bytes: 0 };
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/yaml', 'content-encoding': 'gzip' });
+      streamLazily(res, member, 200, sent);
+    });
+    try {
+      const m = await memoryGrowth(() => fetchLandscapeText(`${s.base}/landscape.yml`));
+      assert.ok(m.result instanceof Error);
+      assert.match(m.result.message, /more than 16 MB \(decoded\)/);
+      assert.ok(m.rss < 100 * MB, `rss grew ${Math.round(m.rss / MB)} MB`);
+      assert.ok(m.arrayBuffers < 100 * MB, `arrayBuffers grew ${Math.round(m.arrayBuffers / MB)} MB`);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a gzip body within the limit is decoded', async () => {
+    const yaml = landscapeYamlFrom(bundled);
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip' });
+      res.end(zlib.gzipSync(yaml));
+    });
+    try {
+      assert.strictEqual(await fetchLandscapeText(`${s.base}/landscape.yml`), yaml);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a redirect to an address that is not allowed is never requested; allowed ones are followed, up to a limit', async () => {
+    let secondRequests = 0;
+    const second = await serve((_req, res) => {
+      secondRequests++;
+      res.end(landscapeYamlFrom(bundled));
+    }, '127.0.0.2'); // loopback too, but not an address the update accepts http: for
+    const yaml = landscapeYamlFrom(bundled);
+    let hops = 0;
+    const first = await serve((req, res) => {
+      if (req.url === '/away') res.writeHead(302, { location: `${second.base}/landscape.yml` }).end();
+      else if (req.url === '/file') res.writeHead(301, { location: 'file:///etc/hosts' }).end();
+      else if (req.url === '/hop') res.writeHead(307, { location: '/landscape.yml' }).end();
+      else if (req.url === '/loop') {
+        hops++;
+        res.writeHead(302, { location: '/loop' }).end();
+      } else res.end(yaml);
+    });
+    try {
+      await assert.rejects(fetchLandscapeText(`${first.base}/away`), /redirected to a URL that is not fetched: http:\/\/127\.0\.0\.2:\d+\/landscape\.yml \(only https: URLs are fetched/);
+      assert.strictEqual(secondRequests, 0, 'the disallowed address got no request');
+      await assert.rejects(fetchLandscapeText(`${first.base}/file`), /redirected to a URL that is not fetched: file:\/\/\/etc\/hosts/);
+      assert.strictEqual(await fetchLandscapeText(`${first.base}/hop`), yaml);
+      await assert.rejects(fetchLandscapeText(`${first.base}/loop`), /more than 5 redirects/);
+      assert.strictEqual(hops, 6);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  it('a slow body hits the one time limit, with a readable message', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/yaml' });
+      res.write('landscape:\n');
+      // and nothing more
+    });
+    try {
+      await assert.rejects(fetchLandscapeText(`${s.base}/landscape.yml`, { timeoutMs: 300 }), /^Error: The landscape download took longer than 0\.3 s/);
+      const ctrl = new AbortController();
+      const pending = fetchLandscapeText(`${s.base}/landscape.yml`, { signal: ctrl.signal, timeoutMs: 10_000 });
+      setTimeout(() => ctrl.abort(), 50);
+      await assert.rejects(pending, /cancelled/);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('caps the parsed YAML: depth, nodes, aliases, documents; a refused file never becomes the index', () => {
+    const deep = 'landscape: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n';
+    assert.match(landscapeYamlProblem(deep) ?? '', /nested deeper than 64 levels/);
+    assert.throws(() => buildUpdatedIndex(deep, 'x', bundled), /nested deeper than 64 levels/);
+    const aliases = 'a: &a [1]\nlandscape: [' + Array.from({ length: 1001 }, () => '*a').join(', ') + ']\n';
+    assert.match(landscapeYamlProblem(aliases) ?? '', /more than 1000 YAML aliases/);
+    assert.match(landscapeYamlProblem('landscape: []\n---\nlandscape: []\n') ?? '', /more than one YAML document/);
+    assert.strictEqual(landscapeYamlProblem(landscapeYamlFrom(bundled, 300)), undefined);
+    assert.throws(() => buildUpdatedIndex('x'.repeat(MAX_LANDSCAPE_BYTES + 1), 'x', bundled), /too large/);
   });
 });
