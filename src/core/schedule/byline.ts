@@ -212,8 +212,8 @@ export interface SchedSummary extends CleanTitle {
 
 /**
  * A Sched `SUMMARY` (iCalendar-unescaped) split into title, byline, speakers and companies.
- * The byline follows the last ` - `; a right-hand side that is no byline (no name, no comma,
- * no `&`) stays part of the title; a byline that does not fit the shapes is kept whole with no
+ * The byline follows the last ` - `; a right-hand side that is no byline (no comma, no `&`, not
+ * a name of two or more words) stays part of the title; a byline that does not fit the shapes is kept whole with no
  * speakers.
  */
 export function splitSchedSummary(summary: string): SchedSummary {
@@ -230,6 +230,6 @@ export function splitSchedSummary(summary: string): SchedSummary {
   const notes = [...whole.notes, ...leftClean.notes];
   const parts = splitByline(right);
   if (parts) return { title: leftClean.title, kind, notes, byline: right, ...parts };
-  if (/[,;&]|\sand\s/.test(right) || isPersonName(right)) return { title: leftClean.title, kind, notes, byline: right, speakers: [], companies: [], groups: [] };
+  if (/[,;&]|\sand\s/.test(right) || (/\s/.test(right) && isPersonName(right))) return { title: leftClean.title, kind, notes, byline: right, speakers: [], companies: [], groups: [] };
   return none;
 }

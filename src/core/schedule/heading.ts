@@ -39,11 +39,11 @@ export interface SessionHeadingOptions {
 }
 
 /**
- * `Ana Lima & Bo Chen, Acme; Cy Diaz, Initech` when the speakers work for different companies
+ * `Ana Lima & Bo Chen, Acme; Cy Diaz, Initech` when the speakers are in several company groups
  * (the grouped form the notes model reads), else undefined.
  */
 function groupedPeople(s: Session): string | undefined {
-  if (s.companies.length < 2 || !s.byline) return undefined;
+  if (s.companies.length === 0 || !s.byline || !s.byline.includes(';')) return undefined;
   const parts = splitByline(s.byline);
   if (!parts || parts.groups.length < 2) return undefined;
   const same = parts.speakers.length === s.speakers.length && parts.speakers.every((n, i) => n === s.speakers[i]);
@@ -65,7 +65,9 @@ export function formatSessionHeading(session: Session, format: string = DEFAULT_
   const label = sessionKindLabel(kind);
   let title = session.title.trim();
   if (options.linkTitle && session.url) title = `[${title.replace(/[[\]]/g, '\\$&')}](${session.url})`;
-  if (label && !names.includes('kind') && !(keynote && names.includes('n'))) title = `${label}: ${title}`;
+  // `Lightning Talk: Title`, unless the title already says it (`Opening Keynote: …`, `Late Lightning Round`).
+  const saysKind = label && new RegExp(`\\b${label.split(' ')[0]}`, 'i').test(session.title.slice(0, 60));
+  if (label && !saysKind && !names.includes('kind') && !(keynote && names.includes('n'))) title = `${label}: ${title}`;
   const time = sessionClock(session);
   if (options.includeTime && !names.includes('time')) template = template.replace(/^(#{1,6}[ \t]+)/, '$1{time} ');
   const company = session.companies.join(', ');

@@ -189,7 +189,7 @@ export function parseIcs(source: string, options: ScheduleParseOptions = {}): Sc
       byline,
       room: roomFromLocation(location),
       track,
-      kind: classifyKind({ labels: categories, title, prefixKind, hasSpeakers: speakers.length > 0 || !!byline }),
+      kind: classifyKind({ labels: categories, title, prefixKind, hasSpeakers: speakers.length > 0 }),
       startMs,
       endMs,
       url: cleanUrl(text(prop(ev, 'url'))),

@@ -10,7 +10,7 @@ const RULES: Array<[RegExp, SessionKind]> = [
   [/\b(?:workshops?|tutorials?|hands-on|labs?|training)\b/i, 'workshop'],
   [/\b(?:bofs?|birds of a feather|unconference)\b/i, 'bof'],
 ];
-const OTHER = /\b(?:party|reception|social|showcase|expo|booth|sponsors?|photo|meetups?|networking|happy hour|yoga|fun run|game|closing|opening|welcome)\b/i;
+const OTHER = /\b(?:experiences?|party|reception|social|showcase|expo|booth|sponsors?|photo|meetups?|networking|happy hour|yoga|fun run|game|closing|opening|welcome)\b/i;
 
 export interface KindHints {
   /** Categories / tracks / session types / formats the source gives. */
@@ -38,7 +38,7 @@ export function classifyKind(h: KindHints): SessionKind {
   if (h.prefixKind) return h.prefixKind;
   for (const [re, kind] of RULES) if (labels && re.test(labels)) return kind;
   if (/^panel\b|\bpanel discussion\b/i.test(h.title)) return 'panel';
-  if (/^keynote\b/i.test(h.title)) return 'keynote';
+  if (/\bkeynote\b/i.test(h.title)) return 'keynote';
   if (!h.hasSpeakers && ((labels && OTHER.test(labels)) || OTHER.test(h.title))) return 'other';
   return 'talk';
 }

@@ -105,7 +105,7 @@ export function parsePretalxJson(data: unknown, options: ScheduleParseOptions = 
   return frabSchedule({ title: cleanOrNull(str(conf.title)), zone: str(conf.time_zone_name) || null }, days, 'pretalx-json', options);
 }
 
-const ARRAYS = new Set(['day', 'room', 'event', 'person', 'link', 'attachment', 'track']);
+const ARRAYS = new Set(['day', 'room', 'event', 'person', 'link', 'attachment']);
 
 /** Whether XML text looks like a frab/pretalx schedule. */
 export function isPretalxXml(head: string): boolean {
