@@ -315,8 +315,9 @@ describe('capture: TODO links', () => {
   });
 
   it('writes link destinations that keep the link whole', () => {
-    assert.strictEqual(linkDestination('https://e.com/a_(b)'), 'https://e.com/a_(b)');
-    assert.strictEqual(linkDestination('https://e.com/a)'), '<https://e.com/a)>');
+    // Parentheses and backslashes are percent-encoded (issue 11): a `)` or `\\` can no longer end or escape the link.
+    assert.strictEqual(linkDestination('https://e.com/a_(b)'), 'https://e.com/a_%28b%29');
+    assert.strictEqual(linkDestination('https://e.com/a)'), 'https://e.com/a%29');
     assert.strictEqual(linkDestination('https://e.com/<x>'), 'https://e.com/%3Cx%3E');
   });
 
@@ -332,10 +333,11 @@ describe('capture: TODO links', () => {
     assert.strictEqual(resolve('see [recording]()', '[recording]()'), `see [recording](${url})`);
     assert.strictEqual(resolve('see [demo](#).', '[demo](#)'), `see [demo](${url}).`);
     assert.strictEqual(resolve('The book about photos (link)', '(link)'), `The book about photos [link](${url})`);
-    assert.strictEqual(resolve('TODO: will add the link when it is out', 'TODO'), url);
-    assert.strictEqual(resolve('TODO: will add the link when it is out  ', 'TODO: will add the link when it is out'), `${url}  `);
-    assert.strictEqual(resolve('Slides TODO then notes', 'TODO'), `Slides ${url} then notes`, 'a bare marker alone');
-    assert.strictEqual(resolve('[//]: # (TODO: find the repo)', 'TODO'), `[//]: # (${url})`, 'a hidden line keeps its closing parenthesis');
+    // A marker becomes a link, never the bare URL (issue 11).
+    assert.strictEqual(resolve('TODO: will add the link when it is out', 'TODO'), `[link](${url})`);
+    assert.strictEqual(resolve('TODO: will add the link when it is out  ', 'TODO: will add the link when it is out'), `[link](${url})  `);
+    assert.strictEqual(resolve('Slides TODO then notes', 'TODO'), `Slides [link](${url}) then notes`, 'a bare marker alone');
+    assert.strictEqual(resolve('[//]: # (TODO: find the repo)', 'TODO'), `[//]: # (<${url}>)`, 'a hidden line keeps its closing parenthesis');
     assert.strictEqual(resolve('[real](https://x.org) TODO', '[real](https://x.org)'), null, 'a real link is no placeholder');
     assert.strictEqual(resolve('text', 'nothing', 0), null, 'stale item: the text is not there');
   });
@@ -478,7 +480,7 @@ describe('capture on parsed notes (fixtures)', () => {
     assert.deepStrictEqual(results, [
       `- Slides: [slides](${url})`,
       `The handbook they mentioned [link](${url})`,
-      url,
+      `[link](${url})`,
       `- recording [slides](${url})`,
       `- demo: [demo](${url})`,
     ]);

@@ -5,6 +5,7 @@
  */
 import type { Position } from '../document';
 import type { TodoItem } from '../notes/model';
+import { hasControlCharacter, safeUrl } from '../links/safeUrl';
 
 export const DEFAULT_TODO_LINK_FORMAT = '[slides](TODO)';
 
@@ -24,20 +25,12 @@ export function formatTodoLink(format: string, selected: string): string {
   return fmt;
 }
 
-/** Checks a URL typed for a TODO link: null when fine, else why not. */
+/** Checks a URL typed for a TODO link: null when fine, else why not (see core/links/safeUrl). */
 export function validateLinkUrl(value: string): string | null {
   const v = value.trim();
-  if (!v) return 'Enter the link’s URL (https://…).';
-  if (/\s/.test(v)) return 'A URL has no spaces.';
-  let url: URL;
-  try {
-    url = new URL(v);
-  } catch {
-    return 'Not a URL: write it with its scheme, like https://example.com/slides.';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'Only http and https links.';
-  if (!url.hostname) return 'The URL needs a host name.';
-  return null;
+  if (/\s/.test(v) && !hasControlCharacter(v)) return 'A URL has no spaces.';
+  const r = safeUrl(v);
+  return r.ok ? null : r.reason;
 }
 
 /** True for text that is one http(s) URL (used to pre-fill from the clipboard). */
@@ -45,26 +38,23 @@ export function isHttpUrl(text: string): boolean {
   return validateLinkUrl(text) === null;
 }
 
-function balancedParens(s: string): boolean {
-  let depth = 0;
-  for (const c of s) {
-    if (c === '(') depth++;
-    else if (c === ')' && --depth < 0) return false;
-  }
-  return depth === 0;
-}
-
-/** The URL as a Markdown link destination: in `<...>` when its parentheses would end the link early. */
+/**
+ * The URL as a Markdown link destination (normalised, `<>()\\|` and spaces percent-encoded:
+ * see core/links/safeUrl); throws for a URL that is not a safe http(s) address, which
+ * {@link validateLinkUrl} refuses first.
+ */
 export function linkDestination(url: string): string {
-  let u = url.trim();
-  if (/[<>]/.test(u)) u = new URL(u).href;
-  return balancedParens(u) ? u : `<${u}>`;
+  const r = safeUrl(url);
+  if (!r.ok) throw new Error(r.reason);
+  return r.markdown;
 }
 
-/** A bare URL for running text: as an autolink `<...>` when it ends in punctuation a reader would not count. */
-function bareLink(url: string): string {
-  const u = url.trim();
-  return /[)\].,;:!?'"]$/.test(u) ? `<${u}>` : u;
+/** Words after a `TODO:` marker that make a good link text (`TODO: slides` → `[slides](…)`), else `link`. */
+function linkTextFromNote(note: string): string {
+  const words = note.replace(/^[\s:–—-]+/, '').trim();
+  if (!words || words.length > 30 || !/^[\p{L}\p{N}][\p{L}\p{N} '’-]*$/u.test(words)) return 'link';
+  if (words.split(/\s+/).length > 3 || /\b(?:add|adds|will|when|once|later|find|get|link|links|url|check|here|this|that)\b/i.test(words)) return 'link';
+  return words;
 }
 
 /** Link destinations that mean "not known yet". */
@@ -84,36 +74,43 @@ export interface Replacement {
  * `url`, or null when the item is no link placeholder. Only the placeholder changes:
  * - `[text](TODO)`, `[text]()`, `[text](#)`: the destination becomes the URL;
  * - `(link)`: becomes `[link](url)`, `slides (link)` becomes `[slides](url)`;
- * - `TODO: will add link…`: the marker and its note become the URL;
- * - a bare `TODO`/`FIXME`/`TBD`: becomes the URL.
+ * - `TODO: will add link…`: the marker and its note become `[link](url)` (`TODO: slides`:
+ *   `[slides](url)`; in a hidden line `<url>`);
+ * - a bare `TODO`/`FIXME`/`TBD`: becomes `[link](url)`.
+ * The URL goes through core/links/safeUrl: null when it is not a safe http(s) address.
  */
 export function placeholderReplacement(line: string, item: Pick<TodoItem, 'text'>, start: number, url: string): Replacement | null {
   const end = start + item.text.length;
   if (line.slice(start, end) !== item.text) return null;
+  const safe = safeUrl(url);
+  if (!safe.ok) return null;
   for (const m of line.matchAll(LINK)) {
     const mStart = m.index!;
     const mEnd = mStart + m[0].length;
     if (mEnd <= start || mStart >= end) continue;
     if (!PLACEHOLDER_DEST.test(m[2])) continue;
     const destStart = mStart + m[0].length - 1 - m[2].length;
-    return { start: destStart, end: mEnd - 1, newText: linkDestination(url) };
+    return { start: destStart, end: mEnd - 1, newText: safe.markdown };
   }
   // `(link)`, `slides (link)`: the word before the parenthesis, if any, becomes the link's text.
   const word = /^(?:([\p{L}\p{N}][\p{L}\p{N} _-]{0,40}?)[ \t]+)?\(([\p{L}\p{N} _-]{1,40})\)$/u.exec(item.text);
   if (word && line[start - 1] !== ']') {
-    return { start, end, newText: `[${(word[1] ?? word[2]).trim()}](${linkDestination(url)})` };
+    return { start, end, newText: `[${(word[1] ?? word[2]).trim()}](${safe.markdown})` };
   }
   if (MARKER.test(item.text)) {
     let stop = end;
     const marker = MARKER.exec(item.text)![0];
+    const hidden = /^\[\/\/\]:[ \t]*#[ \t]*\(.*\)[ \t]*$/.test(line);
     if (item.text.length === marker.length && /^\s*:/.test(line.slice(end))) {
       // `TODO: will add link...`: the note after the colon goes with the marker, up to the line's
       // end (or a hidden draft's closing parenthesis).
-      const hidden = /^\[\/\/\]:[ \t]*#[ \t]*\(.*\)[ \t]*$/.test(line);
       stop = hidden ? line.lastIndexOf(')') : line.length;
       while (stop > end && /\s/.test(line[stop - 1])) stop--;
     }
-    return { start, end: stop, newText: bareLink(url) };
+    // Never the bare URL: `[words](url)` (or `<url>` inside a hidden line, whose parentheses
+    // a link would end early).
+    if (hidden) return { start, end: stop, newText: `<${safe.markdown}>` };
+    return { start, end: stop, newText: `[${linkTextFromNote(line.slice(start + marker.length, stop))}](${safe.markdown})` };
   }
   return null;
 }

@@ -2,6 +2,7 @@
  * Small text helpers of the landscape index and the matcher: word characters that know about
  * CJK (no reliance on `\b`), compact keys, edit distance, URL checks, Markdown escaping.
  */
+import { markdownDestination } from '../links/safeUrl';
 
 /** Letters and digits that continue a word. CJK ideographs, kana, hangul and full-width forms do not: a name can touch them. */
 export function isWordCode(c: number): boolean {
@@ -61,10 +62,10 @@ export function isHttpUrl(s: string): boolean {
   }
 }
 
-/** A URL safe to put in `[text](url)`: http(s) only, no spaces or parentheses left raw; undefined otherwise. */
+/** A URL safe to put in `[text](url)` (through core/links/safeUrl): http(s) only, normalised, nothing Markdown could misread; undefined otherwise. */
 export function markdownUrl(url: string | null | undefined): string | undefined {
   if (!url || !isHttpUrl(url)) return undefined;
-  return url.trim().replace(/[\s()<>]/g, (ch) => '%' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  return markdownDestination(url);
 }
 
 /** Escapes text so it stays plain text inside `[...]` of a Markdown link. */

@@ -1,0 +1,56 @@
+import * as assert from 'assert';
+import { placeholderReplacement, validateLinkUrl } from '../../src/core/capture/todoLink';
+import { markdownLink, markdownUrl } from '../../src/core/landscape/text';
+import { markdownDestination, safeUrl } from '../../src/core/links/safeUrl';
+import { parseNotes } from '../../src/core/notes/parse';
+
+const resolve = (line: string, text: string, url: string) => {
+  const r = placeholderReplacement(line, { text }, line.indexOf(text), url);
+  return r ? line.slice(0, r.start) + r.newText + line.slice(r.end) : null;
+};
+
+describe('trust: every inserted URL goes through one gate', () => {
+  it('normalises, and writes what Markdown cannot misread: no raw HTML, no early `)`, no `\\)`', () => {
+    assert.strictEqual(markdownDestination('  https://a.example/<script>alert(1)</script>  '), 'https://a.example/%3Cscript%3Ealert%281%29%3C/script%3E');
+    assert.strictEqual(markdownDestination('https://a.example/x?q=a\\'), 'https://a.example/x?q=a%5C');
+    assert.strictEqual(markdownDestination('https://a.example/a|b c'), 'https://a.example/a%7Cb%20c');
+    assert.strictEqual(markdownDestination('HTTPS://A.Example/Path'), 'https://a.example/Path');
+    assert.strictEqual(markdownDestination('https://a.example'), 'https://a.example', 'a bare origin keeps its form');
+  });
+
+  it('refuses other schemes and control characters, with a reason', () => {
+    const reason = (u: string) => {
+      const r = safeUrl(u);
+      return r.ok ? '' : r.reason;
+    };
+    assert.match(reason('javascript:alert(1)'), /Only http and https links \(not javascript:\)/);
+    assert.match(reason('data:text/html,<b>x</b>'), /not data:/);
+    assert.match(reason('https://a.example/\u0007x'), /control character \(U\+0007\)/);
+    assert.match(reason('https://a.example/\u0085'), /control character \(U\+0085\)/);
+    assert.match(reason('https://a.example/a\u2028b'), /control character/);
+    assert.match(reason(''), /Enter/);
+    assert.match(validateLinkUrl('https://a.example/x\ty')!, /control character \(U\+0009\)/);
+    assert.match(validateLinkUrl('https://a.example/x y')!, /no spaces/);
+  });
+
+  it('Resolve TODO Link: a marker becomes a link (its own words when short), never raw URL text', () => {
+    const evil = 'https://a.example/<script>alert(1)</script>';
+    assert.strictEqual(resolve('TODO: will add link when published', 'TODO', evil), '[link](https://a.example/%3Cscript%3Ealert%281%29%3C/script%3E)');
+    assert.strictEqual(resolve('TODO: slides', 'TODO', 'https://a.example/s.pdf'), '[slides](https://a.example/s.pdf)');
+    assert.strictEqual(resolve('TODO: the recording', 'TODO', 'https://a.example/v'), '[the recording](https://a.example/v)');
+    assert.strictEqual(resolve('see [slides](TODO) now', '[slides](TODO)', 'https://a.example/x?y=\\'), 'see [slides](https://a.example/x?y=%5C) now');
+    assert.strictEqual(resolve('TODO: slides', 'TODO', 'javascript:alert(1)'), null, 'nothing is written for a refused URL');
+    // What the link reads as once parsed again: one link, to exactly that address, and no HTML.
+    const line = resolve('TODO: x', 'TODO', evil)!;
+    const notes = parseNotes(`# Notes\n\n${line}\n`);
+    assert.deepStrictEqual(notes.todos, []);
+    assert.ok(!line.includes('<'));
+  });
+
+  it('landscape homepages go through the same gate', () => {
+    assert.strictEqual(markdownUrl('https://example.com/a\\'), 'https://example.com/a/');
+    assert.strictEqual(markdownLink('X', 'https://example.com/x)y'), '[X](https://example.com/x%29y)');
+    assert.strictEqual(markdownUrl('javascript:alert(1)'), undefined);
+    assert.strictEqual(markdownUrl('https://example.com/\u0000'), undefined);
+  });
+});
