@@ -146,7 +146,7 @@ describe('recognition: project mentions', () => {
   });
 
   it('suggests typos of distinctive names, short ones too, headings included, never links them', () => {
-    const text = '### Jeager at scale\n\nJeager, Lnkerd, Istoi, gPRC, grcp, Promethues, Kuberentes, contianerd, Cillium.\nGRPC and etch and Dapr are fine.\n';
+    const text = '### Jeager at scale\n\nJeager, Lnkerd, Istoi, gPRC, grcp, Promethues, Kuberentes, contianerd, Cillium.\nGRPC, LLMs, CRDs, etch and Dapr are fine.\n';
     const found = findMentions(text, index);
     assert.deepStrictEqual(
       found.map((m) => `${m.text}:${m.action}:${m.reason}:${m.entry.name}`),

@@ -290,13 +290,13 @@ function typoAt(text: string, words: Word[], i: number, run: ProseRun, index: La
 }
 
 /**
- * A four-letter word no dictionary has: mixed case after a lower-case letter (`gPRC`), or no
- * vowel at all (`grcp`). All capitals (an acronym) and ordinary spellings are left alone.
+ * A four-letter word no dictionary has: a capital after a lower-case letter (`gPRC`), or lower
+ * case without a vowel (`grcp`). Acronyms (`GRPC`, `LLMs`, `CRDs`) and ordinary spellings are left alone.
  */
 function slipShaped(w: string): boolean {
-  if (!/^[A-Za-z]{4}$/.test(w) || w === w.toUpperCase()) return false;
+  if (!/^[A-Za-z]{4}$/.test(w)) return false;
   if (/[a-z][A-Z]/.test(w)) return true;
-  return !/[aeiouyAEIOUY]/.test(w);
+  return w === w.toLowerCase() && !/[aeiouy]/.test(w);
 }
 
 function makeMention(text: string, _scan: ScanResult, index: LandscapeIndex, run: ProseRun, start: number, end: number, entry: LandscapeEntry, action: 'link' | 'suggest', reason: Mention['reason']): Mention {
