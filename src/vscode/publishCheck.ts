@@ -36,6 +36,23 @@ export function toDiagnostic(p: PublishProblem): vscode.Diagnostic {
   return d;
 }
 
+/** Quick fix of `##Title` (publish check kind `heading-space`): adds the space, read from the line as it is now. */
+function headingSpaceFixes(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  const actions: vscode.CodeAction[] = [];
+  for (const d of context.diagnostics) {
+    if (d.source !== DIAGNOSTIC_SOURCE || d.code !== 'heading-space' || d.range.start.line >= doc.lineCount) continue;
+    const m = /^( {0,3})(#{2,6})(?=[^\s#])/.exec(doc.lineAt(d.range.start.line).text);
+    if (!m) continue;
+    const a = new vscode.CodeAction(`Add a space after ${m[2]} (make it a heading)`, vscode.CodeActionKind.QuickFix);
+    a.edit = new vscode.WorkspaceEdit();
+    a.edit.insert(doc.uri, new vscode.Position(d.range.start.line, m[1].length + m[2].length), ' ');
+    a.diagnostics = [d];
+    a.isPreferred = true;
+    actions.push(a);
+  }
+  return actions;
+}
+
 export function registerPublishCheck(ctx: FeatureContext): void {
   const api: PublishCheckApi = { lastSummary: undefined, runs: {} };
   ctx.api.publishCheck = api;
@@ -96,6 +113,7 @@ export function registerPublishCheck(ctx: FeatureContext): void {
   subs.push(
     collection,
     { dispose: () => watched.forEach((t) => t && clearTimeout(t)) },
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, { provideCodeActions: headingSpaceFixes }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
 
     vscode.commands.registerCommand('talkCapture.checkNotes', async () => {
       const editor = requireMarkdownEditor('check the note');
