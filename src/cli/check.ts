@@ -88,6 +88,7 @@ export const run: CliCommand = (args, io) => {
       io.out(r.problems.length === 0 ? `${r.file}: ready to publish` : `${r.file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} (${summarize(r.problems)})`);
     }
   }
-  if (results.some((r) => r.error !== undefined || r.warning !== undefined)) return 2;
+  // A note that could not be fully read is never ready to publish.
+  if (results.some((r) => r.error !== undefined || r.warning !== undefined || r.problems.some((p) => p.kind === 'unread'))) return 2;
   return results.some((r) => r.problems.length > 0) ? 1 : 0;
 };

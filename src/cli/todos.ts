@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CliError, fsErrorMessage, parseCliArgs, readNote, utf8Warning, type CliCommand } from './common';
 import { parseNotes } from '../core/notes/parse';
-import { findTalkAt } from '../core/notes/query';
+import { talkFinder } from '../core/notes/query';
 import { todoJson, type TodoJson } from './outline';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'public', 'resources', 'dist', 'out']);
@@ -132,8 +132,14 @@ export const run: CliCommand = (args, io) => {
       continue;
     }
     const model = parseNotes(text, { fileName: path.basename(file) });
+    const unread = model.skipped ? { line: 1, reason: model.skipped } : model.skippedParts?.[0];
+    if (unread) {
+      failed = true;
+      io.err(`talk-capture todos: ${file}:${unread.line}: not fully read: ${unread.reason}`);
+    }
+    const talkAt = talkFinder(model);
     const todos = model.todos.map((t) => {
-      const talk = findTalkAt(model, t.line);
+      const talk = talkAt(t.line);
       return { ...todoJson(t), talk: talk ? talk.title : null };
     });
     result.files.push({ file, todos });

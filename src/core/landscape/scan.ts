@@ -1,14 +1,19 @@
 /**
- * A fast, single-pass scan of a Markdown note for the places where a project mention can be
- * plain prose, and for the links already there. It does not build a syntax tree (remark takes
- * ~290 ms for a 3,000-line note; this takes a few): it knows exactly what the linker must
- * leave alone.
+ * Where a project mention can be plain prose in a note, and the links already there: the
+ * inline facts the linker, the mention diagnostics and the publish check need, read from the
+ * note's one block scan (../notes/scan.ts: front matter, code, HTML blocks, definitions and
+ * the code spans of each paragraph, also across its lines). No syntax tree, linear time.
  *
- * Skipped: front matter (`---`/`+++`), fenced and indented code, code spans, HTML blocks,
- * inline HTML tags and comments (`<!-- -->`), link reference definitions and hidden-draft
- * comment lines (`[//]: # (...)`), links and images with their text (`[text](url)`,
- * `[text][ref]`, `[text]` when defined, `<a href>...</a>`), autolinks and bare URLs.
+ * Skipped: front matter (closed, or an unclosed block up to the first heading after a blank
+ * line), fenced and indented code, code spans, HTML blocks, inline HTML tags and comments
+ * (`<!-- -->`, also across the lines of a paragraph), link reference definitions and
+ * hidden-draft comment lines (`[//]: # (...)`), links and images with their text
+ * (`[text](url)`, `[text][ref]`, `[text]` when defined, `<a href>...</a>`), autolinks and bare
+ * URLs. Lines longer than MAX_INLINE_LINE are not read for prose or links; `skipped` says so.
  */
+import { hiddenContent, MAX_INLINE_LINE, LineKind, type Blocks, type SkippedPart } from '../notes/blocks';
+import { normalizeLabel } from '../notes/inline';
+import { blocksOf } from '../notes/scan';
 
 export interface ProseRun {
   /** Offsets [start, end) of plain text. */
@@ -39,190 +44,220 @@ export interface ScanResult {
   links: ScannedLink[];
   /** Offsets of each line's first character. */
   lineStarts: number[];
-  /** 0-based line after the front matter (0 when there is none). */
+  /** 0-based line after the front matter (0 when there is none, or it is never closed). */
   bodyStartLine: number;
-  /** 0-based lines of the headings (ATX, outside code), in order: the sections of the note. */
+  /** 0-based lines of the headings (outside code), in order: the sections of the note. */
   headingLines: number[];
+  /** Lines with text that was not read for prose and links (too long), with the reason. */
+  skipped: SkippedPart[];
 }
 
-const FENCE_RE = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}|~{3,})(.*)$/;
-const REF_DEF_RE = /^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^>]*>|\S+)?/;
-const HTML_BLOCK_RE = /^ {0,3}<(?:[A-Za-z][\w-]*(?:[\s/>]|$)|\/[A-Za-z][\w-]*\s*>|!--|\?|![A-Z])/;
-const HEADING_RE = /^ {0,3}#{1,6}(?:[ \t]|$)/;
-const LIST_RE = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
-
 const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr', 'source', 'area', 'base', 'col', 'embed', 'param', 'track']);
+/** How far past a `<` an autolink or a tag is looked for. */
+const ANGLE_WINDOW = 2048;
+/** How far a bare URL runs at most. */
+const URL_WINDOW = 4096;
 
 /** Scans `text` (any line endings, optional BOM). */
 export function scanMarkdown(text: string): ScanResult {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineCount = lineStarts.length;
-  const lineEnd = (l: number) => {
-    let e = l + 1 < lineCount ? lineStarts[l + 1] - 1 : text.length;
-    if (e > lineStarts[l] && text.charCodeAt(e - 1) === 13) e--;
-    return e;
-  };
-  const lineText = (l: number) => text.slice(lineStarts[l], lineEnd(l));
+  return scanBlocks(text, blocksOf(text));
+}
 
-  // Link reference definitions first: `[label]: url` lines, so `[text][label]` and `[label]` resolve.
-  const refs = new Map<string, string>();
-  for (let l = 0; l < lineCount; l++) {
-    const s = lineText(l);
-    if (s.length > 0 && s.length < 2000 && s.trimStart().startsWith('[')) {
-      const m = REF_DEF_RE.exec(s);
-      if (m) refs.set(normLabel(m[1]), (m[2] ?? '').replace(/^<|>$/g, ''));
-    }
-  }
-
+/** The inline facts of `text`, from its block scan. */
+export function scanBlocks(text: string, blocks: Blocks): ScanResult {
+  const lineStarts = blocks.lineStarts;
+  const n = lineStarts.length;
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const runs: ProseRun[] = [];
   const links: ScannedLink[] = [];
   const headingLines: number[] = [];
-  let l = 0;
-  // Front matter.
+  const skipped: SkippedPart[] = [];
+  const fm = blocks.frontMatter;
   let bodyStartLine = 0;
-  const first = lineText(0).replace(/^\uFEFF/, '').trimEnd();
-  if (first === '---' || first === '+++') {
-    for (let k = 1; k < lineCount; k++) {
-      const t = lineText(k).trimEnd();
-      if (t === first || (first === '---' && t === '...')) {
-        bodyStartLine = k + 1;
+  let first = 0;
+  if (fm.format && fm.endLine !== null) {
+    bodyStartLine = fm.endLine;
+    first = fm.endLine;
+  } else if (fm.format) {
+    // Never closed: where the front matter ends is a guess; nothing is read before the first
+    // heading that follows a blank line (a YAML comment `# x` is not preceded by one as a rule).
+    first = n;
+    for (let k = 1; k < n; k++) {
+      if (blocks.kind[k] === LineKind.Heading && k > 0 && blocks.lines[k - 1].trim() === '') {
+        first = k;
         break;
       }
     }
-    l = bodyStartLine || 1;
   }
-
-  let fence: { ch: string; len: number } | undefined;
-  let inHtmlBlock = false;
+  const refs = blocks.definitionUrls;
   let inComment = false;
-  let inIndentedCode = false;
-  let prevBlank = true;
-  let lastNonBlankWasList = false;
-  for (; l < lineCount; l++) {
-    const start = lineStarts[l];
-    const end = lineEnd(l);
-    const s = text.slice(start, end);
-    const blank = s.trim() === '';
-    if (fence) {
-      const m = FENCE_RE.exec(s);
-      if (m && m[1][0] === fence.ch && m[1].length >= fence.len && m[2].trim() === '') fence = undefined;
-      continue;
-    }
-    if (inComment) {
-      const close = s.indexOf('-->');
-      if (close === -1) continue;
+  for (let l = first; l < n; l++) {
+    const kind = blocks.kind[l];
+    if (kind !== LineKind.Inline && kind !== LineKind.Heading) {
       inComment = false;
-      scanInline(text, start + close + 3, end, l, start, false, refs, runs, links, (v) => (inComment = v));
-      prevBlank = false;
       continue;
     }
-    if (inHtmlBlock) {
-      if (blank) inHtmlBlock = false;
-      prevBlank = blank;
-      continue;
-    }
-    if (inIndentedCode) {
-      if (blank || /^(?: {4}|\t)/.test(s)) continue;
-      inIndentedCode = false;
-    }
-    if (blank) {
-      prevBlank = true;
-      continue;
-    }
-    const fm = FENCE_RE.exec(s);
-    if (fm && !(fm[1][0] === '`' && fm[2].includes('`'))) {
-      fence = { ch: fm[1][0], len: fm[1].length };
-      continue;
-    }
-    if (prevBlank && !lastNonBlankWasList && /^(?: {4}|\t)/.test(s)) {
-      inIndentedCode = true;
-      continue;
-    }
-    prevBlank = false;
-    // Indented lines after a list item continue it (they are not code).
-    if (LIST_RE.test(s)) lastNonBlankWasList = true;
-    else if (!/^[ \t]/.test(s)) lastNonBlankWasList = false;
-    if (REF_DEF_RE.test(s)) continue; // link definitions and hidden drafts `[//]: # (...)`
-    if (HTML_BLOCK_RE.test(s)) {
-      if (s.trimStart().startsWith('<!--')) {
-        const close = s.indexOf('-->');
-        if (close === -1) {
-          inComment = true;
-          continue;
-        }
-        scanInline(text, start + close + 3, end, l, start, false, refs, runs, links, (v) => (inComment = v));
-        continue;
-      }
-      inHtmlBlock = true;
-      continue;
-    }
-    const heading = HEADING_RE.test(s);
+    if (l > 0 && blocks.groupOf[l] !== blocks.groupOf[l - 1]) inComment = false;
+    const heading = kind === LineKind.Heading;
     if (heading) headingLines.push(l);
-    scanInline(text, start, end, l, start, heading, refs, runs, links, (v) => (inComment = v));
+    const line = blocks.lines[l];
+    if (line.length > MAX_INLINE_LINE) {
+      skipped.push({ line: l + 1, reason: `the line is ${line.length} characters long; links and project names are read on lines of up to ${MAX_INLINE_LINE}` });
+      inComment = false;
+      continue;
+    }
+    // A hidden draft glued to a paragraph is text for CommonMark, but still the user's hidden draft.
+    if (line.length < 2000 && /^ {0,3}\[/.test(line) && hiddenContent(line)) continue;
+    const base = lineStarts[l] + (l === 0 ? bom : 0); // offset of the line's column 0
+    inComment = scanLine(base, line, Math.max(0, blocks.inlineFrom[l]), l, lineStarts[l], heading, blocks.codeSpans.get(l), refs, runs, links, inComment);
   }
-  return { runs, links, lineStarts, bodyStartLine, headingLines };
+  return { runs, links, lineStarts, bodyStartLine, headingLines, skipped };
 }
 
-function normLabel(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+/** Per position of a line: the matching `]` of each `[` and `)` of each `(` (-1 when none), outside code spans and escapes. */
+function matchBrackets(line: string, code: Uint8Array): { bracket: Int32Array; paren: Int32Array } {
+  const bracket = new Int32Array(line.length).fill(-1);
+  const paren = new Int32Array(line.length).fill(-1);
+  const bs: number[] = [];
+  const ps: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 92 /* \ */) {
+      i++;
+      continue;
+    }
+    if (c === 40) ps.push(i);
+    else if (c === 41 && ps.length) paren[ps.pop()!] = i;
+    if (code[i]) continue;
+    if (c === 91) bs.push(i);
+    else if (c === 93 && bs.length) bracket[bs.pop()!] = i;
+  }
+  return { bracket, paren };
 }
 
-/** Inline pass over text[from, to) of one line. */
-function scanInline(
-  text: string,
+/** Sorted positions of `-->` and of each closing tag `</name>` (by lower-case name) in a line. */
+function closings(lower: string): { comments: number[]; tags: Map<string, number[]> } {
+  const comments: number[] = [];
+  for (let i = lower.indexOf('-->'); i !== -1; i = lower.indexOf('-->', i + 1)) comments.push(i);
+  const tags = new Map<string, number[]>();
+  for (let i = lower.indexOf('</'); i !== -1; i = lower.indexOf('</', i + 2)) {
+    const m = /^<\/([a-z][\w-]*)>/.exec(lower.slice(i, i + 64));
+    if (!m) continue;
+    let list = tags.get(m[1]);
+    if (!list) tags.set(m[1], (list = []));
+    list.push(i);
+  }
+  return { comments, tags };
+}
+
+/** The first value of sorted `list` at or after `from`, or -1. */
+function nextIn(list: readonly number[] | undefined, from: number): number {
+  if (!list) return -1;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length ? list[lo] : -1;
+}
+
+/**
+ * Inline pass over one line (columns from `from`); `base` is the offset of column 0. Returns
+ * whether an HTML comment is still open at the end of the line.
+ */
+function scanLine(
+  base: number,
+  line: string,
   from: number,
-  to: number,
-  line: number,
+  lineNo: number,
   lineStart: number,
   heading: boolean,
-  refs: Map<string, string>,
+  spans: ReadonlyArray<[number, number]> | undefined,
+  refs: ReadonlyMap<string, string>,
   runs: ProseRun[],
   links: ScannedLink[],
-  setComment: (v: boolean) => void,
-): void {
-  let runStart = from;
-  const flush = (at: number) => {
-    if (at > runStart) runs.push({ start: runStart, end: at, line, lineStart, heading });
-  };
+  commentOpen: boolean,
+): boolean {
+  const to = line.length;
+  const code = new Uint8Array(to);
+  if (spans) for (const [s, e] of spans) code.fill(1, s, Math.min(e, to));
+  let closing: ReturnType<typeof closings> | undefined;
+  const close = () => (closing ??= closings(line.toLowerCase()));
   let i = from;
+  if (commentOpen) {
+    const end = nextIn(close().comments, i);
+    if (end === -1) return true;
+    i = end + 3;
+  }
+  let matched: ReturnType<typeof matchBrackets> | undefined;
+  let runStart = i;
+  const flush = (at: number) => {
+    if (at > runStart) runs.push({ start: base + runStart, end: base + at, line: lineNo, lineStart, heading });
+  };
   while (i < to) {
-    const c = text.charCodeAt(i);
+    if (code[i]) {
+      flush(i);
+      while (i < to && code[i]) i++;
+      runStart = i;
+      continue;
+    }
+    const c = line.charCodeAt(i);
     if (c === 92 /* \ */) {
       i += 2;
       continue;
     }
-    if (c === 96 /* ` */) {
-      let n = 1;
-      while (i + n < to && text.charCodeAt(i + n) === 96) n++;
-      const close = findBacktickRun(text, i + n, to, n);
-      if (close === -1) {
-        i += n;
+    if (c === 60 /* < */) {
+      const rest = line.slice(i, i + ANGLE_WINDOW);
+      if (rest.startsWith('<!--')) {
+        flush(i);
+        const end = nextIn(close().comments, i + 4);
+        if (end === -1) return true;
+        i = end + 3;
+        runStart = i;
         continue;
       }
-      flush(i);
-      i = close + n;
-      runStart = i;
-      continue;
-    }
-    if (c === 60 /* < */) {
-      const skip = skipAngle(text, i, to, links, line, setComment);
-      if (skip > i) {
+      const auto = /^<([a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@.]+(?:\.[^\s<>@.]+)+)>/i.exec(rest);
+      if (auto) {
         flush(i);
-        i = skip;
+        links.push({ start: base + i, end: base + i + auto[0].length, textStart: base + i + 1, textEnd: base + i + auto[0].length - 1, url: auto[1], line: lineNo, image: false });
+        i += auto[0].length;
+        runStart = i;
+        continue;
+      }
+      const tag = /^<\/?([A-Za-z][\w-]*)(?:\s[^<>]*)?\/?>/.exec(rest);
+      if (tag) {
+        flush(i);
+        const name = tag[1].toLowerCase();
+        let end = i + tag[0].length;
+        const opening = !rest.startsWith('</') && !tag[0].endsWith('/>');
+        // The text of an inline element (`<span>Kyverno</span>`) is HTML's, not prose: skip to its end tag on this line.
+        if (opening && name !== 'a' && !VOID_TAGS.has(name)) {
+          const closeAt = nextIn(close().tags.get(name), end);
+          if (closeAt !== -1) end = closeAt + name.length + 3;
+        } else if (opening && name === 'a') {
+          const closeAt = nextIn(close().tags.get('a'), end);
+          const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag[0]);
+          const linkEnd = closeAt === -1 ? end : closeAt + 4;
+          if (href) links.push({ start: base + i, end: base + linkEnd, textStart: base + end, textEnd: base + (closeAt === -1 ? linkEnd : closeAt), url: href[1] ?? href[2] ?? href[3] ?? '', line: lineNo, image: false });
+          end = linkEnd;
+        }
+        i = end;
         runStart = i;
         continue;
       }
       i++;
       continue;
     }
-    if (c === 91 /* [ */ || (c === 33 /* ! */ && text.charCodeAt(i + 1) === 91)) {
+    if (c === 91 /* [ */ || (c === 33 /* ! */ && line.charCodeAt(i + 1) === 91)) {
       const image = c === 33;
       const open = image ? i + 1 : i;
-      const link = parseLink(text, open, to, refs);
+      matched ??= matchBrackets(line, code);
+      const link = parseLink(line, open, to, matched, refs);
       if (link) {
         flush(i);
-        links.push({ start: i, end: link.end, textStart: open + 1, textEnd: link.textEnd, url: link.url, line, image });
+        links.push({ start: base + i, end: base + link.end, textStart: base + open + 1, textEnd: base + link.textEnd, url: link.url, line: lineNo, image });
         i = link.end;
         runStart = i;
         continue;
@@ -230,8 +265,8 @@ function scanInline(
       i = open + 1;
       continue;
     }
-    if ((c === 104 || c === 72 || c === 119 || c === 87) /* h H w W */ && (i === from || !isUrlPrefixChar(text.charCodeAt(i - 1)))) {
-      const m = /^(?:https?:\/\/|www\.)[^\s<>]*/i.exec(text.slice(i, Math.min(to, i + 4096)));
+    if ((c === 104 || c === 72 || c === 119 || c === 87) /* h H w W */ && (i === from || !isUrlPrefixChar(line.charCodeAt(i - 1)))) {
+      const m = /^(?:https?:\/\/|www\.)[^\s<>]*/i.exec(line.slice(i, i + URL_WINDOW));
       if (m && m[0].length > 8) {
         flush(i);
         i += m[0].length;
@@ -242,116 +277,37 @@ function scanInline(
     i++;
   }
   flush(to);
+  return false;
 }
 
 function isUrlPrefixChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-function findBacktickRun(text: string, from: number, to: number, n: number): number {
-  let i = text.indexOf('`', from);
-  while (i !== -1 && i < to) {
-    let k = 1;
-    while (i + k < to && text.charCodeAt(i + k) === 96) k++;
-    if (k === n) return i;
-    i = text.indexOf('`', i + k);
-  }
-  return -1;
-}
-
-/** Skips `<...>` (autolink, tag, comment) and `<a ...>text</a>`; returns the offset after it, or `at` when it is plain text. */
-function skipAngle(text: string, at: number, to: number, links: ScannedLink[], line: number, setComment: (v: boolean) => void): number {
-  const rest = text.slice(at, Math.min(to, at + 4096));
-  if (rest.startsWith('<!--')) {
-    const close = rest.indexOf('-->', 4);
-    if (close === -1) {
-      setComment(true);
-      return to;
-    }
-    return at + close + 3;
-  }
-  const auto = /^<([a-z][a-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>/i.exec(rest);
-  if (auto) {
-    links.push({ start: at, end: at + auto[0].length, textStart: at + 1, textEnd: at + auto[0].length - 1, url: auto[1], line, image: false });
-    return at + auto[0].length;
-  }
-  const tag = /^<\/?([A-Za-z][\w-]*)(?:\s[^<>]*)?\/?>/.exec(rest);
-  if (!tag) return at;
-  const name = tag[1].toLowerCase();
-  // The text of an inline element (`<span>Kyverno</span>`) is HTML's, not prose: skip to its end tag on this line.
-  if (name !== 'a' && !rest.startsWith('</') && !tag[0].endsWith('/>') && !VOID_TAGS.has(name)) {
-    const close = rest.toLowerCase().indexOf(`</${name}>`, tag[0].length);
-    if (close !== -1) return at + close + name.length + 3;
-  }
-  if (name === 'a' && !rest.startsWith('</')) {
-    const close = rest.toLowerCase().indexOf('</a>', tag[0].length);
-    const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag[0]);
-    const end = close === -1 ? at + tag[0].length : at + close + 4;
-    if (href) links.push({ start: at, end, textStart: at + tag[0].length, textEnd: close === -1 ? end : at + close, url: href[1] ?? href[2] ?? href[3] ?? '', line, image: false });
-    return end;
-  }
-  return at + tag[0].length;
-}
-
-/** `[text](url "title")`, `[text][ref]`, `[text][]`, or `[text]` when defined: the end offset, text end and URL. */
-function parseLink(text: string, open: number, to: number, refs: Map<string, string>): { end: number; textEnd: number; url: string } | undefined {
-  let depth = 0;
-  let i = open;
-  let close = -1;
-  for (; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 92) {
-      i++;
-      continue;
-    }
-    if (c === 96) {
-      // a code span inside link text
-      let n = 1;
-      while (i + n < to && text.charCodeAt(i + n) === 96) n++;
-      const cl = findBacktickRun(text, i + n, to, n);
-      if (cl !== -1) i = cl + n - 1;
-      continue;
-    }
-    if (c === 91) depth++;
-    else if (c === 93) {
-      depth--;
-      if (depth === 0) {
-        close = i;
-        break;
-      }
-    }
-  }
+/** `[text](url "title")`, `[text][ref]`, `[text][]`, or `[text]` when defined: the end column, text end and URL. */
+function parseLink(line: string, open: number, to: number, matched: { bracket: Int32Array; paren: Int32Array }, refs: ReadonlyMap<string, string>): { end: number; textEnd: number; url: string } | undefined {
+  const close = matched.bracket[open];
   if (close === -1) return undefined;
-  const after = text.charCodeAt(close + 1);
+  const after = line.charCodeAt(close + 1);
   if (after === 40 /* ( */) {
-    let d = 0;
-    for (let k = close + 1; k < to; k++) {
-      const c = text.charCodeAt(k);
-      if (c === 92) {
-        k++;
-        continue;
-      }
-      if (c === 40) d++;
-      else if (c === 41) {
-        d--;
-        if (d === 0) {
-          const inside = text.slice(close + 2, k).trim();
-          const url = inside.startsWith('<') ? inside.slice(1, inside.indexOf('>') === -1 ? undefined : inside.indexOf('>')) : inside.split(/\s+/)[0] ?? '';
-          return { end: k + 1, textEnd: close, url };
-        }
-      }
+    const k = matched.paren[close + 1];
+    if (k !== -1) {
+      const inside = line.slice(close + 2, k).trim();
+      const gt = inside.indexOf('>');
+      const url = inside.startsWith('<') ? inside.slice(1, gt === -1 ? undefined : gt) : (/^\S*/.exec(inside)?.[0] ?? '');
+      return { end: k + 1, textEnd: close, url };
     }
     // `[text](` never closed on this line: treat the text as a link being typed (leave it alone).
     return { end: to, textEnd: close, url: '' };
   }
   if (after === 91 /* [ */) {
-    const refClose = text.indexOf(']', close + 2);
-    if (refClose !== -1 && refClose < to) {
-      const label = text.slice(close + 2, refClose) || text.slice(open + 1, close);
-      return { end: refClose + 1, textEnd: close, url: refs.get(normLabel(label)) ?? '' };
+    const refClose = matched.bracket[close + 1];
+    if (refClose !== -1) {
+      const label = line.slice(close + 2, refClose) || line.slice(open + 1, close);
+      return { end: refClose + 1, textEnd: close, url: refs.get(normalizeLabel(label)) ?? '' };
     }
   }
-  const label = normLabel(text.slice(open + 1, close));
+  const label = normalizeLabel(line.slice(open + 1, close));
   if (label && refs.has(label)) return { end: close + 1, textEnd: close, url: refs.get(label) ?? '' };
   return undefined;
 }

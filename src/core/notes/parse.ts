@@ -6,7 +6,7 @@
 import { buildModel } from './build';
 import { emptyFrontMatter } from './frontMatter';
 import type { NotesModel, NotesOptions } from './model';
-import { scanBlocks } from './scan';
+import { blocksOf } from './scan';
 
 export type { NotesModel, NotesOptions } from './model';
 
@@ -43,7 +43,7 @@ export function parseNotes(text: string, options?: NotesOptions & ParseLimits): 
   const reason = unreadableReason(text, options?.maxChars);
   if (reason) return emptyModel(reason, 0);
   try {
-    return buildModel(scanBlocks(text), options);
+    return buildModel(blocksOf(text), options);
   } catch (err) {
     return emptyModel(`The note could not be read: ${err instanceof Error ? err.message : String(err)}`, 0);
   }

@@ -129,6 +129,21 @@ export function setextContent(lines: readonly string[]): string {
   return lines.map((l) => l.replace(/^[ \t]+/, '')).join('\n').trim();
 }
 
+let lastText: string | undefined;
+let lastBlocks: Blocks | undefined;
+
+/**
+ * The blocks of `text`, read once: the notes model, the mention scan and the check of the same
+ * text share one result (the last text read is remembered; the result is never changed).
+ */
+export function blocksOf(text: string): Blocks {
+  if (lastBlocks && lastText === text) return lastBlocks;
+  const blocks = scanBlocks(text);
+  lastText = text;
+  lastBlocks = blocks;
+  return blocks;
+}
+
 /** Reads the blocks of a note in one pass. */
 export function scanBlocks(text: string): Blocks {
   const starts = lineStarts(text);

@@ -1,19 +1,22 @@
 /**
  * The check before publishing: a pure function from a note's text, its notes model and the
  * landscape index to the problems left in it. The editor shows them in the Problems panel,
- * the CLI prints them (`talk-capture check`).
+ * the CLI prints them (`talk-capture check`). It reads the note's one parse (the block scan
+ * and the front matter reader the model was built from), and says when part of the note could
+ * not be read (`unread`): such a note is never "ready to publish".
  */
 import type { NotesModel, TodoItem } from '../notes/model';
 import { allTalks } from '../notes/query';
+import { blocksOf } from '../notes/scan';
 import type { LandscapeIndex, LandscapeScope } from '../landscape/index';
 import { chooseMentions, findMentions, linkedProjects, type LinkMode } from '../landscape/matcher';
-import { scanMarkdown, type ScanResult } from '../landscape/scan';
+import { scanBlocks, type ScanResult } from '../landscape/scan';
 import { lineOfOffset, openFrontMatter, describeError, type FrontMatterSource } from '../frontmatter/index';
 import { planTagSync, type TagStyle } from '../frontmatter/tags';
 import type { TextEdit } from '../document';
 import { headingSpaceProblems } from './headingSpace';
 
-export type ProblemKind = 'front-matter' | 'todo' | 'placeholder' | 'empty-talk' | 'unlinked-project' | 'typo' | 'bad-link' | 'tags' | 'draft' | 'heading-space';
+export type ProblemKind = 'unread' | 'front-matter' | 'todo' | 'placeholder' | 'empty-talk' | 'unlinked-project' | 'typo' | 'bad-link' | 'tags' | 'draft' | 'heading-space';
 export type ProblemSeverity = 'error' | 'warning' | 'info';
 
 export interface PublishProblem {
@@ -42,6 +45,7 @@ export interface CheckOptions {
 
 /** Kinds in the order the summary names them. */
 export const KIND_LABELS: Record<ProblemKind, [string, string]> = {
+  unread: ['part not read', 'parts not read'],
   'front-matter': ['front matter problem', 'front matter problems'],
   todo: ['TODO', 'TODOs'],
   placeholder: ['placeholder link', 'placeholder links'],
@@ -65,10 +69,6 @@ export function summarize(problems: readonly PublishProblem[]): string {
       return k === 'draft' ? KIND_LABELS[k][0] : `${n} ${KIND_LABELS[k][n === 1 ? 0 : 1]}`;
     })
     .join(', ');
-}
-
-function lineTexts(text: string): string[] {
-  return text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
 }
 
 const HIDDEN_LINE = /^\s*\[\/\/\]:\s*#\s*(?:\(.*\)|".*"|'.*')?\s*$/;
@@ -116,8 +116,16 @@ export function badUrlReason(url: string): string | undefined {
 
 /** All problems of a note, in document order. Never throws on odd input. */
 export function checkNotes(text: string, notes: NotesModel, index: LandscapeIndex | undefined, options: CheckOptions = {}): PublishProblem[] {
-  const lines = lineTexts(text);
+  const blocks = blocksOf(text);
+  const lines = blocks.lines;
   const problems: PublishProblem[] = [];
+
+  // What could not be read: the check cannot vouch for it.
+  if (notes.skipped) problems.push(problemAt('unread', 'error', `Not read: ${notes.skipped}`, 1, 1, 2));
+  for (const part of notes.skippedParts ?? []) {
+    const span = wholeLine(lines, part.line);
+    problems.push(problemAt('unread', 'error', `Not fully read: ${part.reason}`, part.line, span.column, span.endColumn));
+  }
 
   // Front matter.
   const opened = openFrontMatter(text);
@@ -164,11 +172,15 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
   // Links with an empty or non-http(s) URL (placeholders are reported above).
   let scan: ScanResult | undefined;
   try {
-    scan = scanMarkdown(text);
+    scan = scanBlocks(text, blocks);
   } catch {
     scan = undefined;
   }
   if (scan) {
+    for (const part of scan.skipped) {
+      const span = wholeLine(lines, part.line);
+      problems.push(problemAt('unread', 'error', `Not fully read: ${part.reason}`, part.line, span.column, span.endColumn));
+    }
     const placeholders = new Map<number, PublishProblem[]>();
     for (const p of problems) if (p.kind === 'placeholder') placeholders.set(p.line, [...(placeholders.get(p.line) ?? []), p]);
     for (const link of scan.links) {
