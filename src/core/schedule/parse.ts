@@ -8,7 +8,7 @@ import type { ScheduleParseOptions } from './build';
 /** Largest schedule read (a big conference's Sched file is about 2 MB). */
 export const MAX_SCHEDULE_BYTES = 32 * 1024 * 1024;
 
-const NOT_A_SCHEDULE = 'not a conference schedule (expected Sched or other iCalendar .ics, pretalx/frab schedule.json or schedule.xml, or Sessionize "All" JSON)';
+const EXPECTED = 'expected a Sched or other iCalendar .ics, a pretalx/frab schedule.json or schedule.xml, or Sessionize "All" JSON';
 
 /** Bytes or text as text: UTF-8 decoded (TextDecoder), a byte-order mark dropped. */
 export function scheduleText(input: string | Uint8Array | ArrayBuffer): string {
@@ -53,9 +53,9 @@ function notScheduleReason(text: string): string {
   const head = text.slice(0, 2048).trimStart();
   if (text.trim() === '') return 'not a schedule: the file is empty';
   if (text.slice(0, 8192).includes('\u0000')) return 'not a schedule: binary data';
-  if (/^<!doctype html|^<html[\s>]/i.test(head)) return `not a schedule: this is a web page (HTML); ${NOT_A_SCHEDULE}`;
-  if (/^\[/.test(head)) return `not a schedule: a JSON list (for Sessionize use the "All" view, /api/v2/<id>/view/All); ${NOT_A_SCHEDULE}`;
-  return `not a schedule: ${NOT_A_SCHEDULE}`;
+  if (/^<!doctype html|^<html[\s>]/i.test(head)) return `not a schedule: this is a web page (HTML); ${EXPECTED}`;
+  if (/^\[/.test(head)) return `not a schedule: a JSON list (for Sessionize use the "All" view, /api/v2/<id>/view/All); ${EXPECTED}`;
+  return `not a schedule: ${EXPECTED}`;
 }
 
 /**
