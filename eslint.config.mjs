@@ -16,6 +16,11 @@ export default tseslint.config(
     },
   },
   {
+    // Journeys run in Node, but the callbacks they hand to page.evaluate run in the workbench page.
+    files: ['test/journey/**/*.mjs'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', MutationObserver: 'readonly', describe: 'readonly', it: 'readonly', before: 'readonly', after: 'readonly' } },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

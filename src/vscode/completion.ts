@@ -65,6 +65,10 @@ export function registerCompletion(ctx: FeatureContext): void {
   };
   ctx.extension.subscriptions.push(vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, provider, ...TRIGGERS));
   ctx.extension.subscriptions.push(vscode.workspace.onDidChangeTextDocument((e) => void openWhileTyping(ctx, e)));
+  // Not at activation, but soon after: the first project name typed should not wait for the
+  // index to load.
+  const warm = setTimeout(() => void getLandscape(), 1500);
+  ctx.extension.subscriptions.push({ dispose: () => clearTimeout(warm) });
 }
 
 /** The word (document, line, start column) the list was last opened for: once per word; the provider applies the typing rules to it. */
@@ -90,20 +94,22 @@ async function openWhileTyping(ctx: FeatureContext, e: vscode.TextDocumentChange
     if (!editor || editor.document !== e.document || editor.selections.length !== 1) return;
     const config = vscode.workspace.getConfiguration('talkCapture', e.document);
     if (!config.get<boolean>('completion.enabled', true) || !config.get<boolean>('completion.whileTyping', true)) return;
+    // A letter typed at the cursor: the cursor is right after it. (The editor's selection
+    // reaches the extension host only after this event, so it is not read here.) When more was
+    // typed while the index loaded, the later change decides.
+    const version = e.document.version;
     const pos = change.range.start.translate(0, 1);
-    if (!editor.selection.isEmpty || !editor.selection.active.isEqual(pos)) return;
-    const before = e.document.lineAt(pos.line).text.slice(0, pos.character);
-    const quick = wordBeforeCursor(before);
-    if (!quick || quick.word.length < MIN_TYPED) return;
-    if (lastOpened && lastOpened.doc === e.document && lastOpened.line === pos.line && lastOpened.start === quick.start) return;
+    const line = pos.line;
     const index = await getLandscape();
+    if (e.document.version !== version || vscode.window.activeTextEditor !== editor) return;
+    const before = e.document.lineAt(line).text.slice(0, pos.character);
     const scope = landscapeScope();
     const hasProject = (w: TypedWord) => index.complete(w.word, { scope, limit: 5 }).some((m) => !isOrdinaryStart(index, m, w.word));
     const word = shouldOpenProjectList({ before, isCommonPrefix: (p) => COMMON_PREFIXES.has(p), hasProject });
-    if (!word || (!word.bracket && !inProse(e.document, pos.line, word.start))) return;
-    // The user may have typed on while the index loaded: open only if still at that word.
-    if (vscode.window.activeTextEditor !== editor || !editor.selection.active.isEqual(pos)) return;
-    lastOpened = { doc: e.document, line: pos.line, start: word.start };
+    if (!word) return;
+    if (lastOpened && lastOpened.doc === e.document && lastOpened.line === line && lastOpened.start === word.start) return;
+    if (!word.bracket && !inProse(e.document, line, word.start)) return;
+    lastOpened = { doc: e.document, line, start: word.start };
     await vscode.commands.executeCommand('editor.action.triggerSuggest');
   } catch (err) {
     ctx.log.error(`Opening the project list failed: ${err instanceof Error ? err.message : String(err)}`);

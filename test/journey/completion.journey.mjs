@@ -40,7 +40,7 @@ describe('journey: completion while typing', () => {
     await screenshot('completion-prometheus-offered');
     await press('Enter');
     await type(' every minute.');
-    await save();
+    await save('notes/typing.md');
     const saved = readWorkspaceFile('notes/typing.md');
     assert.match(saved, /^We scrape metrics with \[Prometheus\]\(https:\/\/prometheus\.io\/\) every minute\.$/m);
   });
@@ -60,10 +60,11 @@ describe('journey: completion while typing', () => {
     await focusEditorEnd();
     await type('Everything runs on kube');
     await waitForSuggestion('Kubernetes');
+    await type('r');
     await waitForFocusedRow('Kubernetes');
     await press('Tab');
     await type(' clusters.');
-    await save();
+    await save('notes/typing.md');
     assert.match(readWorkspaceFile('notes/typing.md'), /^Everything runs on \[Kubernetes\]\(https:\/\/kubernetes\.io\/?\) clusters\.$/m);
     assert.equal(await suggestVisible(), false);
   });
@@ -74,6 +75,6 @@ describe('journey: completion while typing', () => {
     await watchSuggest();
     await type('Run `kubectl get Prometheus` now.');
     assert.equal(await suggestSeen(), false, 'the suggest list opened inside inline code');
-    await save();
+    await save('notes/typing.md');
   });
 });

@@ -44,6 +44,7 @@ export async function startSession() {
   installVsix(tools, vsix, extensionsDir, userDataDir);
   const workspace = path.join(tmp, 'workspace');
   fs.cpSync(path.join(root, 'test', 'fixtures', 'journeys'), workspace, { recursive: true });
+  fs.mkdirSync(resultsDir, { recursive: true });
   const serverLog = fs.createWriteStream(path.join(resultsDir, 'journey-code-server.log'));
   const server = await startCodeServer(tools, { workspace, userDataDir, extensionsDir, log: (t) => serverLog.write(t) });
   const { browser, page } = await launchBrowser(tools, { width: 1400, height: 900 });
@@ -274,10 +275,21 @@ export async function runCommand(title) {
   await press('Enter');
 }
 
-/** Saves with Ctrl+S and waits until the file on disk holds the editor's text (not dirty). */
-export async function save() {
+/** Saves the active note with Ctrl+S and waits until the file on disk was written. */
+export async function save(relPath) {
+  const file = relPath ? path.join(session.workspace, relPath) : undefined;
+  const before = file && fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
   await press('Control+S');
-  await session.page.waitForFunction(() => !document.querySelector('.tab.active.dirty'), undefined, { timeout: 15_000 });
+  if (!file) return;
+  const until = Date.now() + 15_000;
+  while (Date.now() < until) {
+    if (fs.existsSync(file) && fs.statSync(file).mtimeMs !== before) {
+      await session.page.waitForTimeout(100); // the write may still be going on
+      return;
+    }
+    await session.page.waitForTimeout(50);
+  }
+  throw new Error(`Ctrl+S did not write ${relPath}`);
 }
 
 export function readWorkspaceFile(relPath) {

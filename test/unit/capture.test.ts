@@ -90,12 +90,17 @@ describe('capture: heading templates', () => {
   it('formats talk headings for every kind', () => {
     assert.strictEqual(formatTalkHeading({ title: 'Scaling etcd', speakers: ['Ada', 'Grace'], company: 'Acme' }), '### Scaling etcd - Ada & Grace, Acme');
     assert.strictEqual(formatTalkHeading({ title: 'Scaling etcd', speakers: [] }), '### Scaling etcd');
-    assert.strictEqual(formatTalkHeading({ title: 'Opening', speakers: ['Ada'], kind: 'keynote', n: 3 }), '### Keynote 3: Opening');
+    assert.strictEqual(formatTalkHeading({ title: 'Opening', speakers: ['Ada'], kind: 'keynote', n: 3 }), '### Keynote 3: Opening - Ada', 'a keynote keeps the speakers that were asked for');
     assert.strictEqual(formatTalkHeading({ title: 'Tiny tools', speakers: ['Ada'], kind: 'lightning talk' }), '### Lightning Talk: Tiny tools - Ada');
     assert.strictEqual(formatTalkHeading({ title: 'Fix the docs', speakers: [], company: 'Acme', kind: 'contribfest' }), '### ContribFest: Fix the docs - Acme');
     assert.strictEqual(formatTalkHeading({ title: 'T', speakers: ['Ada'], kind: 'panel' }, { talk: '#### {kind}: {title} by {speakers}' }), '#### Panel: T by Ada');
     assert.strictEqual(formatTalkHeading({ title: 'T', speakers: ['Ada'] }, { talk: '#### {kind}: {title} by {speakers}' }), '#### T by Ada', 'a plain talk has no kind');
     assert.strictEqual(formatTalkHeading({ title: 'T', speakers: ['Ada'] }, { talk: '{title} with {speakers}' }), '### T with Ada', 'heading marks are added when the format has none');
+  });
+
+  it('keeps the speakers and company of a keynote (they were asked for)', () => {
+    assert.strictEqual(formatTalkHeading({ title: 'Open by default', speakers: ['Ana Lima'], company: 'Acme', kind: 'keynote', n: 2 }), '### Keynote 2: Open by default - Ana Lima, Acme');
+    assert.strictEqual(formatTalkHeading({ title: 'Open by default', speakers: [], kind: 'keynote', n: 1 }), '### Keynote 1: Open by default');
   });
 
   it('puts the start time after the heading marks when the format has no {time}', () => {

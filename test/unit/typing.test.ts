@@ -67,6 +67,12 @@ describe('opening the project list while typing', () => {
     }
   });
 
+  it('stays closed in a code span that is still being typed', () => {
+    assert.strictEqual(opens('Run `kubectl get Prom'), undefined);
+    assert.strictEqual(opens('Run ``a ` kub'), undefined);
+    assert.strictEqual(opens('Run `kubectl` on Prom'), 'Prom');
+  });
+
   it('looks back a bounded distance on a very long line', () => {
     assert.strictEqual(opens('a'.repeat(200_000)), undefined);
     assert.strictEqual(opens('x '.repeat(100_000) + 'with Prom'), 'Prom');

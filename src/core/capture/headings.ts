@@ -5,7 +5,7 @@
 import { fillTemplate, templateNames } from './template';
 
 export const DEFAULT_TALK_FORMAT = '### {title} - {speakers}, {company}';
-export const DEFAULT_KEYNOTE_FORMAT = '### Keynote {n}: {title}';
+export const DEFAULT_KEYNOTE_FORMAT = '### Keynote {n}: {title} - {speakers}, {company}';
 
 export type TalkKind = 'talk' | 'keynote' | 'lightning talk' | 'contribfest' | 'panel' | 'workshop';
 

@@ -72,6 +72,24 @@ function onlyBlockMarkers(s: string): boolean {
   return tokens.every((t) => /^(?:#{1,6}|[-*+>]|\d{1,9}[.)]|\[x\])$/.test(t));
 }
 
+/** True when the text has a backtick run that no later run of the same length closes. */
+export function opensCodeSpan(head: string): boolean {
+  let open = 0; // length of the open run, 0 when none
+  for (let i = 0; i < head.length; ) {
+    if (head[i] !== '`') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < head.length && head[j] === '`') j++;
+    const run = j - i;
+    if (open === 0) open = run;
+    else if (run === open) open = 0;
+    i = j;
+  }
+  return open > 0;
+}
+
 export interface TypingDecisionInput {
   /** The line's text before the cursor. */
   before: string;
@@ -85,6 +103,8 @@ export interface TypingDecisionInput {
 export function shouldOpenProjectList(input: TypingDecisionInput): TypedWord | undefined {
   const w = wordBeforeCursor(input.before);
   if (!w || w.word.length < MIN_TYPED) return undefined;
+  // A code span being typed is not closed yet, so Markdown still reads it as text.
+  if (opensCodeSpan(input.before.slice(0, w.start))) return undefined;
   const nameSignal = w.bracket || (w.capital && !w.sentenceStart);
   if (!nameSignal && input.isCommonPrefix(w.word.toLowerCase().replace(/-/g, ''))) return undefined;
   return input.hasProject(w) ? w : undefined;
