@@ -72,13 +72,15 @@ export function findMentions(text: string, index: LandscapeIndex, options: Match
   index.prepare(scope);
   const titleCache = new Map<number, boolean>();
   const bylines = new Map<number, number>();
-  const pending: Mention[] = [];
+  const dropped = new Set<Mention>();
+  let pending: Mention[] = [];
   for (const run of scan.runs) {
     if (run.end <= from || run.start >= to) continue;
     const before = out.length;
     matchRun(text, run, index, scope, typos, scan, titleCache, out, pending);
-    if (run.heading && out.length > before) dropBylineMentions(text, run, out, before, pending, bylines);
+    if (run.heading && out.length > before) dropBylineMentions(text, run, out, before, dropped, bylines);
   }
+  if (dropped.size) pending = pending.filter((m) => !dropped.has(m));
   if (pending.length) resolveByEvidence(text, scan, index, out, pending, from > 0 || to < text.length);
   return out.filter((m) => m.start >= from && m.end <= to);
 }
@@ -86,9 +88,9 @@ export function findMentions(text: string, index: LandscapeIndex, options: Match
 /**
  * The speakers and company of a talk heading (`### Title - Ana Lima, Acme`) are not prose: a
  * surname that is also a project (Lima) is no mention of it. Drops the mentions of `run` found
- * there (from `out[from]` on).
+ * there (from `out[from]` on) and records them in `dropped`.
  */
-function dropBylineMentions(text: string, run: ProseRun, out: Mention[], from: number, pending: Mention[], cache: Map<number, number>): void {
+function dropBylineMentions(text: string, run: ProseRun, out: Mention[], from: number, dropped: Set<Mention>, cache: Map<number, number>): void {
   let at = cache.get(run.line);
   if (at === undefined) {
     const b = headingLineByline(text.slice(run.lineStart, lineEndOf(text, run)));
@@ -100,8 +102,7 @@ function dropBylineMentions(text: string, run: ProseRun, out: Mention[], from: n
   for (let r = from; r < out.length; r++) {
     const m = out[r];
     if (m.start >= at) {
-      const p = pending.indexOf(m);
-      if (p !== -1) pending.splice(p, 1);
+      dropped.add(m);
       continue;
     }
     out[w++] = m;
