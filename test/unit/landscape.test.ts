@@ -150,6 +150,14 @@ describe('landscape: the bundled index', () => {
     assert.deepStrictEqual(index.typoCandidates('Flix'), [], 'too short');
   });
 
+  it('finds four-letter names one wrong letter or one swap away, never the name itself', () => {
+    assert.deepStrictEqual(index.shortTypoCandidates('gPRC').map((f) => f.entry.name), ['gRPC'], 'two letters swapped');
+    assert.deepStrictEqual(index.shortTypoCandidates('grpx').map((f) => f.entry.name), ['gRPC'], 'a wrong last letter');
+    assert.deepStrictEqual(index.shortTypoCandidates('gRPC'), [], 'the name itself');
+    assert.deepStrictEqual(index.shortTypoCandidates('xrpc'), [], 'the first letter stays');
+    assert.deepStrictEqual(index.shortTypoCandidates('gRPCs'), [], 'four letters only');
+  });
+
   it('validates index files', () => {
     assert.throws(() => parseIndexFile('{'), LandscapeIndexError);
     assert.throws(() => parseIndexFile('{"version":2,"entries":[]}'), /version/);
