@@ -87,8 +87,6 @@ export function parseCliArgs(args: readonly string[], options: Record<string, Cl
 
 /** Notes larger than this many bytes are not read (the editor's talkCapture.maxFileSizeMB default, 5 MB). */
 export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
-/** @deprecated the limit is in bytes: {@link MAX_NOTE_BYTES}. */
-export const MAX_NOTE_CHARS = MAX_NOTE_BYTES;
 
 /** A note as read: its text and what is needed to tell whether it changed before writing it back. */
 export interface ReadNote {
