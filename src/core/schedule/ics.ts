@@ -10,7 +10,7 @@ import { ScheduleError, type Schedule, type SessionKind } from './model';
 import { cleanTitle, isPersonName, splitNameList, splitSchedSummary } from './byline';
 import { classifyKind } from './kind';
 import { cleanLine, cleanOrNull, cleanUrl, stripLeadingSymbols } from './text';
-import { isValidTimeZone, localToInstant, normalizeTimeZone, parseLocalDateTime, zoneFromLocation } from './time';
+import { localToInstant, normalizeTimeZone, parseLocalDateTime, zoneFromLocation } from './time';
 import { fallbackZone, finishSchedule, namedZone, overrideZone, roomFromLocation, type RawSession, type ScheduleParseOptions } from './build';
 
 /** jCal: [name, properties, components]; a property is [name, params, type, ...values]. */
@@ -48,7 +48,6 @@ function parseJcal(source: string): JComp[] {
 }
 
 interface Zones {
-  conference: string;
   /** VTIMEZONE definitions by TZID, for names the platform does not know. */
   vtimezones: Map<string, JComp>;
   icalZones: Map<string, unknown>;
@@ -80,37 +79,39 @@ function instantOf(p: JProp | undefined, zones: Zones, floatingZone: string): nu
   return localToInstant(fields, floatingZone);
 }
 
-/** The conference's zone: override, then what the file says, then the events' locations, then the fallback. */
-function conferenceZone(cals: JComp[], events: JComp[], options: ScheduleParseOptions): string {
+/**
+ * The zones of a file: `declared` is what the file itself says (X-WR-TIMEZONE other than UTC, a
+ * VTIMEZONE, a TZID), `located` the most common zone of the events' locations (`…, Amsterdam,
+ * Netherlands`). Times are shown in the override, else declared, else located, else the
+ * fallback zone; floating times are read in the declared zone when there is one (the file says
+ * where its clock is), else in the zone they are shown in.
+ */
+function fileZones(cals: JComp[], events: JComp[], options: ScheduleParseOptions): { display: string; floating: string } {
+  let declared: string | undefined;
+  for (const cal of cals) declared ??= namedZone(text(prop(cal, 'x-wr-timezone')));
+  for (const cal of cals) {
+    for (const vtz of cal[2].filter((c) => c[0] === 'vtimezone')) declared ??= namedZone(text(prop(vtz, 'tzid'))) ?? namedZone(text(prop(vtz, 'x-lic-location')));
+  }
+  for (const ev of events) {
+    if (declared) break;
+    declared = namedZone(param(prop(ev, 'dtstart'), 'tzid')) ?? namedZone(text(prop(ev, 'tzid')));
+  }
   const override = overrideZone(options);
-  if (override) return override;
-  for (const cal of cals) {
-    const z = namedZone(text(prop(cal, 'x-wr-timezone')));
-    if (z) return z;
-  }
-  for (const cal of cals) {
-    for (const vtz of cal[2].filter((c) => c[0] === 'vtimezone')) {
-      const z = namedZone(text(prop(vtz, 'tzid'))) ?? namedZone(text(prop(vtz, 'x-lic-location')));
-      if (z) return z;
+  let located: string | undefined;
+  if (!declared && !override) {
+    const counts = new Map<string, number>();
+    const byLocation = new Map<string, string | undefined>();
+    for (const ev of events) {
+      const loc = text(prop(ev, 'location'));
+      if (!loc) continue;
+      if (!byLocation.has(loc)) byLocation.set(loc, zoneFromLocation(loc));
+      const z = byLocation.get(loc);
+      if (z) counts.set(z, (counts.get(z) ?? 0) + 1);
     }
+    for (const [z, n] of counts) if (!located || n > counts.get(located)!) located = z;
   }
-  for (const ev of events) {
-    const z = namedZone(param(prop(ev, 'dtstart'), 'tzid')) ?? namedZone(text(prop(ev, 'tzid')));
-    if (z) return z;
-  }
-  // The most common zone among the events' locations (`…, Amsterdam, Netherlands`).
-  const counts = new Map<string, number>();
-  const byLocation = new Map<string, string | undefined>();
-  for (const ev of events) {
-    const loc = text(prop(ev, 'location'));
-    if (!loc) continue;
-    if (!byLocation.has(loc)) byLocation.set(loc, zoneFromLocation(loc));
-    const z = byLocation.get(loc);
-    if (z) counts.set(z, (counts.get(z) ?? 0) + 1);
-  }
-  let best: string | undefined;
-  for (const [z, n] of counts) if (!best || n > counts.get(best)!) best = z;
-  return best ?? fallbackZone(options);
+  const display = override ?? declared ?? located ?? fallbackZone(options);
+  return { display, floating: declared ?? display };
 }
 
 /** Reads an iCalendar schedule. Throws ScheduleError with the reason when it cannot. */
@@ -120,8 +121,8 @@ export function parseIcs(source: string, options: ScheduleParseOptions = {}): Sc
   const sched = cals.some((c) => /sched\.com/i.test(text(prop(c, 'prodid')) ?? ''));
   const events = cals.flatMap((c) => c[2].filter((e) => e[0] === 'vevent'));
   if (events.length === 0) throw new ScheduleError('not a schedule: the calendar has no events');
-  const timeZone = conferenceZone(cals, events, options);
-  const zones: Zones = { conference: timeZone, vtimezones: new Map(), icalZones: new Map() };
+  const { display: timeZone, floating: fileZone } = fileZones(cals, events, options);
+  const zones: Zones = { vtimezones: new Map(), icalZones: new Map() };
   for (const cal of cals) for (const vtz of cal[2].filter((c) => c[0] === 'vtimezone')) zones.vtimezones.set(text(prop(vtz, 'tzid')) ?? '', vtz);
   const prodid = text(prop(cals[0], 'prodid')) ?? '';
   const pretalx = /pretalx/i.test(prodid);
@@ -131,8 +132,7 @@ export function parseIcs(source: string, options: ScheduleParseOptions = {}): Sc
   const raws: RawSession[] = [];
   for (const ev of events) {
     if (/^cancel+ed$/i.test(text(prop(ev, 'status')) ?? '')) continue;
-    const ownZone = normalizeTimeZone(text(prop(ev, 'tzid'))) ?? timeZone;
-    const floating = isValidTimeZone(ownZone) ? ownZone : timeZone;
+    const floating = normalizeTimeZone(text(prop(ev, 'tzid'))) ?? fileZone;
     const dtstart = prop(ev, 'dtstart');
     const startMs = instantOf(dtstart, zones, floating);
     let endMs = instantOf(prop(ev, 'dtend'), zones, floating);

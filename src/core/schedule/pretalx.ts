@@ -44,7 +44,10 @@ export function parseDuration(text: string): number {
 }
 
 function frabSchedule(meta: { title: string | null; zone: string | null }, days: FrabDay[], format: 'pretalx-json' | 'pretalx-xml', options: ScheduleParseOptions): Schedule {
-  const timeZone = overrideZone(options) ?? namedZone(meta.zone) ?? fallbackZone(options);
+  const named = namedZone(meta.zone);
+  const timeZone = overrideZone(options) ?? named ?? fallbackZone(options);
+  // Times without an offset are the conference's clock: the zone the file names, when it names one.
+  const floating = named ?? timeZone;
   const raws: RawSession[] = [];
   for (const day of days) {
     for (const room of day.rooms) {
@@ -53,7 +56,7 @@ function frabSchedule(meta: { title: string | null; zone: string | null }, days:
         let startMs = /(?:Z|[+-]\d{2}:?\d{2})$/.test(date) ? Date.parse(date) : NaN;
         if (!Number.isFinite(startMs)) {
           const local = parseLocalDateTime(date) ?? parseLocalDateTime(`${day.date}T${str(t.start)}`);
-          startMs = local ? localToInstant(local, timeZone) : NaN;
+          startMs = local ? localToInstant(local, floating) : NaN;
         }
         const duration = parseDuration(str(t.duration));
         const clean = cleanTitle(str(t.title));

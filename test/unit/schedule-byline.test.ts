@@ -1,0 +1,145 @@
+import * as assert from 'assert';
+import { cleanTitle, decodeEntities, isPersonName, splitByline, splitNameList, splitSchedSummary, stripHtml } from '../../src/core/schedule';
+
+describe('schedule: Sched bylines', () => {
+  const split = (summary: string) => {
+    const s = splitSchedSummary(summary);
+    return { title: s.title, speakers: s.speakers, companies: s.companies, byline: s.byline, kind: s.kind };
+  };
+
+  it('one group: names joined by & then the company', () => {
+    assert.deepStrictEqual(split('Tracing, Gently - Ana Lima & Bo Chen, Acme'), {
+      title: 'Tracing, Gently',
+      speakers: ['Ana Lima', 'Bo Chen'],
+      companies: ['Acme'],
+      byline: 'Ana Lima & Bo Chen, Acme',
+      kind: null,
+    });
+  });
+
+  it('company groups separated by ;', () => {
+    const s = splitSchedSummary('Tracing - Ana Lima & Bo Chen, Acme; Cy Diaz, Initech');
+    assert.deepStrictEqual(s.speakers, ['Ana Lima', 'Bo Chen', 'Cy Diaz']);
+    assert.deepStrictEqual(s.companies, ['Acme', 'Initech']);
+    assert.deepStrictEqual(s.groups, [
+      { speakers: ['Ana Lima', 'Bo Chen'], company: 'Acme' },
+      { speakers: ['Cy Diaz'], company: 'Initech' },
+    ]);
+  });
+
+  it('a group without a company among groups with one', () => {
+    const s = splitSchedSummary('Future - Ana Lima, Acme; Bo Chen; Cy Diaz, Initech');
+    assert.deepStrictEqual(s.groups, [
+      { speakers: ['Ana Lima'], company: 'Acme' },
+      { speakers: ['Bo Chen'], company: null },
+      { speakers: ['Cy Diaz'], company: 'Initech' },
+    ]);
+  });
+
+  it('comma lists of names: the last comma part is the company', () => {
+    assert.deepStrictEqual(split('Who Maintains? - Ana Lima, Bo Chen, Cy Diaz & Di Evans, Example Foundation').speakers, ['Ana Lima', 'Bo Chen', 'Cy Diaz', 'Di Evans']);
+    assert.deepStrictEqual(split('Who Maintains? - Ana Lima, Bo Chen, Cy Diaz and Di Evans, Example Foundation').companies, ['Example Foundation']);
+  });
+
+  it('keynote job titles are dropped, each person keeps their company', () => {
+    assert.deepStrictEqual(split('Keynote: Welcome Back - Jane Doe, Executive Director, Example Foundation & John Roe, CTO, Acme Corp'), {
+      title: 'Welcome Back',
+      speakers: ['Jane Doe', 'John Roe'],
+      companies: ['Example Foundation', 'Acme Corp'],
+      byline: 'Jane Doe, Executive Director, Example Foundation & John Roe, CTO, Acme Corp',
+      kind: 'keynote',
+    });
+    assert.deepStrictEqual(split('Keynote: Closing - Ivy Kim, Chief Technology Officer, Hooli').speakers, ['Ivy Kim']);
+    assert.deepStrictEqual(split('Keynote: Closing - Ivy Kim, Chief Technology Officer, Hooli').companies, ['Hooli']);
+    assert.deepStrictEqual(split('Keynote: Closing - Ivy Kim, VP Engineering').companies, []);
+  });
+
+  it('two people with their own companies joined by &', () => {
+    const s = splitSchedSummary('Talk - Ana Lima, Acme & Bo Chen, Initech');
+    assert.deepStrictEqual(s.groups, [
+      { speakers: ['Ana Lima'], company: 'Acme' },
+      { speakers: ['Bo Chen'], company: 'Initech' },
+    ]);
+  });
+
+  it('the byline follows the last " - "; titles keep their own dashes', () => {
+    assert.deepStrictEqual(split('Kubernetes - The Hard Way - Jo (JJ) Park, Umbrella Labs'), {
+      title: 'Kubernetes - The Hard Way',
+      speakers: ['Jo (JJ) Park'],
+      companies: ['Umbrella Labs'],
+      byline: 'Jo (JJ) Park, Umbrella Labs',
+      kind: null,
+    });
+    assert.strictEqual(split('Kubernetes - The Hard Way').title, 'Kubernetes - The Hard Way');
+    assert.strictEqual(split('Kubernetes - The Hard Way').byline, null);
+    assert.strictEqual(split('After Hours Social - Off-site').title, 'After Hours Social - Off-site');
+    assert.strictEqual(split('Self-Healing Clusters').title, 'Self-Healing Clusters');
+  });
+
+  it('names are never split inside', () => {
+    assert.deepStrictEqual(split('T - Ana DE LA CRUZ & Bo van der Berg, Hooli').speakers, ['Ana DE LA CRUZ', 'Bo van der Berg']);
+    assert.deepStrictEqual(split("T - Jo (JJ) Park & Seán O'Brien-Ní, Acme").speakers, ['Jo (JJ) Park', "Seán O'Brien-Ní"]);
+    assert.deepStrictEqual(split('T - 王小明 & Ana Lima, Acme').speakers, ['王小明', 'Ana Lima']);
+  });
+
+  it('no byline: the title alone', () => {
+    assert.deepStrictEqual(split('Coffee Break'), { title: 'Coffee Break', speakers: [], companies: [], byline: null, kind: null });
+    assert.deepStrictEqual(split('Sponsored Demo: Widget Platform').speakers, []);
+  });
+
+  it('a byline that fits no shape is kept whole, with no speakers', () => {
+    assert.deepStrictEqual(split('Project Lightning Round - Maintainers of 12 Projects, Various'), {
+      title: 'Project Lightning Round',
+      speakers: [],
+      companies: [],
+      byline: 'Maintainers of 12 Projects, Various',
+      kind: null,
+    });
+    assert.strictEqual(split('Sponsored Demo - Acme').speakers.length, 0);
+    assert.strictEqual(splitByline('Acme'), undefined);
+    assert.strictEqual(splitByline('Ana Lima, , Acme'), undefined);
+    assert.strictEqual(splitByline('the team, Acme'), undefined);
+  });
+
+  it('prefixes tell the kind and leave the title; notes around it are dropped', () => {
+    assert.deepStrictEqual(split('⚡Lightning Talk: Tiny Controllers - Ana DE LA CRUZ, Hooli').kind, 'lightning');
+    assert.strictEqual(split('⚡ Lightning Talk: Tiny Controllers - Ana DE LA CRUZ, Hooli').title, 'Tiny Controllers');
+    assert.strictEqual(split('Panel: Futures - Ana Lima, Acme').kind, 'panel');
+    assert.strictEqual(split('🚨 Contribfest: Fix the Docs - Ana Lima, Acme').kind, 'contribfest');
+    assert.deepStrictEqual(cleanTitle('[SOLD OUT] Hands-on eBPF & You - Eli Ford, Acme | SEPARATE REGISTRATION REQUIRED'), {
+      title: 'Hands-on eBPF & You - Eli Ford, Acme',
+      kind: null,
+      notes: ['SOLD OUT', 'SEPARATE REGISTRATION REQUIRED'],
+    });
+    assert.strictEqual(split('[SOLD OUT] Hands-on eBPF & You - Eli Ford, Acme | SEPARATE REGISTRATION REQUIRED').title, 'Hands-on eBPF & You');
+    // A lower-case bracket or bar is part of the title.
+    assert.strictEqual(cleanTitle('[eBPF] in depth | part two').title, '[eBPF] in depth | part two');
+    // A prefix alone is a title, not a kind.
+    assert.strictEqual(cleanTitle('Keynote:').title, 'Keynote:');
+  });
+
+  it('names-only lists (pretalx) and person names', () => {
+    assert.deepStrictEqual(splitNameList('Ana Lima, Bo Chen & Cy Diaz'), ['Ana Lima', 'Bo Chen', 'Cy Diaz']);
+    assert.strictEqual(splitNameList('The Hard Way, Again'), undefined);
+    assert.ok(isPersonName('Jo (J J) Park'));
+    assert.ok(!isPersonName('CTO'));
+    assert.ok(!isPersonName('van der'));
+    assert.ok(!isPersonName('R2 D2'));
+  });
+
+  it('HTML entities and HTML text', () => {
+    assert.strictEqual(decodeEntities('Caf&eacute; &amp; Go&nbsp;&#39;n&#x2019; &bogus; &#xD800;'), "Café & Go\u00a0'n’ &bogus; &#xD800;");
+    assert.strictEqual(stripHtml('<p>Why <b>boot</b> matters &amp; how.</p><ul><li>one</li></ul>'), 'Why boot matters & how.\none');
+  });
+
+  it('long and hostile bylines stay linear', () => {
+    const t = Date.now();
+    splitSchedSummary('T - ' + 'Ana Lima & '.repeat(20000) + 'Bo Chen, Acme');
+    splitSchedSummary('T - ' + ', '.repeat(50000));
+    splitSchedSummary(' - '.repeat(50000));
+    splitSchedSummary('[' + 'A'.repeat(100000));
+    decodeEntities('&'.repeat(100000) + '&amp;');
+    stripHtml('<'.repeat(100000));
+    assert.ok(Date.now() - t < 5000, 'super-linear work');
+  });
+});
