@@ -84,6 +84,12 @@ describe('recognition: sections that are not talks', () => {
     assert.deepStrictEqual(empty, []);
   });
 
+  it('a heading at the day level before the first day is the intro, unless it reads as a talk', () => {
+    const m = parseNotes('# Summit notes\n\n## Why I went\n\nreasons\n\n## Talk before - Ana Lima, Acme\n\nx\n\n## Day 1\n\n### Real talk\n\nnotes\n');
+    assert.deepStrictEqual(m.talks.map((t) => t.title), ['Talk before']);
+    assert.deepStrictEqual(m.days.map((d) => d.talks.map((t) => t.title)), [['Real talk']]);
+  });
+
   it('keeps the day counts of visible talks of a note in the seed shape, hidden talks kept', () => {
     const m = parseNotes(fixture('seed-shape.md'));
     assert.deepStrictEqual(m.days.map((d) => [d.title, visibleTalkCount(d.talks)]), [['Day01', 3], ['Day02', 2], ['Day03', 2], ['Day 4', 1]]);

@@ -158,7 +158,8 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
       if (inOther && !looksLikeTalk(e)) {
         e.role = 'other';
       } else if (kids.length === 0) {
-        e.role = isNonTalkTitle(e.title) ? 'other' : 'talk';
+        // A heading at the day level before the first day (`## Why I went`) is the note's intro, not a talk.
+        e.role = isNonTalkTitle(e.title) || (!seg.day && dayStarts.length > 0 && e.line < dayStarts[0].line && e.level <= dayLevel && !looksLikeTalk(e)) ? 'other' : 'talk';
       } else if (isGroupTitle(e.title)) {
         e.role = 'group';
       } else if (kids.every((c) => isSectionTitle(c.title))) {
