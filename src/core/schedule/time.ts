@@ -157,9 +157,9 @@ const fold = (s: string) =>
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/^the\s+/, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .trim()
+    .replace(/^the /, '');
 
 /** Common other names of countries (how addresses write them) → tzdb's country code. */
 const COUNTRY_ALIASES: Record<string, string> = { usa: 'US', us: 'US', 'united states of america': 'US', uk: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', holland: 'NL', 'czech republic': 'CZ', korea: 'KR' };
