@@ -438,6 +438,9 @@ export function scanBlocks(text: string): Blocks {
 
   /** Code spans over the lines [a, b) of one paragraph: each backtick run closes at the next run of the same length. */
   function spansOfGroup(a: number, b: number): void {
+    let any = false;
+    for (let k = a; k < b && !any; k++) any = lines[k].indexOf('`', Math.max(0, inlineFrom[k])) !== -1;
+    if (!any) return;
     const runLine: number[] = [];
     const runCol: number[] = [];
     const runLen: number[] = [];

@@ -181,13 +181,31 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
       const span = wholeLine(lines, part.line);
       problems.push(problemAt('unread', 'error', `Not fully read: ${part.reason}`, part.line, span.column, span.endColumn));
     }
+    // Placeholders of each line, in column order (TODO items come so), found by binary search.
     const placeholders = new Map<number, PublishProblem[]>();
-    for (const p of problems) if (p.kind === 'placeholder') placeholders.set(p.line, [...(placeholders.get(p.line) ?? []), p]);
+    for (const p of problems) {
+      if (p.kind !== 'placeholder') continue;
+      const list = placeholders.get(p.line);
+      if (list) list.push(p);
+      else placeholders.set(p.line, [p]);
+    }
+    const overlapsPlaceholder = (line: number, column: number, endColumn: number): boolean => {
+      const list = placeholders.get(line);
+      if (!list) return false;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].endColumn <= column) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < list.length && list[lo].column < endColumn;
+    };
     for (const link of scan.links) {
       const line = link.line + 1;
       const column = link.start - scan.lineStarts[link.line] + 1;
       const endColumn = column + Math.max(1, Math.min(link.end, scan.lineStarts[link.line + 1] ?? text.length) - link.start);
-      if (placeholders.get(line)?.some((p) => p.column < endColumn && column < p.endColumn)) continue;
+      if (overlapsPlaceholder(line, column, endColumn)) continue;
       const reason = badUrlReason(link.url);
       if (reason) problems.push(problemAt('bad-link', 'warning', capitalize(reason), line, column, endColumn));
     }
