@@ -85,15 +85,19 @@ async function resolveIn(api: CaptureApi, doc: vscode.TextDocument, todo: TodoIt
     void vscode.window.showInformationMessage(`Talk Capture: “${todo.text}” is not a link placeholder; edit it by hand.`);
     return false;
   }
-  // Pre-filling from the clipboard is a convenience: in a browser, reading it can wait on a
-  // permission prompt, so the question never waits for it more than a moment.
-  const clip = await Promise.race([
-    Promise.resolve(vscode.env.clipboard.readText()).then(
-      (t) => t.trim(),
-      () => '', // no clipboard access: nothing to pre-fill
-    ),
-    new Promise<string>((resolve) => setTimeout(() => resolve(''), 500)),
-  ]);
+  // Pre-filling from the clipboard is a convenience. In a browser, reading it asks for a
+  // permission the page usually does not have, and the workbench then shows an error: there,
+  // the question starts empty. Elsewhere it never waits for the clipboard more than a moment.
+  const clip =
+    vscode.env.uiKind === vscode.UIKind.Web
+      ? ''
+      : await Promise.race([
+          Promise.resolve(vscode.env.clipboard.readText()).then(
+            (t) => t.trim(),
+            () => '', // no clipboard access: nothing to pre-fill
+          ),
+          new Promise<string>((resolve) => setTimeout(() => resolve(''), 500)),
+        ]);
   const url = await askText(api, {
     name: 'url',
     title: 'Resolve TODO Link',

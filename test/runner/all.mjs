@@ -1,8 +1,10 @@
-// `npm test`: type check and lint, the unit tests (plain Node), then the integration tests
-// (a real VS Code with the packaged extension). Ends with one line summing both layers:
+// `npm test`: type check and lint, the unit tests (plain Node), the integration tests (a real
+// VS Code with the packaged extension), then the journeys (the same VS Code driven by keyboard
+// and mouse, default settings). Ends with one line summing the layers:
 // `N passed, N failed, N skipped`. Exit code 0 only when everything ran and passed.
 //   --unit         only the static checks and the unit layer
 //   --integration  only the integration layer
+//   --journey      only the journey layer
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,8 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const resultsDir = path.join(root, 'test-results');
 const onlyUnit = process.argv.includes('--unit');
 const onlyIntegration = process.argv.includes('--integration');
+const onlyJourney = process.argv.includes('--journey');
+const only = onlyUnit || onlyIntegration || onlyJourney;
 const started = Date.now();
 
 function run(title, cmd, args, env = {}) {
@@ -31,7 +35,7 @@ const bin = (p) => path.join(root, 'node_modules', ...p.split('/'));
 const layers = [];
 let staticOk = true;
 
-if (!onlyIntegration) {
+if (!only || onlyUnit) {
   staticOk = run('type check (tsc --noEmit)', process.execPath, [bin('typescript/bin/tsc'), '--noEmit', '-p', '.']) && staticOk;
   staticOk = run('lint (eslint)', process.execPath, [bin('eslint/bin/eslint.js'), 'src', 'test', 'bench', 'scripts']) && staticOk;
   const unitFile = path.join(resultsDir, 'unit.json');
@@ -41,12 +45,20 @@ if (!onlyIntegration) {
   });
   layers.push(['unit', readResults(unitFile, ok)]);
 }
-if (!onlyUnit) {
+if (!only || onlyIntegration) {
   const file = path.join(resultsDir, 'integration.json');
   const ok = run('integration tests (mocha inside VS Code)', process.execPath, [path.join(root, 'test/runner/integration.mjs')]);
   const res = readResults(file, ok);
   if (!ok && res.failures === 0) res.failures = 1;
   layers.push(['integration', res]);
+}
+
+if (!only || onlyJourney) {
+  const file = path.join(resultsDir, 'journey.json');
+  const ok = run('journey tests (keyboard and mouse in VS Code, default settings)', process.execPath, [path.join(root, 'test/runner/journey.mjs')]);
+  const res = readResults(file, ok);
+  if (!ok && res.failures === 0) res.failures = 1;
+  layers.push(['journey', res]);
 }
 
 let passed = 0;

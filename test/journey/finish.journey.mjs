@@ -1,0 +1,111 @@
+// Finishing the post: Link Project Mentions with its confirmation, a typo quick fix (Ctrl+.),
+// Check Notes Before Publishing in the Problems panel, Resolve TODO Link from the TODO Links view.
+import assert from 'node:assert/strict';
+import { focusEditorEnd, notifications, openFile, press, readWorkspaceFile, runCommand, save, screenshot, session, showTalkCaptureSidebar, type, waitForLine, waitForQuickInput, waitForQuickInputClosed, waitForTreeRow } from './harness.mjs';
+
+async function goTo(line, column) {
+  await press('Control+G');
+  await waitForQuickInput();
+  await type(`${line}:${column}`, 20);
+  await press('Enter');
+  await waitForQuickInputClosed();
+}
+
+/** Rows of the code action menu (Ctrl+.). */
+async function actionRows() {
+  return session.page.$$eval('.action-widget .monaco-list-row', (rows) => rows.map((r) => (r.textContent ?? '').trim()));
+}
+
+describe('journey: finishing the post', () => {
+  it('Link Project Mentions shows the planned links, Enter applies them, the file is saved with them', async () => {
+    await openFile('notes/mentions.md');
+    await runCommand('Talk Capture: Link Project Mentions');
+    const q = await waitForQuickInput((s) => s.title.includes('Link Project Mentions'));
+    assert.match(q.title, /Link Project Mentions .*: 3 links/);
+    await screenshot('link-mentions-confirmation');
+    await press('Enter');
+    await waitForQuickInputClosed();
+    await waitForLine('[Prometheus](');
+    await save('notes/mentions.md');
+    const saved = readWorkspaceFile('notes/mentions.md');
+    assert.match(saved, /^- We export everything to \[Prometheus\]\(https:\/\/prometheus\.io\/\) and trace with \[Jaeger\]\([^)]+\)\.$/m);
+    assert.match(saved, /^- Dashboards are in \[Perses\]\([^)]+\) now\.$/m);
+  });
+
+  it('a typo gets a quick fix: Ctrl+. → Change to Prometheus', async () => {
+    await openFile('notes/typo.md');
+    await goTo(9, 16);
+    // The hint appears once the index is loaded and the note analysed.
+    const until = Date.now() + 20_000;
+    let rows = [];
+    while (Date.now() < until) {
+      await press('Control+.');
+      try {
+        await session.page.waitForSelector('.action-widget .monaco-list-row', { timeout: 3000 });
+      } catch {
+        // no menu yet
+      }
+      rows = await actionRows();
+      if (rows.some((r) => r.includes('Change to Prometheus'))) break;
+      await press('Escape');
+      await session.page.waitForTimeout(500);
+    }
+    const index = rows.findIndex((r) => r.includes('Change to Prometheus'));
+    assert.ok(index >= 0, `no quick fix "Change to Prometheus": ${JSON.stringify(rows)}`);
+    await screenshot('typo-quick-fix');
+    const focused = await session.page.$$eval('.action-widget .monaco-list-row', (rs) => rs.findIndex((r) => r.classList.contains('focused')));
+    for (let i = Math.max(0, focused); i < index; i++) await press('ArrowDown');
+    await press('Enter');
+    await waitForLine('Compared Prometheus with');
+    await save('notes/typo.md');
+    assert.match(readWorkspaceFile('notes/typo.md'), /^- Compared Prometheus with the old stack\.$/m);
+  });
+
+  it('Check Notes Before Publishing lists the note’s problems in the Problems panel', async () => {
+    await openFile('notes/publish.md');
+    await runCommand('Talk Capture: Check Notes Before Publishing');
+    // The check shows the Problems panel; when it is not showing, open it as from the View menu.
+    try {
+      await session.page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 8_000 });
+    } catch {
+      await focusEditorEnd();
+      await runCommand('Problems: Focus on Problems View');
+      await session.page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 20_000 });
+    }
+    const until = Date.now() + 20_000;
+    let rows = [];
+    while (Date.now() < until) {
+      rows = await session.page.$$eval('.markers-panel .monaco-list-row', (rs) => rs.map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').trim()));
+      if (rows.some((r) => /TODO/.test(r)) && rows.some((r) => /draft/i.test(r))) break;
+      await session.page.waitForTimeout(250);
+    }
+    await screenshot('publish-check-problems');
+    assert.ok(rows.some((r) => /TODO/.test(r)), `no TODO problem: ${JSON.stringify(rows)}`);
+    assert.ok(rows.some((r) => /draft/i.test(r)), `no draft problem: ${JSON.stringify(rows)}`);
+    assert.ok(rows.some((r) => /Placeholder instead of a link: \[slides\]\(TODO\)/.test(r)), `no placeholder problem: ${JSON.stringify(rows)}`);
+    await focusEditorEnd();
+    await runCommand('View: Toggle Panel Visibility');
+  });
+
+  it('Resolve TODO Link from the TODO Links view turns (link) into a link, with no clipboard error', async () => {
+    await openFile('notes/resolve.md');
+    await showTalkCaptureSidebar();
+    await waitForTreeRow('TODO Links', (r) => r.label.includes('(link)') || r.aria.includes('(link)'));
+    const row = session.page.locator('.pane', { has: session.page.locator('.pane-header', { hasText: 'TODO Links' }) }).locator('.monaco-list-row', { hasText: '(link)' }).first();
+    // The row's inline action (the check mark shown on hover) is Resolve TODO Link….
+    await row.hover();
+    const action = row.locator('.actions .action-label[aria-label^="Resolve TODO Link"]').first();
+    await action.waitFor({ timeout: 10_000 });
+    await action.click();
+    await waitForQuickInput((s) => s.title.includes('Resolve TODO Link'));
+    await type('https://example.com/policy-demo', 15);
+    await press('Enter');
+    await waitForQuickInputClosed();
+    await waitForLine('[link](https://example.com/policy-demo)');
+    await save('notes/resolve.md');
+    assert.match(readWorkspaceFile('notes/resolve.md'), /^- The demo repository: \[link\]\(https:\/\/example\.com\/policy-demo\)$/m);
+    const toasts = await notifications();
+    assert.ok(!toasts.some((t) => /clipboard/i.test(t)), `a clipboard error was shown: ${JSON.stringify(toasts)}`);
+    await focusEditorEnd();
+  });
+});
