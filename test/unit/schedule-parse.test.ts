@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { generateSchedIcs } from '../fixtures/schedule/generate-sched';
 import { detectScheduleFormat, parseSchedule, ScheduleError, type Schedule, type Session } from '../../src/core/schedule';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'schedule');
@@ -208,6 +209,20 @@ describe('schedule: formats and readers', () => {
     throwsSchedule(() => parseSchedule('<schedule><conference><title>x</title></conference><day date="2099-01-01"><room name="A"><event></room></day></schedule>'), /^not valid XML \(line 1\)/);
     throwsSchedule(() => parseSchedule('{"schedule": {"conference": {"title": "Empty", "days": []}}}'), /no sessions/);
     throwsSchedule(() => load('sched-democon.ics', { timeZone: 'Mars/Olympus_Mons' }), /unknown time zone 'Mars\/Olympus_Mons'/);
+  });
+
+  it('the generated 600-session Sched file (the bench input) reads completely', () => {
+    const text = generateSchedIcs(600);
+    assert.ok(text.length > 700_000, `${text.length} characters`);
+    const s = parseSchedule(text, { fallbackTimeZone: 'UTC' });
+    assert.strictEqual(s.sessions.length, 600);
+    assert.strictEqual(s.timeZone, 'Europe/Amsterdam');
+    assert.strictEqual(new Set(s.sessions.map((x) => x.id)).size, 600);
+    // Every session with a byline in a known shape has its speakers; breaks and demos have none.
+    for (const x of s.sessions) {
+      if (x.kind === 'break' || x.title.startsWith('Sponsored Demo')) assert.deepStrictEqual([x.speakers, x.byline], [[], null], x.title);
+      else assert.ok(x.speakers.length >= 1 && x.companies.length >= 1, `${x.title}: ${x.byline}`);
+    }
   });
 
   it('ids are unique even when a file repeats a UID', () => {

@@ -89,7 +89,11 @@ export function groupsOf(people: ReadonlyArray<{ name: string; company: string |
 export function compareSessions(a: Session, b: Session): number {
   const sa = Date.parse(a.start);
   const sb = Date.parse(b.start);
-  if (sa !== sb) return sa - sb;
+  return sa !== sb ? sa - sb : compareSameStart(a, b);
+}
+
+/** Room (none last), then title, then id: the order of sessions that start together. */
+function compareSameStart(a: Session, b: Session): number {
   if (a.room !== b.room) {
     if (a.room === null) return 1;
     if (b.room === null) return -1;
@@ -128,6 +132,6 @@ export function finishSchedule(raws: RawSession[], meta: { source: string; forma
     startOf.set(session, r.startMs);
   }
   if (sessions.length === 0) throw new ScheduleError(`no sessions with a start time in this ${meta.format} file`);
-  sessions.sort((a, b) => startOf.get(a)! - startOf.get(b)! || compareSessions(a, b));
+  sessions.sort((a, b) => startOf.get(a)! - startOf.get(b)! || compareSameStart(a, b));
   return { source: meta.source, format: meta.format, title: meta.title, timeZone: meta.timeZone, sessions };
 }

@@ -28,24 +28,36 @@ const STOP_WORDS = new Set([
   'our', 'my', 'we', 'you', 'from', 'into', 'beyond', 'vs', 'vs.', 'or', 'not', 'it', 'its', 'this', 'that', 'way', 'ways', 'all', 'new',
   'more', 'about', 'without', 'part', 'day', 'session', 'talk', 'demo', 'intro', 'update', 'q&a', 'tbd', 'tba', 'hard', 'easy', 'next', 'again',
 ]);
-const ROLE =
-  /\b(?:cto|ceo|cfo|coo|cio|ciso|cmo|cpo|cso|vp|svp|evp|avp|gm|president|director|engineer|engineering|manager|founder|co-founder|cofounder|chief|head|lead|principal|officer|architect|fellow|chair|chairperson|maintainer|developer|advocate|evangelist|researcher|scientist|consultant|executive|partner|professor|student|strategist|specialist|analyst|member|owner|distinguished|senior|staff|sr\.?|technologist|programs?|product|marketing|operations|ambassador|board)\b/i;
+const ROLE_WORDS = new Set(
+  (
+    'cto ceo cfo coo cio ciso cmo cpo cso vp svp evp avp gm president director engineer engineering manager founder co-founder cofounder ' +
+    'chief head lead principal officer architect fellow chair chairperson maintainer developer advocate evangelist researcher scientist ' +
+    'consultant executive partner professor student strategist specialist analyst member owner distinguished senior staff sr technologist ' +
+    'program programs product marketing operations ambassador board'
+  ).split(' '),
+);
 const COMPANY_HINT =
   /(?:\b(?:inc|llc|ltd|gmbh|ag|sa|s\.a|bv|b\.v|plc|corp|corporation|co|labs?|cloud|hat|research|technologies|technology|systems|software|foundation|university|institute|group|bank|networks?|solutions|consulting|security|services|independent|freelance|freelancer|ai|data|dev|io|the)\b|\.(?:io|com|dev|ai|org|net)\b|\d)/i;
 
 /** Whether a part of a byline is a job title (`CTO`, `VP Engineering`, `Executive Director`). */
 export function isJobTitle(part: string): boolean {
-  return ROLE.test(part);
+  for (const w of part.toLowerCase().split(/[^\p{L}-]+/u)) if (w && ROLE_WORDS.has(w)) return true;
+  return false;
 }
 
 /** Holds a nickname's words together while a name is split into words. */
 const JOINER = '\u2060';
 
+const NAME_WORD = /^\p{L}[\p{L}\p{M}'’.-]*$/u;
+const NICKNAME = /^(?:\([\p{L}\p{M}'’. -]+\)|["“'‘][\p{L}\p{M}'’.-]+["”'’])$/u;
+
 function isNameWord(w: string): boolean {
-  if (PARTICLES.has(w.toLowerCase())) return true;
-  if (STOP_WORDS.has(w.toLowerCase())) return false;
-  if (/^\([\p{L}\p{M}'’. -]+\)$/u.test(w) || /^["“'‘][\p{L}\p{M}'’.-]+["”'’]$/u.test(w)) return true;
-  return /^[\p{L}][\p{L}\p{M}'’.-]*$/u.test(w);
+  const lower = w.toLowerCase();
+  if (PARTICLES.has(lower)) return true;
+  if (STOP_WORDS.has(lower)) return false;
+  const c = w[0];
+  if (c === '(' || c === '"' || c === '“' || c === "'" || c === '‘') return NICKNAME.test(w);
+  return NAME_WORD.test(w);
 }
 
 /**
@@ -57,12 +69,12 @@ export function isPersonName(text: string): boolean {
   const t = text.trim();
   if (!t || t.length > 70) return false;
   // Keep a parenthesised nickname as one word even with a space inside: `Jo (J J) Park`.
-  const words = t.replace(/\([^()]{0,30}\)/g, (m) => m.replace(/\s+/g, JOINER)).split(/\s+/).map((w) => w.split(JOINER).join(' '));
+  const words = t.includes('(') ? t.replace(/\([^()]{0,30}\)/g, (m) => m.replace(/\s+/g, JOINER)).split(/\s+/).map((w) => w.split(JOINER).join(' ')) : t.split(/\s+/);
   if (words.length > 6) return false;
   if (!words.every(isNameWord)) return false;
   if (words.every((w) => PARTICLES.has(w.toLowerCase()))) return false;
   if (!words.some((w) => /^[("“'‘]?(?:\p{Lu}|\p{Lo})/u.test(w))) return false;
-  return !ROLE.test(t);
+  return !isJobTitle(t);
 }
 
 function looksLikeCompany(part: string): boolean {

@@ -130,6 +130,13 @@ export function parseIcs(source: string, options: ScheduleParseOptions = {}): Sc
   const title = calName ?? (sched ? cleanOrNull(/sched\.com\s+([^/]+?)\s*\/\//i.exec(prodid)?.[1]) : null);
 
   const raws: RawSession[] = [];
+  const rooms = new Map<string, string | null>();
+  const roomOf = (location: string | null) => {
+    if (location === null) return null;
+    let room = rooms.get(location);
+    if (room === undefined) rooms.set(location, (room = roomFromLocation(location)));
+    return room;
+  };
   for (const ev of events) {
     if (/^cancel+ed$/i.test(text(prop(ev, 'status')) ?? '')) continue;
     const floating = normalizeTimeZone(text(prop(ev, 'tzid'))) ?? fileZone;
@@ -187,7 +194,7 @@ export function parseIcs(source: string, options: ScheduleParseOptions = {}): Sc
       speakers,
       companies,
       byline,
-      room: roomFromLocation(location),
+      room: roomOf(location),
       track,
       kind: classifyKind({ labels: categories, title, prefixKind, hasSpeakers: speakers.length > 0 }),
       startMs,

@@ -38,9 +38,10 @@ export function stripHtml(html: string): string {
 /** One line: entities decoded, white space (also no-break spaces, line breaks) collapsed, trimmed. */
 export function cleanLine(text: string | null | undefined): string {
   if (text == null) return '';
-  return decodeEntities(String(text))
-    .replace(/[\s\u00a0\u200b]+/g, ' ')
-    .trim();
+  const t = decodeEntities(String(text));
+  // Most lines need nothing more: single spaces between words, none at the ends.
+  if (!/[\t\n\r\f\v\u00a0\u200b]| {2}|^ | $/.test(t)) return t;
+  return t.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
 
 /** `cleanLine`, or null when that is empty. */

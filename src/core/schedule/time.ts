@@ -74,23 +74,43 @@ function intlFields(ms: number, zone: string): LocalFields {
   return out;
 }
 
-/** Offsets change only at whole quarter hours (UTC), so one lookup per zone and quarter hour is enough. */
 const QUARTER = 15 * 60000;
-const offsetCache = new Map<string, Map<number, number>>();
+const WINDOW = 6 * 3600000;
 
-/** The UTC offset of `zone` at instant `ms`, in minutes (+60 for CET). */
+interface ZoneCache {
+  /** Offset at the start of each 6-hour window (UTC), by window number. */
+  starts: Map<number, number>;
+  /** Offset of each quarter hour inside a window with a change. */
+  quarters: Map<number, number>;
+}
+const zoneCaches = new Map<string, ZoneCache>();
+
+function intlOffset(at: number, zone: string): number {
+  const f = intlFields(at, zone);
+  return Math.round((Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - at) / 60000);
+}
+
+/**
+ * The UTC offset of `zone` at instant `ms`, in minutes (+60 for CET). Asks Intl once per 6-hour
+ * window: when the offsets at both ends of a window agree the window has that offset (no zone
+ * changes its offset twice within six hours); a window with a change is looked up per quarter
+ * hour, since offsets change only at whole quarter hours (UTC).
+ */
 export function offsetMinutes(ms: number, zone: string): number {
-  let cache = offsetCache.get(zone);
-  if (!cache) offsetCache.set(zone, (cache = new Map()));
-  const bucket = Math.floor(ms / QUARTER);
-  let off = cache.get(bucket);
-  if (off === undefined) {
-    const at = bucket * QUARTER;
-    const f = intlFields(at, zone);
-    off = Math.round((Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - at) / 60000);
-    if (cache.size > 100000) cache.clear();
-    cache.set(bucket, off);
-  }
+  let cache = zoneCaches.get(zone);
+  if (!cache || cache.starts.size + cache.quarters.size > 200000) zoneCaches.set(zone, (cache = { starts: new Map(), quarters: new Map() }));
+  const c = cache;
+  const startOf = (w: number) => {
+    let off = c.starts.get(w);
+    if (off === undefined) c.starts.set(w, (off = intlOffset(w * WINDOW, zone)));
+    return off;
+  };
+  const w = Math.floor(ms / WINDOW);
+  const first = startOf(w);
+  if (first === startOf(w + 1)) return first;
+  const q = Math.floor(ms / QUARTER);
+  let off = c.quarters.get(q);
+  if (off === undefined) c.quarters.set(q, (off = intlOffset(q * QUARTER, zone)));
   return off;
 }
 

@@ -1,0 +1,62 @@
+/**
+ * Conference schedules: importing a 600-session, ~750 KB Sched `all.ics` (generated at run time)
+ * beside ical.js's bare parse of the same text (the floor: our import parses with it, then builds
+ * sessions, bylines and times), and the "now" lookup of Start Talk Now beside a naive filter that
+ * parses every session's times on each call.
+ */
+// @ts-expect-error -- ical.js ships ESM type declarations only; `require` gets its CommonJS build.
+import ICAL from 'ical.js';
+import { median, timeRuns, type BenchRow } from './types';
+import { generateSchedIcs } from '../test/fixtures/schedule/generate-sched';
+import { nextSession, parseSchedule, sessionsNowOrSoon, type Session } from '../src/core/schedule';
+
+const SUITE = 'schedule';
+
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const text = generateSchedIcs(600);
+  const kb = Math.round(new TextEncoder().encode(text).length / 1024);
+  const options = { source: 'bench.ics', fallbackTimeZone: 'UTC' };
+
+  const coldStart = performance.now();
+  const schedule = parseSchedule(text, options);
+  const cold = performance.now() - coldStart;
+  const imports = timeRuns(() => parseSchedule(text, options), 15, 3);
+  const bare = timeRuns(() => ICAL.parse(text), 15, 3);
+  rows.push({ suite: SUITE, name: `import Sched .ics, ${schedule.sessions.length} sessions, ${kb} KB (first)`, value: cold, unit: 'ms', goal: '≤ 150 ms', pass: cold <= 150 });
+  rows.push({
+    suite: SUITE,
+    name: `import Sched .ics, ${schedule.sessions.length} sessions, ${kb} KB (median of 15)`,
+    value: median(imports),
+    unit: 'ms',
+    peer: { name: 'ical.js bare ICAL.parse', value: median(bare) },
+    goal: '≤ 150 ms',
+    pass: median(imports) <= 150,
+  });
+
+  // "Now": running or starting within 10 minutes, at instants spread over the conference.
+  const starts = schedule.sessions.map((s) => Date.parse(s.start));
+  const first = Math.min(...starts);
+  const span = Math.max(...starts) - first;
+  let k = 0;
+  const nextAt = () => first + ((k++ * 7919 * 60000) % span);
+  const now = timeRuns(() => sessionsNowOrSoon(schedule.sessions, nextAt(), 10), 500, 50);
+  const naive = timeRuns(() => {
+    const at = nextAt();
+    return schedule.sessions
+      .filter((s: Session) => s.kind !== 'break' && ((Date.parse(s.start) <= at && at < Date.parse(s.end)) || (Date.parse(s.start) >= at && Date.parse(s.start) <= at + 600000)))
+      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || String(a.room).localeCompare(String(b.room)));
+  }, 500, 50);
+  rows.push({
+    suite: SUITE,
+    name: `"now" lookup (running or within 10 min), ${schedule.sessions.length} sessions (median of 500)`,
+    value: median(now),
+    unit: 'ms',
+    peer: { name: 'filter parsing times each call', value: median(naive) },
+    goal: '≤ 1 ms',
+    pass: median(now) <= 1,
+  });
+  const next = timeRuns(() => nextSession(schedule.sessions, nextAt()), 500, 50);
+  rows.push({ suite: SUITE, name: `next session after an instant (median of 500)`, value: median(next), unit: 'ms', goal: '≤ 1 ms', pass: median(next) <= 1 });
+  return rows;
+}
