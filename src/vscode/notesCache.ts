@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { NotesModel, NotesOptions } from '../core/notes/model';
 import { emptyModel, parseNotes } from '../core/notes/parse';
+import { refusedPatternMessages } from '../core/userPattern';
 
 interface Entry {
   version: number;
@@ -36,8 +37,24 @@ export function notesOptions(): NotesOptions & { maxChars: number } {
   if (!options) {
     options = readOptions();
     optionsKey = JSON.stringify(options);
+    tellRefusedPatterns(options);
   }
   return options;
+}
+
+/** Patterns already reported, so that a refused pattern is said once, not on every read. */
+const told = new Set<string>();
+
+/**
+ * A user pattern that cannot run in linear time (lookaround, backreferences, a syntax error) is
+ * refused by the core and the built-in rules apply; the person is told once per value why.
+ */
+function tellRefusedPatterns(o: NotesOptions): void {
+  for (const message of refusedPatternMessages({ dayHeadingPattern: o.dayHeadingPattern, todoPatterns: o.todoPatterns })) {
+    if (told.has(message)) continue;
+    told.add(message);
+    void vscode.window.showWarningMessage(`Talk Capture: ${message}`);
+  }
 }
 
 function hook(): void {

@@ -32,21 +32,26 @@ function log(msg) {
   console.log(`[journey] ${msg}`);
 }
 
-export async function startSession() {
+/**
+ * Starts the workbench. `trust: true` turns workspace trust on (VS Code asks whether to trust
+ * the folder, as for a cloned repository); `fixture` names the folder under test/fixtures
+ * copied as the workspace.
+ */
+export async function startSession({ trust = false, fixture = 'journeys' } = {}) {
   const tools = ensureTools();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talk-capture-journey-'));
   const vsix = path.join(tmp, 'talk-capture.vsix');
   const pack = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs'), vsix], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (pack.status !== 0) throw new Error(`packaging the extension failed (exit ${pack.status})`);
-  const userDataDir = makeUserDataDir(path.join(tmp, 'user'));
+  const userDataDir = makeUserDataDir(path.join(tmp, 'user'), trust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always' } : {});
   const extensionsDir = path.join(tmp, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
   installVsix(tools, vsix, extensionsDir, userDataDir);
   const workspace = path.join(tmp, 'workspace');
-  fs.cpSync(path.join(root, 'test', 'fixtures', 'journeys'), workspace, { recursive: true });
+  fs.cpSync(path.join(root, 'test', 'fixtures', fixture), workspace, { recursive: true });
   fs.mkdirSync(resultsDir, { recursive: true });
   const serverLog = fs.createWriteStream(path.join(resultsDir, 'journey-code-server.log'));
-  const server = await startCodeServer(tools, { workspace, userDataDir, extensionsDir, log: (t) => serverLog.write(t) });
+  const server = await startCodeServer(tools, { workspace, userDataDir, extensionsDir, trust, log: (t) => serverLog.write(t) });
   const { browser, page } = await launchBrowser(tools, { width: 1400, height: 900 });
   page.on('console', (m) => {
     session.console.push(`[${m.type()}] ${m.text()}`);
@@ -65,6 +70,7 @@ export async function stopSession() {
   session.server?.stop();
   session.serverLog?.end();
   if (session.tmp) fs.rmSync(session.tmp, { recursive: true, force: true });
+  Object.assign(session, { page: undefined, browser: undefined, server: undefined, tmp: '' });
 }
 
 /** Saves a screenshot of the workbench; returns its path. */

@@ -66,7 +66,7 @@ export function installVsix(tools, vsix, extensionsDir, userDataDir) {
  * Starts code-server on 127.0.0.1 (auth none: loopback only) and waits for /healthz.
  * Returns { port, url, stop }.
  */
-export async function startCodeServer(tools, { workspace, userDataDir, extensionsDir, env = {}, smokeTestDriver = false, port, log = () => {} }) {
+export async function startCodeServer(tools, { workspace, userDataDir, extensionsDir, env = {}, smokeTestDriver = false, trust = false, port, log = () => {} }) {
   port ??= await freePort();
   const args = [
     tools.codeServer,
@@ -74,7 +74,7 @@ export async function startCodeServer(tools, { workspace, userDataDir, extension
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
