@@ -4,6 +4,9 @@ import * as path from 'path';
 import {
   describeDiff,
   diffSchedules,
+  findSessionByTitle,
+  schedulePeople,
+  speakerDifferences,
   formatSessionHeading,
   minutesLeft,
   nextSession,
@@ -86,6 +89,20 @@ describe('schedule: queries', () => {
     assert.strictEqual(diff.unchanged, before.sessions.length - 2);
     assert.strictEqual(describeDiff(diff), '1 added, 1 changed, 1 removed');
     assert.strictEqual(describeDiff(diffSchedules(before, sched())), 'no changes');
+  });
+
+  it('people for suggestions, sessions found by a heading title, speaker typos', () => {
+    const s = sched();
+    const people = schedulePeople(s);
+    assert.ok(people.speakers.includes('Jo (JJ) Park') && people.speakers.includes('Ana DE LA CRUZ'));
+    assert.strictEqual(new Set(people.speakers).size, people.speakers.length);
+    assert.deepStrictEqual(people.companies.slice(0, 3), ['Acme', 'Acme Corp', 'Example Foundation']);
+    assert.strictEqual(findSessionByTitle(s.sessions, 'tracing gently')?.id, find(s, 'Tracing, Gently').id);
+    assert.strictEqual(findSessionByTitle(s.sessions, 'Keynote 2: Closing the loop')?.title, 'Closing the Loop');
+    assert.strictEqual(findSessionByTitle(s.sessions, 'Lightning Talk: Tiny Controllers', '2099-03-26')?.title, 'Tiny Controllers');
+    assert.strictEqual(findSessionByTitle(s.sessions, 'Lunch'), undefined);
+    assert.strictEqual(findSessionByTitle(s.sessions, 'A talk that is not there'), undefined);
+    assert.deepStrictEqual(speakerDifferences(find(s, 'Tracing, Gently'), ['ana lima', 'Bo Chn']), { unknown: ['Bo Chn'], missing: ['Bo Chen', 'Cy Diaz'] });
   });
 
   it('JSON form: exactly the documented keys, and read back', () => {

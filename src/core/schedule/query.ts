@@ -179,3 +179,56 @@ export function summarizeSchedule(schedule: Schedule): string {
   const days = scheduleDays(schedule).length;
   return `${n} session${n === 1 ? '' : 's'} over ${days} day${days === 1 ? '' : 's'}, ${schedule.timeZone}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// People and titles
+
+/** Every speaker and company of a schedule, each once, sorted (New Talk…'s suggestions). */
+export function schedulePeople(schedule: Pick<Schedule, 'sessions'>): { speakers: string[]; companies: string[] } {
+  const speakers = new Set<string>();
+  const companies = new Set<string>();
+  for (const s of schedule.sessions) {
+    for (const n of s.speakers) speakers.add(n);
+    for (const c of s.companies) companies.add(c);
+  }
+  const sort = (xs: Set<string>) => [...xs].sort((a, b) => a.localeCompare(b));
+  return { speakers: sort(speakers), companies: sort(companies) };
+}
+
+/** A title or name folded for comparison: no accents, no case, no kind prefix, punctuation as spaces. */
+export function foldForMatch(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/^(?:(?:sponsored\s+)?keynote|lightning(?:\s+talk)?|panel(?:\s+discussion)?|workshop|tutorial|contrib\s?fest|bof)\s*\d*\s*:\s*/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The session a talk heading's title names (`Keynote 2: Tracing, gently` finds `Tracing, Gently`):
+ * equal titles once folded; with `day` (`YYYY-MM-DD`) sessions of that day first. Breaks are
+ * never matched. Undefined when no title matches.
+ */
+export function findSessionByTitle(sessions: readonly Session[], title: string, day?: string): Session | undefined {
+  const key = foldForMatch(title);
+  if (!key) return undefined;
+  let found: Session | undefined;
+  for (const s of sessions) {
+    if (s.kind === 'break' || foldForMatch(s.title) !== key) continue;
+    if (!day || sessionDay(s) === day) return s;
+    found ??= s;
+  }
+  return found;
+}
+
+/**
+ * Speaker names written in a note that are not the session's (a typo such as `Ana Lma`), and the
+ * session's speakers not written; compared folded (case and accents do not count).
+ */
+export function speakerDifferences(session: Session, written: readonly string[]): { unknown: string[]; missing: string[] } {
+  const theirs = new Set(session.speakers.map(foldForMatch));
+  const ours = new Set(written.map(foldForMatch));
+  return { unknown: written.filter((n) => !theirs.has(foldForMatch(n))), missing: session.speakers.filter((n) => !ours.has(foldForMatch(n))) };
+}
