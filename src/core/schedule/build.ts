@@ -81,7 +81,6 @@ export function groupsOf(people: ReadonlyArray<{ name: string; company: string |
     if (last && last.company === p.company) last.speakers.push(p.name);
     else groups.push({ speakers: [p.name], company: p.company });
   }
-  // `A & B; C, Acme` reads as all three at Acme: a company-less group before a company needs `;` to stay apart.
   return groups;
 }
 

@@ -7,7 +7,7 @@
 // @ts-expect-error -- ical.js ships ESM type declarations only; `require` gets its CommonJS build (package "exports"), which has the same API.
 import ICAL from 'ical.js';
 import { ScheduleError, type Schedule, type SessionKind } from './model';
-import { cleanTitle, isPersonName, splitNameList, splitSchedSummary } from './byline';
+import { cleanTitle, splitNameList, splitSchedSummary } from './byline';
 import { classifyKind } from './kind';
 import { cleanLine, cleanOrNull, cleanUrl, stripLeadingSymbols } from './text';
 import { localToInstant, normalizeTimeZone, parseLocalDateTime, zoneFromLocation } from './time';
@@ -180,7 +180,7 @@ export function parseIcs(source: string, options: ScheduleParseOptions = {}): Sc
       } else if (pretalx) {
         const dash = title.lastIndexOf(' - ');
         const list = dash > 0 ? splitNameList(title.slice(dash + 3)) : undefined;
-        if (list && list.some((n) => /\s/.test(n) || isPersonName(n))) {
+        if (list) {
           speakers = list;
           title = title.slice(0, dash).trim();
         }
