@@ -41,7 +41,8 @@ const COMPANY_HINT =
 
 /** Whether a part of a byline is a job title (`CTO`, `VP Engineering`, `Executive Director`). */
 export function isJobTitle(part: string): boolean {
-  for (const w of part.toLowerCase().split(/[^\p{L}-]+/u)) if (w && ROLE_WORDS.has(w)) return true;
+  // Role words are ASCII: other letters may as well separate words here.
+  for (const w of part.toLowerCase().split(/[^a-z-]+/)) if (w && ROLE_WORDS.has(w)) return true;
   return false;
 }
 
@@ -184,8 +185,8 @@ export interface CleanTitle {
  * upper-case ` | SEPARATE REGISTRATION REQUIRED` at the end, and a kind prefix
  * (`⚡Lightning Talk: `, `Keynote: `, `Panel: `) which becomes `kind`.
  */
-export function cleanTitle(raw: string): CleanTitle {
-  let title = cleanLine(raw);
+export function cleanTitle(raw: string, alreadyClean = false): CleanTitle {
+  let title = alreadyClean ? raw : cleanLine(raw);
   const notes: string[] = [];
   for (let i = 0; i < 3; i++) {
     const tag = /^\[([^\][]{1,40})\]\s*/.exec(title);
@@ -237,7 +238,7 @@ export function splitSchedSummary(summary: string): SchedSummary {
   const left = text.slice(0, dash).trim();
   const right = text.slice(dash + 3).trim();
   if (!left || !right) return none;
-  const leftClean = cleanTitle(left);
+  const leftClean = cleanTitle(left, true);
   const kind = whole.kind ?? leftClean.kind;
   const notes = [...whole.notes, ...leftClean.notes];
   const parts = splitByline(right);

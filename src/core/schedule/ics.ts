@@ -17,9 +17,17 @@ import { fallbackZone, finishSchedule, namedZone, overrideZone, roomFromLocation
 type JProp = [string, Record<string, string | string[]>, string, ...unknown[]];
 type JComp = [string, JProp[], JComp[]];
 
-const prop = (c: JComp, name: string): JProp | undefined => c[1].find((p) => p[0] === name);
+function prop(c: JComp, name: string): JProp | undefined {
+  const list = c[1];
+  for (let i = 0; i < list.length; i++) if (list[i][0] === name) return list[i];
+  return undefined;
+}
 const props = (c: JComp, name: string): JProp[] => c[1].filter((p) => p[0] === name);
-const text = (p: JProp | undefined): string | null => (p && p.length > 3 ? p.slice(3).map((v) => (typeof v === 'string' ? v : String(v))).join(',') : null);
+function text(p: JProp | undefined): string | null {
+  if (!p || p.length <= 3) return null;
+  if (p.length === 4) return typeof p[3] === 'string' ? p[3] : String(p[3]);
+  return p.slice(3).map((v) => (typeof v === 'string' ? v : String(v))).join(',');
+}
 const param = (p: JProp | undefined, name: string): string | undefined => {
   const v = p?.[1][name];
   return Array.isArray(v) ? v[0] : v;
