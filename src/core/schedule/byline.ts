@@ -51,15 +51,7 @@ const JOINER = '\u2060';
 
 const NAME_WORD = /^\p{L}[\p{L}\p{M}'’.-]*$/u;
 const NICKNAME = /^(?:\([\p{L}\p{M}'’. -]+\)|["“'‘][\p{L}\p{M}'’.-]+["”'’])$/u;
-
-function isNameWord(w: string): boolean {
-  const lower = w.toLowerCase();
-  if (PARTICLES.has(lower)) return true;
-  if (STOP_WORDS.has(lower)) return false;
-  const c = w[0];
-  if (c === '(' || c === '"' || c === '“' || c === "'" || c === '‘') return NICKNAME.test(w);
-  return NAME_WORD.test(w);
-}
+const CAPITAL = /^[("“'‘]?(?:\p{Lu}|\p{Lo})/u;
 
 /**
  * Whether `text` reads as one person's name: one to six name words (letters, marks,
@@ -72,10 +64,20 @@ export function isPersonName(text: string): boolean {
   // Keep a parenthesised nickname as one word even with a space inside: `Jo (J J) Park`.
   const words = t.includes('(') ? t.replace(/\([^()]{0,30}\)/g, (m) => m.replace(/\s+/g, JOINER)).split(/\s+/).map((w) => w.split(JOINER).join(' ')) : t.split(/\s+/);
   if (words.length > 6) return false;
-  if (!words.every(isNameWord)) return false;
-  if (words.every((w) => PARTICLES.has(w.toLowerCase()))) return false;
-  if (!words.some((w) => /^[("“'‘]?(?:\p{Lu}|\p{Lo})/u.test(w))) return false;
-  return !isJobTitle(t);
+  let onlyParticles = true;
+  let capital = false;
+  for (const w of words) {
+    const lower = w.toLowerCase();
+    if (ROLE_WORDS.has(lower.replace(/\.$/, ''))) return false;
+    if (PARTICLES.has(lower)) continue;
+    onlyParticles = false;
+    if (STOP_WORDS.has(lower)) return false;
+    const c = w[0];
+    const nick = c === '(' || c === '"' || c === '“' || c === "'" || c === '‘';
+    if (!(nick ? NICKNAME : NAME_WORD).test(w)) return false;
+    capital ||= CAPITAL.test(w);
+  }
+  return !onlyParticles && capital;
 }
 
 function looksLikeCompany(part: string): boolean {
