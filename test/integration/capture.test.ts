@@ -368,7 +368,7 @@ describe('capture: TODO links', () => {
     }
   });
 
-  it('Resolve TODO Link… fills the placeholder under the cursor, pre-filled from the clipboard', async () => {
+  it('Resolve TODO Link… fills the placeholder under the cursor, pre-filled from the clipboard (not in a browser)', async () => {
     const text = '### T\n\n- the slides: [slides](TODO) and more\n';
     const editor = await open(text);
     await at(editor, 2, 20);
@@ -376,7 +376,10 @@ describe('capture: TODO links', () => {
     const api = await capture();
     const done = vscode.commands.executeCommand('talkCapture.resolveTodoLink');
     const box = await waitFor(() => (api.activeStep === 'url' ? (api.activeInput as vscode.InputBox) : undefined), 'the URL question');
-    assert.strictEqual(box.value, 'https://example.com/slides.pdf', 'pre-filled from the clipboard');
+    // In a browser, reading the clipboard needs a permission the page lacks and the workbench
+    // shows an error for it: there the question starts empty (the journeys check no error shows).
+    const web = vscode.env.uiKind === vscode.UIKind.Web;
+    assert.strictEqual(box.value, web ? '' : 'https://example.com/slides.pdf', web ? 'no clipboard read in a browser' : 'pre-filled from the clipboard');
     await answer('url', (b) => void b);
     await done;
     assert.strictEqual(editor.document.getText(), '### T\n\n- the slides: [slides](https://example.com/slides.pdf) and more\n');

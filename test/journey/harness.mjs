@@ -62,6 +62,9 @@ export async function startSession({ trust = false, fixture = 'journeys' } = {})
   await page.goto(workbenchUrl(server, workspace));
   await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 90_000 });
   await page.waitForSelector('.statusbar', { timeout: 30_000 });
+  // The extension's contributions are registered once its icon is in the activity bar: before
+  // that, its commands are not in the palette yet (a person waits for the window to settle too).
+  await page.waitForSelector('.activitybar [aria-label^="Talk Capture"]', { timeout: 120_000 });
   log(`VS Code at ${server.url}, workspace ${workspace}`);
 }
 
@@ -267,18 +270,28 @@ export async function focusEditorEnd() {
 
 /** Runs a command from the palette (F1), by typing its title. */
 export async function runCommand(title) {
-  await press('F1');
-  await waitForQuickInput();
-  await type(title, 15);
-  await session.page.waitForFunction(
-    (t) => {
-      const row = document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused');
-      return !!row && (row.textContent ?? '').includes(t);
-    },
-    title,
-    { timeout: 10_000 },
-  );
-  await press('Enter');
+  for (let attempt = 0; ; attempt++) {
+    await press('F1');
+    await waitForQuickInput();
+    await type(title, 15);
+    try {
+      await session.page.waitForFunction(
+        (t) => {
+          const row = document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused');
+          return !!row && (row.textContent ?? '').includes(t);
+        },
+        title,
+        { timeout: 10_000 },
+      );
+      await press('Enter');
+      return;
+    } catch (err) {
+      // Not offered (yet): close the palette and look again, as a person would.
+      await press('Escape');
+      if (attempt >= 2) throw err;
+      await session.page.waitForTimeout(1500);
+    }
+  }
 }
 
 /** Saves the active note with Ctrl+S and waits until the file on disk was written. */
