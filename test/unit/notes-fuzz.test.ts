@@ -13,6 +13,52 @@ import { plainInline } from '../../src/core/notes/inline';
 import { parseNotes } from '../../src/core/notes/parse';
 import { scanBlocks } from '../../src/core/notes/scan';
 import { rng } from '../../bench/generate';
+import { applyEdits } from '../../src/core/document';
+import { loadIndexFile } from '../../src/core/landscape/index';
+import { findMentions, planLinkEdits } from '../../src/core/landscape/matcher';
+import { scanMarkdown } from '../../src/core/landscape/scan';
+import { checkNotes } from '../../src/core/publish/check';
+import { openFrontMatter } from '../../src/core/frontmatter/index';
+
+/**
+ * Pathological lines and their cousins: runs of one piece of Markdown (or of two alternating)
+ * long enough that any rescan per character, recursion per nesting level or ambiguous regex
+ * shows. Each is `[piece, repetitions, tail]`.
+ */
+const HOSTILE_RUNS: Array<[string, number, string]> = [
+  ['- ', 6000, 'x'], ['* ', 6000, 'x'], ['1. ', 4000, 'x'], ['> ', 8000, 'x'], ['> - ', 4000, 'x'], ['- > ', 4000, 'x'],
+  ['[', 100_000, ''], [']', 100_000, ''], ['[x](', 20_000, ''], ['[x][', 20_000, ''], ['![', 50_000, ''], ['[]( ', 30_000, ''],
+  ['(link) ', 100_000, ''], ['[]() ', 100_000, ''], ['[slides]() ', 30_000, ''], ['(check) ', 50_000, ''], ['TODO ', 50_000, ''],
+  [' ', 16_000, 'x'], ['\t', 16_000, 'x'], [' ', 16_000, '`'], ['`', 50_000, ''], ['`a', 50_000, ''], ['``x`', 30_000, ''],
+  ['<', 100_000, ''], ['<a ', 30_000, ''], ['<span>', 30_000, ''], ['<!--', 30_000, ''], ['-->', 30_000, ''], ['<a href="x">', 20_000, ''],
+  ['\\', 100_000, ''], ['*', 100_000, ''], ['_', 100_000, ''], ['~', 100_000, ''], ['&#', 50_000, ''], ['|', 100_000, ''],
+  ['www.', 30_000, ''], ['http://', 20_000, ''], ['#', 100_000, ''], ['=', 100_000, ''], ['-', 100_000, ''],
+  ['Kubernetes ', 20_000, ''], ['Open Policy ', 20_000, ''], ['We run Kubernetes with Prometheus. ', 5000, ''],
+];
+
+/** The hostile lines, also inside headings, block quotes, list items, tables, definitions and hidden drafts. */
+function hostileLines(): string[] {
+  const out: string[] = [];
+  for (const [piece, n, tail] of HOSTILE_RUNS) {
+    const run = piece.repeat(n) + tail;
+    out.push(run, `### ${run}`, `> ${run}`, `- ${run}`, `| ${run} |\n|---|`, `[a]: b${run}`, `[//]: # (${run})`, `# a${run}`);
+  }
+  out.push('[a]: b' + ' '.repeat(16_000) + 'x', '# a' + ' '.repeat(16_000) + 'x' + ' '.repeat(16_000) + '#');
+  return out;
+}
+
+/** Front matter that no parser should see: many keys, deep nesting. */
+const HOSTILE_FRONT_MATTER = [
+  '---\n' + Array.from({ length: 20_000 }, (_, i) => `k${i}: v`).join('\n') + '\n---\n',
+  '---\ntags: ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n---\n',
+  '---\na: ' + '{a: '.repeat(5000) + '1' + '}'.repeat(5000) + '\n---\n',
+  '---\n' + Array.from({ length: 500 }, (_, i) => ' '.repeat(i) + 'a:').join('\n') + '\n---\n',
+  '---\n' + '- '.repeat(5000) + 'x\n---\n',
+  '+++\ntags = ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n+++\n',
+  '---\n' + 'a: &a [' + '*a, '.repeat(1000) + ']\n---\n',
+  '---\n' + 'a: &a [' + '*a, '.repeat(19) + ']\n---\n',
+  '---\na: &a [x, x, x, x]\n' + ['b', 'c', 'd', 'e'].map((k, i) => `${k}: &${k} [${Array(4).fill('*' + 'abcd'[i]).join(', ')}]`).join('\n') + '\n---\n',
+];
 
 
 const PIECES = ['#', '## ', '### ', '#### ', '---', '+++', '```', '~~~', '    ', '\t', '> ', '* ', '- ', '1. ', '[', ']', '(', ')', '[//]: # (', '<!--', '-->', '<div>', '|', '|---|', '`', '``', '*', '**', '_', '~~', '\\', '&amp;', 'TODO', 'FIXME', 'TBD', '(link)', '(check)', '[]()', ' - ', ' – ', ' by ', ', ', '; ', ' & ', 'Day01', 'Day 2', 'Monday', 'Keynote 3:', '\r', '\n', '\n\n', '\uFEFF', '\u0000', '日本語', '🚀', '=', '===', 'title: "x', 'a = \'', ':'];
@@ -69,6 +115,31 @@ describe('notes: fuzz', function () {
       for (const todo of m.todos) assert.ok(todo.line >= 1 && todo.line <= m.lineCount && todo.column >= 1 && todo.endColumn >= todo.column);
     }
     assert.ok(worst < 1000, `worst document took ${worst.toFixed(0)} ms`);
+  });
+
+  it('pathological lines and front matter: every reader in bounded time per document, nothing thrown', () => {
+    const index = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
+    const docs = [...hostileLines().map((l) => `## Day 1\n### Talk - Ada Quinlan\n\n${l}\n\nTODO: after\n`), ...HOSTILE_FRONT_MATTER.map((f) => `${f}\n## Talk\n\nKubernetes. TODO: x\n`)];
+    // One document of about 2 MB made of all the hostile runs (50,000 characters of each), one after the other.
+    docs.push(HOSTILE_RUNS.map(([piece, n, tail]) => piece.repeat(n).slice(0, 50_000) + tail).join('\n\n'));
+    let worst = 0;
+    for (const text of docs) {
+      const t = performance.now();
+      const model = parseNotes(text);
+      openFrontMatter(text);
+      scanMarkdown(text);
+      const mentions = findMentions(text, index);
+      applyEdits(text, planLinkEdits(text, mentions, 'perTalk', { index }));
+      const problems = checkNotes(text, model, index);
+      const ms = performance.now() - t;
+      worst = Math.max(worst, ms);
+      const what = `${JSON.stringify(text.slice(0, 40))}… (${text.length} chars)`;
+      assert.ok(!(model.skipped ?? '').startsWith('The note could not be read'), `${what}: ${model.skipped}`);
+      assert.ok(ms < 3000, `${what} took ${ms.toFixed(0)} ms`);
+      // What was not fully read is said, and the check then never finds the note clean.
+      if ((model.skippedParts ?? []).length) assert.ok(problems.some((p) => p.kind === 'unread'), what);
+    }
+    assert.ok(worst < 3000, `worst document took ${worst.toFixed(0)} ms`);
   });
 
   it('pathological headings and lines stay fast', () => {

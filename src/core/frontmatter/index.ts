@@ -25,6 +25,8 @@ export const MAX_FRONT_MATTER_LINES = 1000;
 export const MAX_FRONT_MATTER_CHARS = 100_000;
 /** Deeper nesting (flow brackets, indentation, `- - -` items) is refused before a parser sees it. */
 export const MAX_FRONT_MATTER_DEPTH = 64;
+/** More YAML aliases (`*name`) than this are refused: resolving aliases that refer to each other grows faster than the text. */
+export const MAX_FRONT_MATTER_ALIASES = 20;
 
 /**
  * Why the content of a front matter block is refused before any parser reads it (too long,
@@ -39,6 +41,7 @@ function refuseBeforeParsing(text: string, block: FrontMatterBlock): FrontMatter
   let lineStart = true;
   let indent = 0;
   let quote = 0;
+  let aliases = 0;
   for (let i = block.contentStart; i < block.contentEnd; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
@@ -66,6 +69,9 @@ function refuseBeforeParsing(text: string, block: FrontMatterBlock): FrontMatter
       continue;
     }
     if (c === 34 || c === 39) quote = c;
+    else if (c === 42 && block.format === 'yaml' && /[\s[{,:]/.test(text[i - 1] ?? ' ') && /[^\s,\]}]/.test(text[i + 1] ?? ' ')) {
+      if (++aliases > MAX_FRONT_MATTER_ALIASES) return { line, refused: true, reason: `the front matter uses more than ${MAX_FRONT_MATTER_ALIASES} YAML aliases (\`*name\`)` };
+    }
     else if (c === 35 && (i === block.contentStart || /\s/.test(text[i - 1]))) {
       while (i + 1 < block.contentEnd && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++; // a comment
     } else if (c === 91 || c === 123) {

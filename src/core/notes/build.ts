@@ -72,7 +72,7 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
   const entries: Entry[] = [];
   for (const h of blocks.headings) {
     const title = h.title ?? plainInline(h.raw, blocks.definitions);
-    entries.push({ line: h.line, level: h.level, title, heading: h.raw.replace(/\s*\n\s*/g, ' '), hidden: false, children: [] });
+    entries.push({ line: h.line, level: h.level, title, heading: oneLine(h.raw), hidden: false, children: [] });
   }
   const hiddenTalkLines = new Set<number>();
   for (const hb of blocks.hidden) {
@@ -254,6 +254,18 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
 
   const skippedParts = [...blocks.skipped].sort((a, b) => a.line - b.line);
   return { frontMatter: blocks.frontMatter, days, talks: topTalks, groups: topGroups, todos, lineCount, impliedDay, skipped: null, skippedParts };
+}
+
+/** A setext heading's lines joined by one space (whitespace around each line break removed), without a regex that rescans long runs of spaces. */
+function oneLine(raw: string): string {
+  if (raw.indexOf('\n') === -1) return raw;
+  const parts = raw.split('\n');
+  const out: string[] = [];
+  parts.forEach((p, i) => {
+    const t = i === 0 ? p.trimEnd() : i === parts.length - 1 ? p.trimStart() : p.trim();
+    if (t !== '' || i === 0 || i === parts.length - 1) out.push(t);
+  });
+  return out.join(' ');
 }
 
 /** Index of the first entry on or after a 1-based line (entries are sorted by line). */
