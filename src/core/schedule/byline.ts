@@ -235,16 +235,17 @@ export function splitSchedSummary(summary: string): SchedSummary {
   const whole = cleanTitle(summary);
   const text = whole.title;
   const dash = text.lastIndexOf(' - ');
-  const none = { ...whole, byline: null, speakers: [], companies: [], groups: [] };
-  if (dash <= 0) return none;
-  const left = text.slice(0, dash).trim();
-  const right = text.slice(dash + 3).trim();
-  if (!left || !right) return none;
-  const leftClean = cleanTitle(left, true);
-  const kind = whole.kind ?? leftClean.kind;
-  const notes = [...whole.notes, ...leftClean.notes];
-  const parts = splitByline(right);
-  if (parts) return { title: leftClean.title, kind, notes, byline: right, ...parts };
-  if (/[,;&]|\sand\s/.test(right) || (/\s/.test(right) && isPersonName(right))) return { title: leftClean.title, kind, notes, byline: right, speakers: [], companies: [], groups: [] };
-  return none;
+  const left = dash > 0 ? text.slice(0, dash).trim() : '';
+  const right = dash > 0 ? text.slice(dash + 3).trim() : '';
+  if (left && right) {
+    const parts = splitByline(right);
+    if (parts || /[,;&]|\sand\s/.test(right) || (/\s/.test(right) && isPersonName(right))) {
+      const l = cleanTitle(left, true);
+      const notes = l.notes.length ? whole.notes.concat(l.notes) : whole.notes;
+      const kind = whole.kind ?? l.kind;
+      if (parts) return { title: l.title, kind, notes, byline: right, speakers: parts.speakers, companies: parts.companies, groups: parts.groups };
+      return { title: l.title, kind, notes, byline: right, speakers: [], companies: [], groups: [] };
+    }
+  }
+  return { title: text, kind: whole.kind, notes: whole.notes, byline: null, speakers: [], companies: [], groups: [] };
 }

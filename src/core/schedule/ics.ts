@@ -14,8 +14,8 @@ import { localToInstant, normalizeTimeZone, parseLocalDateTime, zoneFromLocation
 import { fallbackZone, finishSchedule, namedZone, overrideZone, roomFromLocation, type RawSession, type ScheduleParseOptions } from './build';
 
 /** jCal: [name, properties, components]; a property is [name, params, type, ...values]. */
-type JProp = [string, Record<string, string | string[]>, string, ...unknown[]];
-type JComp = [string, JProp[], JComp[]];
+export type JProp = [string, Record<string, string | string[]>, string, ...unknown[]];
+export type JComp = [string, JProp[], JComp[]];
 
 function prop(c: JComp, name: string): JProp | undefined {
   const list = c[1];
@@ -124,7 +124,11 @@ function fileZones(cals: JComp[], events: JComp[], options: ScheduleParseOptions
 
 /** Reads an iCalendar schedule. Throws ScheduleError with the reason when it cannot. */
 export function parseIcs(source: string, options: ScheduleParseOptions = {}): Schedule {
-  const cals = parseJcal(source);
+  return icsToSchedule(parseJcal(source), options);
+}
+
+/** A schedule from calendars already parsed by `ICAL.parse` (jCal `vcalendar` components). */
+export function icsToSchedule(cals: JComp[], options: ScheduleParseOptions = {}): Schedule {
   if (cals.length === 0) throw new ScheduleError('not a schedule: no VCALENDAR in this iCalendar text');
   const sched = cals.some((c) => /sched\.com/i.test(text(prop(c, 'prodid')) ?? ''));
   const events = cals.flatMap((c) => c[2].filter((e) => e[0] === 'vevent'));
