@@ -66,7 +66,7 @@ function sessionLine(s: Session): string {
 }
 
 /** The human form: a summary line, then each conference day with its sessions in order. */
-export function scheduleText(schedule: Schedule, sessions: readonly Session[], at?: number): string {
+export function scheduleHumanText(schedule: Schedule, sessions: readonly Session[], at?: number): string {
   const out = [`${schedule.title ? `${schedule.title}: ` : ''}${summarizeSchedule(schedule)} (${schedule.format})`];
   if (at !== undefined) out.push(`${sessions.length} session${sessions.length === 1 ? '' : 's'} running at ${new Date(at).toISOString()}`);
   for (const day of scheduleDays({ sessions: [...sessions] })) {
@@ -100,6 +100,6 @@ export const run: CliCommand = async (args, io) => {
   }
   const at = values.at !== undefined ? parseAt(values.at, schedule.timeZone) : undefined;
   const sessions = at !== undefined ? sessionsAt(schedule.sessions, at) : schedule.sessions;
-  io.out(values.json ? JSON.stringify(scheduleJson(schedule, sessions), null, 2) : scheduleText(schedule, sessions, at));
+  io.out(values.json ? JSON.stringify(scheduleJson(schedule, sessions), null, 2) : scheduleHumanText(schedule, sessions, at));
   return 0;
 };
