@@ -10,6 +10,9 @@ import { generateNotes } from '../../bench/generate';
 import { parseNotes } from '../../src/core/notes/parse';
 import { parseNotesReference, referenceBlocks } from '../../src/core/notes/reference';
 import { scanBlocks } from '../../src/core/notes/scan';
+import { LineKind } from '../../src/core/notes/blocks';
+
+const RAW_KINDS = new Set<number>([LineKind.Code, LineKind.Html, LineKind.Definition, LineKind.FrontMatter]);
 
 const FIXTURE_DIRS = [path.join(__dirname, '..', 'fixtures', 'notes'), path.join(__dirname, '..', 'fixtures', 'workspace', 'notes')];
 
@@ -34,6 +37,8 @@ async function compareBlocks(text: string): Promise<void> {
     codeSpans: [...x.codeSpans.entries()].filter(([, s]) => s.length).sort((p, q) => p[0] - q[0]),
     definitions: [...x.definitions].sort(),
     frontMatter: x.frontMatter,
+    // Lines no inline reader may touch: code, HTML blocks, definitions, front matter.
+    raw: x.lines.map((l, i) => (/\S/.test(l) && RAW_KINDS.has(x.kind[i]) ? x.kind[i] : 0)).join(''),
   });
   assert.deepStrictEqual(norm(a), norm(b));
 }
@@ -63,6 +68,30 @@ describe('notes: fast scanner = remark reference', () => {
       assert.deepStrictEqual(a, await parseNotesReference(text));
     });
   }
+
+  it('the facts every reader uses: HTML blocks (7 kinds), definitions, code spans across lines, setext, lists, lone CR', async () => {
+    const texts = [
+      // HTML blocks: each start condition and its end condition, also with blank lines inside.
+      '<pre>\nKubernetes\n\nstill pre\n</pre>\nafter\n\n<script>\nx\n\n</script> tail\n\n<style>a{}</style>\npara\n',
+      '<textarea>\n\n</textarea>\n<!-- a\n\ncomment --> text after\n\n<?php\n\n?>\n<!DOCTYPE html>\n<![CDATA[\n\n]]>\n',
+      '<div>\nblock until blank\n\nparagraph\n\n<custom-tag attr="1">\nblock 7\n\ntext <span>inline</span>\n<span>\nnot a block after text\n',
+      '- item\n  <div>\n  in item\n\n> <!-- quoted\n> comment -->\n\n<!-- c --> Kubernetes on the same line\n',
+      // One-line definitions, glued to a paragraph or not, and hidden drafts (a definition spread over lines is not read as one yet).
+      '[a]: https://a.example\n[b]: <https://b.example> "T"\n\npara\n[d]: https://d.example\n\n[//]: # (hidden)\n[e]: x' + ' '.repeat(40) + '\n',
+      // Code spans across the lines of a paragraph, in list items and quotes, escaped backticks.
+      'Run `kubectl\nget pods` now and ``a\n`b`\nc`` end.\n\n- item `code\n  more` x\n\n> quoted `one\n> two` three\n\n\\`not code` and `code`\n',
+      'Unclosed ` here\nand `closed` there\n\n# Head `code\nnext` line\n',
+      // Setext headings and nested lists.
+      'Title\nover two lines\n===\n\n- a\n  - b\n    - c `x`\n\n1. one\n   text\n\n   ```\n   code\n   ```\n',
+      // Lone CR and mixed line breaks.
+      '---\rtitle: CR\r---\r\r## Day 1\r\r```\rcode\r```\r<div>\rhtml\r\rpara `a\rb`\r',
+      '## Mixed\r\nline\rbreaks\nhere `x\r\ny`\n',
+    ];
+    for (const [k, text] of texts.entries()) {
+      await compareBlocks(text).catch((err: Error) => assert.fail(`text ${k} ${JSON.stringify(text)}: ${err.message}`));
+      assert.deepStrictEqual(parseNotes(text), await parseNotesReference(text), `text ${k}`);
+    }
+  });
 
   it('headings with inline markup: same titles as remark', async () => {
     const heads = [

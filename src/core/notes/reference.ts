@@ -5,7 +5,7 @@
  * the scanner to it, and by `talk-capture outline --reference`.
  */
 import type { Blocks, HeadingBlock } from './blocks';
-import { HIDDEN_LABELS } from './blocks';
+import { HIDDEN_LABELS, LineKind } from './blocks';
 import { lineStarts } from '../document';
 import { buildModel } from './build';
 import { emptyFrontMatter, frontMatterOf } from './frontMatter';
@@ -71,18 +71,28 @@ export async function referenceBlocks(text: string): Promise<Blocks> {
   // The front matter is read by the one front matter reader; remark says which lines it covers.
   const fm = frontMatterOf(text);
   if (fm.info.format) frontMatter = fm.info;
+  const n = lines.length;
+  const kind = new Uint8Array(n);
+  const mark = (pos: { start: Point; end: Point }, k: number) => {
+    for (let l = pos.start.line - 1; l < pos.end.line && l < n; l++) if (/\S/.test(lines[l] ?? '')) kind[l] = k;
+  };
 
-  const visit = (node: MdNode, root: boolean) => {
+  const visit = (node: MdNode, root: boolean, block = root) => {
     const pos = node.position;
     if (!pos) return;
     switch (node.type) {
       case 'yaml':
       case 'toml': {
         for (let k = pos.start.line - 1; k < pos.end.line; k++) excluded[k] = 1;
+        mark(pos, LineKind.FrontMatter);
         return;
       }
       case 'code':
         for (let k = pos.start.line - 1; k < pos.end.line; k++) if (/\S/.test(lines[k] ?? '')) excluded[k] = 1;
+        mark(pos, LineKind.Code);
+        return;
+      case 'html':
+        if (block) mark(pos, LineKind.Html);
         return;
       case 'inlineCode':
         for (let k = pos.start.line - 1; k < pos.end.line; k++) {
@@ -94,6 +104,7 @@ export async function referenceBlocks(text: string): Promise<Blocks> {
         }
         return;
       case 'definition':
+        mark(pos, LineKind.Definition);
         if (node.label) definitions.add(normalizeLabel(node.label));
         if (root && node.label && HIDDEN_LABELS.has(node.label.toLowerCase()) && (node.url === '#' || node.url === '') && pos.start.line === pos.end.line) {
           hidden.push({ line: pos.start.line });
@@ -110,11 +121,12 @@ export async function referenceBlocks(text: string): Promise<Blocks> {
         if (root) paragraphStarts.push(pos.start.line);
         break;
     }
-    for (const c of node.children ?? []) visit(c, false);
+    // An HTML node is a block when its parent is a container of blocks (not a paragraph or heading).
+    const blockParent = node.type === 'blockquote' || node.type === 'listItem' || node.type === 'list';
+    for (const c of node.children ?? []) visit(c, false, blockParent);
   };
   for (const c of tree.children ?? []) visit(c, true);
   for (const spans of codeSpans.values()) spans.sort((a, b) => a[0] - b[0]);
-  const n = lines.length;
   return {
     frontMatter,
     lines,
@@ -126,7 +138,7 @@ export async function referenceBlocks(text: string): Promise<Blocks> {
     codeSpans,
     definitions,
     definitionUrls: new Map(),
-    kind: new Uint8Array(n),
+    kind,
     inlineFrom: new Int32Array(n).fill(-1),
     groupOf: new Int32Array(n).fill(-1),
     skipped: [],

@@ -77,6 +77,8 @@ const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
 
 interface HtmlState {
   end: RegExp | null; // null: ends at a blank line
+  /** Inside a block quote: also ends with the quote. */
+  quoted?: boolean;
 }
 
 function htmlStart(line: string, canInterrupt: boolean): HtmlState | undefined {
@@ -216,14 +218,16 @@ export function scanBlocks(text: string): Blocks {
         continue;
       }
     }
+    if (html && html.quoted && !/^ {0,3}>/.test(line)) html = undefined; // the block quote (and the HTML in it) ended
     if (html) {
+      const inner = html.quoted ? line.replace(/^ {0,3}> ?/, '') : line;
       if (html.end === null) {
-        if (/^[ \t]*$/.test(line)) {
+        if (/^[ \t]*$/.test(inner)) {
           html = undefined;
           lastBlank = true;
           continue;
         }
-      } else if (html.end.test(line)) html = undefined;
+      } else if (html.end.test(inner)) html = undefined;
       kind[i] = LineKind.Html;
       lastBlank = false;
       continue;
@@ -259,6 +263,12 @@ export function scanBlocks(text: string): Blocks {
         spansOf(i, 0, false, true);
       } else if (THEMATIC.test(inner)) para = undefined;
       else if (para === 'quote' && SETEXT.test(inner)) para = undefined;
+      else if (inner[innerIndent.idx] === '<' && htmlStart(inner, para === 'quote')) {
+        const h = htmlStart(inner, para === 'quote')!;
+        para = undefined;
+        kind[i] = LineKind.Html;
+        if (!(h.end && h.end.test(inner.slice(innerIndent.idx + 2)))) html = { end: h.end, quoted: true };
+      }
       else {
         const cont = para === 'quote';
         para = 'quote';
