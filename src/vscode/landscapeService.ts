@@ -68,11 +68,6 @@ export function getLandscape(): Promise<LandscapeIndex> {
   return (loading ??= load());
 }
 
-/** The index if it is already loaded (for code that must not wait). */
-export function peekLandscape(): LandscapeIndex | undefined {
-  return current;
-}
-
 /** Installs a new index (after an update) and tells the features. */
 export function setLandscape(index: LandscapeIndex, from: 'bundled' | 'updated'): void {
   current = index;

@@ -91,11 +91,6 @@ export function getNotes(doc: vscode.TextDocument): NotesModel {
   }
 }
 
-/** Why a model has no outline (too large, binary), or undefined when it was read. */
-export function skippedReason(model: NotesModel): string | undefined {
-  return model.skipped ?? undefined;
-}
-
 /** Parses text that is not open in an editor (a file on disk), with the settings' options. */
 export function parseNotesText(text: string, uri: vscode.Uri): NotesModel {
   try {

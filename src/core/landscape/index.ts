@@ -4,7 +4,6 @@
  * (data/landscape.json, or an updated index from the extension's global storage).
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import type { LandscapeEntry, LandscapeIndexFile, Maturity } from './types';
 import { compactKey, deletes, editDistance, formWords, isHttpUrl, typoDistanceFor } from './text';
 
@@ -82,11 +81,6 @@ export function parseIndexFile(text: string): LandscapeIndexFile {
 /** Reads and validates an index file (synchronously: it is small and read once). */
 export function loadIndexFile(file: string): LandscapeIndex {
   return new LandscapeIndex(parseIndexFile(fs.readFileSync(file, 'utf8')));
-}
-
-/** Where the bundled index sits next to a bundle in dist/ (dist/extension.js, dist/cli.js). */
-export function bundledIndexPath(distDir: string): string {
-  return path.join(distDir, '..', 'data', 'landscape.json');
 }
 
 /** Normalised `host/path` of a URL: lower-case host without `www.`, no trailing slash, no query or hash. */

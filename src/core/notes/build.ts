@@ -192,7 +192,7 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
 
     // Flat lists in document order; a talk or group ends where the next entry that is not part of it starts.
     const ordered = segEntries;
-    const endOf = (idx: number, _e: Entry, partOf: (x: Entry) => boolean): number => {
+    const endOf = (idx: number, partOf: (x: Entry) => boolean): number => {
       for (let j = idx + 1; j < ordered.length; j++) if (!partOf(ordered[j])) return ordered[j].line - 1;
       return seg.end;
     };
@@ -204,7 +204,7 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
     const talks: Talk[] = seg.day ? seg.day.talks : topTalks;
     ordered.forEach((e, idx) => {
       if (e.role === 'group') {
-        groups.push({ title: e.title, line: e.line, endLine: endOf(idx, e, (x) => isInside(x, e)), level: e.level });
+        groups.push({ title: e.title, line: e.line, endLine: endOf(idx, (x) => isInside(x, e)), level: e.level });
       } else if (e.role === 'talk') {
         const parts = partsOf(e);
         const sections: Section[] = e.children.filter((c) => c.role === 'section').flatMap((c) => flattenSections(c));
@@ -215,7 +215,7 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
           company: parts.company,
           kind: parts.kind,
           line: e.line,
-          endLine: endOf(idx, e, (x) => !x.hidden && x.role === 'section' && isInside(x, e)),
+          endLine: endOf(idx, (x) => !x.hidden && x.role === 'section' && isInside(x, e)),
           level: e.level,
           hidden: e.hidden,
           group: e.group ? e.group.title : null,

@@ -407,13 +407,6 @@ export function isGroupTitle(title: string): boolean {
   return GROUP_RE.test(t) && !/\d+\s*:/.test(t) && !/\s[-–—]\s/.test(t);
 }
 
-/** A heading that clearly is one talk: numbered keynote/talk, speakers, a linked project, "by Someone". */
-export function looksLikeTalk(title: string): boolean {
-  if (/^(?:sponsored\s+)?(?:keynote|talk|lightning(?:\s+talk)?|session|panel)\s*#?\s*\d+/i.test(title)) return true;
-  const split = splitTalkHeading(title);
-  return split.speakers.length > 0;
-}
-
 export interface TalkHeadingParts {
   title: string;
   speakers: string[];

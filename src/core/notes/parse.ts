@@ -1,5 +1,6 @@
 /**
- * `parseNotes`: the notes model of a document, read by the fast line scanner. Never throws:
+ * `parseNotes`: the notes model of a document, built from the note's one block scan
+ * (./scan.ts `blocksOf`, shared with the mention scan and the check). Never throws:
  * binary or oversized text gives an empty model with the reason in `skipped`, and an
  * unexpected failure gives an empty model saying so.
  */

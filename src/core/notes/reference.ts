@@ -1,7 +1,7 @@
 /**
  * The reference reader: the same blocks as the fast scanner, taken from remark's syntax tree
  * (unified + remark-parse + remark-frontmatter + remark-gfm), with the front matter read by
- * gray-matter. It is slow (hundreds of ms for a long note) and used by the tests, which hold
+ * the one front matter reader (../frontmatter/index.ts). It is slow (hundreds of ms for a long note) and used by the tests, which hold
  * the scanner to it, and by `talk-capture outline --reference`.
  */
 import type { Blocks, HeadingBlock } from './blocks';
