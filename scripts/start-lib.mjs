@@ -95,7 +95,9 @@ export function listFiles(dir) {
  * sample files already copied, outside the notes folder so the workspace does not show them.
  */
 export function playgroundPaths(root, env = process.env) {
-  const notes = env.TALK_CAPTURE_PLAYGROUND ? path.resolve(env.TALK_CAPTURE_PLAYGROUND) : path.join(root, '.playground');
+  // A relative path is from where the user typed `npm start` (npm runs scripts in the root).
+  const from = env.INIT_CWD || process.cwd();
+  const notes = env.TALK_CAPTURE_PLAYGROUND ? path.resolve(from, env.TALK_CAPTURE_PLAYGROUND) : path.join(root, '.playground');
   const state = path.join(root, '.playground-state');
   return { notes, state, userData: path.join(state, 'user-data'), extensions: path.join(state, 'extensions'), seeded: path.join(state, 'seeded.json') };
 }

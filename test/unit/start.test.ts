@@ -95,6 +95,12 @@ describe('npm start: the playground and the dependencies', () => {
       assert.ok(!fs.existsSync(paths.seeded), 'nothing recorded for a folder that was not seeded');
     });
 
+    it('a relative TALK_CAPTURE_PLAYGROUND is from the folder `npm start` was typed in, not the clone', () => {
+      const paths = playgroundPaths(path.join(tmp, 'clone'), { TALK_CAPTURE_PLAYGROUND: 'notes', INIT_CWD: path.join(tmp, 'home') });
+      assert.strictEqual(paths.notes, path.join(tmp, 'home', 'notes'));
+      assert.strictEqual(paths.state, path.join(tmp, 'clone', '.playground-state'));
+    });
+
     it('an empty TALK_CAPTURE_PLAYGROUND folder is seeded and remembered', () => {
       const { examples } = setup();
       const paths = playgroundPaths(path.join(tmp, 'clone'), { TALK_CAPTURE_PLAYGROUND: path.join(tmp, 'empty') });
