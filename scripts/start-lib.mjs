@@ -66,7 +66,7 @@ export function installDependencies(root, { env = process.env, log = console.log
   const args = [hasLock ? 'ci' : 'install', '--include=dev', '--no-audit', '--no-fund', '--loglevel=error'];
   log(`Installing the project's dependencies (npm ${args.join(' ')}), once; about a minute…`);
   // The npm that runs `npm start` when there is one, else the npm on PATH.
-  const npmCli = env.npm_execpath && /\.c?js$/.test(env.npm_execpath) ? env.npm_execpath : undefined;
+  const npmCli = env.npm_execpath && /npm-cli\.c?js$/.test(env.npm_execpath) ? env.npm_execpath : undefined;
   const [cmd, cmdArgs] = npmCli ? [process.execPath, [npmCli, ...args]] : ['npm', args];
   const r = spawnSync(cmd, cmdArgs, { cwd: root, env: nestedNpmEnv(env), stdio: ['ignore', 'inherit', 'inherit'], shell: !npmCli && process.platform === 'win32' });
   if (r.error) log(`Could not run npm: ${r.error.message}`);
