@@ -41,6 +41,18 @@ if (missing) {
 
 // Only the build folder is temporary (and, for --screenshot, the whole playground).
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talk-capture-start-'));
+let server;
+const cleanup = () => {
+  server?.stop();
+  fs.rmSync(tmp, { recursive: true, force: true });
+};
+// Ctrl-C or an error at any point (packaging, installing the .vsix, running) stops VS Code and
+// removes the build folder; the playground and its state stay.
+process.on('exit', cleanup);
+const stop = () => process.exit(0);
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+process.on('SIGHUP', stop);
 const vsix = path.join(tmp, 'talk-capture.vsix');
 console.log('Building and packaging Talk Capture…');
 const pack = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs'), vsix], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -80,17 +92,12 @@ if (port === undefined && !shot) {
 }
 port ??= await freePort();
 
-const server = await startCodeServer(tools, { workspace: paths.notes, userDataDir: paths.userData, extensionsDir: paths.extensions, port });
+server = await startCodeServer(tools, { workspace: paths.notes, userDataDir: paths.userData, extensionsDir: paths.extensions, port });
 if (!shot) fs.writeFileSync(portFile, `${server.port}\n`);
 
 // The workbench opens a file named by its payload (openFile), so the Talks view starts with a note.
 const note = arg('--open') ?? firstNote(listFiles(paths.notes));
 const url = workbenchUrl(server, paths.notes, note ? [['openFile', remoteUri(server, path.join(paths.notes, ...note.split('/')))]] : undefined);
-
-const cleanup = () => {
-  server.stop();
-  fs.rmSync(tmp, { recursive: true, force: true });
-};
 
 if (shot) {
   const { browser, page } = await launchBrowser(tools, { width: 1280, height: 800 });
@@ -100,7 +107,6 @@ if (shot) {
   await page.waitForTimeout(1500);
   await page.locator('.activitybar [aria-label^="Talk Capture"]').first().click();
   await page.mouse.move(900, 500); // no tooltip over the sidebar
-  // The Talks view fills once the extension has activated and read the note.
   // The Talks view fills once the extension has read the note; TODO Links once it has scanned
   // the workspace: wait for rows in every pane of the sidebar (the samples have TODO items).
   if (note) {
@@ -125,15 +131,7 @@ console.log(
   `\nTalk Capture is running in VS Code.\nYour playground (kept between starts): ${paths.notes}\n${copiedLine}\n` +
     `Open this address in a browser:\n\n  ${url}\n\n(Ctrl-C to stop)`,
 );
-const stop = () => {
-  cleanup();
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
-process.on('SIGHUP', stop);
 server.child.on('exit', (code) => {
   console.error(`VS Code stopped (exit ${code}).`);
-  fs.rmSync(tmp, { recursive: true, force: true });
   process.exit(code ?? 1);
 });
