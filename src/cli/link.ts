@@ -10,7 +10,10 @@ import { bundledIndexFile, CliError, parseCliArgs, readNote, utf8Warning, writeN
 
 import { applyEdits } from '../core/document';
 import { loadIndexFile, type LandscapeIndex, type LandscapeScope } from '../core/landscape/index';
-import { chooseMentions, findMentions, type LinkMode, planLinkEdits } from '../core/landscape/matcher';
+import { chooseMentions, findMentions, linkedProjects, type LinkMode, planLinkEdits } from '../core/landscape/matcher';
+import { scanMarkdown } from '../core/landscape/scan';
+import { parseNotes } from '../core/notes/parse';
+import { allTalks } from '../core/notes/query';
 
 export interface LinkMentionJson {
   line: number;
@@ -66,11 +69,14 @@ export const run: CliCommand = (args, io) => {
   if (warning) io.err(`talk-capture link: ${warning}`);
   const text = note.text;
   const index = loadIndex(indexFile ?? defaultIndexPath());
-  const mentions = findMentions(text, index, { scope });
+  // One parse of the note feeds the mentions, the links already there and the talk sections.
+  const scan = scanMarkdown(text);
+  const mentions = findMentions(text, index, { scope, scan });
+  const plan = { talks: allTalks(parseNotes(text)).map((t) => ({ line: t.line, endLine: t.endLine })), linked: linkedProjects(text, index, scan) };
   let linked: number | undefined;
-  const chosen = new Set(chooseMentions(text, mentions, mode, { index }));
+  const chosen = new Set(chooseMentions(text, mentions, mode, plan));
   if (write) {
-    const edits = planLinkEdits(text, mentions, mode, { index });
+    const edits = planLinkEdits(text, mentions, mode, plan);
     if (edits.length) writeNote(note, applyEdits(text, edits));
     linked = edits.length;
   }
