@@ -228,7 +228,7 @@ describe('landscape: update over a hostile network', () => {
       // and nothing more
     });
     try {
-      await assert.rejects(fetchLandscapeText(`${s.base}/landscape.yml`, { timeoutMs: 300 }), /^Error: The landscape download took longer than 0\.3 s/);
+      await assert.rejects(fetchLandscapeText(`${s.base}/landscape.yml`, { timeoutMs: 300 }), /^Error: The landscape file download took longer than 0\.3 s/);
       const ctrl = new AbortController();
       const pending = fetchLandscapeText(`${s.base}/landscape.yml`, { signal: ctrl.signal, timeoutMs: 10_000 });
       setTimeout(() => ctrl.abort(), 50);

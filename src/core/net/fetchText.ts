@@ -1,0 +1,167 @@
+/**
+ * One way to download a text from a URL the user gave (a landscape.yml, a conference schedule),
+ * with the platform's `fetch` only (Node, browsers, web workers):
+ * - `https:`, or `http:` to this machine only (tests); no user name or password in the URL;
+ * - redirects followed by hand, each target checked BEFORE it is requested, a hop limit, and
+ *   never from another host to this machine;
+ * - the body streamed with a byte counter, stopped as soon as it passes the limit (a compressed
+ *   body is counted as it is decoded, so a small gzip that decodes to gigabytes stops too);
+ * - one time limit for the whole download, and cancellation.
+ * Every failure is a {@link FetchTextError} whose message is one readable line.
+ */
+
+/** A download that was refused or failed; the message says why, in one line. */
+export class FetchTextError extends Error {}
+
+export interface FetchTextOptions {
+  /** Largest body accepted, declared or decoded, in bytes. */
+  maxBytes: number;
+  /** The whole download, redirects and body included, in milliseconds. */
+  timeoutMs: number;
+  /** Redirects followed at most. */
+  maxRedirects: number;
+  /** What is downloaded, for messages: `landscape file`, `schedule`. */
+  label: string;
+  /** The HTTP Accept header. */
+  accept: string;
+  /** Cancels the download (the editor's Cancel button). */
+  signal?: AbortSignal;
+  /** Refuse a body that is not UTF-8 (default true); false decodes with replacement characters. */
+  strictUtf8?: boolean;
+  /** Words the URL messages: "only https: URLs are fetched" (default) or "… are loaded". */
+  verb?: string;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+export function isLoopback(u: URL): boolean {
+  return LOOPBACK.has(u.hostname.toLowerCase());
+}
+
+/**
+ * Why a URL may not be downloaded, or undefined when it may: `https:`, or `http:` to loopback
+ * only. `verb` words the message: "only https: URLs are fetched".
+ */
+export function urlProblem(url: string, verb = 'fetched'): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    return `not a URL: ${url}`;
+  }
+  if (u.username || u.password) return `a URL with a user name or password is not ${verb}: ${u.protocol}//…@${u.host}`;
+  if (u.protocol === 'https:') return undefined;
+  if (u.protocol === 'http:' && isLoopback(u)) return undefined;
+  if (u.protocol === 'http:') return `only https: URLs are ${verb} (http: only to this machine): ${url}`;
+  return `only https: URLs are ${verb}, not ${u.protocol}`;
+}
+
+/** `16 MB`, `1500 bytes`. */
+export function sizeText(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : `${n} bytes`;
+}
+
+/** The text at `url` and the URL it finally came from, as described above. */
+export async function fetchText(url: string, o: FetchTextOptions): Promise<{ text: string; url: string }> {
+  const verb = o.verb ?? 'fetched';
+  const first = urlProblem(url, verb);
+  if (first) throw new FetchTextError(first);
+  const ctrl = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    ctrl.abort();
+  }, o.timeoutMs);
+  const onAbort = () => ctrl.abort();
+  if (o.signal?.aborted) ctrl.abort();
+  o.signal?.addEventListener('abort', onAbort);
+  const failed = (err: unknown, where: string): FetchTextError => {
+    if (err instanceof FetchTextError) return err;
+    if (timedOut) return new FetchTextError(`The ${o.label} download took longer than ${Math.round(o.timeoutMs / 100) / 10} s (${where})`);
+    if (o.signal?.aborted) return new FetchTextError(`${where}: cancelled`);
+    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
+    return new FetchTextError(`${where}: ${cause}`);
+  };
+  try {
+    let current = url.trim();
+    let res: Response;
+    for (let hop = 0; ; hop++) {
+      try {
+        res = await fetch(current, { signal: ctrl.signal, redirect: 'manual', headers: { accept: o.accept } });
+      } catch (err) {
+        throw failed(err, current);
+      }
+      if (res.type === 'opaqueredirect') throw new FetchTextError(`${current}: redirects elsewhere, which a browser does not let an extension follow; download the file and use it instead`);
+      if (!REDIRECTS.has(res.status)) break;
+      await res.body?.cancel().catch(() => undefined);
+      const location = res.headers.get('location');
+      if (!location) throw new FetchTextError(`${current}: HTTP ${res.status} redirect without a Location`);
+      if (hop >= o.maxRedirects) throw new FetchTextError(`${url}: more than ${o.maxRedirects} redirects`);
+      let next: URL;
+      try {
+        next = new URL(location, current);
+      } catch {
+        throw new FetchTextError(`${current}: redirected to something that is not a URL: ${location}`);
+      }
+      const problem = urlProblem(next.href, verb);
+      if (problem) throw new FetchTextError(`redirected to a URL that is not ${verb}: ${next.href} (${problem})`);
+      if (isLoopback(next) && !isLoopback(new URL(current))) throw new FetchTextError(`redirected from ${new URL(current).host} to this machine (${next.host}): not followed`);
+      current = next.href;
+    }
+    if (!res.ok) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new FetchTextError(`${current}: HTTP ${res.status} ${res.statusText}`.trim());
+    }
+    const length = Number(res.headers.get('content-length') ?? NaN);
+    if (Number.isFinite(length) && length > o.maxBytes) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new FetchTextError(`${current}: ${sizeText(length)} is more than the ${sizeText(o.maxBytes)} a ${o.label} may have`);
+    }
+    return { text: await readLimited(res, o, current, failed), url: current };
+  } finally {
+    clearTimeout(timer);
+    o.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * The body as text, decoded chunk by chunk (no chunk is kept once decoded); stops, and cancels
+ * the rest, once more than `maxBytes` have come.
+ */
+async function readLimited(res: Response, o: FetchTextOptions, where: string, failed: (err: unknown, where: string) => FetchTextError): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder('utf-8', { fatal: o.strictUtf8 ?? true });
+  const notText = () => new FetchTextError(`${where}: the ${o.label} is not UTF-8 text`);
+  const parts: string[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      let step: Awaited<ReturnType<typeof reader.read>>;
+      try {
+        step = await reader.read();
+      } catch (err) {
+        throw failed(err, where);
+      }
+      if (step.done) break;
+      total += step.value.byteLength;
+      if (total > o.maxBytes) throw new FetchTextError(`${where}: more than ${sizeText(o.maxBytes)} (decoded): too large for a ${o.label}; the download was stopped`);
+      try {
+        parts.push(decoder.decode(step.value, { stream: true }));
+      } catch {
+        throw notText();
+      }
+    }
+    try {
+      parts.push(decoder.decode());
+    } catch {
+      throw notText();
+    }
+  } catch (err) {
+    await reader.cancel().catch(() => undefined);
+    parts.length = 0;
+    throw err;
+  }
+  return parts.join('');
+}
