@@ -115,9 +115,19 @@ export function scanBlocks(text: string, blocks: Blocks): ScanResult {
 }
 
 /** Per position of a line: the matching `]` of each `[` and `)` of each `(` (-1 when none), outside code spans and escapes. */
-function matchBrackets(line: string, code: Uint8Array): { bracket: Int32Array; paren: Int32Array } {
-  const bracket = new Int32Array(line.length).fill(-1);
-  const paren = new Int32Array(line.length).fill(-1);
+let bracketBuf = new Int32Array(256);
+let parenBuf = new Int32Array(256);
+
+function matchBrackets(line: string, code: Uint8Array | undefined): { bracket: Int32Array; paren: Int32Array } {
+  // One pair of buffers reused line after line (the scan is synchronous).
+  if (bracketBuf.length < line.length) {
+    bracketBuf = new Int32Array(line.length * 2);
+    parenBuf = new Int32Array(line.length * 2);
+  }
+  const bracket = bracketBuf;
+  const paren = parenBuf;
+  bracket.fill(-1, 0, line.length);
+  paren.fill(-1, 0, line.length);
   const bs: number[] = [];
   const ps: number[] = [];
   for (let i = 0; i < line.length; i++) {
@@ -128,7 +138,7 @@ function matchBrackets(line: string, code: Uint8Array): { bracket: Int32Array; p
     }
     if (c === 40) ps.push(i);
     else if (c === 41 && ps.length) paren[ps.pop()!] = i;
-    if (code[i]) continue;
+    if (code?.[i]) continue;
     if (c === 91) bs.push(i);
     else if (c === 93 && bs.length) bracket[bs.pop()!] = i;
   }
@@ -181,8 +191,11 @@ function scanLine(
   commentOpen: boolean,
 ): boolean {
   const to = line.length;
-  const code = new Uint8Array(to);
-  if (spans) for (const [s, e] of spans) code.fill(1, s, Math.min(e, to));
+  let code: Uint8Array | undefined;
+  if (spans?.length) {
+    code = new Uint8Array(to);
+    for (const [s, e] of spans) code.fill(1, s, Math.min(e, to));
+  }
   let closing: ReturnType<typeof closings> | undefined;
   const close = () => (closing ??= closings(line.toLowerCase()));
   let i = from;
@@ -197,7 +210,7 @@ function scanLine(
     if (at > runStart) runs.push({ start: base + runStart, end: base + at, line: lineNo, lineStart, heading });
   };
   while (i < to) {
-    if (code[i]) {
+    if (code?.[i]) {
       flush(i);
       while (i < to && code[i]) i++;
       runStart = i;
