@@ -1,6 +1,7 @@
 /**
- * `talk-capture todos PATH... [--json]`: the TODO items of notes (files, or folders searched
- * for `*.md`), each with the talk it is in. Files that cannot be read are reported on stderr
+ * `talk-capture todos PATH... [--json] [--include-hidden]`: the TODO items of notes (files, or
+ * folders searched for `*.md`), each with the talk it is in. Hidden drafts (`[//]: # (...)`)
+ * are notes, not TODO items: listed only with --include-hidden. Files that cannot be read are reported on stderr
  * and make the exit code 2; the others are still listed.
  */
 import * as fs from 'fs';
@@ -8,6 +9,7 @@ import * as path from 'path';
 import { CliError, fsErrorMessage, parseCliArgs, readNote, utf8Warning, type CliCommand } from './common';
 import { parseNotes } from '../core/notes/parse';
 import { talkFinder } from '../core/notes/query';
+import { visibleTodos } from '../core/notes/todos';
 import { todoJson, type TodoJson } from './outline';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'public', 'resources', 'dist', 'out']);
@@ -96,11 +98,12 @@ export interface TodosJson {
   files: Array<{ file: string; todos: Array<TodoJson & { talk: string | null }> }>;
 }
 
-const TODOS_USAGE = 'usage: talk-capture todos PATH... [--json]';
+const TODOS_USAGE = 'usage: talk-capture todos PATH... [--json] [--include-hidden]';
 
 export const run: CliCommand = (args, io) => {
-  const { paths, flags } = parseCliArgs(args, { json: {} }, TODOS_USAGE);
+  const { paths, flags } = parseCliArgs(args, { json: {}, 'include-hidden': {} }, TODOS_USAGE);
   const json = flags.has('json');
+  const counting = { includeHidden: flags.has('include-hidden') };
   if (paths.length === 0) throw new CliError(TODOS_USAGE);
   const files: string[] = [];
   let failed = false;
@@ -138,7 +141,7 @@ export const run: CliCommand = (args, io) => {
       io.err(`talk-capture todos: ${file}:${unread.line}: not fully read: ${unread.reason}`);
     }
     const talkAt = talkFinder(model);
-    const todos = model.todos.map((t) => {
+    const todos = visibleTodos(model.todos, counting).map((t) => {
       const talk = talkAt(t.line);
       return { ...todoJson(t), talk: talk ? talk.title : null };
     });

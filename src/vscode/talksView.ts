@@ -5,7 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { Day, Group, NotesModel, Talk, TodoItem } from '../core/notes/model';
-import { dayTodoCount, findTalkAt, visibleTalkCount } from '../core/notes/query';
+import { findTalkAt, visibleTalkCount } from '../core/notes/query';
+import { countTodos, type TodoCountOptions } from '../core/notes/todos';
 import { isMarkdown } from './editor';
 import type { FeatureContext } from './feature';
 import { getNotes } from './notesCache';
@@ -26,6 +27,16 @@ export interface TalkNode {
   item: vscode.TreeItem;
   children: TalkNode[];
   parent?: TalkNode;
+}
+
+/** Which items count as TODO items (talkCapture.todos.includeHiddenDrafts), for every view and command. */
+export function todoCountOptions(): TodoCountOptions {
+  return { includeHidden: vscode.workspace.getConfiguration('talkCapture').get<boolean>('todos.includeHiddenDrafts', false) === true };
+}
+
+/** `1 talk`, `2 talks`: a count with its noun. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 export const TODO_KIND_LABEL: Record<TodoItem['kind'], string> = {
@@ -67,7 +78,7 @@ function talkDescription(t: Talk): string {
   return who || t.company || '';
 }
 
-function talkTooltip(t: Talk, day: Day | undefined): vscode.MarkdownString {
+function talkTooltip(t: Talk, day: Day | undefined, todoCount: number): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escapeMd(t.title || '(untitled)')}**${t.hidden ? ' _(hidden draft)_' : ''}\n\n`);
   if (t.speakers.length) md.appendMarkdown(`Speakers: ${escapeMd(t.speakers.join(', '))}\n\n`);
@@ -76,7 +87,7 @@ function talkTooltip(t: Talk, day: Day | undefined): vscode.MarkdownString {
   if (t.group) md.appendMarkdown(`Group: ${escapeMd(t.group)}\n\n`);
   if (day) md.appendMarkdown(`Day: ${escapeMd(day.title)}\n\n`);
   if (t.sections?.length) md.appendMarkdown(`Sections: ${escapeMd(t.sections.map((s) => s.title).join(', '))}\n\n`);
-  md.appendMarkdown(`Lines ${t.line}–${t.endLine} · ${t.todos.length} TODO`);
+  md.appendMarkdown(`Lines ${t.line}–${t.endLine} · ${todoCount} TODO`);
   return md;
 }
 
@@ -94,6 +105,7 @@ export function buildTalkNodes(uri: vscode.Uri, model: NotesModel): TalkNode[] {
     return n ? `${id}#${n}` : id;
   };
   const roots: TalkNode[] = [];
+  const counting = todoCountOptions();
   if (model.skipped) {
     roots.push(problemNode(uri, uniq(`${base}|problem|skipped`), model.skipped, 1));
     return roots;
@@ -113,7 +125,7 @@ export function buildTalkNodes(uri: vscode.Uri, model: NotesModel): TalkNode[] {
     const item = new vscode.TreeItem(t.title || '(untitled draft)', children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = id;
     item.description = talkDescription(t);
-    item.tooltip = talkTooltip(t, day);
+    item.tooltip = talkTooltip(t, day, countTodos(t.todos, counting));
     item.iconPath = t.hidden ? new vscode.ThemeIcon('eye-closed', new vscode.ThemeColor('disabledForeground')) : new vscode.ThemeIcon(t.kind === 'Keynote' || t.kind === 'Sponsored keynote' ? 'megaphone' : 'comment-discussion');
     item.contextValue = t.hidden ? 'talk.hidden' : 'talk';
     item.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [el] };
@@ -124,7 +136,7 @@ export function buildTalkNodes(uri: vscode.Uri, model: NotesModel): TalkNode[] {
     const id = uniq(`${scope}|group|${g.title}`);
     const item = new vscode.TreeItem(g.title, vscode.TreeItemCollapsibleState.Expanded);
     item.id = id;
-    item.description = `${talks.filter((t) => t.item.contextValue === 'talk').length} talks`;
+    item.description = plural(talks.filter((t) => t.item.contextValue === 'talk').length, 'talk');
     item.tooltip = `${g.title} (lines ${g.line}–${g.endLine})`;
     item.iconPath = new vscode.ThemeIcon('folder-library');
     item.contextValue = 'group';
@@ -151,7 +163,7 @@ export function buildTalkNodes(uri: vscode.Uri, model: NotesModel): TalkNode[] {
         const node = talkNode(t, gn ? gn.id : scope, day);
         if (gn) {
           gn.children.push(node);
-          gn.item.description = `${gn.children.filter((c) => c.item.contextValue === 'talk').length} talks`;
+          gn.item.description = plural(gn.children.filter((c) => c.item.contextValue === 'talk').length, 'talk');
         } else out.push(node);
       }
     }
@@ -165,8 +177,10 @@ export function buildTalkNodes(uri: vscode.Uri, model: NotesModel): TalkNode[] {
     const children = [...arrange(d.talks, d.groups, id, d), ...todoNodes(d.todos, null, id)];
     const item = new vscode.TreeItem(d.title, vscode.TreeItemCollapsibleState.Expanded);
     item.id = id;
-    item.description = `${visibleTalkCount(d.talks)} talks · ${dayTodoCount(d)} TODO`;
-    item.tooltip = `${d.title}: lines ${d.line}–${d.endLine}, ${visibleTalkCount(d.talks)} talks, ${d.talks.length - visibleTalkCount(d.talks)} hidden drafts, ${dayTodoCount(d)} TODO items`;
+    const shown = visibleTalkCount(d.talks);
+    const todoCount = countTodos(d.todos, counting) + d.talks.reduce((n, t) => n + countTodos(t.todos, counting), 0);
+    item.description = `${plural(shown, 'talk')} · ${todoCount} TODO`;
+    item.tooltip = `${d.title}: lines ${d.line}–${d.endLine}, ${plural(shown, 'talk')}, ${plural(d.talks.length - shown, 'hidden draft')}, ${plural(todoCount, 'TODO item')}`;
     item.iconPath = new vscode.ThemeIcon('calendar');
     item.contextValue = 'day';
     item.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [el] };

@@ -8,6 +8,8 @@ import type { TodoItem } from '../core/notes/model';
 import { editDocument } from './edits';
 import { requireMarkdownEditor } from './editor';
 import { getNotes } from './notesCache';
+import { visibleTodos } from '../core/notes/todos';
+import { todoCountOptions } from './talksView';
 import { askText, captureApi, type CaptureApi } from './captureCommands';
 import { adjacentTodo, formatTodoLink, isHttpUrl, placeholderReplacement, todoAtCursor, validateLinkUrl } from '../core/capture';
 
@@ -24,9 +26,12 @@ function isTodoElement(arg: unknown): arg is TodoViewElement {
   return !!a && a.kind === 'todo' && a.uri instanceof vscode.Uri && !!a.todo && typeof a.todo.line === 'number' && typeof a.todo.text === 'string';
 }
 
-/** TODO items to go through: everything but hidden notes (those are notes, not things to do). */
+/**
+ * TODO items to go through: everything but hidden notes (those are notes, not things to do),
+ * unless talkCapture.todos.includeHiddenDrafts brings them back.
+ */
 function navigable(todos: readonly TodoItem[]): TodoItem[] {
-  return todos.filter((t) => t.kind !== 'hidden');
+  return visibleTodos(todos, todoCountOptions());
 }
 
 /** The item in the current model that is `wanted` (same text and kind), nearest to its old line. */

@@ -7,10 +7,11 @@
 import * as vscode from 'vscode';
 import type { TodoItem } from '../core/notes/model';
 import { findTalkAt } from '../core/notes/query';
+import { visibleTodos } from '../core/notes/todos';
 import { isMarkdown } from './editor';
 import type { FeatureContext } from './feature';
 import { getNotes, notesOptions, parseNotesText } from './notesCache';
-import { todoItem, type FileElement, type NotesElement, type TalkElement, type TodoElement } from './talksView';
+import { plural, todoCountOptions, todoItem, type FileElement, type NotesElement, type TalkElement, type TodoElement } from './talksView';
 
 interface FileTodos {
   uri: vscode.Uri;
@@ -42,7 +43,8 @@ function inScope(uri: vscode.Uri): boolean {
 }
 
 function todosOf(model: ReturnType<typeof getNotes>): FileTodos['items'] {
-  return model.todos.map((todo) => {
+  // Hidden drafts are notes, not TODO items, unless talkCapture.todos.includeHiddenDrafts says so.
+  return visibleTodos(model.todos, todoCountOptions()).map((todo) => {
     const talk = findTalkAt(model, todo.line);
     return { todo, talk: talk ? talk.title || '(untitled draft)' : null, talkLine: talk ? talk.line : null };
   });
@@ -169,7 +171,7 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
     item.id = `todos|${base}`;
     item.resourceUri = f.uri;
     item.description = f.skipped ? `skipped: ${f.skipped}` : `${folder ? folder + ' · ' : ''}${f.items.length} TODO`;
-    item.tooltip = f.skipped ? `${rel}: skipped, ${f.skipped}` : `${rel}: ${f.items.length} TODO items`;
+    item.tooltip = f.skipped ? `${rel}: skipped, ${f.skipped}` : `${rel}: ${plural(f.items.length, 'TODO item')}`;
     item.iconPath = f.skipped ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : vscode.ThemeIcon.File;
     item.contextValue = 'file';
     item.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [el] };

@@ -111,4 +111,21 @@ describe('talk-capture outline / todos', () => {
     assert.match(err, /b\.md: .*binary/);
     assert.doesNotMatch(out, /never listed/);
   });
+
+  it('todos: hidden drafts (and a TODO written inside one) are notes, listed only with --include-hidden', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-cli-'));
+    const file = path.join(dir, 'a.md');
+    fs.writeFileSync(file, '## Day 1\n### Talk - Ada Quinlan, Acme\n\n[//]: # (TODO ask about the quota numbers)\n\nFIXME: the diagram\n');
+    const plain = await cli('todos', file, '--json');
+    assert.strictEqual(plain.code, 0);
+    assert.deepStrictEqual(JSON.parse(plain.out).files[0].todos, [{ kind: 'todo', text: 'FIXME: the diagram', line: 6, talk: 'Talk' }]);
+    const human = await cli('todos', file);
+    assert.match(human.out, /^1 TODO item in 1 note$/m);
+    assert.doesNotMatch(human.out, /quota/);
+    const all = await cli('todos', file, '--json', '--include-hidden');
+    assert.deepStrictEqual(
+      JSON.parse(all.out).files[0].todos.map((t: { kind: string; text: string }) => [t.kind, t.text]),
+      [['hidden', 'TODO ask about the quota numbers'], ['todo', 'FIXME: the diagram']],
+    );
+  });
 });

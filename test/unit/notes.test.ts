@@ -5,6 +5,7 @@ import { parseNotes } from '../../src/core/notes/parse';
 import { allTalks, findDayAt, findTalkAt } from '../../src/core/notes/query';
 import { splitTalkHeading, isDayHeading, plainDayTitle, dayFromName } from '../../src/core/notes/heading';
 import { plainInline } from '../../src/core/notes/inline';
+import { countTodos, isCountedTodo, visibleTodos } from '../../src/core/notes/todos';
 import type { NotesModel, Talk } from '../../src/core/notes/model';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'notes');
@@ -211,6 +212,16 @@ describe('notes model', () => {
           ['hidden', 'hidden note about the demo'],
         ],
       );
+    });
+    it('hidden drafts are notes, not TODO items, unless asked for (talkCapture.todos.includeHiddenDrafts)', () => {
+      const n = parseNotes('## Day 1\n### T\n\n[//]: # (TODO ask about the quota)\n\nTODO: slides\n');
+      assert.deepStrictEqual(n.todos.map((t) => t.kind), ['hidden', 'todo'], 'a TODO inside a hidden line is part of the hidden note');
+      assert.deepStrictEqual(visibleTodos(n.todos).map((t) => t.text), ['TODO: slides']);
+      assert.deepStrictEqual(visibleTodos(n.todos, { includeHidden: true }).map((t) => t.text), ['TODO ask about the quota', 'TODO: slides']);
+      assert.strictEqual(countTodos(m.todos), m.todos.length - 1);
+      assert.strictEqual(countTodos(m.todos, { includeHidden: true }), m.todos.length);
+      assert.strictEqual(isCountedTodo({ kind: 'hidden' }), false);
+      assert.strictEqual(isCountedTodo({ kind: 'check' }), true);
     });
     it('talkCapture.todoPatterns adds patterns; invalid ones are ignored', () => {
       const extra = parseNotes('## Day 1\n### T\nask @speaker later\nXXX\n', { todoPatterns: ['@speaker', 'XXX', '(['] });

@@ -149,3 +149,29 @@ export function todosInLine(masked: string, original: string, line1: number, mat
     out.push({ kind: h.kind, text, line: line1, column: h.start + 1, endColumn: h.end + 1 });
   }
 }
+
+export interface TodoCountOptions {
+  /** Count hidden-draft lines (`[//]: # (...)`) as TODO items too (talkCapture.todos.includeHiddenDrafts). */
+  includeHidden?: boolean;
+}
+
+/**
+ * Whether an item counts as something still to do. A hidden draft is a note to oneself, not a
+ * TODO (a marker written inside it is part of the note), unless `includeHidden` asks for them.
+ * The one place every view, command and the CLI decide this.
+ */
+export function isCountedTodo(todo: { kind: TodoKind }, options?: TodoCountOptions): boolean {
+  return todo.kind !== 'hidden' || options?.includeHidden === true;
+}
+
+/** The items of `todos` that count as TODO items (see {@link isCountedTodo}), in order. */
+export function visibleTodos<T extends { kind: TodoKind }>(todos: readonly T[], options?: TodoCountOptions): T[] {
+  return todos.filter((t) => isCountedTodo(t, options));
+}
+
+/** How many items of `todos` count as TODO items (see {@link isCountedTodo}). */
+export function countTodos(todos: readonly { kind: TodoKind }[], options?: TodoCountOptions): number {
+  let n = 0;
+  for (const t of todos) if (isCountedTodo(t, options)) n++;
+  return n;
+}
