@@ -16,7 +16,6 @@ import {
   TALK_KINDS,
   clockTime,
   formatTalkHeading,
-  hiddenWouldShow,
   insertDayHeading,
   insertLineAfter,
   isoDate,
@@ -437,7 +436,8 @@ async function toggleHidden(): Promise<void> {
   const editor = requireMarkdownEditor('hide or show draft lines');
   if (!editor) return;
   const doc = editor.document;
-  let warn = false;
+  // One edit (one undo step): the lines, and a blank line before them when they sit right
+  // below paragraph text, where Markdown would still show them (see toggleHiddenDraft).
   await editDocument(doc, (text) => {
     // The selected lines, merged where selections share lines.
     const ranges = editor.selections
@@ -449,19 +449,8 @@ async function toggleHidden(): Promise<void> {
         else acc.push([r[0], r[1]]);
         return acc;
       }, []);
-    warn = false;
-    const edits = ranges.flatMap(([from, to]) => {
-      const res = toggleHiddenDraft(text, from, to);
-      if (res.action === 'hide' && hiddenWouldShow(text, from)) warn = true;
-      return res.edits;
-    });
-    return edits;
+    return ranges.flatMap(([from, to]) => toggleHiddenDraft(text, from, to).edits);
   });
-  if (warn) {
-    void vscode.window.showWarningMessage(
-      'Talk Capture: the line above the hidden lines is paragraph text, so Markdown would still show them. Leave a blank line before them.',
-    );
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

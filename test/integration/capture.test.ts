@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApi, openFile, openMarkdown, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
+import { closeAllEditors, getApi, openFile, openMarkdown, screenshot, setSetting, setText, sleep, waitFor, workspaceUri } from './helpers';
 import { parseNotes } from '../../src/core/notes/parse';
 
 interface CaptureApi {
@@ -406,7 +406,8 @@ describe('capture: TODO links', () => {
     done = vscode.commands.executeCommand('talkCapture.resolveTodoLink');
     await answer('url', 'https://example.com/recording');
     await done;
-    assert.strictEqual(editor.document.getText(), 'The handbook [link](https://example.com/handbook)\n\nhttps://example.com/recording\n');
+    // A TODO marker whose words are a sentence ("will add link…") becomes a link named `link`, never bare URL text.
+    assert.strictEqual(editor.document.getText(), 'The handbook [link](https://example.com/handbook)\n\n[link](https://example.com/recording)\n');
   });
 
   it('Resolve TODO Link… from the TODO Links view element edits that note', async () => {
@@ -480,6 +481,23 @@ describe('capture: hidden drafts', () => {
     assert.strictEqual(editor.document.getText(), before.replace('- a point\r\n', '[//]: # (- a point)\r\n'));
     await vscode.commands.executeCommand('talkCapture.toggleHiddenDraft');
     assert.strictEqual(editor.document.getText(), before);
+  });
+
+  it('Toggle Hidden Draft right below paragraph text puts the blank line in itself (CRLF kept), one undo; showing again is exact', async () => {
+    const editor = await focus(await openFile('capture/crlf.md'));
+    const before = editor.document.getText();
+    assert.ok(before.includes('- a point\r\n'), 'the fixture has the point');
+    await setText(editor, before.replace('- a point\r\n', 'Some paragraph text\r\nan idea for later\r\n'));
+    const glued = editor.document.getText();
+    await at(editor, 9, 3);
+    await vscode.commands.executeCommand('talkCapture.toggleHiddenDraft');
+    const hidden = glued.replace('Some paragraph text\r\nan idea for later\r\n', 'Some paragraph text\r\n\r\n[//]: # (an idea for later)\r\n');
+    assert.strictEqual(editor.document.getText(), hidden);
+    assert.strictEqual(editor.selection.active.line, 10, 'the cursor stays on the hidden line');
+    await vscode.commands.executeCommand('talkCapture.toggleHiddenDraft');
+    assert.strictEqual(editor.document.getText(), glued.replace('Some paragraph text\r\nan idea for later\r\n', 'Some paragraph text\r\n\r\nan idea for later\r\n'), 'shown again exactly, the blank line kept');
+    await undoTo(editor, hidden);
+    await undoTo(editor, glued); // one undo takes back the blank line and the hidden line together
   });
 });
 

@@ -283,6 +283,27 @@ describe('capture: hidden drafts', () => {
     assert.strictEqual(res.edits.length, 2);
   });
 
+  it('hiding lines right below paragraph text puts the blank line in itself (CRLF kept), in the same edits', () => {
+    const text = '### T\r\nsome text\r\nidea one\r\nidea two\r\nafter';
+    const res = toggleHiddenDraft(text, 2, 3);
+    assert.strictEqual(res.action, 'hide');
+    assert.strictEqual(res.separated, true);
+    const hidden = apply(text, res.edits);
+    assert.strictEqual(hidden, '### T\r\nsome text\r\n\r\n[//]: # (idea one)\r\n[//]: # (idea two)\r\nafter');
+    assert.strictEqual(hiddenWouldShow(hidden, 3), false, 'now a real hidden draft');
+    // Showing them again gives back the exact lines (the blank line stays: it cannot know who wrote it).
+    const show = toggleHiddenDraft(hidden, 3, 4);
+    assert.strictEqual(show.action, 'show');
+    assert.strictEqual(show.separated, false);
+    assert.strictEqual(apply(hidden, show.edits), '### T\r\nsome text\r\n\r\nidea one\r\nidea two\r\nafter');
+    // LF notes get an LF; under a list item too; under a heading or a blank line nothing is added.
+    assert.strictEqual(apply('- item\nnote', toggleHiddenDraft('- item\nnote', 1, 1).edits), '- item\n\n[//]: # (note)');
+    const underHeading = toggleHiddenDraft('### T\nnote', 1, 1);
+    assert.strictEqual(underHeading.separated, false);
+    assert.strictEqual(apply('### T\nnote', underHeading.edits), '### T\n[//]: # (note)');
+    assert.strictEqual(toggleHiddenDraft('para\n\nnote', 2, 2).separated, false);
+  });
+
   it('counts the lines of a selection like the editor does', () => {
     assert.deepStrictEqual(selectedLines({ line: 2, character: 3 }, { line: 4, character: 0 }), [2, 3]);
     assert.deepStrictEqual(selectedLines({ line: 2, character: 0 }, { line: 2, character: 0 }), [2, 2]);

@@ -59,11 +59,29 @@ export interface ToggleResult {
   /** What was done to the lines. */
   action: 'hide' | 'show';
   edits: TextEdit[];
+  /**
+   * True when a blank line was put before the hidden lines: the line above was paragraph text,
+   * and a definition cannot interrupt a paragraph (see {@link hiddenWouldShow}).
+   */
+  separated: boolean;
+}
+
+/** The line break that ends 0-based line `line` of `text` (`\r\n` or `\n`), `\n` when there is none. */
+function lineBreakAfter(text: string, line: number): string {
+  let at = -1;
+  for (let k = 0; k <= line; k++) {
+    at = text.indexOf('\n', at + 1);
+    if (at === -1) return '\n';
+  }
+  return at > 0 && text[at - 1] === '\r' ? '\r\n' : '\n';
 }
 
 /**
  * Toggles 0-based lines `from`..`to` (inclusive) of `text`. One edit per changed line, each
- * replacing only that line's text (line breaks and other lines are untouched).
+ * replacing only that line's text (line breaks and other lines are untouched). When hiding
+ * lines right below paragraph text (which would keep them visible), one more edit puts a blank
+ * line before them, with the note's own line break (`\r\n` stays `\r\n`); showing them again
+ * leaves that blank line, as it cannot know who wrote it.
  */
 export function toggleHiddenDraft(text: string, from: number, to: number): ToggleResult {
   const lines = text.split(/\r?\n/);
@@ -86,7 +104,14 @@ export function toggleHiddenDraft(text: string, from: number, to: number): Toggl
     const l = first + i;
     edits.push({ range: { start: { line: l, character: 0 }, end: { line: l, character: line.length } }, newText: next });
   });
-  return { action: show ? 'show' : 'hide', edits };
+  let separated = false;
+  if (!show && edits.length > 0 && hiddenWouldShow(text, first)) {
+    const above = first - 1;
+    const end = { line: above, character: lines[above].length };
+    edits.unshift({ range: { start: end, end }, newText: lineBreakAfter(text, above) });
+    separated = true;
+  }
+  return { action: show ? 'show' : 'hide', edits, separated };
 }
 
 /**
