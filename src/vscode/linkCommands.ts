@@ -41,8 +41,12 @@ export interface UpdateResult {
   error?: string;
 }
 
+/** The rows of the last Link Project Mentions confirmation (label and description), for tests. */
+let lastConfirmation: Array<{ label: string; description: string }> | undefined;
+
 export function registerProjectLinking(ctx: FeatureContext): void {
   initLandscape(ctx);
+  ctx.api.linkMentions = { lastConfirmation: () => lastConfirmation };
   ctx.extension.subscriptions.push(
     vscode.commands.registerCommand('talkCapture.insertProjectLink', (args?: InsertProjectLinkArgs) => guard(ctx, 'Insert Project Link', () => insertProjectLink(args))),
     vscode.commands.registerCommand('talkCapture.linkProjectMentions', (args?: LinkMentionsArgs) => guard(ctx, 'Link Project Mentions', () => linkProjectMentions(args))),
@@ -160,13 +164,15 @@ async function linkProjectMentions(args?: LinkMentionsArgs): Promise<number> {
   }
   let chosen = planned;
   if (args?.confirm !== false) {
+    // Each row says what will be written (`kepler → [kepler](https://…)`), the project's name beside it.
     const items: MentionItem[] = planned.map((m) => ({
-      label: `${m.text} → ${m.entry.name}`,
-      description: `line ${m.line}${m.heading ? ' (heading)' : ''}`,
+      label: `${m.text} → ${linkTextFor(m)}`,
+      description: `${m.entry.name} · line ${m.line}${m.heading ? ' (heading)' : ''}`,
       detail: `${lineText(doc!, m.line - 1)}`,
       picked: true,
       mention: m,
     }));
+    lastConfirmation = items.map((i) => ({ label: i.label, description: i.description ?? '' }));
     const picks = await vscode.window.showQuickPick(items, {
       title: `Link Project Mentions (${modeLabel(mode)}): ${planned.length} link${planned.length === 1 ? '' : 's'}`,
       placeHolder: 'Uncheck what should stay plain text, then press Enter to link the rest',

@@ -178,6 +178,26 @@ describe('capture: day and talk headings', () => {
     assert.strictEqual(editor.document.getText(), '## Day01\n\n### First - Ada\n\n### Lightning Talk: Quieter alerts - Mara Quill, Northwind Labs\n');
   });
 
+  it('New Talk… offers each company of a heading with several on its own', async () => {
+    const editor = await open('## Day01\n\n### Shared caches - Quorra Vale & Bram Oster, Lumenfield, Orbitwise\n');
+    await at(editor, 2);
+    const api = await capture();
+    const done = vscode.commands.executeCommand('talkCapture.newTalk');
+    await answer('title', 'Second look');
+    await answer('speakers', 'Quorra Vale');
+    const box = await waitFor(
+      () => api.activeStep === 'company' && (api.activeInput as vscode.QuickPick<vscode.QuickPickItem>).items.some((i) => i.label === 'Lumenfield') && api.activeInput,
+      'Lumenfield among the companies',
+    );
+    const labels = (box as vscode.QuickPick<vscode.QuickPickItem>).items.map((i) => i.label);
+    assert.ok(labels.includes('Orbitwise'), `each company on its own: ${labels.join(' | ')}`);
+    assert.ok(!labels.some((l) => l.includes('Lumenfield,')), `never the list as one company: ${labels.join(' | ')}`);
+    await answer('company', pick('Orbitwise'));
+    await answer('kind', pick('Talk'));
+    await done;
+    assert.strictEqual(editor.document.lineAt(4).text, '### Second look - Quorra Vale, Orbitwise');
+  });
+
   it('New Talk… places the heading in the note as it is when answered (typing meanwhile is kept)', async () => {
     const editor = await open(NOTE);
     await at(editor, 8);
@@ -368,7 +388,7 @@ describe('capture: TODO links', () => {
     }
   });
 
-  it('Resolve TODO Link… fills the placeholder under the cursor, pre-filled from the clipboard (not in a browser)', async () => {
+  it('Resolve TODO Link… fills the placeholder under the cursor (pre-filled from the clipboard outside a browser)', async () => {
     const text = '### T\n\n- the slides: [slides](TODO) and more\n';
     const editor = await open(text);
     await at(editor, 2, 20);
@@ -376,13 +396,14 @@ describe('capture: TODO links', () => {
     const api = await capture();
     const done = vscode.commands.executeCommand('talkCapture.resolveTodoLink');
     const box = await waitFor(() => (api.activeStep === 'url' ? (api.activeInput as vscode.InputBox) : undefined), 'the URL question');
-    // In a browser, reading the clipboard needs a permission the page lacks and the workbench
-    // shows an error for it: there the question starts empty (the journeys check no error shows).
-    const web = vscode.env.uiKind === vscode.UIKind.Web;
-    assert.strictEqual(box.value, web ? '' : 'https://example.com/slides.pdf', web ? 'no clipboard read in a browser' : 'pre-filled from the clipboard');
-    await answer('url', (b) => {
-      if (web) (b as vscode.InputBox).value = 'https://example.com/slides.pdf';
-    });
+    if (vscode.env.uiKind === vscode.UIKind.Web) {
+      // In a browser the clipboard is not read (it would ask for a permission and show an error).
+      assert.strictEqual(box.value, '', 'no clipboard read in a browser');
+      await answer('url', 'https://example.com/slides.pdf');
+    } else {
+      assert.strictEqual(box.value, 'https://example.com/slides.pdf', 'pre-filled from the clipboard');
+      await answer('url', (b) => void b);
+    }
     await done;
     assert.strictEqual(editor.document.getText(), '### T\n\n- the slides: [slides](https://example.com/slides.pdf) and more\n');
     await undoTo(editor, text);
@@ -453,6 +474,28 @@ describe('capture: TODO links', () => {
     await vscode.commands.executeCommand('talkCapture.previousTodo');
     assert.strictEqual(sel(), 'TODO: check', 'round to the last');
     assert.strictEqual(editor.selection.start.line, 4);
+  });
+
+  it('Go to Next TODO passes over hidden drafts (a TODO inside one too) unless talkCapture.todos.includeHiddenDrafts', async () => {
+    const editor = await open('a (link)\n\n[//]: # (TODO ask about the quota)\n\nTODO: check\n');
+    await at(editor, 0, 0);
+    const sel = () => editor.document.getText(editor.selection);
+    await vscode.commands.executeCommand('talkCapture.nextTodo');
+    assert.strictEqual(sel(), '(link)');
+    await vscode.commands.executeCommand('talkCapture.nextTodo');
+    assert.strictEqual(sel(), 'TODO: check', 'the hidden note is not a TODO');
+    const restore = await setSetting('todos.includeHiddenDrafts', true);
+    try {
+      await at(editor, 0, 0);
+      await vscode.commands.executeCommand('talkCapture.nextTodo');
+      assert.strictEqual(sel(), '(link)');
+      await vscode.commands.executeCommand('talkCapture.nextTodo');
+      assert.strictEqual(sel(), 'TODO ask about the quota', 'with the setting on, the hidden note is one of them');
+      await vscode.commands.executeCommand('talkCapture.nextTodo');
+      assert.strictEqual(sel(), 'TODO: check');
+    } finally {
+      await restore();
+    }
   });
 });
 

@@ -170,6 +170,23 @@ describe('linking: CNCF projects', function () {
     assert.strictEqual(doc.getText(), before);
   });
 
+  it('Link Project Mentions’ confirmation shows the link as it will be written (its text as typed)', async () => {
+    const text = '### T\n\nWe measured power with kepler on each node.\n';
+    const editor = await openMarkdown(text);
+    await vscode.window.showTextDocument(editor.document);
+    const api = await getApi<{ linkMentions: { lastConfirmation: () => Array<{ label: string; description: string }> | undefined } }>();
+    const run = vscode.commands.executeCommand<number>('talkCapture.linkProjectMentions');
+    const rows = await waitFor(() => {
+      const mine = api.linkMentions.lastConfirmation()?.filter((r) => r.label.startsWith('kepler '));
+      return mine?.length ? mine : undefined;
+    }, 'the confirmation list');
+    assert.deepStrictEqual(rows, [{ label: 'kepler → [kepler](https://sustainable-computing.io/)', description: 'Kepler · line 3' }]);
+    await sleep(300);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.strictEqual(await run, 1);
+    assert.strictEqual(editor.document.getText(), text.replace('kepler', rows[0].label.slice('kepler → '.length)), 'what the list showed is what was written');
+  });
+
   it('hovers over linked and unlinked project names', async () => {
     const editor = await openFile(FIXTURE);
     const doc = editor.document;

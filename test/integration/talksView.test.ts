@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApi, openFile, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
+import { closeAllEditors, getApi, openFile, openMarkdown, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
 
 interface Element {
   kind: string;
@@ -45,7 +45,7 @@ describe('talks view', function () {
     await showing(api, 'kubecon-na.md', 'Day01');
     const days = await rows(api);
     assert.deepStrictEqual(days.map((d) => [d.label, d.description, d.context]), [
-      ['Day01', '2 talks · 3 TODO', 'day'],
+      ['Day01', '2 talks · 2 TODO', 'day'], // the hidden note is shown (dimmed) but not counted
       ['Day02', '2 talks · 2 TODO', 'day'],
     ]);
     const d1 = await rows(api, days[0].el);
@@ -116,9 +116,35 @@ describe('talks view', function () {
       ['Linkerd on the edge', 'Rui Costa · Example'],
     ]);
     assert.deepStrictEqual(after.slice(0, 3).map((r) => r.id), ids, 'existing items keep their ids');
-    assert.strictEqual((await rows(api))[0].description, '3 talks · 3 TODO');
+    assert.strictEqual((await rows(api))[0].description, '3 talks · 2 TODO');
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor(async () => !(await rows(api, (await rows(api))[0].el)).some((x) => x.label === 'Linkerd on the edge'), 'the tree back after revert');
+  });
+
+  it('says "1 talk", keeps hidden notes shown but out of the TODO count unless talkCapture.todos.includeHiddenDrafts', async () => {
+    const api = await talks();
+    const editor = await openMarkdown('## Day01\n\n### Only talk\n\n[//]: # (TODO ask about the quota)\n\n## Day02\n\n### Group: Lightning talks\n\n#### Tiny one - Ada Quinlan\n\nTODO: slides\n');
+    await vscode.window.showTextDocument(editor.document);
+    api.refresh?.();
+    await waitFor(async () => api.provider.doc === editor.document && (await rows(api)).some((r) => r.label === 'Day01'), 'the Talks view to show the note');
+    const days = await rows(api);
+    assert.deepStrictEqual(days.map((d) => [d.label, d.description]), [
+      ['Day01', '1 talk · 0 TODO'],
+      ['Day02', '1 talk · 1 TODO'],
+    ]);
+    assert.match(String(days[0].item.tooltip), /1 talk, 0 hidden drafts, 0 TODO items/);
+    const only = (await rows(api, days[0].el))[0];
+    assert.strictEqual(only.label, 'Only talk');
+    assert.deepStrictEqual((await rows(api, only.el)).map((r) => [r.label, r.description]), [['TODO ask about the quota', 'hidden note · line 5']], 'the hidden note is still in the tree');
+    const group = (await rows(api, days[1].el))[0];
+    assert.deepStrictEqual([group.label, group.description], ['Group: Lightning talks', '1 talk']);
+    const restore = await setSetting('todos.includeHiddenDrafts', true);
+    try {
+      await waitFor(async () => (await rows(api))[0]?.description === '1 talk · 1 TODO', 'the hidden note counted with the setting on');
+    } finally {
+      await restore();
+    }
+    await waitFor(async () => (await rows(api))[0]?.description === '1 talk · 0 TODO', 'not counted again with the setting off');
   });
 
   it('reveal current talk selects the talk under the cursor', async () => {
