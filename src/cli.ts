@@ -12,7 +12,7 @@ import { run as syncTags } from './cli/syncTags';
 
 const commands: Record<string, { run: CliCommand; usage: string }> = {
   outline: { run: outline, usage: 'outline FILE [--json]            days, talks and TODO items of a note' },
-  todos: { run: todos, usage: 'todos PATH... [--json]           TODO items of notes (files or folders of *.md)' },
+  todos: { run: todos, usage: 'todos PATH... [--json] [--include-hidden]   TODO items of notes (files or folders of *.md); hidden drafts only with --include-hidden' },
   link: { run: link, usage: 'link FILE [--dry-run|--write] [--json]   CNCF project mentions, and link them' },
   check: { run: check, usage: 'check FILE... [--json]           problems to fix before publishing (exit 1 when any)' },
   'sync-tags': { run: syncTags, usage: 'sync-tags FILE [--write]         tags to add from linked projects' },
