@@ -58,7 +58,7 @@ describe('talk-capture outline / todos', () => {
   it('outline: human output lists days, talks and TODO items', async () => {
     const { code, out } = await cli('outline', path.join(FIXTURES, 'yaml-post.md'));
     assert.strictEqual(code, 0);
-    assert.match(out, /YAML front matter, 3 days, 13 talks, 10 TODO/);
+    assert.match(out, /YAML front matter, 3 days, 13 talks, 8 TODO \(\+ 2 hidden drafts\)/);
     assert.match(out, /\n {2}17: Day01\n {4}21: eBPF networking at scale — Ada Quinlan · Isovalent\n {8}- 25: todo: TODO add the video once it is up/);
     assert.match(out, /\(hidden\) Harbor replication deep dive/);
   });
