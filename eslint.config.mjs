@@ -26,6 +26,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Type-aware checks for the product code: a promise is awaited, returned or marked `void`
+    // on purpose, and never handed where a plain callback is expected.
+    files: ['src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/cli.ts'],
     rules: {
       // The core and the CLI never depend on the editor: they are shared by both.
