@@ -1,6 +1,7 @@
 // Bundles the extension (dist/extension.js), the CLI (dist/cli.js) and the integration tests
 // (out/integration/*.js) with esbuild. `--production` minifies without sourcemaps;
-// `--watch` rebuilds on change.
+// `--watch` rebuilds on change, with `tsc --noEmit --watch` beside it for the type errors
+// (esbuild does not check types).
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,6 +60,9 @@ if (!production && integrationTests.length) {
 }
 
 if (watch) {
+  const { spawn } = await import('node:child_process');
+  const tsc = spawn(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--watch', '--preserveWatchOutput', '-p', root], { stdio: 'inherit' });
+  process.on('exit', () => tsc.kill());
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
