@@ -6,7 +6,10 @@ import { registerProjectLinking } from './vscode/linkCommands';
 import { registerCompletion } from './vscode/completion';
 import { registerHover } from './vscode/hover';
 import { registerProjectDiagnostics } from './vscode/projectDiagnostics';
-import { registerCaptureCommands } from './vscode/captureCommands';
+import { registerNewConferenceNotes } from './vscode/newConferenceNotes';
+import { registerInsertDayHeading } from './vscode/insertDayHeading';
+import { registerNewTalk } from './vscode/newTalk';
+import { registerToggleHiddenDraft } from './vscode/toggleHiddenDraft';
 import { registerTalkTimer } from './vscode/talkTimer';
 import { registerTodoCommands } from './vscode/todoCommands';
 import { registerFrontMatterCommands } from './vscode/frontMatterCommands';
@@ -19,7 +22,10 @@ const features: Array<[string, Feature]> = [
   ['completion', registerCompletion],
   ['hover', registerHover],
   ['project diagnostics', registerProjectDiagnostics],
-  ['capture commands', registerCaptureCommands],
+  ['New Conference Notes', registerNewConferenceNotes],
+  ['Insert Day Heading', registerInsertDayHeading],
+  ['New Talk', registerNewTalk],
+  ['Toggle Hidden Draft', registerToggleHiddenDraft],
   ['talk timer', registerTalkTimer],
   ['TODO commands', registerTodoCommands],
   ['front matter commands', registerFrontMatterCommands],

@@ -12,6 +12,7 @@
  * only Ctrl+Space.
  */
 import * as vscode from 'vscode';
+import { messageOf } from './command';
 import commonPrefixes from '../../data/typing-prefixes.json';
 import { describeEntry, type CompletionMatch, type LandscapeIndex } from '../core/landscape/index';
 import { compactKey, escapeLinkText, markdownUrl } from '../core/landscape/text';
@@ -58,7 +59,7 @@ export function registerCompletion(ctx: FeatureContext): void {
           prefix.length < MIN_TYPED + 1 || matches.length >= LIMIT,
         );
       } catch (err) {
-        ctx.log.error(`Project completion failed: ${err instanceof Error ? err.message : String(err)}`);
+        ctx.log.error(`Project completion failed: ${messageOf(err)}`);
         return undefined;
       }
     },
@@ -112,7 +113,7 @@ async function openWhileTyping(ctx: FeatureContext, e: vscode.TextDocumentChange
     lastOpened = { doc: e.document, line, start: word.start };
     await vscode.commands.executeCommand('editor.action.triggerSuggest');
   } catch (err) {
-    ctx.log.error(`Opening the project list failed: ${err instanceof Error ? err.message : String(err)}`);
+    ctx.log.error(`Opening the project list failed: ${messageOf(err)}`);
   }
 }
 

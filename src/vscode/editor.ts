@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { maxFileBytes } from './settings';
 
 /** True for documents Talk Capture works on. */
 export function isMarkdown(doc: vscode.TextDocument | undefined): boolean {
@@ -24,6 +25,5 @@ export function requireMarkdownEditor(action: string): vscode.TextEditor | undef
 
 /** Size limit from talkCapture.maxFileSizeMB, in characters (a close enough proxy for bytes). */
 export function maxFileChars(): number {
-  const mb = vscode.workspace.getConfiguration('talkCapture').get<number>('maxFileSizeMB', 5);
-  return Math.max(0.1, mb) * 1024 * 1024;
+  return maxFileBytes();
 }

@@ -5,49 +5,16 @@
  * with its line and reason, and nothing is written.
  */
 import * as vscode from 'vscode';
+import { messageOf } from './command';
 import type { FeatureContext } from './feature';
 import { editDocument, toVsRange } from './edits';
 import { isMarkdown, requireMarkdownEditor } from './editor';
 import { setDateNow, setDraft, type EditResult } from '../core/frontmatter/index';
-import { describeAdded, syncTags, type TagStyle } from '../core/frontmatter/tags';
-import type { LandscapeIndex } from '../core/landscape/index';
-import { getLandscape } from './landscapeService';
+import { describeAdded, syncTags } from '../core/frontmatter/tags';
+import { landscapeIndex, landscapeIndexError } from './landscapeService';
+import { tagSettings } from './settings';
 import { linkedProjects } from '../core/landscape/matcher';
 import type { TextEdit } from '../core/document';
-
-let indexError: string | undefined;
-
-/**
- * The landscape index shared by every feature (loaded on first use; an index stored by
- * Update Landscape Index wins over the bundled one). Undefined after logging why it cannot
- * be loaded.
- */
-export async function landscapeIndex(log?: vscode.LogOutputChannel): Promise<LandscapeIndex | undefined> {
-  try {
-    const index = await getLandscape();
-    indexError = undefined;
-    return index;
-  } catch (err) {
-    indexError = err instanceof Error ? err.message : String(err);
-    log?.error(`The landscape index cannot be loaded: ${indexError}`);
-    return undefined;
-  }
-}
-
-export interface TagSettings {
-  fields: string[];
-  style: TagStyle;
-}
-
-export function tagSettings(scope?: vscode.ConfigurationScope): TagSettings {
-  const config = vscode.workspace.getConfiguration('talkCapture', scope);
-  const fields = config.get<unknown>('tags.fields', ['tags', 'categories']);
-  const style = config.get<string>('tags.style', 'auto');
-  return {
-    fields: Array.isArray(fields) ? fields.filter((f): f is string => f === 'tags' || f === 'categories') : ['tags', 'categories'],
-    style: (['auto', 'landscape', 'lowercase', 'slug'] as const).find((s) => s === style) ?? 'auto',
-  };
-}
 
 /** What the front matter commands last told the user (the integration tests read it). */
 export interface FrontMatterApi {
@@ -115,7 +82,7 @@ export function registerFrontMatterCommands(ctx: FeatureContext): void {
       if (!editor) return;
       const idx = await landscapeIndex(ctx.log);
       if (!idx) {
-        tell(api, 'error', `Talk Capture: the landscape index cannot be loaded (${indexError}); tags were not synced.`);
+        tell(api, 'error', `Talk Capture: the landscape index cannot be loaded (${landscapeIndexError()}); tags were not synced.`);
         return;
       }
       const doc = editor.document;
@@ -171,7 +138,7 @@ async function syncOnSaveEdits(doc: vscode.TextDocument, ctx: FeatureContext, ap
     vscode.window.setStatusBarMessage(message, 6000);
     return r.edits.map((e: TextEdit) => new vscode.TextEdit(toVsRange(e.range), e.newText));
   } catch (err) {
-    ctx.log.error(`Sync tags on save failed: ${err instanceof Error ? err.message : String(err)}`);
+    ctx.log.error(`Sync tags on save failed: ${messageOf(err)}`);
     return [];
   }
 }

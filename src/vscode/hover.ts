@@ -3,6 +3,7 @@
  * homepage and repository.
  */
 import * as vscode from 'vscode';
+import { messageOf } from './command';
 import type { LandscapeEntry } from '../core/landscape/index';
 import { escapeLinkText, markdownUrl } from '../core/landscape/text';
 import type { FeatureContext } from './feature';
@@ -26,7 +27,7 @@ export function registerHover(ctx: FeatureContext): void {
         else if (m.action === 'suggest') md.appendMarkdown(`\n\nProbably the project (an ordinary word too).`);
         return new vscode.Hover(md, range);
       } catch (err) {
-        ctx.log.error(`Project hover failed: ${err instanceof Error ? err.message : String(err)}`);
+        ctx.log.error(`Project hover failed: ${messageOf(err)}`);
         return undefined;
       }
     },

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { messageOf } from './command';
 import { LandscapeIndex, parseIndexFile, type LandscapeScope } from '../core/landscape/index';
 import { findMentions, linkedProjects, type LinkedProject, type Mention } from '../core/landscape/matcher';
 import { scanMarkdown, type ScanResult } from '../core/landscape/scan';
@@ -95,7 +96,7 @@ async function load(): Promise<LandscapeIndex> {
       return done(index, 'updated', started);
     } catch (err) {
       if (!(err instanceof vscode.FileSystemError && err.code === 'FileNotFound')) {
-        context?.log.warn(`The updated landscape index could not be read (${err instanceof Error ? err.message : String(err)}); using the bundled one.`);
+        context?.log.warn(`The updated landscape index could not be read (${messageOf(err)}); using the bundled one.`);
       }
     }
   }
@@ -166,4 +167,28 @@ export function scanOf(doc: vscode.TextDocument): ScanResult {
   const scan = scanMarkdown(doc.getText());
   scans.set(doc, { version: doc.version, scan });
   return scan;
+}
+
+let indexError: string | undefined;
+
+/**
+ * The landscape index shared by every feature (loaded on first use; an index stored by
+ * Update Landscape Index wins over the bundled one). Undefined after logging why it cannot
+ * be loaded.
+ */
+export async function landscapeIndex(log?: vscode.LogOutputChannel): Promise<LandscapeIndex | undefined> {
+  try {
+    const index = await getLandscape();
+    indexError = undefined;
+    return index;
+  } catch (err) {
+    indexError = messageOf(err);
+    log?.error(`The landscape index cannot be loaded: ${indexError}`);
+    return undefined;
+  }
+}
+
+/** Why the index could not be loaded the last time {@link landscapeIndex} tried. */
+export function landscapeIndexError(): string | undefined {
+  return indexError;
 }

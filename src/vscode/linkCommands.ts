@@ -12,8 +12,9 @@ import type { TextEdit } from '../core/document';
 import { applyCoreEdits } from './edits';
 import { requireMarkdownEditor } from './editor';
 import type { FeatureContext } from './feature';
+import { messageOf, registerCommand } from './command';
 import { getLandscape, initLandscape, landscapeScope, setLandscape, storedIndexUri } from './landscapeService';
-import { linkMode } from './projectDiagnostics';
+import { linkMode } from './settings';
 
 /** Arguments the commands accept (from code actions and tests); without them they ask the user. */
 export interface InsertProjectLinkArgs {
@@ -47,22 +48,9 @@ let lastConfirmation: Array<{ label: string; description: string }> | undefined;
 export function registerProjectLinking(ctx: FeatureContext): void {
   initLandscape(ctx);
   ctx.api.linkMentions = { lastConfirmation: () => lastConfirmation };
-  ctx.extension.subscriptions.push(
-    vscode.commands.registerCommand('talkCapture.insertProjectLink', (args?: InsertProjectLinkArgs) => guard(ctx, 'Insert Project Link', () => insertProjectLink(args))),
-    vscode.commands.registerCommand('talkCapture.linkProjectMentions', (args?: LinkMentionsArgs) => guard(ctx, 'Link Project Mentions', () => linkProjectMentions(args))),
-    vscode.commands.registerCommand('talkCapture.updateLandscapeIndex', (args?: UpdateIndexArgs) => guard(ctx, 'Update Landscape Index', () => updateLandscapeIndex(ctx, args))),
-  );
-}
-
-async function guard<T>(ctx: FeatureContext, what: string, fn: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await fn();
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    ctx.log.error(`${what} failed: ${err instanceof Error ? (err.stack ?? message) : message}`);
-    void vscode.window.showErrorMessage(`Talk Capture: ${what} failed: ${message}`);
-    return undefined;
-  }
+  registerCommand(ctx, 'talkCapture.insertProjectLink', 'Insert Project Link', (args) => insertProjectLink(args as InsertProjectLinkArgs | undefined));
+  registerCommand(ctx, 'talkCapture.linkProjectMentions', 'Link Project Mentions', (args) => linkProjectMentions(args as LinkMentionsArgs | undefined));
+  registerCommand(ctx, 'talkCapture.updateLandscapeIndex', 'Update Landscape Index', (args) => updateLandscapeIndex(ctx, args as UpdateIndexArgs | undefined));
 }
 
 interface EntryItem extends vscode.QuickPickItem {
@@ -260,6 +248,6 @@ async function updateLandscapeIndex(ctx: FeatureContext, args?: UpdateIndexArgs)
     void vscode.window.showInformationMessage(`Talk Capture: landscape index updated: ${file.entries.length} entries, ${cncf} CNCF projects.`);
     return { ok: true, entries: file.entries.length };
   } catch (err) {
-    return fail(err instanceof Error ? err.message : String(err));
+    return fail(messageOf(err));
   }
 }

@@ -5,9 +5,11 @@
  * `frontMatter.error`.
  */
 import * as vscode from 'vscode';
+import { messageOf } from './command';
 import type { NotesModel, NotesOptions } from '../core/notes/model';
 import { emptyModel, parseNotes } from '../core/notes/parse';
 import { refusedPatternMessages } from '../core/userPattern';
+import { maxFileBytes } from './settings';
 
 interface Entry {
   version: number;
@@ -23,11 +25,10 @@ let hooked = false;
 function readOptions(): NotesOptions & { maxChars: number } {
   const config = vscode.workspace.getConfiguration('talkCapture');
   const todoPatterns = config.get<unknown>('todoPatterns', []);
-  const mb = config.get<number>('maxFileSizeMB', 5);
   return {
     dayHeadingPattern: config.get<string>('dayHeadingPattern', '') || undefined,
     todoPatterns: Array.isArray(todoPatterns) ? todoPatterns.filter((p): p is string => typeof p === 'string') : [],
-    maxChars: Math.max(0.1, typeof mb === 'number' && Number.isFinite(mb) ? mb : 5) * 1024 * 1024,
+    maxChars: maxFileBytes(),
   };
 }
 
@@ -87,7 +88,7 @@ export function getNotes(doc: vscode.TextDocument): NotesModel {
     cache.set(key, { version: doc.version, optionsKey, model });
     return model;
   } catch (err) {
-    return emptyModel(`The note could not be read: ${err instanceof Error ? err.message : String(err)}`);
+    return emptyModel(`The note could not be read: ${messageOf(err)}`);
   }
 }
 
@@ -96,6 +97,6 @@ export function parseNotesText(text: string, uri: vscode.Uri): NotesModel {
   try {
     return parseNotes(text, { ...notesOptions(), fileName: fileNameOf(uri) });
   } catch (err) {
-    return emptyModel(`The note could not be read: ${err instanceof Error ? err.message : String(err)}`);
+    return emptyModel(`The note could not be read: ${messageOf(err)}`);
   }
 }

@@ -7,8 +7,10 @@
  * Runs on the fast scanner, debounced while the user types (never remark over the whole note).
  */
 import * as vscode from 'vscode';
+import { messageOf } from './command';
+import { linkMode } from './settings';
 import type { Mention } from '../core/landscape/matcher';
-import { chooseMentions, linkTextFor, type LinkMode } from '../core/landscape/matcher';
+import { chooseMentions, linkTextFor } from '../core/landscape/matcher';
 import { escapeLinkText } from '../core/landscape/text';
 import { isMarkdown, maxFileChars } from './editor';
 import type { FeatureContext } from './feature';
@@ -22,11 +24,6 @@ const DEBOUNCE_MS = 300;
 
 /** The mention behind each diagnostic, for the quick fixes. */
 const mentionOf = new WeakMap<vscode.Diagnostic, Mention>();
-
-export function linkMode(): LinkMode {
-  const v = vscode.workspace.getConfiguration('talkCapture').get<string>('linkMentions.mode', 'perTalk');
-  return v === 'perDocument' || v === 'everyMention' ? v : 'perTalk';
-}
 
 function enabled(): boolean {
   return vscode.workspace.getConfiguration('talkCapture').get<boolean>('diagnostics.unlinkedProjects', true);
@@ -74,7 +71,7 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
       collection.set(doc.uri, diags);
       runs++;
     } catch (err) {
-      ctx.log.error(`Project hints failed for ${doc.uri.toString(true)}: ${err instanceof Error ? err.message : String(err)}`);
+      ctx.log.error(`Project hints failed for ${doc.uri.toString(true)}: ${messageOf(err)}`);
     } finally {
       timers.delete(key);
     }

@@ -5,10 +5,12 @@
  * until it is closed.
  */
 import * as vscode from 'vscode';
+import { messageOf } from './command';
 import type { FeatureContext } from './feature';
 import { isMarkdown, requireMarkdownEditor } from './editor';
 import { getNotes } from './notesCache';
-import { landscapeIndex, tagSettings } from './frontMatterCommands';
+import { landscapeIndex } from './landscapeService';
+import { tagSettings } from './settings';
 import { checkNotes, summarize, type PublishProblem } from '../core/publish/check';
 import type { LinkMode } from '../core/landscape/matcher';
 import type { LandscapeScope } from '../core/landscape/index';
@@ -97,7 +99,7 @@ export function registerPublishCheck(ctx: FeatureContext): void {
       setTimeout(() => {
         watched.set(key, undefined);
         if (doc.isClosed) return;
-        check(doc).catch((err) => ctx.log.error(`Publish check failed: ${err instanceof Error ? err.message : String(err)}`));
+        check(doc).catch((err) => ctx.log.error(`Publish check failed: ${messageOf(err)}`));
       }, DEBOUNCE_MS),
     );
   }

@@ -5,8 +5,10 @@
  * the timer survives switching editors and reloading the window (kept in the workspace state).
  */
 import * as vscode from 'vscode';
+import { messageOf } from './command';
 import type { FeatureContext } from './feature';
-import { captureApi, placeCursor, runNewTalk, viewTarget, type RunningTalkInfo } from './captureCommands';
+import { captureApi, type RunningTalkInfo } from './quickInput';
+import { placeCursor, runNewTalk, viewTarget } from './talkInsert';
 import { getNotes } from './notesCache';
 import { lastContentLine, linesOf } from '../core/capture';
 import { findTalkAt } from '../core/notes/query';
@@ -149,7 +151,7 @@ export function registerTalkTimer(ctx: FeatureContext): void {
         await start(arg);
       } catch (err) {
         ctx.log.error(`Start Talk Now: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-        void vscode.window.showErrorMessage(`Talk Capture: Start Talk Now failed: ${err instanceof Error ? err.message : String(err)}`);
+        void vscode.window.showErrorMessage(`Talk Capture: Start Talk Now failed: ${messageOf(err)}`);
       }
     }),
     vscode.commands.registerCommand('talkCapture.endTalk', () => end()),

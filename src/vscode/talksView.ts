@@ -4,21 +4,16 @@
  * cursor. Also registers talkCapture.revealItem, shared with the TODO Links view.
  */
 import * as vscode from 'vscode';
+import { messageOf } from './command';
 import type { Day, Group, NotesModel, Talk, TodoItem } from '../core/notes/model';
 import { findTalkAt, visibleTalkCount } from '../core/notes/query';
-import { countTodos, type TodoCountOptions } from '../core/notes/todos';
+import { countTodos } from '../core/notes/todos';
 import { isMarkdown } from './editor';
 import type { FeatureContext } from './feature';
 import { getNotes } from './notesCache';
-
-/** Elements of the Talks and TODO Links trees, as passed to commands. */
-export type DayElement = { kind: 'day'; uri: vscode.Uri; line: number };
-export type GroupElement = { kind: 'group'; uri: vscode.Uri; line: number };
-export type TalkElement = { kind: 'talk'; uri: vscode.Uri; line: number };
-export type TodoElement = { kind: 'todo'; uri: vscode.Uri; todo: TodoItem; talk: string | null };
-export type ProblemElement = { kind: 'problem'; uri: vscode.Uri; line: number };
-export type FileElement = { kind: 'file'; uri: vscode.Uri; line: number };
-export type NotesElement = DayElement | GroupElement | TalkElement | TodoElement | ProblemElement | FileElement;
+import { todoCountOptions } from './settings';
+import { plural, todoItem, type DayElement, type GroupElement, type NotesElement, type ProblemElement, type TalkElement, type TodoElement } from './treeItems';
+export type { NotesElement };
 
 /** A node of the Talks tree: the element handed to commands plus what the tree needs. */
 export interface TalkNode {
@@ -27,48 +22,6 @@ export interface TalkNode {
   item: vscode.TreeItem;
   children: TalkNode[];
   parent?: TalkNode;
-}
-
-/** Which items count as TODO items (talkCapture.todos.includeHiddenDrafts), for every view and command. */
-export function todoCountOptions(): TodoCountOptions {
-  return { includeHidden: vscode.workspace.getConfiguration('talkCapture').get<boolean>('todos.includeHiddenDrafts', false) === true };
-}
-
-/** `1 talk`, `2 talks`: a count with its noun. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-export const TODO_KIND_LABEL: Record<TodoItem['kind'], string> = {
-  todo: 'TODO',
-  'missing-link': 'missing link',
-  check: 'to check',
-  hidden: 'hidden note',
-};
-
-export function todoIcon(kind: TodoItem['kind']): vscode.ThemeIcon {
-  switch (kind) {
-    case 'missing-link':
-      return new vscode.ThemeIcon('link', new vscode.ThemeColor('list.warningForeground'));
-    case 'check':
-      return new vscode.ThemeIcon('question');
-    case 'hidden':
-      return new vscode.ThemeIcon('eye-closed', new vscode.ThemeColor('disabledForeground'));
-    default:
-      return new vscode.ThemeIcon('checklist');
-  }
-}
-
-/** The tree item of a TODO element (shared with the TODO Links view). */
-export function todoItem(el: TodoElement, id: string): vscode.TreeItem {
-  const item = new vscode.TreeItem(el.todo.text || '(empty)', vscode.TreeItemCollapsibleState.None);
-  item.id = id;
-  item.description = `${TODO_KIND_LABEL[el.todo.kind]} · line ${el.todo.line}`;
-  item.tooltip = new vscode.MarkdownString().appendText(`${TODO_KIND_LABEL[el.todo.kind]} on line ${el.todo.line}${el.talk ? ` in “${el.talk}”` : ''}\n\n`).appendCodeblock(el.todo.text, 'markdown');
-  item.iconPath = todoIcon(el.todo.kind);
-  item.contextValue = 'todo';
-  item.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [el] };
-  return item;
 }
 
 function talkDescription(t: Talk): string {
@@ -325,7 +278,7 @@ export async function revealElement(element: NotesElement | undefined): Promise<
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   } catch (err) {
-    void vscode.window.showWarningMessage(`Talk Capture: cannot open ${element.uri.fsPath || element.uri.toString()}: ${err instanceof Error ? err.message : String(err)}`);
+    void vscode.window.showWarningMessage(`Talk Capture: cannot open ${element.uri.fsPath || element.uri.toString()}: ${messageOf(err)}`);
   }
 }
 
@@ -355,7 +308,7 @@ export function registerTalksView(ctx: FeatureContext): void {
     try {
       await view.reveal(element, { select: true, focus, expand: focus ? true : undefined });
     } catch (err) {
-      ctx.log.debug(`Talks view: reveal failed: ${err instanceof Error ? err.message : String(err)}`);
+      ctx.log.debug(`Talks view: reveal failed: ${messageOf(err)}`);
     }
     return true;
   };

@@ -4,13 +4,14 @@
  */
 import * as vscode from 'vscode';
 import type { FeatureContext } from './feature';
+import { registerCommand } from './command';
 import type { TodoItem } from '../core/notes/model';
 import { editDocument } from './edits';
 import { requireMarkdownEditor } from './editor';
 import { getNotes } from './notesCache';
 import { visibleTodos } from '../core/notes/todos';
-import { todoCountOptions } from './talksView';
-import { askText, captureApi, type CaptureApi } from './captureCommands';
+import { todoCountOptions } from './settings';
+import { askText, captureApi, type CaptureApi } from './quickInput';
 import { adjacentTodo, formatTodoLink, isHttpUrl, placeholderReplacement, todoAtCursor, validateLinkUrl } from '../core/capture';
 
 /** The element the TODO Links view hands to its context-menu commands. */
@@ -184,18 +185,8 @@ async function goToTodo(direction: 'next' | 'previous'): Promise<void> {
 
 export function registerTodoCommands(ctx: FeatureContext): void {
   const api = captureApi(ctx);
-  const guard = (name: string, fn: (...args: unknown[]) => Promise<void>) => async (...args: unknown[]) => {
-    try {
-      await fn(...args);
-    } catch (err) {
-      ctx.log.error(`${name}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-      void vscode.window.showErrorMessage(`Talk Capture: ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  };
-  ctx.extension.subscriptions.push(
-    vscode.commands.registerCommand('talkCapture.insertTodoLink', guard('Insert TODO Link', insertTodoLink)),
-    vscode.commands.registerCommand('talkCapture.resolveTodoLink', guard('Resolve TODO Link', (arg) => resolveTodoLink(api, arg))),
-    vscode.commands.registerCommand('talkCapture.nextTodo', guard('Go to Next TODO', () => goToTodo('next'))),
-    vscode.commands.registerCommand('talkCapture.previousTodo', guard('Go to Previous TODO', () => goToTodo('previous'))),
-  );
+  registerCommand(ctx, 'talkCapture.insertTodoLink', 'Insert TODO Link', insertTodoLink);
+  registerCommand(ctx, 'talkCapture.resolveTodoLink', 'Resolve TODO Link', (arg) => resolveTodoLink(api, arg));
+  registerCommand(ctx, 'talkCapture.nextTodo', 'Go to Next TODO', () => goToTodo('next'));
+  registerCommand(ctx, 'talkCapture.previousTodo', 'Go to Previous TODO', () => goToTodo('previous'));
 }

@@ -5,13 +5,15 @@
  * again (edits, debounced; a file watcher for changes on disk).
  */
 import * as vscode from 'vscode';
+import { messageOf } from './command';
 import type { TodoItem } from '../core/notes/model';
 import { findTalkAt } from '../core/notes/query';
 import { visibleTodos } from '../core/notes/todos';
 import { isMarkdown } from './editor';
 import type { FeatureContext } from './feature';
 import { getNotes, notesOptions, parseNotesText } from './notesCache';
-import { plural, todoCountOptions, todoItem, type FileElement, type NotesElement, type TalkElement, type TodoElement } from './talksView';
+import { todoCountOptions } from './settings';
+import { plural, todoItem, type FileElement, type NotesElement, type TalkElement, type TodoElement } from './treeItems';
 
 interface FileTodos {
   uri: vscode.Uri;
@@ -85,7 +87,7 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
     try {
       uris = await vscode.workspace.findFiles(include, exclude || undefined);
     } catch (err) {
-      this.log.warn(`TODO Links: cannot list notes (${include}): ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(`TODO Links: cannot list notes (${include}): ${messageOf(err)}`);
     }
     const next = new Map<string, FileTodos>();
     let at = 0;
@@ -123,7 +125,7 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
       return { uri, items: todosOf(model), skipped: model.skipped ?? undefined };
     } catch (err) {
       if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return undefined;
-      return { uri, items: [], skipped: `cannot be read: ${err instanceof Error ? err.message : String(err)}` };
+      return { uri, items: [], skipped: `cannot be read: ${messageOf(err)}` };
     }
   }
 

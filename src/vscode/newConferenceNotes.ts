@@ -1,0 +1,137 @@
+/** New Conference Notes…: a note with front matter and its first day, in the notes folder. */
+import * as vscode from 'vscode';
+import type { FeatureContext } from './feature';
+import { messageOf, registerCommand } from './command';
+import { askPick, askText, captureApi, type CaptureApi } from './quickInput';
+import { placeCursor } from './talkInsert';
+import {
+  isoDate,
+  isoWithOffset,
+  newNoteText,
+  noteFileName,
+  numberedFileName,
+  parseIsoDate,
+  startDateTime,
+} from '../core/capture';
+import type { FrontMatterFormat } from '../core/notes/model';
+
+// ---------------------------------------------------------------------------------------------
+// New Conference Notes…
+
+function eolSetting(): '\n' | '\r\n' {
+  const eol = vscode.workspace.getConfiguration('files').get<string>('eol', 'auto');
+  if (eol === '\r\n' || eol === '\n') return eol;
+  return process.platform === 'win32' ? '\r\n' : '\n';
+}
+
+/** The folder segments of talkCapture.notesFolder, or undefined when it leaves the workspace. */
+function folderSegments(setting: string): string[] | undefined {
+  const parts = setting.replace(/\\/g, '/').split('/').filter((p) => p && p !== '.');
+  if (parts.some((p) => p === '..')) return undefined;
+  return parts;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefined> {
+  const config = vscode.workspace.getConfiguration('talkCapture');
+  const title = 'New Conference Notes';
+  const name = await askText(api, {
+    name: 'name',
+    title,
+    step: 1,
+    totalSteps: 3,
+    prompt: 'Name of the conference (the post’s title)',
+    placeholder: 'e.g. KubeCon + CloudNativeCon Europe 2025',
+    validate: (v) => (v.trim() ? undefined : 'Give the conference a name.'),
+  });
+  if (name === undefined) return undefined;
+  const today = isoDate(new Date());
+  const date = await askText(api, {
+    name: 'date',
+    title,
+    step: 2,
+    totalSteps: 3,
+    prompt: 'First day of the conference (YYYY-MM-DD)',
+    value: today,
+    validate: (v) => (parseIsoDate(v) ? undefined : 'Write the date as YYYY-MM-DD, e.g. 2025-04-01.'),
+  });
+  if (date === undefined) return undefined;
+  const defaultFormat: FrontMatterFormat = config.get<string>('frontMatter.format') === 'toml' ? 'toml' : 'yaml';
+  const formats = [
+    { label: 'YAML', description: '--- front matter', format: 'yaml' as const },
+    { label: 'TOML', description: '+++ front matter', format: 'toml' as const },
+  ];
+  const picked = await askPick(api, {
+    name: 'format',
+    title,
+    step: 3,
+    totalSteps: 3,
+    placeholder: 'Front matter format',
+    items: formats,
+    active: formats.find((f) => f.format === defaultFormat),
+  });
+  if (picked === undefined) return undefined;
+
+  const startDate = date.trim();
+  const note = newNoteText({
+    name,
+    date: isoWithOffset(startDateTime(startDate, new Date())),
+    format: picked.format,
+    startDate,
+    includeDate: config.get<boolean>('day.includeDate', false),
+    eol: eolSetting(),
+  });
+  const cursor = new vscode.Position(note.cursor.line, note.cursor.character);
+
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    // No folder to write into: an untitled note, saved wherever the person likes.
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: note.text });
+    await placeCursor(doc, cursor);
+    return doc.uri;
+  }
+  const segments = folderSegments(config.get<string>('notesFolder', 'content/posts') ?? 'content/posts');
+  if (!segments) {
+    void vscode.window.showErrorMessage('Talk Capture: talkCapture.notesFolder must be a folder inside the workspace (no "..").');
+    return undefined;
+  }
+  const dir = vscode.Uri.joinPath(folder.uri, ...segments);
+  const fileName = noteFileName(config.get<string>('fileNameTemplate', '{slug}.md') ?? '{slug}.md', name, startDate);
+  let target = vscode.Uri.joinPath(dir, fileName);
+  for (let n = 2; (await exists(target)) && n < 1000; n++) target = vscode.Uri.joinPath(dir, numberedFileName(fileName, n));
+  if (await exists(target)) {
+    void vscode.window.showErrorMessage(`Talk Capture: ${fileName} and its numbered variants already exist; nothing was written.`);
+    return undefined;
+  }
+  try {
+    await vscode.workspace.fs.createDirectory(dir);
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(note.text));
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Talk Capture: could not create ${vscode.workspace.asRelativePath(target)}: ${messageOf(err)}`);
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument(target);
+  await placeCursor(doc, cursor);
+  if (target.path.slice(target.path.lastIndexOf('/') + 1) !== fileName) {
+    void vscode.window.showInformationMessage(`Talk Capture: ${fileName} already exists, so the notes are in ${vscode.workspace.asRelativePath(target)}.`);
+  }
+  return target;
+}
+
+
+export function registerNewConferenceNotes(ctx: FeatureContext): void {
+  const api = captureApi(ctx);
+  registerCommand(ctx, 'talkCapture.newConferenceNotes', 'New Conference Notes', async () => {
+    const uri = await newConferenceNotes(api);
+    if (uri) api.lastCreatedNote = uri;
+  });
+}

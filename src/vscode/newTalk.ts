@@ -1,0 +1,10 @@
+/** New Talk…: title, speakers, company and kind in one quick input, then the heading (one undo step). */
+import type { FeatureContext } from './feature';
+import { registerCommand } from './command';
+import { captureApi } from './quickInput';
+import { runNewTalk, viewTarget } from './talkInsert';
+
+export function registerNewTalk(ctx: FeatureContext): void {
+  const api = captureApi(ctx);
+  registerCommand(ctx, 'talkCapture.newTalk', 'New Talk', (arg?: unknown) => runNewTalk(api, { target: viewTarget(arg) }));
+}

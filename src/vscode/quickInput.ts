@@ -1,0 +1,191 @@
+/**
+ * The quick inputs of the capture commands (multi-step title/speakers/company/kind and the
+ * like) and the state the tests observe. Quick inputs are real `createInputBox` /
+ * `createQuickPick` widgets; the one showing is on `api.capture.activeInput` (with its step name
+ * on `api.capture.activeStep`), so the integration tests can answer it like a person: set its
+ * value or active item and accept. Shared by New Conference Notes…, New Talk…, Start Talk Now
+ * and Resolve TODO Link….
+ */
+import * as vscode from 'vscode';
+import type { FeatureContext } from './feature';
+
+// ---------------------------------------------------------------------------------------------
+// The API the tests observe
+
+export interface RunningTalkInfo {
+  title: string;
+  heading: string;
+  uri: string;
+  /** 0-based line of the heading when last known. */
+  line: number;
+  startedAt: number;
+}
+
+export interface CaptureApi {
+  /** The quick input showing now (InputBox or QuickPick), if any. */
+  activeInput: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem> | undefined;
+  /** Name of the step showing: `title`, `speakers`, `company`, `kind`, `name`, `date`, `format`, `url`. */
+  activeStep: string | undefined;
+  /** The last note New Conference Notes… created. */
+  lastCreatedNote: vscode.Uri | undefined;
+  /** The talk timer's status bar item (set by the talk timer). */
+  statusBarItem?: vscode.StatusBarItem;
+  /** The running talk (set by the talk timer). */
+  runningTalk?: RunningTalkInfo;
+  /** Text the status bar item shows now, `$(record) Title 12:34` (set by the talk timer). */
+  statusText?: () => string | undefined;
+}
+
+/** `api.capture`, shared by the capture commands, the talk timer and the TODO commands. */
+export function captureApi(ctx: FeatureContext): CaptureApi {
+  let api = ctx.api.capture as CaptureApi | undefined;
+  if (!api) {
+    api = { activeInput: undefined, activeStep: undefined, lastCreatedNote: undefined };
+    ctx.api.capture = api;
+  }
+  return api;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quick inputs
+
+interface Step {
+  name: string;
+  title: string;
+  step?: number;
+  totalSteps?: number;
+}
+
+/**
+ * Shows one step of a quick input and resolves with the value `wire` finishes it with, or
+ * undefined when it is hidden (Escape). The step is `api.activeInput` while it shows.
+ */
+function runStep<R>(
+  api: CaptureApi,
+  widget: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>,
+  s: Step,
+  wire: (finish: (value: R | undefined) => void) => vscode.Disposable[],
+): Promise<R | undefined> {
+  widget.title = s.title;
+  widget.step = s.step;
+  widget.totalSteps = s.totalSteps;
+  widget.ignoreFocusOut = true;
+  return new Promise((resolve) => {
+    let done = false;
+    const subs: vscode.Disposable[] = [];
+    const finish = (value: R | undefined) => {
+      if (done) return;
+      done = true;
+      subs.forEach((d) => d.dispose());
+      if (api.activeInput === widget) {
+        api.activeInput = undefined;
+        api.activeStep = undefined;
+      }
+      widget.dispose();
+      resolve(value);
+    };
+    subs.push(...wire(finish), widget.onDidHide(() => finish(undefined)));
+    api.activeInput = widget;
+    api.activeStep = s.name;
+    widget.show();
+  });
+}
+
+export interface TextStep extends Step {
+  prompt: string;
+  value?: string;
+  placeholder?: string;
+  validate?: (value: string) => string | undefined;
+}
+
+/** Asks for a line of text; undefined when the person pressed Escape. */
+export function askText(api: CaptureApi, s: TextStep): Promise<string | undefined> {
+  const box = vscode.window.createInputBox();
+  box.prompt = s.prompt;
+  box.placeholder = s.placeholder;
+  box.value = s.value ?? '';
+  if (s.value) box.valueSelection = [0, s.value.length];
+  return runStep<string>(api, box, s, (finish) => [
+    box.onDidChangeValue((v) => {
+      box.validationMessage = v && s.validate ? s.validate(v) : undefined;
+    }),
+    box.onDidAccept(() => {
+      const err = s.validate?.(box.value);
+      if (err) box.validationMessage = err;
+      else finish(box.value);
+    }),
+  ]);
+}
+
+export interface PickStep<T extends vscode.QuickPickItem> extends Step {
+  placeholder: string;
+  items: T[];
+  active?: T;
+}
+
+/** Asks to pick one item; undefined on Escape. */
+export function askPick<T extends vscode.QuickPickItem>(api: CaptureApi, s: PickStep<T>): Promise<T | undefined> {
+  const qp = vscode.window.createQuickPick<T>();
+  qp.placeholder = s.placeholder;
+  qp.items = s.items;
+  if (s.active) qp.activeItems = [s.active];
+  return runStep<T>(api, qp as unknown as vscode.QuickPick<vscode.QuickPickItem>, s, (finish) => [
+    qp.onDidAccept(() => {
+      const picked = qp.selectedItems[0] ?? qp.activeItems[0];
+      if (picked) finish(picked);
+    }),
+  ]);
+}
+
+interface SuggestionItem extends vscode.QuickPickItem {
+  typed?: boolean;
+}
+
+export interface FreeTextStep extends Step {
+  placeholder: string;
+  /** Known values, most used first. */
+  suggestions: Promise<Array<{ value: string; detail?: string }>>;
+}
+
+/**
+ * A quick pick that accepts what was typed (the first item, `alwaysShow`) or one of the known
+ * values offered below it; an empty value is fine (the part drops out). Undefined on Escape.
+ */
+export function askFreeText(api: CaptureApi, s: FreeTextStep): Promise<string | undefined> {
+  const qp = vscode.window.createQuickPick<SuggestionItem>();
+  qp.placeholder = s.placeholder;
+  qp.matchOnDescription = false;
+  let known: SuggestionItem[] = [];
+  const typedItem = (value: string): SuggestionItem => ({
+    label: value,
+    description: value ? 'as typed' : '(none: leave it out)',
+    alwaysShow: true,
+    typed: true,
+  });
+  const refresh = () => {
+    const v = qp.value.trim();
+    const exact = known.some((k) => k.label.toLowerCase() === v.toLowerCase());
+    qp.items = v && exact ? known : [typedItem(v), ...known];
+  };
+  refresh();
+  qp.busy = true;
+  void s.suggestions.then(
+    (list) => {
+      known = list.map((k) => ({ label: k.value, description: k.detail }));
+      qp.busy = false;
+      refresh();
+    },
+    () => {
+      qp.busy = false;
+    },
+  );
+  return runStep<string>(api, qp as unknown as vscode.QuickPick<vscode.QuickPickItem>, s, (finish) => [
+    qp.onDidChangeValue(() => refresh()),
+    qp.onDidAccept(() => {
+      const picked = qp.selectedItems[0] ?? qp.activeItems[0];
+      // A known value the person chose, else exactly what is typed (the typed item may lag behind).
+      finish(picked && !picked.typed ? picked.label : qp.value.trim());
+    }),
+  ]);
+}
+

@@ -1,0 +1,44 @@
+/**
+ * The talkCapture settings, read and sanitised in one place (a hostile or mistyped value gets
+ * the default, never an exception or an unbounded limit).
+ */
+import * as vscode from 'vscode';
+import type { LinkMode } from '../core/landscape/matcher';
+import type { TagStyle } from '../core/frontmatter/tags';
+import type { TodoCountOptions } from '../core/notes/todos';
+
+const config = (scope?: vscode.ConfigurationScope) => vscode.workspace.getConfiguration('talkCapture', scope);
+
+/** talkCapture.maxFileSizeMB in bytes (0.1 MB to 1 GB; 5 MB when not a number). */
+export function maxFileBytes(scope?: vscode.ConfigurationScope): number {
+  const mb = config(scope).get<unknown>('maxFileSizeMB', 5);
+  const n = typeof mb === 'number' && Number.isFinite(mb) ? mb : 5;
+  return Math.min(1024, Math.max(0.1, n)) * 1024 * 1024;
+}
+
+/** talkCapture.linkMentions.mode */
+export function linkMode(): LinkMode {
+  const v = config().get<string>('linkMentions.mode', 'perTalk');
+  return v === 'perDocument' || v === 'everyMention' ? v : 'perTalk';
+}
+
+export interface TagSettings {
+  fields: string[];
+  style: TagStyle;
+}
+
+/** talkCapture.tags.fields and talkCapture.tags.style */
+export function tagSettings(scope?: vscode.ConfigurationScope): TagSettings {
+  const c = config(scope);
+  const fields = c.get<unknown>('tags.fields', ['tags', 'categories']);
+  const style = c.get<string>('tags.style', 'auto');
+  return {
+    fields: Array.isArray(fields) ? fields.filter((f): f is string => f === 'tags' || f === 'categories') : ['tags', 'categories'],
+    style: (['auto', 'landscape', 'lowercase', 'slug'] as const).find((s) => s === style) ?? 'auto',
+  };
+}
+
+/** talkCapture.todos.includeHiddenDrafts */
+export function todoCountOptions(): TodoCountOptions {
+  return { includeHidden: config().get<boolean>('todos.includeHiddenDrafts', false) === true };
+}

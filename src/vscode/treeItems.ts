@@ -1,0 +1,53 @@
+/**
+ * What the Talks and TODO Links trees share: the elements handed to commands, the wording of
+ * counts, and the tree item of a TODO.
+ */
+import * as vscode from 'vscode';
+import type { TodoItem } from '../core/notes/model';
+
+/** Elements of the Talks and TODO Links trees, as passed to commands. */
+export type DayElement = { kind: 'day'; uri: vscode.Uri; line: number };
+export type GroupElement = { kind: 'group'; uri: vscode.Uri; line: number };
+export type TalkElement = { kind: 'talk'; uri: vscode.Uri; line: number };
+export type TodoElement = { kind: 'todo'; uri: vscode.Uri; todo: TodoItem; talk: string | null };
+export type ProblemElement = { kind: 'problem'; uri: vscode.Uri; line: number };
+export type FileElement = { kind: 'file'; uri: vscode.Uri; line: number };
+export type NotesElement = DayElement | GroupElement | TalkElement | TodoElement | ProblemElement | FileElement;
+
+/** `1 talk`, `2 talks`: a count with its noun. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export const TODO_KIND_LABEL: Record<TodoItem['kind'], string> = {
+  todo: 'TODO',
+  'missing-link': 'missing link',
+  check: 'to check',
+  hidden: 'hidden note',
+};
+
+export function todoIcon(kind: TodoItem['kind']): vscode.ThemeIcon {
+  switch (kind) {
+    case 'missing-link':
+      return new vscode.ThemeIcon('link', new vscode.ThemeColor('list.warningForeground'));
+    case 'check':
+      return new vscode.ThemeIcon('question');
+    case 'hidden':
+      return new vscode.ThemeIcon('eye-closed', new vscode.ThemeColor('disabledForeground'));
+    default:
+      return new vscode.ThemeIcon('checklist');
+  }
+}
+
+/** The tree item of a TODO element (shared with the TODO Links view). */
+export function todoItem(el: TodoElement, id: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(el.todo.text || '(empty)', vscode.TreeItemCollapsibleState.None);
+  item.id = id;
+  item.description = `${TODO_KIND_LABEL[el.todo.kind]} · line ${el.todo.line}`;
+  item.tooltip = new vscode.MarkdownString().appendText(`${TODO_KIND_LABEL[el.todo.kind]} on line ${el.todo.line}${el.talk ? ` in “${el.talk}”` : ''}\n\n`).appendCodeblock(el.todo.text, 'markdown');
+  item.iconPath = todoIcon(el.todo.kind);
+  item.contextValue = 'todo';
+  item.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [el] };
+  return item;
+}
+
