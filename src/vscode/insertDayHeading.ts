@@ -28,7 +28,6 @@ async function insertDay(): Promise<void> {
   if (applied && ins) await placeCursor(doc, new vscode.Position(ins.cursor.line, ins.cursor.character), editor);
 }
 
-
 export function registerInsertDayHeading(ctx: FeatureContext): void {
   registerCommand(ctx, 'talkCapture.insertDayHeading', 'Insert Day Heading', insertDay);
 }

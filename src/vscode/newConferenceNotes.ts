@@ -127,7 +127,6 @@ async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefin
   return target;
 }
 
-
 export function registerNewConferenceNotes(ctx: FeatureContext): void {
   const api = captureApi(ctx);
   registerCommand(ctx, 'talkCapture.newConferenceNotes', 'New Conference Notes', async () => {

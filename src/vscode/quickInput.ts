@@ -188,4 +188,3 @@ export function askFreeText(api: CaptureApi, s: FreeTextStep): Promise<string | 
     }),
   ]);
 }
-

@@ -154,4 +154,3 @@ export async function runNewTalk(api: CaptureApi, options: { withTime?: boolean;
   await placeCursor(doc, new vscode.Position(ins.cursor.line, ins.cursor.character), editor);
   return { doc, heading, title: answers.title, line: ins.cursor.line - 1 };
 }
-

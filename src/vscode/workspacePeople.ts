@@ -71,4 +71,3 @@ export async function collectPeople(): Promise<{ speakers: Array<{ value: string
       .map(([value, n]) => ({ value, detail: n === 1 ? 'in 1 talk' : `in ${n} talks` }));
   return { speakers: sorted(people.speakers), companies: sorted(people.companies) };
 }
-
