@@ -14,6 +14,8 @@ import { registerTalkTimer } from './vscode/talkTimer';
 import { registerTodoCommands } from './vscode/todoCommands';
 import { registerFrontMatterCommands } from './vscode/frontMatterCommands';
 import { registerPublishCheck } from './vscode/publishCheck';
+import { registerScheduleImport } from './vscode/scheduleImport';
+import { registerScheduleView } from './vscode/scheduleView';
 
 const features: Array<[string, Feature]> = [
   ['talks view', registerTalksView],
@@ -30,6 +32,8 @@ const features: Array<[string, Feature]> = [
   ['TODO commands', registerTodoCommands],
   ['front matter commands', registerFrontMatterCommands],
   ['publish check', registerPublishCheck],
+  ['schedule import', registerScheduleImport],
+  ['schedule view', registerScheduleView],
 ];
 
 export function activate(context: vscode.ExtensionContext): TalkCaptureApi {

@@ -6,6 +6,8 @@ import { editDocument } from './edits';
 import { requireMarkdownEditor } from './editor';
 import { getNotes } from './notesCache';
 import { placeCursor } from './talkInsert';
+import { scheduleNextDayOf } from './scheduleStore';
+import { insertDatedDayHeading } from '../core/schedule/editor-place';
 import {
   insertDayHeading,
   isoDate,
@@ -20,9 +22,11 @@ async function insertDay(): Promise<void> {
   if (!editor) return;
   const doc = editor.document;
   const includeDate = vscode.workspace.getConfiguration('talkCapture').get<boolean>('day.includeDate', false);
+  // With a schedule, the date is the conference's next day (days without sessions skipped).
+  const scheduled = includeDate ? await scheduleNextDayOf(doc) : undefined;
   let ins: Insertion | undefined;
   const applied = await editDocument(doc, (text) => {
-    ins = insertDayHeading(text, getNotes(doc), { includeDate, today: isoDate(new Date()) });
+    ins = scheduled ? insertDatedDayHeading(text, getNotes(doc), scheduled) : insertDayHeading(text, getNotes(doc), { includeDate, today: isoDate(new Date()) });
     return [ins.edit];
   });
   if (applied && ins) await placeCursor(doc, new vscode.Position(ins.cursor.line, ins.cursor.character), editor);

@@ -132,5 +132,11 @@ export function registerNewConferenceNotes(ctx: FeatureContext): void {
   registerCommand(ctx, 'talkCapture.newConferenceNotes', 'New Conference Notes', async () => {
     const uri = await newConferenceNotes(api);
     if (uri) api.lastCreatedNote = uri;
+    // Not awaited: the offer stays in the notifications until answered.
+    if (uri) {
+      void vscode.window
+        .showInformationMessage('Talk Capture: import the conference’s schedule, and Start Talk Now offers the session starting now.', 'Import Conference Schedule…')
+        .then((a) => a && vscode.commands.executeCommand('talkCapture.importSchedule'));
+    }
   });
 }

@@ -9,6 +9,7 @@ import { messageOf } from './command';
 import type { FeatureContext } from './feature';
 import { isMarkdown, requireMarkdownEditor } from './editor';
 import { getNotes } from './notesCache';
+import { scheduleSpeakerHints } from './scheduleStore';
 import { landscapeIndex } from './landscapeService';
 import { tagSettings } from './settings';
 import { checkNotes, summarize, type PublishProblem } from '../core/publish/check';
@@ -85,7 +86,14 @@ export function registerPublishCheck(ctx: FeatureContext): void {
     const hintsShown = config.get<boolean>('diagnostics.unlinkedProjects', true);
     const bodyStart = notes.frontMatter.endLine ?? 0;
     const shown = hintsShown ? problems.filter((p) => !(p.kind === 'unlinked-project' || (p.kind === 'typo' && p.line > bodyStart))) : problems;
-    collection.set(doc.uri, shown.map(toDiagnostic));
+    // With a schedule: a speaker name that nearly matches the session's is probably a typo.
+    const hints = (await scheduleSpeakerHints(doc).catch(() => [])).map((h) => {
+      const d = new vscode.Diagnostic(new vscode.Range(h.line - 1, h.column - 1, h.line - 1, h.endColumn - 1), h.message, vscode.DiagnosticSeverity.Information);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = 'speaker-name';
+      return d;
+    });
+    collection.set(doc.uri, [...shown.map(toDiagnostic), ...hints]);
     return { problems };
   }
 

@@ -60,7 +60,7 @@ interface Step {
  * Shows one step of a quick input and resolves with the value `wire` finishes it with, or
  * undefined when it is hidden (Escape). The step is `api.activeInput` while it shows.
  */
-function runStep<R>(
+export function runStep<R>(
   api: CaptureApi,
   widget: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem>,
   s: Step,

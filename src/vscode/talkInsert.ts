@@ -9,6 +9,7 @@ import { requireMarkdownEditor } from './editor';
 import { getNotes } from './notesCache';
 import { askFreeText, askPick, askText, type CaptureApi } from './quickInput';
 import { collectPeople } from './workspacePeople';
+import { withSchedulePeople } from './scheduleStore';
 import {
   TALK_KINDS,
   clockTime,
@@ -32,8 +33,8 @@ export interface TalkAnswers {
 }
 
 /** The four questions of New Talk…; undefined when Escape was pressed at any step. */
-export async function askTalk(api: CaptureApi, title: string): Promise<TalkAnswers | undefined> {
-  const people = collectPeople();
+export async function askTalk(api: CaptureApi, title: string, value?: string): Promise<TalkAnswers | undefined> {
+  const people = withSchedulePeople(collectPeople());
   const total = 4;
   const name = await askText(api, {
     name: 'title',
@@ -41,6 +42,7 @@ export async function askTalk(api: CaptureApi, title: string): Promise<TalkAnswe
     step: 1,
     totalSteps: total,
     prompt: 'Title of the talk',
+    value,
     placeholder: 'e.g. Scaling the control plane',
     validate: (v) => (v.trim() ? undefined : 'A talk needs a title.'),
   });
@@ -116,7 +118,7 @@ export interface InsertedTalk {
  * New Talk…: asks, then inserts the heading under the current day (after the talk under the
  * cursor, or at the end of the day's talks) with the cursor on its first body line.
  */
-export async function runNewTalk(api: CaptureApi, options: { withTime?: boolean; title?: string; target?: ViewTarget } = {}): Promise<InsertedTalk | undefined> {
+export async function runNewTalk(api: CaptureApi, options: { withTime?: boolean; title?: string; target?: ViewTarget; talkTitle?: string } = {}): Promise<InsertedTalk | undefined> {
   const action = options.withTime ? 'start a talk' : 'add a talk';
   let editor: vscode.TextEditor | undefined;
   let atLine: number | undefined;
@@ -129,7 +131,7 @@ export async function runNewTalk(api: CaptureApi, options: { withTime?: boolean;
   editor ??= requireMarkdownEditor(action);
   if (!editor) return undefined;
   const doc = editor.document;
-  const answers = await askTalk(api, options.title ?? 'New Talk');
+  const answers = await askTalk(api, options.title ?? 'New Talk', options.talkTitle);
   if (!answers) return undefined;
   if (doc.isClosed) {
     void vscode.window.showWarningMessage('Talk Capture: the note was closed; no talk was added.');

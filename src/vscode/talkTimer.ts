@@ -8,12 +8,29 @@ import * as vscode from 'vscode';
 import { messageOf } from './command';
 import type { FeatureContext } from './feature';
 import { captureApi, type RunningTalkInfo } from './quickInput';
-import { placeCursor, runNewTalk, viewTarget } from './talkInsert';
+import { placeCursor, runNewTalk, viewTarget, type InsertedTalk } from './talkInsert';
 import { getNotes } from './notesCache';
+import { isMarkdown } from './editor';
+import { insertSession, sessionDescription, startFromSchedule, type ScheduledInsert } from './scheduleStart';
+import { scheduleApi, scheduleNow } from './scheduleStore';
+import { nextSession, sessionClock } from '../core/schedule';
 import { lastContentLine, linesOf } from '../core/capture';
 import { findTalkAt } from '../core/notes/query';
 
 const STATE_KEY = 'talkCapture.runningTalk';
+
+/** A running talk started from a schedule: its session's end (the status bar shows the time left). */
+interface ScheduledTalkInfo extends RunningTalkInfo {
+  sessionEnd?: string;
+  sessionId?: string;
+  scheduleKey?: string;
+}
+
+/** `{ scheduleKey, sessionId }`: Start This Talk (Schedule view) and Start Next Talk pass a session. */
+function sessionTarget(arg: unknown): { scheduleKey: string; sessionId: string } | undefined {
+  const a = arg as { scheduleKey?: unknown; sessionId?: unknown } | undefined;
+  return a && typeof a === 'object' && typeof a.scheduleKey === 'string' && typeof a.sessionId === 'string' ? { scheduleKey: a.scheduleKey, sessionId: a.sessionId } : undefined;
+}
 const CONTEXT_KEY = 'talkCapture.talkRunning';
 
 /** `12:34`, or `1:02:03` past an hour. */
@@ -51,7 +68,13 @@ export function registerTalkTimer(ctx: FeatureContext): void {
   api.statusBarItem = item;
   let timer: ReturnType<typeof setInterval> | undefined;
 
-  const text = () => (api.runningTalk ? `$(record) ${shortTitle(api.runningTalk.title)} ${formatElapsed(Date.now() - api.runningTalk.startedAt)}` : undefined);
+  const left = (talk: ScheduledTalkInfo) => {
+    if (!talk.sessionEnd) return '';
+    const ms = Date.parse(talk.sessionEnd) - scheduleNow();
+    return ms > 0 ? ` · ${Math.ceil(ms / 60000)} min left` : ' · over';
+  };
+  const text = () => (api.runningTalk ? `$(record) ${shortTitle(api.runningTalk.title)} ${formatElapsed(Date.now() - api.runningTalk.startedAt)}${left(api.runningTalk)}` : undefined);
+  let offeredAfter: string | undefined;
   api.statusText = text;
 
   const render = () => {
@@ -64,6 +87,26 @@ export function registerTalkTimer(ctx: FeatureContext): void {
     const since = new Date(api.runningTalk.startedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
     item.tooltip = `${api.runningTalk.title}: running since ${since}. Click to go back to its notes; End Talk stops the timer.`;
     item.show();
+    const talk = api.runningTalk as ScheduledTalkInfo;
+    if (talk.sessionEnd && talk.scheduleKey && offeredAfter !== talk.sessionId && Date.parse(talk.sessionEnd) <= scheduleNow()) {
+      offeredAfter = talk.sessionId;
+      void offerNext(talk);
+    }
+  };
+
+  // At the end of a scheduled session: the next starred session, one click away.
+  const offerNext = async (talk: ScheduledTalkInfo) => {
+    const key = talk.scheduleKey!;
+    const store = scheduleApi(ctx).store;
+    const schedule = await store.read(key);
+    if (!schedule) return;
+    const stars = store.stars(key);
+    const next = nextSession(schedule.sessions, Date.parse(talk.sessionEnd!) - 1, { accept: (s) => stars.has(s.id) && s.id !== talk.sessionId });
+    if (!next) return;
+    const message = `Talk Capture: “${shortTitle(talk.title)}” is over. Next starred: ${next.title} at ${sessionClock(next)} (${sessionDescription(next)}).`;
+    scheduleApi(ctx).lastMessage = message;
+    const answer = await vscode.window.showInformationMessage(message, 'Start Next Talk');
+    if (answer === 'Start Next Talk') await vscode.commands.executeCommand('talkCapture.startTalk', { scheduleKey: key, sessionId: next.id });
   };
 
   const setRunning = async (talk: RunningTalkInfo | undefined) => {
@@ -86,9 +129,46 @@ export function registerTalkTimer(ctx: FeatureContext): void {
     if (!quiet) vscode.window.setStatusBarMessage(`$(debug-stop) ${shortTitle(talk.title)} ended after ${formatElapsed(Date.now() - talk.startedAt)}`, 5000);
   };
 
+  /** A session given by the Schedule view or Start Next Talk, in the running talk's note or the active one. */
+  const startSession = async (target: { scheduleKey: string; sessionId: string }): Promise<ScheduledInsert | undefined> => {
+    const store = scheduleApi(ctx).store;
+    const schedule = await store.read(target.scheduleKey);
+    const session = schedule?.sessions.find((s) => s.id === target.sessionId);
+    if (!schedule || !session) {
+      void vscode.window.showWarningMessage('Talk Capture: that session is no longer in the imported schedule.');
+      return undefined;
+    }
+    let editor = vscode.window.activeTextEditor && isMarkdown(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor : undefined;
+    if (!editor && api.runningTalk) {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(api.runningTalk.uri)).then(undefined, () => undefined);
+      if (doc) editor = await vscode.window.showTextDocument(doc, { preview: false });
+    }
+    editor ??= vscode.window.visibleTextEditors.find((e) => isMarkdown(e.document));
+    if (!editor) {
+      void vscode.window.showInformationMessage('Talk Capture: open a Markdown note to start a talk.');
+      return undefined;
+    }
+    return insertSession(editor, schedule, session, { source: target.scheduleKey, key: target.scheduleKey });
+  };
+
   const start = async (arg?: unknown) => {
     const includeTime = vscode.workspace.getConfiguration('talkCapture').get<boolean>('talk.includeTime', false);
-    const inserted = await runNewTalk(api, { withTime: includeTime, title: 'Start Talk Now', target: viewTarget(arg) });
+    const target = viewTarget(arg);
+    const fromView = sessionTarget(arg);
+    let scheduled: ScheduledInsert | undefined;
+    let talkTitle: string | undefined;
+    const editor = vscode.window.activeTextEditor;
+    if (fromView) {
+      scheduled = await startSession(fromView);
+      if (!scheduled) return;
+    } else if (!target && editor && isMarkdown(editor.document)) {
+      // With a schedule, the first step offers the sessions running now or starting soon.
+      const r = await startFromSchedule(ctx, api, editor);
+      if (r.kind === 'cancelled') return;
+      if (r.kind === 'inserted') scheduled = r.inserted;
+      if (r.kind === 'other') talkTitle = r.title || undefined;
+    }
+    const inserted: InsertedTalk | undefined = scheduled ?? (await runNewTalk(api, { withTime: includeTime, title: 'Start Talk Now', target, talkTitle }));
     if (!inserted) return;
     // One talk at a time: a new one ends the one before.
     if (api.runningTalk) await end(true);
@@ -98,7 +178,8 @@ export function registerTalkTimer(ctx: FeatureContext): void {
       uri: inserted.doc.uri.toString(),
       line: inserted.line,
       startedAt: Date.now(),
-    });
+      ...(scheduled ? { sessionEnd: scheduled.session.end, sessionId: scheduled.session.id, scheduleKey: scheduled.ref.key } : {}),
+    } as ScheduledTalkInfo);
   };
 
   const reveal = async () => {

@@ -12,6 +12,7 @@ import { getNotes } from './notesCache';
 import { visibleTodos } from '../core/notes/todos';
 import { todoCountOptions } from './settings';
 import { askText, captureApi, type CaptureApi } from './quickInput';
+import { sessionPageAt } from './scheduleStore';
 import { adjacentTodo, formatTodoLink, isHttpUrl, placeholderReplacement, todoAtCursor, validateLinkUrl } from '../core/capture';
 
 /** The element the TODO Links view hands to its context-menu commands. */
@@ -109,7 +110,7 @@ async function resolveIn(api: CaptureApi, doc: vscode.TextDocument, todo: TodoIt
     title: 'Resolve TODO Link',
     prompt: `URL for ${todo.text.length > 60 ? `${todo.text.slice(0, 59)}…` : todo.text} (line ${todo.line})`,
     placeholder: 'https://…',
-    value: isHttpUrl(clip) ? clip : '',
+    value: isHttpUrl(clip) ? clip : ((await sessionPageAt(doc, todo.line)) ?? ''),
     validate: (v) => validateLinkUrl(v) ?? undefined,
   });
   if (url === undefined) return false;

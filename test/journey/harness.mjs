@@ -14,6 +14,12 @@ export const root = path.resolve(import.meta.dirname, '..', '..');
 export const resultsDir = path.join(root, 'test-results');
 export const screenshotDir = path.join(resultsDir, 'journey-screenshots');
 
+/**
+ * The instant the journeys' workbench starts its schedule clock at (TALK_CAPTURE_NOW): 11:20 on
+ * the first day of the conference in test/fixtures/journeys/schedule/democon.ics, in Amsterdam.
+ */
+export const SCHEDULE_NOW = '2099-03-26T10:20:00Z';
+
 /** Typing delay per key (ms): a quick typist. */
 export const TYPING_DELAY = 60;
 
@@ -35,9 +41,9 @@ function log(msg) {
 /**
  * Starts the workbench. `trust: true` turns workspace trust on (VS Code asks whether to trust
  * the folder, as for a cloned repository); `fixture` names the folder under test/fixtures
- * copied as the workspace.
+ * copied as the workspace; `env` is added to code-server's environment (the extension host's).
  */
-export async function startSession({ trust = false, fixture = 'journeys' } = {}) {
+export async function startSession({ trust = false, fixture = 'journeys', env = { TALK_CAPTURE_NOW: SCHEDULE_NOW } } = {}) {
   const tools = ensureTools();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talk-capture-journey-'));
   const vsix = path.join(tmp, 'talk-capture.vsix');
@@ -51,14 +57,14 @@ export async function startSession({ trust = false, fixture = 'journeys' } = {})
   fs.cpSync(path.join(root, 'test', 'fixtures', fixture), workspace, { recursive: true });
   fs.mkdirSync(resultsDir, { recursive: true });
   const serverLog = fs.createWriteStream(path.join(resultsDir, 'journey-code-server.log'));
-  const server = await startCodeServer(tools, { workspace, userDataDir, extensionsDir, trust, log: (t) => serverLog.write(t) });
+  const server = await startCodeServer(tools, { workspace, userDataDir, extensionsDir, trust, env, log: (t) => serverLog.write(t) });
   const { browser, page } = await launchBrowser(tools, { width: 1400, height: 900 });
   page.on('console', (m) => {
     session.console.push(`[${m.type()}] ${m.text()}`);
     if (session.console.length > 200) session.console.shift();
   });
   page.on('pageerror', (e) => session.console.push(`[pageerror] ${e.message}`));
-  Object.assign(session, { page, workspace, server, browser, tmp, serverLog });
+  Object.assign(session, { page, workspace, server, browser, tmp, serverLog, fixture });
   await page.goto(workbenchUrl(server, workspace));
   await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 90_000 });
   await page.waitForSelector('.statusbar', { timeout: 30_000 });

@@ -67,6 +67,7 @@ async function runInCodeServer(vsix, tmp) {
       TALK_CAPTURE_TEST_RESULTS: resultsFile,
       TALK_CAPTURE_SCREENSHOT_DIR: screenshotDir,
       ...(process.env.TALK_CAPTURE_TEST_GREP ? { TALK_CAPTURE_TEST_GREP: process.env.TALK_CAPTURE_TEST_GREP } : {}),
+      ...(process.env.TALK_CAPTURE_NOW ? { TALK_CAPTURE_NOW: process.env.TALK_CAPTURE_NOW } : {}),
     },
   });
   step(`VS Code (code-server) up at ${server.url}, workspace ${workspace}`);

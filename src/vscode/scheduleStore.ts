@@ -1,0 +1,250 @@
+/**
+ * Shared by the schedule features (import, Start Talk Now from a schedule, the Schedule view):
+ * the parsed copies kept in the extension's global storage (JSON, one file per source, so that
+ * capture works offline at the venue), the stars (global state, per source and session id, so
+ * they survive re-imports), the note's schedule (its `schedule` front matter key), and the
+ * schedule clock.
+ *
+ * The clock is the real one unless `TALK_CAPTURE_NOW` (an ISO 8601 instant, read once) says
+ * otherwise: then it starts at that instant when the extension starts and runs on from there
+ * (tests and demos of a conference that is not today). Tests may also move it through the API.
+ * No Node built-ins: this runs in a browser too (`process` is looked at only when it exists).
+ */
+import * as vscode from 'vscode';
+import type { FeatureContext } from './feature';
+import { findSessionByTitle, isScheduleUrl, isValidTimeZone, scheduleDays, scheduleFromJson, scheduleJson, schedulePeople, withTimeZone, type Schedule } from '../core/schedule';
+import { findDayAt, findTalkAt } from '../core/notes/query';
+import { getNotes } from './notesCache';
+import { speakerHints, type SpeakerHint } from '../core/schedule/editor-check';
+import { noteDayDate, noteStartDate, scheduleNextDay, scheduleSourceOf } from '../core/schedule/editor-place';
+
+const STARS_KEY = 'talkCapture.schedule.stars';
+const LAST_KEY = 'talkCapture.schedule.last';
+
+// ---------------------------------------------------------------------------------------------
+// The clock
+
+let offset: number | undefined;
+
+function envOffset(): number {
+  if (offset !== undefined) return offset;
+  offset = 0;
+  const env = typeof process !== 'undefined' ? process.env?.TALK_CAPTURE_NOW : undefined;
+  if (env) {
+    const t = Date.parse(env);
+    if (Number.isFinite(t)) offset = t - Date.now();
+  }
+  return offset;
+}
+
+/** Now, in ms since the epoch, on the schedule clock. */
+export function scheduleNow(): number {
+  return Date.now() + envOffset();
+}
+
+/** Moves the schedule clock so that now is `iso` (undefined: back to the real clock). For the tests. */
+export function setScheduleNow(iso: string | undefined): void {
+  const t = iso ? Date.parse(iso) : NaN;
+  offset = Number.isFinite(t) ? t - Date.now() : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sources
+
+/** Where a note's `schedule` value points: a URL, or a file (absolute, or relative to the note's workspace folder). */
+export interface ScheduleRef {
+  /** As written in the front matter. */
+  source: string;
+  /** The key of the stored copy and the stars: the URL, or the file's URI. */
+  key: string;
+  /** The file, when the source is not a URL. */
+  file?: vscode.Uri;
+}
+
+export function resolveSource(source: string, note: vscode.Uri | undefined): ScheduleRef {
+  const s = source.trim();
+  if (isScheduleUrl(s)) return { source: s, key: s };
+  let file: vscode.Uri;
+  if (/^(?:\/|[a-zA-Z]:[\\/])/.test(s)) file = vscode.Uri.file(s);
+  else {
+    const folder = (note && vscode.workspace.getWorkspaceFolder(note)) ?? vscode.workspace.workspaceFolders?.[0];
+    const base = folder?.uri ?? (note ? vscode.Uri.joinPath(note, '..') : undefined);
+    file = base ? vscode.Uri.joinPath(base, ...s.replace(/\\/g, '/').split('/').filter(Boolean)) : vscode.Uri.file(s);
+  }
+  return { source: s, key: file.toString(), file };
+}
+
+/** The value a note's front matter gets for a file: workspace-relative when inside the workspace. */
+export function sourceForFile(file: vscode.Uri): string {
+  const rel = vscode.workspace.asRelativePath(file, false);
+  return rel === file.fsPath || rel === file.toString() ? file.fsPath : rel;
+}
+
+/** `talkCapture.schedule.timeZone` when it names a known zone. */
+export function zoneOverride(): string | undefined {
+  const z = vscode.workspace.getConfiguration('talkCapture').get<string>('schedule.timeZone', '')?.trim();
+  return z && isValidTimeZone(z) ? z : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The store
+
+function fileName(key: string): string {
+  // FNV-1a (32 bit) twice with different seeds: a short, stable file name per key.
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ key.length;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}.json`;
+}
+
+export class ScheduleStore {
+  private readonly cache = new Map<string, Schedule | null>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with a key whose copy or stars changed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  private uriOf(key: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.globalStorageUri, 'schedules', fileName(key));
+  }
+
+  /** The stored copy for `key` (the zone setting applied), or undefined when none was imported. */
+  async read(key: string): Promise<Schedule | undefined> {
+    let s = this.cache.get(key);
+    if (s === undefined) {
+      s = null;
+      try {
+        const data = JSON.parse(new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(this.uriOf(key)))) as { key?: unknown; schedule?: unknown };
+        if (data.key === key) s = scheduleFromJson(data.schedule) ?? null;
+      } catch {
+        // not imported yet, or unreadable: treated as not imported
+      }
+      this.cache.set(key, s);
+    }
+    if (!s) return undefined;
+    const zone = zoneOverride();
+    return zone ? withTimeZone(s, zone) : s;
+  }
+
+  async write(key: string, schedule: Schedule): Promise<void> {
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.context.globalStorageUri, 'schedules'));
+    await vscode.workspace.fs.writeFile(this.uriOf(key), new TextEncoder().encode(JSON.stringify({ key, schedule: scheduleJson(schedule) })));
+    this.cache.set(key, schedule);
+    await this.context.globalState.update(LAST_KEY, key);
+    this.changed.fire(key);
+  }
+
+  /** The key imported last (the Schedule view shows it when no note names one). */
+  get lastKey(): string | undefined {
+    return this.context.globalState.get<string>(LAST_KEY);
+  }
+
+  stars(key: string): Set<string> {
+    const all = this.context.globalState.get<Record<string, string[]>>(STARS_KEY) ?? {};
+    return new Set(Array.isArray(all[key]) ? all[key] : []);
+  }
+
+  async setStar(key: string, id: string, on: boolean): Promise<void> {
+    const all = { ...(this.context.globalState.get<Record<string, string[]>>(STARS_KEY) ?? {}) };
+    const set = new Set(all[key] ?? []);
+    if (on) set.add(id);
+    else set.delete(id);
+    all[key] = [...set];
+    await this.context.globalState.update(STARS_KEY, all);
+    this.changed.fire(key);
+  }
+}
+
+/** What the schedule features expose to the integration tests (`api.schedule`). */
+export interface ScheduleApi {
+  store: ScheduleStore;
+  /** The last message the schedule features showed. */
+  lastMessage: string | undefined;
+  setNow(iso: string | undefined): void;
+}
+
+let sharedStore: ScheduleStore | undefined;
+
+/** The one store and API, made on first use. */
+export function scheduleApi(ctx: FeatureContext): ScheduleApi {
+  let api = ctx.api.schedule as ScheduleApi | undefined;
+  if (!api) {
+    api = { store: new ScheduleStore(ctx.extension), lastMessage: undefined, setNow: setScheduleNow };
+    ctx.api.schedule = api;
+    sharedStore = api.store;
+  }
+  return api;
+}
+
+type Suggestions = { speakers: Array<{ value: string; detail?: string }>; companies: Array<{ value: string; detail?: string }> };
+
+/**
+ * New Talk…'s suggestions with the active note's schedule added: the names and companies
+ * written in the notes first (most used first), then the schedule's others (`in the schedule`).
+ */
+export async function withSchedulePeople<T extends Suggestions>(people: Promise<T>): Promise<Suggestions> {
+  const found = await people;
+  const editor = vscode.window.activeTextEditor;
+  const schedule = editor && editor.document.languageId === 'markdown' ? await storedScheduleOf(editor.document) : undefined;
+  if (!schedule) return found;
+  const theirs = schedulePeople(schedule);
+  const add = (mine: Array<{ value: string; detail?: string }>, names: string[]) => {
+    const have = new Set(mine.map((m) => m.value.toLowerCase()));
+    return [...mine, ...names.filter((n) => !have.has(n.toLowerCase())).map((value) => ({ value, detail: 'in the schedule' }))];
+  };
+  return { speakers: add(found.speakers, theirs.speakers), companies: add(found.companies, theirs.companies) };
+}
+
+/** The schedule a note names (front matter `schedule`) and its stored copy, if any. */
+export async function noteSchedule(ctx: FeatureContext, doc: vscode.TextDocument): Promise<{ ref: ScheduleRef; schedule: Schedule | undefined } | undefined> {
+  const source = scheduleSourceOf(doc.getText());
+  if (!source) return undefined;
+  const ref = resolveSource(source, doc.uri.scheme === 'untitled' ? undefined : doc.uri);
+  return { ref, schedule: await scheduleApi(ctx).store.read(ref.key) };
+}
+
+/** The stored schedule of a note (through the shared store), if any. */
+async function storedScheduleOf(doc: vscode.TextDocument): Promise<Schedule | undefined> {
+  const source = scheduleSourceOf(doc.getText());
+  if (!source || !sharedStore) return undefined;
+  try {
+    return await sharedStore.read(resolveSource(source, doc.uri.scheme === 'untitled' ? undefined : doc.uri).key);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The session page of the talk whose section holds 1-based `line` (Resolve TODO Link… offers
+ * it): the session of the note's schedule with the talk's title, on the talk's day when known.
+ */
+export async function sessionPageAt(doc: vscode.TextDocument, line: number): Promise<string | undefined> {
+  const schedule = await storedScheduleOf(doc);
+  if (!schedule) return undefined;
+  const model = getNotes(doc);
+  const talk = findTalkAt(model, line);
+  if (!talk) return undefined;
+  const day = findDayAt(model, talk.line);
+  const date = day ? noteDayDate(day, { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(doc.getText()) }) : undefined;
+  return findSessionByTitle(schedule.sessions, talk.title, date)?.url ?? undefined;
+}
+
+/** The publish check's hints: talk headings naming a session of the note's schedule with a misspelt speaker. */
+export async function scheduleSpeakerHints(doc: vscode.TextDocument): Promise<SpeakerHint[]> {
+  const schedule = await storedScheduleOf(doc);
+  if (!schedule) return [];
+  const text = doc.getText();
+  return speakerHints(text, getNotes(doc), schedule, { startDate: noteStartDate(text) });
+}
+
+/** Insert Day Heading's date with a schedule: the conference's next day after the note's last one. */
+export async function scheduleNextDayOf(doc: vscode.TextDocument): Promise<string | undefined> {
+  const schedule = await storedScheduleOf(doc);
+  if (!schedule) return undefined;
+  return scheduleNextDay(getNotes(doc), { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(doc.getText()) });
+}

@@ -1,0 +1,325 @@
+/**
+ * Conference schedules in a real VS Code: Import Conference Schedule… from a workspace file
+ * (the summary, the note's `schedule` key as one undo step, the stored copy), Start Talk Now
+ * from the schedule (the sessions offered, the full heading under the right day, the session
+ * page, the timer with the time left), stars first and kept across a re-import (with the diff
+ * reported), the stored copy used once the file is gone, and the fall back to today's flow.
+ * The schedule clock is set through the API (TALK_CAPTURE_NOW does the same from outside).
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { closeAllEditors, getApi, openMarkdown, sleep, waitFor, workspaceUri } from './helpers';
+
+interface CaptureApi {
+  activeInput: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem> | undefined;
+  activeStep: string | undefined;
+  runningTalk: { title: string; heading: string; uri: string; line: number; startedAt: number } | undefined;
+  statusBarItem: vscode.StatusBarItem;
+}
+
+interface ScheduleApi {
+  lastMessage: string | undefined;
+  setNow(iso: string | undefined): void;
+  store: { stars(key: string): Set<string>; setStar(key: string, id: string, on: boolean): Promise<void>; read(key: string): Promise<{ sessions: Array<{ id: string; title: string }> } | undefined> };
+}
+
+async function apis(): Promise<{ capture: CaptureApi; schedule: ScheduleApi }> {
+  const api = await getApi<{ capture: CaptureApi; schedule: ScheduleApi }>();
+  assert.ok(api.schedule, 'the extension exposes api.schedule');
+  return api;
+}
+
+const FILE = 'schedule/democon.ics';
+const KEY = () => workspaceUri(FILE).toString();
+const PAGE = 'http://democon2099.sched.com/event/';
+
+/** Waits for the quick input of `step`, lets `fill` answer it, and accepts (Enter). */
+async function answer(step: string, fill: string | ((input: vscode.QuickPick<vscode.QuickPickItem> & vscode.InputBox) => void)): Promise<void> {
+  const { capture } = await apis();
+  const input = await waitFor(() => (capture.activeStep === step ? capture.activeInput : undefined), `the "${step}" question`);
+  await sleep(150);
+  if (typeof fill === 'string') input.value = fill;
+  else fill(input as vscode.QuickPick<vscode.QuickPickItem> & vscode.InputBox);
+  await sleep(150);
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+}
+
+/** Makes the item whose label contains `text` the active one. */
+function pick(text: string) {
+  return (qp: vscode.QuickPick<vscode.QuickPickItem>) => {
+    const item = qp.items.find((i) => i.label.includes(text));
+    assert.ok(item, `"${text}" is offered (${qp.items.map((i) => i.label).join(', ')})`);
+    qp.activeItems = [item];
+  };
+}
+
+async function open(text: string): Promise<vscode.TextEditor> {
+  const editor = await openMarkdown(text);
+  const shown = await vscode.window.showTextDocument(editor.document, { preview: false });
+  await waitFor(() => vscode.window.activeTextEditor?.document === editor.document, 'the note to be active');
+  return shown;
+}
+
+async function endTalk(): Promise<void> {
+  const { capture } = await apis();
+  if (capture.runningTalk) await vscode.commands.executeCommand('talkCapture.endTalk');
+}
+
+const NOTE = ['---', 'title: "DemoCon Europe 2099"', 'date: 2099-03-26', '---', '', '## Day01', '', '### Welcome - Jane Doe', '', '- opening', '', '## Day02', '', '### Later', ''].join('\n');
+const WITH_KEY = NOTE.replace('date: 2099-03-26\n', `date: 2099-03-26\nschedule: ${FILE}\n`);
+
+describe('schedule: import and Start Talk Now', () => {
+  before(async () => {
+    (await apis()).schedule.setNow('2099-03-26T10:20:00Z'); // 11:20 in Amsterdam, day one
+  });
+  afterEach(async () => {
+    await endTalk();
+    await closeAllEditors();
+  });
+  after(async () => (await apis()).schedule.setNow(undefined));
+
+  it('Import Conference Schedule… from a workspace file: a summary, the note’s schedule key in one undo step', async () => {
+    const editor = await open(NOTE);
+    const { schedule } = await apis();
+    const done = vscode.commands.executeCommand('talkCapture.importSchedule');
+    await answer('scheduleSource', pick('From a file in the workspace'));
+    await answer('scheduleFile', pick(FILE));
+    await done;
+    assert.match(schedule.lastMessage ?? '', /16 sessions over 4 days, Europe\/Amsterdam/);
+    assert.strictEqual(editor.document.getText(), WITH_KEY);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), NOTE, 'one undo removes the key');
+    assert.ok(await schedule.store.read(KEY()), 'a parsed copy is stored');
+  });
+
+  it('Start Talk Now offers the sessions now or soon and writes the full heading, the session page and starts the timer', async () => {
+    const { capture } = await apis();
+    const editor = await open(WITH_KEY);
+    const end = new vscode.Position(14, 0);
+    editor.selection = new vscode.Selection(end, end); // in Day02: the talk still goes to the session's day
+    const done = vscode.commands.executeCommand('talkCapture.startTalk');
+    await answer('session', (qp) => {
+      assert.deepStrictEqual(
+        qp.items.map((i) => [i.label, i.description, i.detail]),
+        [
+          ['Kubernetes - The Hard Way', 'Jo (JJ) Park · Hall 7 | Room A', '11:15–11:45'],
+          ['Tracing, Gently', 'Ana Lima, Bo Chen, Cy Diaz · Hall 7 | Room B', '11:15–11:45'],
+          ['Sponsored Demo: Widget Platform', 'Solutions Showcase Theater', '11:15–11:45'],
+          ['$(edit) Other talk…', 'not in the schedule: asks the title, speakers and company', undefined],
+        ],
+        'running now, by room; no break; the way out last',
+      );
+      pick('Tracing, Gently')(qp);
+    });
+    await done;
+    const heading = '### Tracing, Gently - Ana Lima & Bo Chen, Acme; Cy Diaz, Initech';
+    const expected = WITH_KEY.replace('- opening\n', `- opening\n\n${heading}\n\n[Session page](${PAGE}000000000000000000000000033b2605)\n\n`);
+    assert.strictEqual(editor.document.getText(), expected);
+    assert.strictEqual(editor.selection.active.line, 15, 'the cursor is under the session page line');
+    assert.strictEqual(capture.runningTalk?.title, 'Tracing, Gently');
+    assert.strictEqual(capture.runningTalk?.heading, heading);
+    assert.strictEqual(capture.runningTalk?.line, 12);
+    assert.match(capture.statusBarItem.text, /^\$\(record\) Tracing, Gently \d\d:\d\d · \d+ min left$/);
+  });
+
+  it('Start Talk Now creates the session’s day in the note’s style when the note lacks it', async () => {
+    const { schedule } = await apis();
+    schedule.setNow('2099-03-30T07:10:00Z'); // 09:10, the closing keynote starts at 09:15 (day four)
+    try {
+      const editor = await open(WITH_KEY);
+      const done = vscode.commands.executeCommand('talkCapture.startTalk');
+      await answer('session', pick('Closing the Loop'));
+      await done;
+      assert.strictEqual(
+        editor.document.getText(),
+        `${WITH_KEY}\n## Day05\n\n### Keynote 1: Closing the Loop - Ivy Kim, Hooli\n\n[Session page](${PAGE}000000000000000000000000033b2612)\n`,
+      );
+    } finally {
+      schedule.setNow('2099-03-26T10:20:00Z');
+    }
+  });
+
+  it('typing a title that is not in the schedule falls back to today’s questions with that title', async () => {
+    const { capture } = await apis();
+    const editor = await open(WITH_KEY);
+    editor.selection = new vscode.Selection(new vscode.Position(9, 0), new vscode.Position(9, 0));
+    const done = vscode.commands.executeCommand('talkCapture.startTalk');
+    await answer('session', (qp) => {
+      qp.value = 'Hallway chat';
+    });
+    const title = await waitFor(() => (capture.activeStep === 'title' ? (capture.activeInput as vscode.InputBox) : undefined), 'the title question');
+    assert.strictEqual(title.value, 'Hallway chat', 'the typed title is pre-filled');
+    await answer('title', 'Hallway chat');
+    await answer('speakers', '');
+    await answer('company', '');
+    await answer('kind', pick('Talk'));
+    await done;
+    assert.ok(editor.document.getText().includes('- opening\n\n### Hallway chat\n'));
+    assert.strictEqual(capture.runningTalk?.title, 'Hallway chat');
+  });
+
+  it('a re-import reports what changed and keeps the stars; starred sessions come first; the stored copy works without the file', async () => {
+    const { schedule } = await apis();
+    const before = await schedule.store.read(KEY());
+    const k8s = before!.sessions.find((s) => s.title === 'Kubernetes - The Hard Way')!;
+    const tracing = before!.sessions.find((s) => s.title === 'Tracing, Gently')!;
+    await schedule.store.setStar(KEY(), tracing.id, true);
+    // The conference moves a talk to a new title, drops one and adds one.
+    const uri = workspaceUri(FILE);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const nl = text.includes('\r\n') ? '\r\n' : '\n';
+    const changed = text
+      .replace('SUMMARY:Kubernetes - The Hard Way', 'SUMMARY:Kubernetes - The Harder Way')
+      .replace(/BEGIN:VEVENT\r?\n(?:(?!END:VEVENT)[^\n]*\n)*?SUMMARY:Ask Me Anything[\s\S]*?END:VEVENT\r?\n/, '')
+      .replace(
+        'END:VCALENDAR',
+        ['BEGIN:VEVENT', 'DTSTART:20990326T103000Z', 'DTEND:20990326T110000Z', 'SUMMARY:Late Addition - Kai Moreau\\, Hooli', 'LOCATION:Hall 7 | Room D\\, Amsterdam\\, Netherlands', 'UID:late-addition', 'END:VEVENT', 'END:VCALENDAR'].join(nl),
+      );
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(changed));
+    const editor = await open(WITH_KEY);
+    await vscode.commands.executeCommand('talkCapture.importSchedule', { source: FILE });
+    assert.match(schedule.lastMessage ?? '', /re-imported: 1 added, 1 changed, 1 removed/);
+    assert.ok(schedule.store.stars(KEY()).has(tracing.id), 'the star survives the re-import');
+    assert.strictEqual(editor.document.getText(), WITH_KEY, 'the key was already there: nothing written');
+
+    // Offline: the file is gone, the stored copy answers.
+    await vscode.workspace.fs.delete(uri);
+    const done = vscode.commands.executeCommand('talkCapture.startTalk');
+    await answer('session', (qp) => {
+      const labels = qp.items.map((i) => i.label);
+      assert.deepStrictEqual(labels.slice(0, 3), ['$(star-full) Tracing, Gently', 'Kubernetes - The Harder Way', 'Late Addition'], 'starred first, then by room');
+      pick('Kubernetes - The Harder Way')(qp);
+    });
+    await done;
+    assert.ok(editor.document.getText().includes(`### Kubernetes - The Harder Way - Jo (JJ) Park, Umbrella Labs\n\n[Session page](${PAGE}${k8s.id})`));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  });
+
+  it('the Schedule view: days → slots → sessions, now and next marked, a star, a filter, Start This Talk', async () => {
+    const { capture, schedule } = await apis();
+    const editor = await open(WITH_KEY);
+    await vscode.commands.executeCommand('talkCapture.importSchedule', { source: FILE }); // the file as the fixture has it
+    const { provider } = (await getApi<{ scheduleView: { provider: TreeProvider } }>()).scheduleView;
+    await provider.reload();
+    const days = provider.getChildren();
+    assert.deepStrictEqual(
+      days.map((d) => provider.getTreeItem(d).label),
+      ['Thursday 26 March 2099', 'Friday 27 March 2099', 'Sunday 29 March 2099', 'Monday 30 March 2099'],
+    );
+    assert.strictEqual(provider.getTreeItem(days[0]).description, 'today');
+    const slots = provider.getChildren(days[0]);
+    const slotItems = slots.map((n) => provider.getTreeItem(n));
+    const now = slotItems.find((i) => i.label === '11:15–11:45');
+    assert.strictEqual(now?.description, 'now · 3 sessions');
+    const next = slotItems.filter((i) => String(i.description).startsWith('next'));
+    assert.deepStrictEqual(next.map((i) => [String(i.label).slice(0, 5), i.description]), [['12:00', 'next · 2 sessions']]);
+    const sessions = provider.getChildren(slots[slotItems.indexOf(now!)]);
+    const tracing = sessions.find((n) => provider.getTreeItem(n).label === 'Tracing, Gently')!;
+    assert.strictEqual(provider.getTreeItem(tracing).description, 'Ana Lima, Bo Chen, Cy Diaz · Hall 7 | Room B');
+
+    const starredBefore = schedule.store.stars(KEY()).has((tracing as { session: { id: string } }).session.id);
+    await vscode.commands.executeCommand(starredBefore ? 'talkCapture.schedule.unstar' : 'talkCapture.schedule.star', tracing);
+    await vscode.commands.executeCommand('talkCapture.schedule.star', tracing);
+    assert.strictEqual(provider.getTreeItem(tracing).contextValue, 'scheduleSession.starred');
+    await provider.setFilter({ kind: 'starred' });
+    try {
+      const shown = provider.getChildren().flatMap((d) => provider.getChildren(d)).flatMap((sl) => provider.getChildren(sl));
+      assert.deepStrictEqual(shown.map((n) => provider.getTreeItem(n).label), ['Tracing, Gently'], 'starred only');
+    } finally {
+      await provider.setFilter({ kind: 'all' });
+    }
+
+    await vscode.commands.executeCommand('talkCapture.schedule.startThisTalk', tracing);
+    await waitFor(() => capture.runningTalk?.title === 'Tracing, Gently', 'the talk to start');
+    assert.ok(editor.document.getText().includes('- opening\n\n### Tracing, Gently - Ana Lima & Bo Chen, Acme; Cy Diaz, Initech\n\n[Session page]('));
+  });
+
+  it('the timer shows the minutes left and, when the session is over, offers the next starred session', async () => {
+    const { capture, schedule } = await apis();
+    const stored = await schedule.store.read(KEY());
+    const tiny = stored!.sessions.find((s) => s.title === 'Tiny Controllers')!;
+    await schedule.store.setStar(KEY(), tiny.id, true);
+    await open(WITH_KEY);
+    const done = vscode.commands.executeCommand('talkCapture.startTalk');
+    await answer('session', pick('Kubernetes - The Hard Way'));
+    await done;
+    assert.match(capture.statusBarItem.text, / · \d+ min left$/);
+    schedule.lastMessage = undefined;
+    schedule.setNow('2099-03-26T10:46:00Z'); // 11:46: the session ended at 11:45
+    try {
+      await waitFor(() => / · over$/.test(capture.statusBarItem.text), 'the status bar to say the session is over');
+      const message = await waitFor(() => schedule.lastMessage, 'the next starred session to be offered');
+      assert.match(message, /is over\. Next starred: Tiny Controllers at 12:00 \(Ana DE LA CRUZ · Hall 7 \| Room C\)/);
+    } finally {
+      schedule.setNow('2099-03-26T10:20:00Z');
+      await vscode.commands.executeCommand('notifications.clearAll');
+    }
+  });
+
+  it('New Talk… offers the schedule’s speakers and companies after the ones written in the notes', async () => {
+    const { capture } = await apis();
+    await open(WITH_KEY);
+    const done = vscode.commands.executeCommand('talkCapture.newTalk');
+    await answer('title', 'Hallway track');
+    const speakers = await waitFor(
+      () => capture.activeStep === 'speakers' && (capture.activeInput as vscode.QuickPick<vscode.QuickPickItem>).items.some((i) => i.label === 'Jo (JJ) Park') && capture.activeInput,
+      'the schedule’s speakers offered',
+    );
+    const item = (speakers as vscode.QuickPick<vscode.QuickPickItem>).items.find((i) => i.label === 'Jo (JJ) Park');
+    assert.strictEqual(item?.description, 'in the schedule');
+    await answer('speakers', pick('Jo (JJ) Park'));
+    await waitFor(() => capture.activeStep === 'company' && (capture.activeInput as vscode.QuickPick<vscode.QuickPickItem>).items.some((i) => i.label === 'Umbrella Labs'), 'the schedule’s companies offered');
+    await answer('company', pick('Umbrella Labs'));
+    await answer('kind', pick('Talk'));
+    await done;
+    assert.ok(vscode.window.activeTextEditor?.document.getText().includes('### Hallway track - Jo (JJ) Park, Umbrella Labs'));
+  });
+
+  it('Resolve TODO Link… offers the session page of the talk the TODO is in', async () => {
+    const { capture } = await apis();
+    const text = `${WITH_KEY}\n### Tracing, Gently - Ana Lima & Bo Chen, Acme; Cy Diaz, Initech\n\n- slides: [slides](TODO)\n`;
+    const editor = await open(text);
+    const line = text.split('\n').findIndex((l) => l.includes('[slides](TODO)'));
+    editor.selection = new vscode.Selection(new vscode.Position(line, 12), new vscode.Position(line, 12));
+    const done = vscode.commands.executeCommand('talkCapture.resolveTodoLink');
+    const box = await waitFor(() => (capture.activeStep === 'url' ? (capture.activeInput as vscode.InputBox) : undefined), 'the URL question');
+    if (vscode.env.uiKind === vscode.UIKind.Web) assert.strictEqual(box.value, `${PAGE}000000000000000000000000033b2605`, 'the session page is offered');
+    else assert.match(box.value, /^https?:\/\//, 'a URL is offered (the clipboard’s wins on the desktop)');
+    await answer('url', `${PAGE}000000000000000000000000033b2605`);
+    await done;
+    assert.ok(editor.document.getText().includes(`- slides: [slides](${PAGE}000000000000000000000000033b2605)`));
+  });
+
+  it('the publish check hints at a speaker name that differs from the schedule’s (a typo)', async () => {
+    const text = `${WITH_KEY}\n### Tracing, Gently - Ana Lma & Bo Chen, Acme\n\n- notes\n`;
+    const editor = await open(text);
+    await vscode.commands.executeCommand('talkCapture.checkNotes');
+    const hint = await waitFor(
+      () => vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'speaker-name'),
+      'the speaker hint',
+    );
+    assert.strictEqual(hint.message, '“Ana Lma” is not a speaker of “Tracing, Gently” in the schedule: did you mean Ana Lima?');
+    assert.strictEqual(hint.severity, vscode.DiagnosticSeverity.Information);
+    assert.strictEqual(editor.document.getText(hint.range), 'Ana Lma');
+  });
+
+  it('Insert Day Heading with dates on writes the schedule’s next day (days without sessions skipped)', async () => {
+    const config = vscode.workspace.getConfiguration('talkCapture');
+    await config.update('day.includeDate', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      const text = WITH_KEY.replace('## Day02', '## Day02 (2099-03-27)');
+      const editor = await open(text);
+      await vscode.commands.executeCommand('talkCapture.insertDayHeading');
+      assert.strictEqual(editor.document.getText(), `${text}\n## Day03 (2099-03-29)\n`);
+    } finally {
+      await config.update('day.includeDate', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});
+
+interface TreeProvider {
+  reload(): Promise<void>;
+  getChildren(node?: unknown): unknown[];
+  getTreeItem(node: unknown): vscode.TreeItem;
+  setFilter(f: { kind: string; value?: string }): Promise<void>;
+}

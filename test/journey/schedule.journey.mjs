@@ -1,0 +1,153 @@
+// A conference schedule, imported once: then a talk heading (title, speakers, companies) and the
+// link to the session page are two keystrokes, Ctrl+Alt+S and Enter. The same heading typed by
+// hand, on a note without a schedule, for comparison. The workbench's schedule clock starts at
+// SCHEDULE_NOW (11:20 on the conference's first day; see harness.mjs).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  notifications,
+  openFile,
+  press,
+  readWorkspaceFile,
+  resetKeyCount,
+  runCommand,
+  save,
+  screenshot,
+  session,
+  showTalkCaptureSidebar,
+  startSession,
+  stopSession,
+  type,
+  waitForLine,
+  waitForQuickInput,
+  waitForQuickInputClosed,
+  waitForStatus,
+  waitForTreeRow,
+} from './harness.mjs';
+
+const NOTE = 'notes/schedule.md';
+const BY_HAND = 'notes/no-schedule.md';
+const HEADING = '### Kubernetes - The Hard Way - Jo (JJ) Park, Umbrella Labs';
+const LINK = '[Session page](http://democon2099.sched.com/event/000000000000000000000000033b2606)';
+
+/** Waits until the quick input's focused row contains `text`. */
+async function waitForFocusedRow(text) {
+  await session.page.waitForFunction(
+    (t) => (document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.textContent ?? '').includes(t),
+    text,
+    { timeout: 15_000 },
+  );
+}
+
+/** Answers the open quick input: waits for the step (by placeholder or prompt), types, Enter. */
+async function answer(step, text) {
+  await waitForQuickInput((s) => s.placeholder.includes(step) || s.message.includes(step) || s.title.includes(step));
+  if (text) {
+    await type(text, 25);
+    await session.page.waitForFunction(
+      (t) => {
+        const w = document.querySelector('.quick-input-widget');
+        const input = w?.querySelector('input');
+        if (!input || input.value !== t) return false;
+        const rows = w.querySelectorAll('.quick-input-list .monaco-list-row');
+        if (rows.length === 0) return true;
+        return (w.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent ?? '').includes(t);
+      },
+      text,
+      { timeout: 10_000 },
+    );
+  }
+  await press('Enter');
+}
+
+async function waitForToast(test, timeout = 30_000) {
+  const until = Date.now() + timeout;
+  let toasts = [];
+  while (Date.now() < until) {
+    toasts = await notifications();
+    const hit = toasts.find(test);
+    if (hit) return hit;
+    await session.page.waitForTimeout(200);
+  }
+  throw new Error(`no such notification; shown: ${JSON.stringify(toasts)}`);
+}
+
+const counts = {};
+
+describe('journey: a conference schedule', () => {
+  before(async function () {
+    // A journey before this one may have opened another workspace (restricted.journey.mjs).
+    if (session.fixture === 'journeys') return;
+    this.timeout(240_000);
+    await stopSession();
+    await startSession();
+  });
+
+  it('import the schedule file → Ctrl+Alt+S → Enter: the full heading and the session page, saved', async () => {
+    await openFile(NOTE);
+    await runCommand('Talk Capture: Import Conference Schedule');
+    await waitForQuickInput((s) => s.placeholder.includes('Where is the schedule'));
+    await waitForFocusedRow('From a file in the workspace');
+    await press('Enter');
+    await waitForQuickInput((s) => s.placeholder.includes('The schedule file'));
+    await waitForFocusedRow('schedule/democon.ics');
+    await press('Enter');
+    await waitForQuickInputClosed();
+    await waitForToast((t) => t.includes('16 sessions over 4 days, Europe/Amsterdam'));
+    await waitForLine('schedule: schedule/democon.ics');
+    await screenshot('schedule-imported');
+
+    resetKeyCount();
+    await session.page.locator('.part.editor .monaco-editor .view-lines').first().click(); // back in the note (a click, no key)
+    await press('Control+Alt+S');
+    await waitForQuickInput((s) => s.placeholder.includes('The session starting now'));
+    await waitForFocusedRow('Kubernetes - The Hard Way');
+    await screenshot('schedule-sessions-now');
+    await press('Enter');
+    await waitForQuickInputClosed();
+    await waitForLine(HEADING);
+    await waitForLine(LINK);
+    await waitForStatus(/Kubernetes - The Hard Way \d\d:\d\d · \d+ min left/);
+    counts.withSchedule = session.keys;
+    await save(NOTE);
+    await screenshot('schedule-talk-started');
+
+    const saved = readWorkspaceFile(NOTE);
+    assert.match(saved, /^schedule: schedule\/democon\.ics$/m, 'the note remembers its schedule');
+    assert.ok(saved.includes(`- the foundation turns ten\n\n${HEADING}\n\n${LINK}\n`), `the heading and the session page under Day01:\n${saved}`);
+    assert.equal(counts.withSchedule, 2, 'Ctrl+Alt+S and Enter');
+    console.log(`      keystrokes for a talk heading with the schedule: ${counts.withSchedule} (Ctrl+Alt+S, Enter), ${HEADING.length + LINK.length + 1} characters written`);
+    await press('Control+Alt+E');
+    await session.page.waitForFunction(() => ![...document.querySelectorAll('.statusbar-item')].some((i) => (i.textContent ?? '').includes('Kubernetes')), undefined, { timeout: 10_000 });
+  });
+
+  it('the same heading typed by hand on a note without a schedule (for comparison)', async () => {
+    await openFile(BY_HAND);
+    await session.page.locator('.part.editor .monaco-editor .view-lines').first().click();
+    resetKeyCount();
+    await press('Control+Alt+S');
+    await answer('Title of the talk', 'Kubernetes - The Hard Way');
+    await answer('Speakers', 'Jo (JJ) Park');
+    await answer('Company', 'Umbrella Labs');
+    await answer('Kind of talk', '');
+    await waitForQuickInputClosed();
+    await waitForLine(HEADING);
+    counts.byHand = session.keys;
+    await press('Control+Alt+E');
+    await save(BY_HAND);
+    assert.ok(readWorkspaceFile(BY_HAND).includes(HEADING));
+    console.log(`      keystrokes for the same heading without a schedule: ${counts.byHand} (and no session page link)`);
+    fs.writeFileSync(path.join(session.workspace, '..', 'schedule-keys.json'), JSON.stringify(counts));
+    assert.ok(counts.byHand > counts.withSchedule);
+  });
+
+  it('the Schedule view shows the day’s slots, the one running now marked, and its sessions', async () => {
+    await openFile(NOTE);
+    await showTalkCaptureSidebar();
+    await waitForTreeRow('Schedule', (r) => r.label === 'Thursday 26 March 2099' && r.description === 'today');
+    await waitForTreeRow('Schedule', (r) => r.label === '11:15–11:45' && r.description.startsWith('now'));
+    await waitForTreeRow('Schedule', (r) => r.label === 'Tracing, Gently' && r.description === 'Ana Lima, Bo Chen, Cy Diaz · Hall 7 | Room B');
+    await screenshot('schedule-view');
+  });
+});
