@@ -7,7 +7,24 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { console: 'readonly', process: 'readonly', require: 'readonly', module: 'readonly', __dirname: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', URL: 'readonly', fetch: 'readonly', AbortController: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly' },
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        require: 'readonly',
+        module: 'readonly',
+        __dirname: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        performance: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        AbortController: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -18,7 +35,9 @@ export default tseslint.config(
   {
     // Journeys run in Node, but the callbacks they hand to page.evaluate run in the workbench page.
     files: ['test/journey/**/*.mjs'],
-    languageOptions: { globals: { document: 'readonly', window: 'readonly', MutationObserver: 'readonly', describe: 'readonly', it: 'readonly', before: 'readonly', after: 'readonly' } },
+    languageOptions: {
+      globals: { document: 'readonly', window: 'readonly', MutationObserver: 'readonly', describe: 'readonly', it: 'readonly', before: 'readonly', after: 'readonly' },
+    },
   },
   {
     files: ['**/*.cjs'],

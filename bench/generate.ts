@@ -8,21 +8,76 @@
  */
 
 const PROJECTS: Array<[string, string]> = [
-  ['Cilium', 'https://cilium.io/'], ['Crossplane', 'https://www.crossplane.io/'], ['Argo CD', 'https://argo-cd.readthedocs.io/'],
-  ['Jaeger', 'https://www.jaegertracing.io/'], ['KEDA', 'https://keda.sh/'], ['Knative', 'https://knative.dev/'],
-  ['Linkerd', 'https://linkerd.io/'], ['Harbor', 'https://goharbor.io/'], ['Thanos', 'https://thanos.io/'], ['Kyverno', 'https://kyverno.io/'],
-  ['OpenCost', 'https://www.opencost.io/'], ['Longhorn', 'https://longhorn.io/'], ['Rook', 'https://rook.io/'], ['etcd', 'https://etcd.io/'],
-  ['CoreDNS', 'https://coredns.io/'], ['Tekton', 'https://tekton.dev/'], ['Dragonfly', 'https://d7y.io/'], ['Volcano', 'https://volcano.sh/'],
-  ['Karmada', 'https://karmada.io/'], ['Chaos Mesh', 'https://chaos-mesh.org/'], ['KubeEdge', 'https://kubeedge.io/'], ['Kubeflow', 'https://www.kubeflow.org/'],
+  ['Cilium', 'https://cilium.io/'],
+  ['Crossplane', 'https://www.crossplane.io/'],
+  ['Argo CD', 'https://argo-cd.readthedocs.io/'],
+  ['Jaeger', 'https://www.jaegertracing.io/'],
+  ['KEDA', 'https://keda.sh/'],
+  ['Knative', 'https://knative.dev/'],
+  ['Linkerd', 'https://linkerd.io/'],
+  ['Harbor', 'https://goharbor.io/'],
+  ['Thanos', 'https://thanos.io/'],
+  ['Kyverno', 'https://kyverno.io/'],
+  ['OpenCost', 'https://www.opencost.io/'],
+  ['Longhorn', 'https://longhorn.io/'],
+  ['Rook', 'https://rook.io/'],
+  ['etcd', 'https://etcd.io/'],
+  ['CoreDNS', 'https://coredns.io/'],
+  ['Tekton', 'https://tekton.dev/'],
+  ['Dragonfly', 'https://d7y.io/'],
+  ['Volcano', 'https://volcano.sh/'],
+  ['Karmada', 'https://karmada.io/'],
+  ['Chaos Mesh', 'https://chaos-mesh.org/'],
+  ['KubeEdge', 'https://kubeedge.io/'],
+  ['Kubeflow', 'https://www.kubeflow.org/'],
 ];
 const FIRST = ['Ada', 'Bo', 'Cara', 'Dan', 'Eva', 'Femi', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kai', 'Lena', 'Mia', 'Noor', 'Omar', 'Priya', 'Rui', 'Sam'];
 const LAST = ['Quinlan', 'Lindqvist', 'Diaz', 'Reyes', 'Marsh', 'Okafor', 'Liu', 'Martin', 'Costa', 'Berg', 'Tanabe', 'Fischer', 'Wong', 'Aziz', 'Haddad', 'Raman'];
 const COMPANIES = ['Acme', 'Initech', 'Globex', 'Example Labs', 'Umbrella Cloud', 'Hooli', 'Stark Systems', 'Wayne Research'];
-const TOPICS = ['Scaling controllers horizontally', 'Zero-downtime upgrades', 'Policy as code in practice', 'Multi-cluster networking', 'Cost visibility for platform teams',
-  'Supply chain security', 'Debugging the scheduler', 'GitOps at scale', 'eBPF for observability', 'Running AI workloads on Kubernetes', 'Operator design lessons',
-  'Secrets management without tears', 'Edge clusters in retail stores', 'Batch jobs and gang scheduling'];
-const WORDS = ['cluster', 'node', 'pod', 'latency', 'rollout', 'shard', 'policy', 'operator', 'sidecar', 'gateway', 'metrics', 'traces', 'budget', 'quota', 'upgrade',
-  'webhook', 'controller', 'namespace', 'tenant', 'SLO', 'dashboard', 'alert', 'runbook', 'canary', 'replica', 'cache'];
+const TOPICS = [
+  'Scaling controllers horizontally',
+  'Zero-downtime upgrades',
+  'Policy as code in practice',
+  'Multi-cluster networking',
+  'Cost visibility for platform teams',
+  'Supply chain security',
+  'Debugging the scheduler',
+  'GitOps at scale',
+  'eBPF for observability',
+  'Running AI workloads on Kubernetes',
+  'Operator design lessons',
+  'Secrets management without tears',
+  'Edge clusters in retail stores',
+  'Batch jobs and gang scheduling',
+];
+const WORDS = [
+  'cluster',
+  'node',
+  'pod',
+  'latency',
+  'rollout',
+  'shard',
+  'policy',
+  'operator',
+  'sidecar',
+  'gateway',
+  'metrics',
+  'traces',
+  'budget',
+  'quota',
+  'upgrade',
+  'webhook',
+  'controller',
+  'namespace',
+  'tenant',
+  'SLO',
+  'dashboard',
+  'alert',
+  'runbook',
+  'canary',
+  'replica',
+  'cache',
+];
 
 /** A small deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {

@@ -25,7 +25,8 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify({ node: process.version, rows }, null, 2) + '\n');
     return;
   }
-  const fmt = (v: number, unit: string) => (unit === 'ms' ? `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms` : unit === 'ratio' ? `${v.toFixed(2)}×` : `${Number.isInteger(v) ? v : v.toFixed(2)} ${unit}`);
+  const fmt = (v: number, unit: string) =>
+    unit === 'ms' ? `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms` : unit === 'ratio' ? `${v.toFixed(2)}×` : `${Number.isInteger(v) ? v : v.toFixed(2)} ${unit}`;
   const table = rows.map((r) => [
     r.suite,
     r.name,
@@ -37,7 +38,11 @@ async function main(): Promise<void> {
   ]);
   const head = ['suite', 'figure', 'value', 'peer (same run)', 'vs peer', 'goal', ''];
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   console.log(`Node ${process.version}`);
   console.log(line(head));
   console.log(line(widths.map((w) => '-'.repeat(w))));

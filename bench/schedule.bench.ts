@@ -50,12 +50,16 @@ export async function run(): Promise<BenchRow[]> {
   let k = 0;
   const nextAt = () => first + ((k++ * 7919 * 60000) % span);
   const now = timeRuns(() => sessionsNowOrSoon(schedule.sessions, nextAt(), 10), 500, 50);
-  const naive = timeRuns(() => {
-    const at = nextAt();
-    return schedule.sessions
-      .filter((s: Session) => s.kind !== 'break' && ((Date.parse(s.start) <= at && at < Date.parse(s.end)) || (Date.parse(s.start) >= at && Date.parse(s.start) <= at + 600000)))
-      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || String(a.room).localeCompare(String(b.room)));
-  }, 500, 50);
+  const naive = timeRuns(
+    () => {
+      const at = nextAt();
+      return schedule.sessions
+        .filter((s: Session) => s.kind !== 'break' && ((Date.parse(s.start) <= at && at < Date.parse(s.end)) || (Date.parse(s.start) >= at && Date.parse(s.start) <= at + 600000)))
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || String(a.room).localeCompare(String(b.room)));
+    },
+    500,
+    50,
+  );
   rows.push({
     suite: SUITE,
     name: `"now" lookup (running or within 10 min), ${schedule.sessions.length} sessions (median of 500)`,

@@ -106,7 +106,9 @@ async function main(): Promise<number> {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, json);
   const cncf = index.entries.filter((e) => e.maturity).length;
-  console.log(`${index.entries.length} entries (${cncf} CNCF projects), ${(json.length / 1024).toFixed(0)} KiB -> ${path.relative(process.cwd(), out) || out} in ${Date.now() - started} ms`);
+  console.log(
+    `${index.entries.length} entries (${cncf} CNCF projects), ${(json.length / 1024).toFixed(0)} KiB -> ${path.relative(process.cwd(), out) || out} in ${Date.now() - started} ms`,
+  );
   return 0;
 }
 

@@ -40,7 +40,10 @@ const common = {
 };
 
 const integrationTests = fs.existsSync(path.join(root, 'test/integration'))
-  ? fs.readdirSync(path.join(root, 'test/integration')).filter((f) => f.endsWith('.ts')).map((f) => `test/integration/${f}`)
+  ? fs
+      .readdirSync(path.join(root, 'test/integration'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `test/integration/${f}`)
   : [];
 
 const builds = [
@@ -61,7 +64,9 @@ if (!production && integrationTests.length) {
 
 if (watch) {
   const { spawn } = await import('node:child_process');
-  const tsc = spawn(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--watch', '--preserveWatchOutput', '-p', root], { stdio: 'inherit' });
+  const tsc = spawn(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '--watch', '--preserveWatchOutput', '-p', root], {
+    stdio: 'inherit',
+  });
   process.on('exit', () => tsc.kill());
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));

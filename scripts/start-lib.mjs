@@ -55,9 +55,7 @@ const KEEP_NPM = new Set(['npm_config_registry', 'npm_config_proxy', 'npm_config
  * but with the settings that say how to reach the registry.
  */
 export function nestedNpmEnv(env = process.env) {
-  return Object.fromEntries(
-    Object.entries(env).filter(([k]) => (!/^npm_/i.test(k) || KEEP_NPM.has(k.toLowerCase())) && k !== 'NODE' && k !== 'INIT_CWD'),
-  );
+  return Object.fromEntries(Object.entries(env).filter(([k]) => (!/^npm_/i.test(k) || KEEP_NPM.has(k.toLowerCase())) && k !== 'NODE' && k !== 'INIT_CWD'));
 }
 
 /** Runs `npm ci` (or `npm install` without a lockfile) in root; returns true when it worked. */

@@ -16,7 +16,10 @@ const commands: Record<string, { run: CliCommand; usage: string }> = {
   link: { run: link, usage: 'link FILE [--dry-run|--write] [--json]   CNCF project mentions, and link them' },
   check: { run: check, usage: 'check FILE... [--json]           problems to fix before publishing (exit 1 when any)' },
   'sync-tags': { run: syncTags, usage: 'sync-tags FILE [--write]         tags to add from linked projects' },
-  schedule: { run: async (args, io) => (await import('./cli/schedule.js')).run(args, io), usage: 'schedule SOURCE [--json] [--at ISO-8601] [--tz IANA-ZONE]   a conference schedule (file or https: URL) by day' },
+  schedule: {
+    run: async (args, io) => (await import('./cli/schedule.js')).run(args, io),
+    usage: 'schedule SOURCE [--json] [--at ISO-8601] [--tz IANA-ZONE]   a conference schedule (file or https: URL) by day',
+  },
 };
 
 export function usage(): string {

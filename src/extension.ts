@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): TalkCaptureApi {
       register({ extension: context, api, log });
     } catch (err) {
       // One broken feature must not take the others down with it.
-      log.error(`Could not start the ${name}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      log.error(`Could not start the ${name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
   }
   api.activationMs = performance.now() - started;

@@ -10,7 +10,6 @@ import { parseNotes } from '../core/notes/parse';
 import { loadIndexFile, type LandscapeIndex } from '../core/landscape/index';
 import { checkNotes, summarize, type PublishProblem } from '../core/publish/check';
 
-
 let cachedIndex: LandscapeIndex | null | undefined;
 
 /** The bundled landscape index (next to dist/, or the repository's data/ when run from the sources). */
@@ -74,7 +73,11 @@ export const run: CliCommand = (args, io) => {
     const files = results.map((r) =>
       r.error !== undefined
         ? { file: r.file, error: r.error, problems: [] }
-        : { file: r.file, ...(r.warning ? { warning: r.warning } : {}), problems: r.problems.map((p) => ({ line: p.line, kind: p.kind, message: p.message, column: p.column, severity: p.severity })) },
+        : {
+            file: r.file,
+            ...(r.warning ? { warning: r.warning } : {}),
+            problems: r.problems.map((p) => ({ line: p.line, kind: p.kind, message: p.message, column: p.column, severity: p.severity })),
+          },
     );
     io.out(JSON.stringify({ files }, null, 2));
   } else {

@@ -49,7 +49,9 @@ export interface ParsedArgs {
 export function parseCliArgs(args: readonly string[], options: Record<string, CliOptionSpec>, usage: string): ParsedArgs {
   const config: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
   for (const [name, spec] of Object.entries(options)) config[name] = { type: spec.value ? 'string' : 'boolean' };
-  const known = Object.keys(options).map((o) => `--${o}`).join(', ');
+  const known = Object.keys(options)
+    .map((o) => `--${o}`)
+    .join(', ');
   // No subcommand has one-letter options: `-x.md` is a file name written without `--` first.
   for (const a of args) {
     if (a === '--') break;
@@ -254,7 +256,9 @@ export function readNote(file: string, options: ReadNoteOptions = {}): ReadNote 
   let text: string;
   if (bad === -1) text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   else if (options.strictUtf8) {
-    throw new CliError(`${file}: not valid UTF-8 (the first invalid byte is at offset ${bad}: 0x${bytes[bad].toString(16).padStart(2, '0')}); nothing was written. Convert the file to UTF-8 first`);
+    throw new CliError(
+      `${file}: not valid UTF-8 (the first invalid byte is at offset ${bad}: 0x${bytes[bad].toString(16).padStart(2, '0')}); nothing was written. Convert the file to UTF-8 first`,
+    );
   } else text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   const reason = unreadableReason(text, maxBytes);
   if (reason) throw new CliError(`${file}: ${reason.charAt(0).toLowerCase()}${reason.slice(1).replace(/\.$/, '')}`);
@@ -263,7 +267,9 @@ export function readNote(file: string, options: ReadNoteOptions = {}): ReadNote 
 
 /** The warning a read-only command prints for a note with invalid UTF-8 (undefined when it has none). */
 export function utf8Warning(note: ReadNote): string | undefined {
-  return note.invalidUtf8At === undefined ? undefined : `${note.file}: warning: not valid UTF-8 (the first invalid byte is at offset ${note.invalidUtf8At}); those bytes are shown as \uFFFD`;
+  return note.invalidUtf8At === undefined
+    ? undefined
+    : `${note.file}: warning: not valid UTF-8 (the first invalid byte is at offset ${note.invalidUtf8At}); those bytes are shown as \uFFFD`;
 }
 
 /** Reads a note as text, or throws CliError (exit 2) with a one-line reason (read-only callers: invalid UTF-8 is replaced). */

@@ -9,7 +9,6 @@ import { parseNotes } from '../core/notes/parse';
 import { parseNotesReference } from '../core/notes/reference';
 import { countTodos } from '../core/notes/todos';
 
-
 export interface TodoJson {
   kind: TodoItem['kind'];
   text: string;
@@ -67,7 +66,9 @@ function hiddenNote(todos: readonly TodoItem[]): string {
 export function outlineText(file: string, model: NotesModel): string {
   const talkCount = model.talks.length + model.days.reduce((n, d) => n + d.talks.length, 0);
   const fm = model.frontMatter.format ? `${model.frontMatter.format.toUpperCase()} front matter` : 'no front matter';
-  const out: string[] = [`${file}: ${fm}, ${model.days.length} day${model.days.length === 1 ? '' : 's'}, ${talkCount} talk${talkCount === 1 ? '' : 's'}, ${countTodos(model.todos)} TODO${hiddenNote(model.todos)}`];
+  const out: string[] = [
+    `${file}: ${fm}, ${model.days.length} day${model.days.length === 1 ? '' : 's'}, ${talkCount} talk${talkCount === 1 ? '' : 's'}, ${countTodos(model.todos)} TODO${hiddenNote(model.todos)}`,
+  ];
   if (model.frontMatter.error) out.push(`  ! ${model.frontMatter.error}`);
   if (model.impliedDay) out.push(`  (no day headings; the note is about ${model.impliedDay})`);
   const todoLine = (t: TodoItem, indent: string) => `${indent}- ${t.line}: ${t.kind}: ${t.text}`;

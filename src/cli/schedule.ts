@@ -91,9 +91,7 @@ export const run: CliCommand = async (args, io) => {
   if (values.tz !== undefined && !isValidTimeZone(values.tz)) throw new CliError(`--tz: unknown time zone '${values.tz}' (use an IANA name such as Europe/Amsterdam)`);
   let schedule: Schedule;
   try {
-    schedule = isScheduleUrl(source)
-      ? await loadSchedule(source, { timeZone: values.tz, source })
-      : parseSchedule(readScheduleFile(source), { timeZone: values.tz, source });
+    schedule = isScheduleUrl(source) ? await loadSchedule(source, { timeZone: values.tz, source }) : parseSchedule(readScheduleFile(source), { timeZone: values.tz, source });
   } catch (err) {
     if (err instanceof ScheduleError) throw new CliError(isScheduleUrl(source) ? err.message : `${source}: ${err.message}`);
     throw err;

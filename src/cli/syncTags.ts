@@ -21,7 +21,13 @@ export const run: CliCommand = (args, io) => {
   const style = (values.get('style') ?? 'auto') as TagStyle;
   if (!STYLES.includes(style)) throw new CliError(`--style must be one of ${STYLES.join(', ')}`);
   const fieldsValue = values.get('fields');
-  const fields = fieldsValue === undefined ? ['tags', 'categories'] : fieldsValue.split(',').map((f) => f.trim()).filter(Boolean);
+  const fields =
+    fieldsValue === undefined
+      ? ['tags', 'categories']
+      : fieldsValue
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean);
   if (fields.length === 0 || fields.some((f) => f !== 'tags' && f !== 'categories')) throw new CliError('--fields takes tags, categories or tags,categories');
   if (files.length !== 1) throw new CliError(SYNC_USAGE);
   const file = files[0];
@@ -53,7 +59,9 @@ export const run: CliCommand = (args, io) => {
   // Read back what is on disk: every field must now name every linked project.
   const after = syncTags(readNote(file, { strictUtf8: true }).text, projects, options);
   if (!after.ok || after.added.length > 0) {
-    throw new CliError(`${file}: written, but reading it back ${after.ok ? `still lacks ${after.added.map((a) => `${a.field}: ${a.values.join(', ')}`).join('; ')}` : `fails: ${after.message}`}`);
+    throw new CliError(
+      `${file}: written, but reading it back ${after.ok ? `still lacks ${after.added.map((a) => `${a.field}: ${a.values.join(', ')}`).join('; ')}` : `fails: ${after.message}`}`,
+    );
   }
   for (const line of additions) io.out(line);
   io.out(`${file}: written`);

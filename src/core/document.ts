@@ -122,9 +122,7 @@ export class InMemoryDocument implements TextDocument {
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const doc = new InMemoryDocument('memory:apply', text);
-  const spans = edits
-    .map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), text: e.newText }))
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const spans = edits.map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   let at = 0;
   for (const s of spans) {

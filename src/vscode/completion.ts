@@ -41,7 +41,8 @@ export function registerCompletion(ctx: FeatureContext): void {
         const wordStart = typed.start;
         if (!inProse(doc, position.line, wordStart) && !bracket) return undefined;
         const matches = index.complete(prefix, { scope: landscapeScope(), limit: LIMIT });
-        const auto = context.triggerKind !== vscode.CompletionTriggerKind.Invoke || (lastOpened?.doc === doc && lastOpened.line === position.line && lastOpened.start === wordStart);
+        const auto =
+          context.triggerKind !== vscode.CompletionTriggerKind.Invoke || (lastOpened?.doc === doc && lastOpened.line === position.line && lastOpened.start === wordStart);
         // While typing, ordinary-word names (`the` -> The Update Framework) need their capital.
         const shown = auto ? matches.filter((x) => !isOrdinaryStart(index, x, prefix)) : matches;
         if (shown.length === 0) return new vscode.CompletionList([], prefix.length < MIN_TYPED + 1);

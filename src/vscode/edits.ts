@@ -27,10 +27,7 @@ export async function applyCoreEdits(doc: vscode.TextDocument, version: number, 
  * typed in between (the version moved), computes again, a few times at most.
  * `compute` returns undefined to apply nothing. Resolves to the edits applied, or undefined.
  */
-export async function editDocument(
-  doc: vscode.TextDocument,
-  compute: (text: string) => readonly TextEdit[] | undefined,
-): Promise<readonly TextEdit[] | undefined> {
+export async function editDocument(doc: vscode.TextDocument, compute: (text: string) => readonly TextEdit[] | undefined): Promise<readonly TextEdit[] | undefined> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const version = doc.version;
     const edits = compute(doc.getText());

@@ -8,11 +8,7 @@ import { getNotes } from './notesCache';
 import { placeCursor } from './talkInsert';
 import { scheduleNextDayOf } from './scheduleStore';
 import { insertDatedDayHeading } from '../core/schedule/editor-place';
-import {
-  insertDayHeading,
-  isoDate,
-  type Insertion,
-} from '../core/capture';
+import { insertDayHeading, isoDate, type Insertion } from '../core/capture';
 
 // ---------------------------------------------------------------------------------------------
 // Insert Day Heading

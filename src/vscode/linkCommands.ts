@@ -229,7 +229,8 @@ async function updateLandscapeIndex(ctx: FeatureContext, args?: UpdateIndexArgs)
         const ctrl = new AbortController();
         token.onCancellationRequested(() => ctrl.abort());
         progress.report({ message: `loading ${where}` });
-        const yaml = 'url' in source ? await fetchLandscapeText(source.url, { signal: ctrl.signal }) : Buffer.from(await vscode.workspace.fs.readFile(source.file)).toString('utf8');
+        const yaml =
+          'url' in source ? await fetchLandscapeText(source.url, { signal: ctrl.signal }) : Buffer.from(await vscode.workspace.fs.readFile(source.file)).toString('utf8');
         if (token.isCancellationRequested) throw new Error('cancelled');
         progress.report({ message: 'checking and building the index' });
         // Record where it came from, but never a local path: a file is named by its base name.

@@ -4,15 +4,7 @@ import type { FeatureContext } from './feature';
 import { messageOf, registerCommand } from './command';
 import { askPick, askText, captureApi, type CaptureApi } from './quickInput';
 import { placeCursor } from './talkInsert';
-import {
-  isoDate,
-  isoWithOffset,
-  newNoteText,
-  noteFileName,
-  numberedFileName,
-  parseIsoDate,
-  startDateTime,
-} from '../core/capture';
+import { isoDate, isoWithOffset, newNoteText, noteFileName, numberedFileName, parseIsoDate, startDateTime } from '../core/capture';
 import type { FrontMatterFormat } from '../core/notes/model';
 
 // ---------------------------------------------------------------------------------------------
@@ -26,7 +18,10 @@ function eolSetting(): '\n' | '\r\n' {
 
 /** The folder segments of talkCapture.notesFolder, or undefined when it leaves the workspace. */
 function folderSegments(setting: string): string[] | undefined {
-  const parts = setting.replace(/\\/g, '/').split('/').filter((p) => p && p !== '.');
+  const parts = setting
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((p) => p && p !== '.');
   if (parts.some((p) => p === '..')) return undefined;
   return parts;
 }

@@ -101,7 +101,13 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
       forgetAnalysis(doc);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('talkCapture.diagnostics.unlinkedProjects') || e.affectsConfiguration('talkCapture.landscape.scope') || e.affectsConfiguration('talkCapture.linkMentions.mode')) refreshAll();
+      if (
+        e.affectsConfiguration('talkCapture.diagnostics.unlinkedProjects') ||
+        e.affectsConfiguration('talkCapture.landscape.scope') ||
+        e.affectsConfiguration('talkCapture.linkMentions.mode')
+      ) {
+        refreshAll();
+      }
     }),
     onDidChangeLandscape(() => refreshAll()),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ProjectQuickFixes(), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
@@ -110,10 +116,13 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
   // Documents already open (activation happens when the first Markdown file opens): after a
   // short delay, so activation itself stays light.
   setTimeout(() => refreshAll(), 500);
-  ctx.api.projectDiagnostics = { runs: () => runs, refresh: (uri: vscode.Uri) => {
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    return doc ? update(doc) : Promise.resolve();
-  } };
+  ctx.api.projectDiagnostics = {
+    runs: () => runs,
+    refresh: (uri: vscode.Uri) => {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      return doc ? update(doc) : Promise.resolve();
+    },
+  };
 }
 
 class ProjectQuickFixes implements vscode.CodeActionProvider {

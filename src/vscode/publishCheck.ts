@@ -123,7 +123,11 @@ export function registerPublishCheck(ctx: FeatureContext): void {
   subs.push(
     collection,
     { dispose: () => watched.forEach((t) => t && clearTimeout(t)) },
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, { provideCodeActions: headingSpaceFixes }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.languages.registerCodeActionsProvider(
+      { language: 'markdown' },
+      { provideCodeActions: headingSpaceFixes },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
 
     vscode.commands.registerCommand('talkCapture.checkNotes', async () => {
       const editor = requireMarkdownEditor('check the note');

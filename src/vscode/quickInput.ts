@@ -84,7 +84,10 @@ export function runStep<R>(
       widget.dispose();
       resolve(value);
     };
-    subs.push(...wire(finish), widget.onDidHide(() => finish(undefined)));
+    subs.push(
+      ...wire(finish),
+      widget.onDidHide(() => finish(undefined)),
+    );
     api.activeInput = widget;
     api.activeStep = s.name;
     widget.show();

@@ -53,7 +53,12 @@ async function askFile(capture: CaptureApi): Promise<vscode.Uri | undefined> {
   const browse: FileItem = { label: '$(folder-opened) Browse…', description: 'choose a file anywhere', alwaysShow: true };
   let picked: FileItem | undefined = browse;
   if (files.length) {
-    picked = await askPick<FileItem>(capture, { name: 'scheduleFile', title: TITLE, placeholder: 'The schedule file (.ics, schedule.json, schedule.xml, Sessionize JSON)', items: [...files, browse] });
+    picked = await askPick<FileItem>(capture, {
+      name: 'scheduleFile',
+      title: TITLE,
+      placeholder: 'The schedule file (.ics, schedule.json, schedule.xml, Sessionize JSON)',
+      items: [...files, browse],
+    });
     if (!picked) return undefined;
   }
   if (picked.uri) return picked.uri;
@@ -131,7 +136,14 @@ export async function importSchedule(ctx: FeatureContext, arg?: unknown): Promis
   const doc = editor?.document;
   const noteUri = doc && doc.uri.scheme !== 'untitled' ? doc.uri : undefined;
   let ref: ScheduleRef | undefined;
-  const given = typeof arg === 'string' ? arg : arg instanceof vscode.Uri ? arg : arg && typeof arg === 'object' && typeof (arg as { source?: unknown }).source === 'string' ? (arg as { source: string }).source : undefined;
+  const given =
+    typeof arg === 'string'
+      ? arg
+      : arg instanceof vscode.Uri
+        ? arg
+        : arg && typeof arg === 'object' && typeof (arg as { source?: unknown }).source === 'string'
+          ? (arg as { source: string }).source
+          : undefined;
   if (given instanceof vscode.Uri) ref = resolveSource(given.scheme === 'file' ? sourceForFile(given) : given.toString(), noteUri);
   else if (given) ref = resolveSource(given, noteUri);
   let route: SourceItem['route'] | undefined;
@@ -143,7 +155,12 @@ export async function importSchedule(ctx: FeatureContext, arg?: unknown): Promis
         { route: 'file', label: '$(file) From a file in the workspace…', description: '.ics, schedule.json, schedule.xml, Sessionize JSON' },
         { route: 'url', label: '$(globe) From a URL…', description: 'https://…/all.ics, pretalx, Sessionize' },
       ];
-      const picked = await askPick(capture, { name: 'scheduleSource', title: TITLE, placeholder: doc ? 'Where is the schedule?' : 'Where is the schedule? (open a note first so that it remembers the schedule)', items });
+      const picked = await askPick(capture, {
+        name: 'scheduleSource',
+        title: TITLE,
+        placeholder: doc ? 'Where is the schedule?' : 'Where is the schedule? (open a note first so that it remembers the schedule)',
+        items,
+      });
       if (!picked) return undefined;
       route = picked.route;
       if (route === 'again' && current) ref = resolveSource(current, noteUri);
@@ -166,17 +183,19 @@ export async function importSchedule(ctx: FeatureContext, arg?: unknown): Promis
     schedule = await readSchedule(ref);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    if (!(err instanceof ScheduleError)) ctx.log.error(`Import Conference Schedule: ${err instanceof Error ? err.stack ?? reason : reason}`);
+    if (!(err instanceof ScheduleError)) ctx.log.error(`Import Conference Schedule: ${err instanceof Error ? (err.stack ?? reason) : reason}`);
     if (ref.file) {
       void tell(api, 'error', `Talk Capture: the schedule was not imported: ${reason}`);
       return undefined;
     }
     // Not awaited: the command ends now; the button starts the file route.
-    void tell(api, 'error', `Talk Capture: the schedule could not be downloaded: ${reason}. Download it in a browser and import the file instead.`, 'Import a File…').then(async (answer) => {
-      if (answer !== 'Import a File…') return;
-      const uri = await askFile(capture);
-      if (uri) await importSchedule(ctx, uri);
-    });
+    void tell(api, 'error', `Talk Capture: the schedule could not be downloaded: ${reason}. Download it in a browser and import the file instead.`, 'Import a File…').then(
+      async (answer) => {
+        if (answer !== 'Import a File…') return;
+        const uri = await askFile(capture);
+        if (uri) await importSchedule(ctx, uri);
+      },
+    );
     return undefined;
   }
 
@@ -207,7 +226,7 @@ export function registerScheduleImport(ctx: FeatureContext): void {
       try {
         return await importSchedule(ctx, arg);
       } catch (err) {
-        ctx.log.error(`Import Conference Schedule: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        ctx.log.error(`Import Conference Schedule: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         void vscode.window.showErrorMessage(`Talk Capture: Import Conference Schedule failed: ${err instanceof Error ? err.message : String(err)}`);
         return undefined;
       }

@@ -35,7 +35,7 @@ interface SessionItem extends vscode.QuickPickItem {
 
 /** `Ana Lima & Bo Chen · Hall 7 | Room B` */
 export function sessionDescription(s: Session): string {
-  const who = s.speakers.length ? s.speakers.join(', ') : s.byline ?? '';
+  const who = s.speakers.length ? s.speakers.join(', ') : (s.byline ?? '');
   return [who, s.room ?? ''].filter(Boolean).join(' · ');
 }
 

@@ -17,10 +17,7 @@ const FILTER_KEY = 'talkCapture.schedule.filter';
 
 type Filter = { kind: 'all' } | { kind: 'starred' } | { kind: 'track'; value: string } | { kind: 'room'; value: string };
 
-type Node =
-  | { kind: 'day'; date: string }
-  | { kind: 'slot'; date: string; start: string; sessions: Session[] }
-  | { kind: 'session'; session: Session };
+type Node = { kind: 'day'; date: string } | { kind: 'slot'; date: string; start: string; sessions: Session[] } | { kind: 'session'; session: Session };
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -117,7 +114,11 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<Node> {
   getChildren(node?: Node): Node[] {
     const schedule = this.schedule;
     if (!schedule) return [];
-    if (!node) return scheduleDays(schedule).filter((d) => sessionsOnDay(schedule, d).some((s) => this.shown(s))).map((date) => ({ kind: 'day', date }));
+    if (!node) {
+      return scheduleDays(schedule)
+        .filter((d) => sessionsOnDay(schedule, d).some((s) => this.shown(s)))
+        .map((date) => ({ kind: 'day', date }));
+    }
     if (node.kind === 'day') {
       const slots = new Map<string, Session[]>();
       for (const s of sessionsOnDay(schedule, node.date)) {
@@ -150,7 +151,10 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<Node> {
       const isNow = now.has(node.start);
       const isNext = node.start === next;
       const end = node.sessions.reduce((m, s) => (s.end > m ? s.end : m), node.start);
-      const item = new vscode.TreeItem(`${sessionClock(node.sessions[0])}–${end.slice(11, 16)}`, isNow || isNext ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(
+        `${sessionClock(node.sessions[0])}–${end.slice(11, 16)}`,
+        isNow || isNext ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+      );
       item.id = `slot:${node.start}`;
       item.description = [isNow ? 'now' : isNext ? 'next' : '', `${node.sessions.length} session${node.sessions.length === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
       item.iconPath = new vscode.ThemeIcon(isNow ? 'record' : isNext ? 'arrow-circle-right' : 'clock');
@@ -190,8 +194,7 @@ export function registerScheduleView(ctx: FeatureContext): void {
     const s = provider.schedule;
     view.description = s ? [s.title ?? undefined, provider.filter.kind !== 'all' ? filterLabel(provider.filter) : undefined].filter(Boolean).join(' · ') : undefined;
   };
-  const reload = () =>
-    provider.reload().then(describeView, (err) => ctx.log.error(`Schedule view: ${err instanceof Error ? err.message : String(err)}`));
+  const reload = () => provider.reload().then(describeView, (err) => ctx.log.error(`Schedule view: ${err instanceof Error ? err.message : String(err)}`));
   const tick = () => {
     if (timer) clearInterval(timer);
     timer = view.visible ? setInterval(() => provider.refresh(), 60_000) : undefined;

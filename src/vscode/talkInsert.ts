@@ -10,17 +10,7 @@ import { getNotes } from './notesCache';
 import { askFreeText, askPick, askText, type CaptureApi } from './quickInput';
 import { collectPeople } from './workspacePeople';
 import { withSchedulePeople } from './scheduleStore';
-import {
-  TALK_KINDS,
-  clockTime,
-  formatTalkHeading,
-  insertLineAfter,
-  keynoteNumberFor,
-  placeTalk,
-  splitSpeakers,
-  type Insertion,
-  type TalkKind,
-} from '../core/capture';
+import { TALK_KINDS, clockTime, formatTalkHeading, insertLineAfter, keynoteNumberFor, placeTalk, splitSpeakers, type Insertion, type TalkKind } from '../core/capture';
 
 // ---------------------------------------------------------------------------------------------
 // New Talk… (also the first half of Start Talk Now)
@@ -118,7 +108,10 @@ export interface InsertedTalk {
  * New Talk…: asks, then inserts the heading under the current day (after the talk under the
  * cursor, or at the end of the day's talks) with the cursor on its first body line.
  */
-export async function runNewTalk(api: CaptureApi, options: { withTime?: boolean; title?: string; target?: ViewTarget; talkTitle?: string } = {}): Promise<InsertedTalk | undefined> {
+export async function runNewTalk(
+  api: CaptureApi,
+  options: { withTime?: boolean; title?: string; target?: ViewTarget; talkTitle?: string } = {},
+): Promise<InsertedTalk | undefined> {
   const action = options.withTime ? 'start a talk' : 'add a talk';
   let editor: vscode.TextEditor | undefined;
   let atLine: number | undefined;

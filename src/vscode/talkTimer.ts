@@ -73,7 +73,8 @@ export function registerTalkTimer(ctx: FeatureContext): void {
     const ms = Date.parse(talk.sessionEnd) - scheduleNow();
     return ms > 0 ? ` · ${Math.ceil(ms / 60000)} min left` : ' · over';
   };
-  const text = () => (api.runningTalk ? `$(record) ${shortTitle(api.runningTalk.title)} ${formatElapsed(Date.now() - api.runningTalk.startedAt)}${left(api.runningTalk)}` : undefined);
+  const text = () =>
+    api.runningTalk ? `$(record) ${shortTitle(api.runningTalk.title)} ${formatElapsed(Date.now() - api.runningTalk.startedAt)}${left(api.runningTalk)}` : undefined;
   let offeredAfter: string | undefined;
   api.statusText = text;
 
@@ -231,7 +232,7 @@ export function registerTalkTimer(ctx: FeatureContext): void {
       try {
         await start(arg);
       } catch (err) {
-        ctx.log.error(`Start Talk Now: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        ctx.log.error(`Start Talk Now: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         void vscode.window.showErrorMessage(`Talk Capture: Start Talk Now failed: ${messageOf(err)}`);
       }
     }),

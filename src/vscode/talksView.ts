@@ -79,7 +79,9 @@ export function buildTalkNodes(uri: vscode.Uri, model: NotesModel): TalkNode[] {
     item.id = id;
     item.description = talkDescription(t);
     item.tooltip = talkTooltip(t, day, countTodos(t.todos, counting));
-    item.iconPath = t.hidden ? new vscode.ThemeIcon('eye-closed', new vscode.ThemeColor('disabledForeground')) : new vscode.ThemeIcon(t.kind === 'Keynote' || t.kind === 'Sponsored keynote' ? 'megaphone' : 'comment-discussion');
+    item.iconPath = t.hidden
+      ? new vscode.ThemeIcon('eye-closed', new vscode.ThemeColor('disabledForeground'))
+      : new vscode.ThemeIcon(t.kind === 'Keynote' || t.kind === 'Sponsored keynote' ? 'megaphone' : 'comment-discussion');
     item.contextValue = t.hidden ? 'talk.hidden' : 'talk';
     item.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [el] };
     return { element: el, id, item, children };
@@ -283,7 +285,12 @@ export async function revealElement(element: NotesElement | undefined): Promise<
 }
 
 export interface TalksViewApi {
-  provider: vscode.TreeDataProvider<NotesElement> & { getChildren(element?: NotesElement): NotesElement[]; getTreeItem(element: NotesElement): vscode.TreeItem; generation: number; doc: vscode.TextDocument | undefined };
+  provider: vscode.TreeDataProvider<NotesElement> & {
+    getChildren(element?: NotesElement): NotesElement[];
+    getTreeItem(element: NotesElement): vscode.TreeItem;
+    generation: number;
+    doc: vscode.TextDocument | undefined;
+  };
   view: vscode.TreeView<NotesElement>;
   /** Rebuilds the tree now (skipping the typing debounce). */
   refresh(): void;

@@ -4,10 +4,7 @@ import type { FeatureContext } from './feature';
 import { registerCommand } from './command';
 import { editDocument } from './edits';
 import { requireMarkdownEditor } from './editor';
-import {
-  selectedLines,
-  toggleHiddenDraft,
-} from '../core/capture';
+import { selectedLines, toggleHiddenDraft } from '../core/capture';
 
 // ---------------------------------------------------------------------------------------------
 // Toggle Hidden Draft

@@ -44,10 +44,11 @@ export function todoItem(el: TodoElement, id: string): vscode.TreeItem {
   const item = new vscode.TreeItem(el.todo.text || '(empty)', vscode.TreeItemCollapsibleState.None);
   item.id = id;
   item.description = `${TODO_KIND_LABEL[el.todo.kind]} · line ${el.todo.line}`;
-  item.tooltip = new vscode.MarkdownString().appendText(`${TODO_KIND_LABEL[el.todo.kind]} on line ${el.todo.line}${el.talk ? ` in “${el.talk}”` : ''}\n\n`).appendCodeblock(el.todo.text, 'markdown');
+  item.tooltip = new vscode.MarkdownString()
+    .appendText(`${TODO_KIND_LABEL[el.todo.kind]} on line ${el.todo.line}${el.talk ? ` in “${el.talk}”` : ''}\n\n`)
+    .appendCodeblock(el.todo.text, 'markdown');
   item.iconPath = todoIcon(el.todo.kind);
   item.contextValue = 'todo';
   item.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [el] };
   return item;
 }
-

@@ -66,8 +66,6 @@ export async function collectPeople(): Promise<{ speakers: Array<{ value: string
     );
   }
   const sorted = (m: Map<string, number>) =>
-    [...m.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([value, n]) => ({ value, detail: n === 1 ? 'in 1 talk' : `in ${n} talks` }));
+    [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value, n]) => ({ value, detail: n === 1 ? 'in 1 talk' : `in ${n} talks` }));
   return { speakers: sorted(people.speakers), companies: sorted(people.companies) };
 }

@@ -91,7 +91,28 @@ function cursorOf(editor: vscode.TextEditor): [number, number] {
   return [editor.selection.active.line, editor.selection.active.character];
 }
 
-const NOTE = ['---', 'title: "Example Summit"', '---', '', '## Day01', '', '### Keynote 1: Opening', '', '- welcome', '', '### Tracing across queues - Mara Quill, Northwind Labs', '', '- spans over brokers', '', '## Day02', '', '### Cost dashboards - Lee Ortega', '', '- spot nodes', ''].join('\n');
+const NOTE = [
+  '---',
+  'title: "Example Summit"',
+  '---',
+  '',
+  '## Day01',
+  '',
+  '### Keynote 1: Opening',
+  '',
+  '- welcome',
+  '',
+  '### Tracing across queues - Mara Quill, Northwind Labs',
+  '',
+  '- spans over brokers',
+  '',
+  '## Day02',
+  '',
+  '### Cost dashboards - Lee Ortega',
+  '',
+  '- spot nodes',
+  '',
+].join('\n');
 
 describe('capture: day and talk headings', () => {
   afterEach(revertAll);
@@ -171,7 +192,10 @@ describe('capture: day and talk headings', () => {
     const labels = (speakers as vscode.QuickPick<vscode.QuickPickItem>).items.map((i) => i.label);
     assert.ok(labels.indexOf('Mara Quill') < labels.indexOf('Ivo Brandt'), `the most frequent first: ${labels.join(', ')}`);
     await answer('speakers', pick('Mara Quill'));
-    await waitFor(() => api.activeStep === 'company' && (api.activeInput as vscode.QuickPick<vscode.QuickPickItem>).items.some((i) => i.label === 'Northwind Labs'), 'Northwind Labs among the companies');
+    await waitFor(
+      () => api.activeStep === 'company' && (api.activeInput as vscode.QuickPick<vscode.QuickPickItem>).items.some((i) => i.label === 'Northwind Labs'),
+      'Northwind Labs among the companies',
+    );
     await answer('company', pick('Northwind Labs'));
     await answer('kind', pick('Lightning Talk'));
     await done;
@@ -410,7 +434,7 @@ describe('capture: TODO links', () => {
   });
 
   it('Resolve TODO Link… validates the URL and turns (link) and TODO lines into links', async () => {
-    const text = 'The handbook (link)\n\nTODO: will add link when it\'s published\n';
+    const text = "The handbook (link)\n\nTODO: will add link when it's published\n";
     const editor = await open(text);
     await vscode.env.clipboard.writeText('not a url');
     const api = await capture();
@@ -538,7 +562,11 @@ describe('capture: hidden drafts', () => {
     assert.strictEqual(editor.document.getText(), hidden);
     assert.strictEqual(editor.selection.active.line, 10, 'the cursor stays on the hidden line');
     await vscode.commands.executeCommand('talkCapture.toggleHiddenDraft');
-    assert.strictEqual(editor.document.getText(), glued.replace('Some paragraph text\r\nan idea for later\r\n', 'Some paragraph text\r\n\r\nan idea for later\r\n'), 'shown again exactly, the blank line kept');
+    assert.strictEqual(
+      editor.document.getText(),
+      glued.replace('Some paragraph text\r\nan idea for later\r\n', 'Some paragraph text\r\n\r\nan idea for later\r\n'),
+      'shown again exactly, the blank line kept',
+    );
     await undoTo(editor, hidden);
     await undoTo(editor, glued); // one undo takes back the blank line and the hidden line together
   });
@@ -577,10 +605,7 @@ describe('capture: New Conference Notes…', () => {
       const m = /^date = (2031-05-06T\d\d:\d\d:\d\d([+-]\d\d:\d\d))$/m.exec(text);
       assert.ok(m, text);
       assert.strictEqual(m[2], offset(new Date(m[1])), 'the local UTC offset of that date');
-      assert.strictEqual(
-        text,
-        `+++\ntitle = "Example Summit 2031"\ndate = ${m[1]}\ndescription = ""\ntoc = true\ncategories = []\ntags = []\ndraft = true\n+++\n\n## Day01\n`,
-      );
+      assert.strictEqual(text, `+++\ntitle = "Example Summit 2031"\ndate = ${m[1]}\ndescription = ""\ntoc = true\ncategories = []\ntags = []\ndraft = true\n+++\n\n## Day01\n`);
       const editor = vscode.window.activeTextEditor;
       assert.strictEqual(editor?.document.uri.toString(), created.toString(), 'the new note is open');
       assert.deepStrictEqual(cursorOf(editor!), [11, 0], 'the cursor right under the first day');
@@ -660,6 +685,9 @@ describe('capture: snippets', () => {
   it('fills the date variables of the front matter snippet', async () => {
     const editor = await expand('fmyaml');
     const text = editor.document.getText();
-    assert.match(text, /^---\ntitle: "KubeCon \d{4}"\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d\ndescription: ""\ntoc: true\ncategories: \[\]\ntags: \[\]\ndraft: true\n---\n\n## Day01\n$/);
+    assert.match(
+      text,
+      /^---\ntitle: "KubeCon \d{4}"\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d\ndescription: ""\ntoc: true\ncategories: \[\]\ntags: \[\]\ndraft: true\n---\n\n## Day01\n$/,
+    );
   });
 });

@@ -44,10 +44,7 @@ describe('front matter commands', () => {
 
   it('Toggle Draft adds draft after the date in YAML, keeping the comment; undo restores', async () => {
     const { editor, before, after } = await run('talkCapture.toggleDraft', 'frontmatter/draft-yaml.md');
-    assert.strictEqual(
-      after,
-      '---\ntitle: "Toggle me"\ndate: 2024-03-22T09:00:00+01:00 # keep this comment\ndraft: true\ntags: [a, b]\n---\nBody\n',
-    );
+    assert.strictEqual(after, '---\ntitle: "Toggle me"\ndate: 2024-03-22T09:00:00+01:00 # keep this comment\ndraft: true\ntags: [a, b]\n---\nBody\n');
     await undoTo(editor, before);
   });
 
@@ -87,10 +84,7 @@ describe('front matter commands', () => {
     const { editor, before, after, api } = await run('talkCapture.syncTags', 'frontmatter/sync-yaml.md');
     assert.strictEqual(
       after,
-      before.replace(
-        '  - Backstage\n',
-        '  - Backstage\n  - Prometheus\n  - OpenTelemetry\ncategories:\n  - Backstage\n  - Prometheus\n  - OpenTelemetry\n',
-      ),
+      before.replace('  - Backstage\n', '  - Backstage\n  - Prometheus\n  - OpenTelemetry\ncategories:\n  - Backstage\n  - Prometheus\n  - OpenTelemetry\n'),
     );
     assert.strictEqual(api.frontMatter.lastMessage, 'Talk Capture: added tags: Prometheus, OpenTelemetry; categories: Backstage, Prometheus, OpenTelemetry.');
     await undoTo(editor, before);
@@ -100,7 +94,10 @@ describe('front matter commands', () => {
     const auto = await run('talkCapture.syncTags', 'frontmatter/sync-toml.md');
     assert.strictEqual(
       auto.after,
-      auto.before.replace("tags = ['kubernetes', 'backstage']\n", "tags = ['kubernetes', 'backstage', 'prometheus', 'inspektor gadget']\ncategories = ['backstage', 'prometheus', 'inspektor gadget']\n"),
+      auto.before.replace(
+        "tags = ['kubernetes', 'backstage']\n",
+        "tags = ['kubernetes', 'backstage', 'prometheus', 'inspektor gadget']\ncategories = ['backstage', 'prometheus', 'inspektor gadget']\n",
+      ),
     );
     await undoTo(auto.editor, auto.before);
 

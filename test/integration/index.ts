@@ -53,10 +53,7 @@ export async function run(): Promise<void> {
     const runner = mocha.run((failures) => {
       const stats = runner.stats ?? { passes: 0, failures, pending: 0, tests: 0 };
       if (process.env.TALK_CAPTURE_TEST_RESULTS) {
-        fs.writeFileSync(
-          process.env.TALK_CAPTURE_TEST_RESULTS,
-          JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending, tests: stats.tests }),
-        );
+        fs.writeFileSync(process.env.TALK_CAPTURE_TEST_RESULTS, JSON.stringify({ passes: stats.passes, failures: stats.failures, pending: stats.pending, tests: stats.tests }));
       }
       if (stats.passes + stats.failures === 0) reject(new Error('no integration test ran'));
       else if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));

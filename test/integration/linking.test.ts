@@ -80,7 +80,11 @@ describe('linking: CNCF projects', function () {
     const labels = ours.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(labels.slice(0, 3).includes('Kubernetes'), labels.join(', '));
     const rank = (d: string | undefined) => ['graduated', 'incubating', 'sandbox', 'archived'].findIndex((m) => d?.startsWith(`CNCF ${m}`));
-    assert.deepStrictEqual(ours.map((i) => rank(i.detail)), [...ours.map((i) => rank(i.detail))].sort((a, b) => a - b), 'graduated first, then incubating, sandbox');
+    assert.deepStrictEqual(
+      ours.map((i) => rank(i.detail)),
+      [...ours.map((i) => rank(i.detail))].sort((a, b) => a - b),
+      'graduated first, then incubating, sandbox',
+    );
     assert.ok(ours.length > 5);
   });
 
@@ -213,7 +217,13 @@ describe('linking: CNCF projects', function () {
       return d.some((x) => x.message === 'Did you mean Vitess?') ? d : undefined;
     }, 'project diagnostics');
     const messages = diags.filter((d) => d.severity === vscode.DiagnosticSeverity.Information).map((d) => `${d.range.start.line + 1}: ${d.message}`);
-    assert.deepStrictEqual(messages, ['10: Prometheus is not linked.', '10: Thanos is not linked.', '11: Perses is not linked.', '15: Prometheus is not linked.', '15: Did you mean Vitess?']);
+    assert.deepStrictEqual(messages, [
+      '10: Prometheus is not linked.',
+      '10: Thanos is not linked.',
+      '11: Perses is not linked.',
+      '15: Prometheus is not linked.',
+      '15: Did you mean Vitess?',
+    ]);
 
     const typo = diags.find((d) => d.message === 'Did you mean Vitess?')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, typo.range);
@@ -247,14 +257,18 @@ describe('linking: CNCF projects', function () {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as AddressInfo).port;
     try {
-      const ok = await vscode.commands.executeCommand<{ ok: boolean; entries?: number; error?: string }>('talkCapture.updateLandscapeIndex', { url: `http://127.0.0.1:${port}/landscape.yml` });
+      const ok = await vscode.commands.executeCommand<{ ok: boolean; entries?: number; error?: string }>('talkCapture.updateLandscapeIndex', {
+        url: `http://127.0.0.1:${port}/landscape.yml`,
+      });
       assert.ok(ok.ok, ok.error);
       assert.strictEqual(l.origin(), 'updated');
       const updated = await l.get();
       assert.strictEqual(updated.entries.length, ok.entries);
       assert.strictEqual(updated.get('Perses')?.maturity, 'sandbox');
 
-      const broken = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>('talkCapture.updateLandscapeIndex', { file: `${workspaceRoot()}/linking/broken-index.yml` });
+      const broken = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>('talkCapture.updateLandscapeIndex', {
+        file: `${workspaceRoot()}/linking/broken-index.yml`,
+      });
       assert.strictEqual(broken.ok, false);
       assert.match(broken.error ?? '', /YAML|landscape/);
       assert.strictEqual(await l.get(), updated, 'the current index stays');

@@ -80,13 +80,7 @@ describe('publish check', () => {
 
     await vscode.commands.executeCommand('talkCapture.toggleDraft');
     await waitFor(() => !problems(doc.uri).some((p) => p.includes(' draft ')), 'the draft problem to go away');
-    assert.deepStrictEqual(problems(doc.uri), [
-      '1:1 tags info',
-      '5:1 tags info',
-      '14:11 placeholder warning',
-      '16:18 bad-link warning',
-      '18:1 empty-talk warning',
-    ]);
+    assert.deepStrictEqual(problems(doc.uri), ['1:1 tags info', '5:1 tags info', '14:11 placeholder warning', '16:18 bad-link warning', '18:1 empty-talk warning']);
   });
 
   it('lists unlinked mentions itself when the live project hints are off', async () => {

@@ -20,7 +20,11 @@ interface CaptureApi {
 interface ScheduleApi {
   lastMessage: string | undefined;
   setNow(iso: string | undefined): void;
-  store: { stars(key: string): Set<string>; setStar(key: string, id: string, on: boolean): Promise<void>; read(key: string): Promise<{ sessions: Array<{ id: string; title: string }> } | undefined> };
+  store: {
+    stars(key: string): Set<string>;
+    setStar(key: string, id: string, on: boolean): Promise<void>;
+    read(key: string): Promise<{ sessions: Array<{ id: string; title: string }> } | undefined>;
+  };
 }
 
 async function apis(): Promise<{ capture: CaptureApi; schedule: ScheduleApi }> {
@@ -65,7 +69,23 @@ async function endTalk(): Promise<void> {
   if (capture.runningTalk) await vscode.commands.executeCommand('talkCapture.endTalk');
 }
 
-const NOTE = ['---', 'title: "DemoCon Europe 2099"', 'date: 2099-03-26', '---', '', '## Day01', '', '### Welcome - Jane Doe', '', '- opening', '', '## Day02', '', '### Later', ''].join('\n');
+const NOTE = [
+  '---',
+  'title: "DemoCon Europe 2099"',
+  'date: 2099-03-26',
+  '---',
+  '',
+  '## Day01',
+  '',
+  '### Welcome - Jane Doe',
+  '',
+  '- opening',
+  '',
+  '## Day02',
+  '',
+  '### Later',
+  '',
+].join('\n');
 const WITH_KEY = NOTE.replace('date: 2099-03-26\n', `date: 2099-03-26\nschedule: ${FILE}\n`);
 
 describe('schedule: import and Start Talk Now', () => {
@@ -173,7 +193,16 @@ describe('schedule: import and Start Talk Now', () => {
       .replace(/BEGIN:VEVENT\r?\n(?:(?!END:VEVENT)[^\n]*\n)*?SUMMARY:Ask Me Anything[\s\S]*?END:VEVENT\r?\n/, '')
       .replace(
         'END:VCALENDAR',
-        ['BEGIN:VEVENT', 'DTSTART:20990326T103000Z', 'DTEND:20990326T110000Z', 'SUMMARY:Late Addition - Kai Moreau\\, Hooli', 'LOCATION:Hall 7 | Room D\\, Amsterdam\\, Netherlands', 'UID:late-addition', 'END:VEVENT', 'END:VCALENDAR'].join(nl),
+        [
+          'BEGIN:VEVENT',
+          'DTSTART:20990326T103000Z',
+          'DTEND:20990326T110000Z',
+          'SUMMARY:Late Addition - Kai Moreau\\, Hooli',
+          'LOCATION:Hall 7 | Room D\\, Amsterdam\\, Netherlands',
+          'UID:late-addition',
+          'END:VEVENT',
+          'END:VCALENDAR',
+        ].join(nl),
       );
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(changed));
     const editor = await open(WITH_KEY);
@@ -212,7 +241,10 @@ describe('schedule: import and Start Talk Now', () => {
     const now = slotItems.find((i) => i.label === '11:15–11:45');
     assert.strictEqual(now?.description, 'now · 3 sessions');
     const next = slotItems.filter((i) => String(i.description).startsWith('next'));
-    assert.deepStrictEqual(next.map((i) => [String(i.label).slice(0, 5), i.description]), [['12:00', 'next · 2 sessions']]);
+    assert.deepStrictEqual(
+      next.map((i) => [String(i.label).slice(0, 5), i.description]),
+      [['12:00', 'next · 2 sessions']],
+    );
     const sessions = provider.getChildren(slots[slotItems.indexOf(now!)]);
     const tracing = sessions.find((n) => provider.getTreeItem(n).label === 'Tracing, Gently')!;
     assert.strictEqual(provider.getTreeItem(tracing).description, 'Ana Lima, Bo Chen, Cy Diaz · Hall 7 | Room B');
@@ -223,8 +255,15 @@ describe('schedule: import and Start Talk Now', () => {
     assert.strictEqual(provider.getTreeItem(tracing).contextValue, 'scheduleSession.starred');
     await provider.setFilter({ kind: 'starred' });
     try {
-      const shown = provider.getChildren().flatMap((d) => provider.getChildren(d)).flatMap((sl) => provider.getChildren(sl));
-      assert.deepStrictEqual(shown.map((n) => provider.getTreeItem(n).label), ['Tracing, Gently'], 'starred only');
+      const shown = provider
+        .getChildren()
+        .flatMap((d) => provider.getChildren(d))
+        .flatMap((sl) => provider.getChildren(sl));
+      assert.deepStrictEqual(
+        shown.map((n) => provider.getTreeItem(n).label),
+        ['Tracing, Gently'],
+        'starred only',
+      );
     } finally {
       await provider.setFilter({ kind: 'all' });
     }
@@ -262,13 +301,17 @@ describe('schedule: import and Start Talk Now', () => {
     const done = vscode.commands.executeCommand('talkCapture.newTalk');
     await answer('title', 'Hallway track');
     const speakers = await waitFor(
-      () => capture.activeStep === 'speakers' && (capture.activeInput as vscode.QuickPick<vscode.QuickPickItem>).items.some((i) => i.label === 'Jo (JJ) Park') && capture.activeInput,
+      () =>
+        capture.activeStep === 'speakers' && (capture.activeInput as vscode.QuickPick<vscode.QuickPickItem>).items.some((i) => i.label === 'Jo (JJ) Park') && capture.activeInput,
       'the schedule’s speakers offered',
     );
     const item = (speakers as vscode.QuickPick<vscode.QuickPickItem>).items.find((i) => i.label === 'Jo (JJ) Park');
     assert.strictEqual(item?.description, 'in the schedule');
     await answer('speakers', pick('Jo (JJ) Park'));
-    await waitFor(() => capture.activeStep === 'company' && (capture.activeInput as vscode.QuickPick<vscode.QuickPickItem>).items.some((i) => i.label === 'Umbrella Labs'), 'the schedule’s companies offered');
+    await waitFor(
+      () => capture.activeStep === 'company' && (capture.activeInput as vscode.QuickPick<vscode.QuickPickItem>).items.some((i) => i.label === 'Umbrella Labs'),
+      'the schedule’s companies offered',
+    );
     await answer('company', pick('Umbrella Labs'));
     await answer('kind', pick('Talk'));
     await done;
@@ -294,10 +337,7 @@ describe('schedule: import and Start Talk Now', () => {
     const text = `${WITH_KEY}\n### Tracing, Gently - Ana Lma & Bo Chen, Acme\n\n- notes\n`;
     const editor = await open(text);
     await vscode.commands.executeCommand('talkCapture.checkNotes');
-    const hint = await waitFor(
-      () => vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'speaker-name'),
-      'the speaker hint',
-    );
+    const hint = await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'speaker-name'), 'the speaker hint');
     assert.strictEqual(hint.message, '“Ana Lma” is not a speaker of “Tracing, Gently” in the schedule: did you mean Ana Lima?');
     assert.strictEqual(hint.severity, vscode.DiagnosticSeverity.Information);
     assert.strictEqual(editor.document.getText(hint.range), 'Ana Lma');

@@ -15,7 +15,7 @@ interface TreeApi {
   refresh?: () => void;
 }
 
-const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 
 async function talks(): Promise<TreeApi> {
   return (await getApi<{ talksView: TreeApi }>()).talksView;
@@ -44,31 +44,49 @@ describe('talks view', function () {
     await vscode.commands.executeCommand('talkCapture.talks.focus');
     await showing(api, 'kubecon-na.md', 'Day01');
     const days = await rows(api);
-    assert.deepStrictEqual(days.map((d) => [d.label, d.description, d.context]), [
-      ['Day01', '2 talks · 2 TODO', 'day'], // the hidden note is shown (dimmed) but not counted
-      ['Day02', '2 talks · 2 TODO', 'day'],
-    ]);
+    assert.deepStrictEqual(
+      days.map((d) => [d.label, d.description, d.context]),
+      [
+        ['Day01', '2 talks · 2 TODO', 'day'], // the hidden note is shown (dimmed) but not counted
+        ['Day02', '2 talks · 2 TODO', 'day'],
+      ],
+    );
     const d1 = await rows(api, days[0].el);
-    assert.deepStrictEqual(d1.map((t) => [t.label, t.description, t.context]), [
-      ['eBPF networking at scale', 'Ada Quinlan · Isovalent', 'talk'],
-      ['What is Crossplane?', '', 'talk'],
-      ['Harbor replication deep dive', 'hidden draft', 'talk.hidden'],
-    ]);
-    assert.deepStrictEqual({ kind: d1[0].el.kind, line: d1[0].el.line, uri: d1[0].el.uri.toString() }, { kind: 'talk', line: 12, uri: workspaceUri('notes/kubecon-na.md').toString() });
+    assert.deepStrictEqual(
+      d1.map((t) => [t.label, t.description, t.context]),
+      [
+        ['eBPF networking at scale', 'Ada Quinlan · Isovalent', 'talk'],
+        ['What is Crossplane?', '', 'talk'],
+        ['Harbor replication deep dive', 'hidden draft', 'talk.hidden'],
+      ],
+    );
+    assert.deepStrictEqual(
+      { kind: d1[0].el.kind, line: d1[0].el.line, uri: d1[0].el.uri.toString() },
+      { kind: 'talk', line: 12, uri: workspaceUri('notes/kubecon-na.md').toString() },
+    );
     const d2 = await rows(api, days[1].el);
-    assert.deepStrictEqual(d2.map((t) => [t.label, t.description]), [
-      ['Keynote 1: Ten years of cloud native', ''],
-      ['Running Argo CD at scale', 'Bo Lindqvist, Priya Raman · Acme, Initech'],
-    ]);
+    assert.deepStrictEqual(
+      d2.map((t) => [t.label, t.description]),
+      [
+        ['Keynote 1: Ten years of cloud native', ''],
+        ['Running Argo CD at scale', 'Bo Lindqvist, Priya Raman · Acme, Initech'],
+      ],
+    );
     const todos = await rows(api, d1[0].el);
-    assert.deepStrictEqual(todos.map((t) => [t.label, t.description, t.context]), [['TODO: add the video', 'TODO · line 15', 'todo']]);
+    assert.deepStrictEqual(
+      todos.map((t) => [t.label, t.description, t.context]),
+      [['TODO: add the video', 'TODO · line 15', 'todo']],
+    );
     const el = todos[0].el;
     assert.deepStrictEqual(Object.keys(el).sort(), ['kind', 'talk', 'todo', 'uri']);
     assert.strictEqual(el.kind, 'todo');
     assert.strictEqual(el.talk, 'eBPF networking at scale');
     assert.deepStrictEqual(el.todo, { kind: 'todo', text: 'TODO: add the video', line: 15, column: 3, endColumn: 22 });
     const hidden = await rows(api, d1[2].el);
-    assert.deepStrictEqual(hidden.map((t) => [t.label, t.description]), [['ask about pull-through cache', 'hidden note · line 22']]);
+    assert.deepStrictEqual(
+      hidden.map((t) => [t.label, t.description]),
+      [['ask about pull-through cache', 'hidden note · line 22']],
+    );
 
     await api.view.reveal(d1[0].el, { expand: true });
     await api.view.reveal(d2[1].el, { expand: true });
@@ -109,13 +127,20 @@ describe('talks view', function () {
       const r = await rows(api, (await rows(api))[0].el);
       return r.some((x) => x.label === 'Linkerd on the edge') ? r : undefined;
     }, 'the new talk in the tree');
-    assert.deepStrictEqual(after.map((r) => [r.label, r.description]), [
-      ['eBPF networking at scale', 'Ada Quinlan · Isovalent'],
-      ['What is Crossplane?', ''],
-      ['Harbor replication deep dive', 'hidden draft'],
-      ['Linkerd on the edge', 'Rui Costa · Example'],
-    ]);
-    assert.deepStrictEqual(after.slice(0, 3).map((r) => r.id), ids, 'existing items keep their ids');
+    assert.deepStrictEqual(
+      after.map((r) => [r.label, r.description]),
+      [
+        ['eBPF networking at scale', 'Ada Quinlan · Isovalent'],
+        ['What is Crossplane?', ''],
+        ['Harbor replication deep dive', 'hidden draft'],
+        ['Linkerd on the edge', 'Rui Costa · Example'],
+      ],
+    );
+    assert.deepStrictEqual(
+      after.slice(0, 3).map((r) => r.id),
+      ids,
+      'existing items keep their ids',
+    );
     assert.strictEqual((await rows(api))[0].description, '3 talks · 2 TODO');
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor(async () => !(await rows(api, (await rows(api))[0].el)).some((x) => x.label === 'Linkerd on the edge'), 'the tree back after revert');
@@ -123,19 +148,28 @@ describe('talks view', function () {
 
   it('says "1 talk", keeps hidden notes shown but out of the TODO count unless talkCapture.todos.includeHiddenDrafts', async () => {
     const api = await talks();
-    const editor = await openMarkdown('## Day01\n\n### Only talk\n\n[//]: # (TODO ask about the quota)\n\n## Day02\n\n### Group: Lightning talks\n\n#### Tiny one - Ada Quinlan\n\nTODO: slides\n');
+    const editor = await openMarkdown(
+      '## Day01\n\n### Only talk\n\n[//]: # (TODO ask about the quota)\n\n## Day02\n\n### Group: Lightning talks\n\n#### Tiny one - Ada Quinlan\n\nTODO: slides\n',
+    );
     await vscode.window.showTextDocument(editor.document);
     api.refresh?.();
     await waitFor(async () => api.provider.doc === editor.document && (await rows(api)).some((r) => r.label === 'Day01'), 'the Talks view to show the note');
     const days = await rows(api);
-    assert.deepStrictEqual(days.map((d) => [d.label, d.description]), [
-      ['Day01', '1 talk · 0 TODO'],
-      ['Day02', '1 talk · 1 TODO'],
-    ]);
+    assert.deepStrictEqual(
+      days.map((d) => [d.label, d.description]),
+      [
+        ['Day01', '1 talk · 0 TODO'],
+        ['Day02', '1 talk · 1 TODO'],
+      ],
+    );
     assert.match(String(days[0].item.tooltip), /1 talk, 0 hidden drafts, 0 TODO items/);
     const only = (await rows(api, days[0].el))[0];
     assert.strictEqual(only.label, 'Only talk');
-    assert.deepStrictEqual((await rows(api, only.el)).map((r) => [r.label, r.description]), [['TODO ask about the quota', 'hidden note · line 5']], 'the hidden note is still in the tree');
+    assert.deepStrictEqual(
+      (await rows(api, only.el)).map((r) => [r.label, r.description]),
+      [['TODO ask about the quota', 'hidden note · line 5']],
+      'the hidden note is still in the tree',
+    );
     const group = (await rows(api, days[1].el))[0];
     assert.deepStrictEqual([group.label, group.description], ['Group: Lightning talks', '1 talk']);
     const restore = await setSetting('todos.includeHiddenDrafts', true);
@@ -174,9 +208,15 @@ describe('talks view', function () {
     await openFile('notes/draft-day3.md');
     await showing(api, 'draft-day3.md', 'Day03');
     const days = await rows(api);
-    assert.deepStrictEqual(days.map((d) => [d.label, d.description]), [['Day03', '3 talks · 2 TODO']]);
+    assert.deepStrictEqual(
+      days.map((d) => [d.label, d.description]),
+      [['Day03', '3 talks · 2 TODO']],
+    );
     const t = await rows(api, days[0].el);
-    assert.deepStrictEqual(t.map((r) => r.label), ['Keynote 1', 'Volcano batch scheduling', 'ContribFest Tekton']);
+    assert.deepStrictEqual(
+      t.map((r) => r.label),
+      ['Keynote 1', 'Volcano batch scheduling', 'ContribFest Tekton'],
+    );
     const tip = t[1].item.tooltip;
     assert.ok(tip instanceof vscode.MarkdownString && tip.value.includes('Sections: Intro'), 'the tooltip lists the sections');
   });
@@ -188,8 +228,14 @@ describe('talks view', function () {
     const top = await rows(api);
     assert.strictEqual(top[0].context, 'problem');
     assert.match(top[0].label, /YAML front matter cannot be read \(line 3\)/);
-    assert.deepStrictEqual(top.slice(1).map((r) => r.label), ['Day 1']);
-    assert.deepStrictEqual((await rows(api, top[1].el)).map((r) => [r.label, r.description]), [['Still readable', 'Ana Lopez · Example']]);
+    assert.deepStrictEqual(
+      top.slice(1).map((r) => r.label),
+      ['Day 1'],
+    );
+    assert.deepStrictEqual(
+      (await rows(api, top[1].el)).map((r) => [r.label, r.description]),
+      [['Still readable', 'Ana Lopez · Example']],
+    );
     await screenshot('talks-view-front-matter-problem');
   });
 

@@ -17,7 +17,7 @@ interface TodosApi {
   countFor(uri: vscode.Uri): number | undefined;
 }
 
-const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 
 async function todos(): Promise<TodosApi> {
   return (await getApi<{ todosView: TodosApi }>()).todosView;
@@ -57,7 +57,10 @@ describe('talks view: TODO links', function () {
       ],
     );
     const items = await api.provider.getChildren(talks[1]);
-    assert.deepStrictEqual(items.map((i) => [label(api.provider.getTreeItem(i)), api.provider.getTreeItem(i).contextValue]), [['Slides (link)', 'todo']]);
+    assert.deepStrictEqual(
+      items.map((i) => [label(api.provider.getTreeItem(i)), api.provider.getTreeItem(i).contextValue]),
+      [['Slides (link)', 'todo']],
+    );
     assert.deepStrictEqual(Object.keys(items[0]).sort(), ['kind', 'talk', 'todo', 'uri']);
     assert.strictEqual(items[0].talk, 'What is Crossplane?');
     assert.strictEqual(api.view.badge?.value, api.total());
@@ -98,7 +101,10 @@ describe('talks view: TODO links', function () {
       const harbor = talks.find((t) => label(api.provider.getTreeItem(t)) === 'Harbor replication deep dive');
       assert.ok(harbor, 'the hidden draft talk is listed again');
       const items = await api.provider.getChildren(harbor);
-      assert.deepStrictEqual(items.map((i) => [label(api.provider.getTreeItem(i)), i.todo?.kind]), [['ask about pull-through cache', 'hidden']]);
+      assert.deepStrictEqual(
+        items.map((i) => [label(api.provider.getTreeItem(i)), i.todo?.kind]),
+        [['ask about pull-through cache', 'hidden']],
+      );
     } finally {
       await restore();
     }

@@ -54,11 +54,9 @@ async function answer(step, text) {
 async function completeProject(prefix, project) {
   await type(prefix);
   await waitForSuggestion(project);
-  await session.page.waitForFunction(
-    (p) => (document.querySelector('.editor-widget.suggest-widget.visible .monaco-list-row.focused')?.textContent ?? '').startsWith(p),
-    project,
-    { timeout: 10_000 },
-  );
+  await session.page.waitForFunction((p) => (document.querySelector('.editor-widget.suggest-widget.visible .monaco-list-row.focused')?.textContent ?? '').startsWith(p), project, {
+    timeout: 10_000,
+  });
   await press('Enter');
 }
 
@@ -97,7 +95,9 @@ describe('journey: capturing a conference day', () => {
     await waitForLine('[//]: # (');
     await screenshot('capture-talk-notes');
     await press('Control+Alt+E');
-    await session.page.waitForFunction(() => ![...document.querySelectorAll('.statusbar-item')].some((i) => (i.textContent ?? '').includes('Tracing at scale')), undefined, { timeout: 10_000 });
+    await session.page.waitForFunction(() => ![...document.querySelectorAll('.statusbar-item')].some((i) => (i.textContent ?? '').includes('Tracing at scale')), undefined, {
+      timeout: 10_000,
+    });
 
     await press('Control+Alt+T');
     await answer('Title of the talk', 'Opening remarks');
@@ -136,11 +136,18 @@ describe('journey: capturing a conference day', () => {
     await press('Control+Alt+D');
     await waitForLine(/^## Day ?0?3/, 'the third day heading');
     await press('Control+Z');
-    await session.page.waitForFunction(() => ![...document.querySelectorAll('.view-line')].some((l) => /^## Day ?0?3/.test((l.textContent ?? '').replace(/\u00a0/g, ' '))), undefined, { timeout: 10_000 });
+    await session.page.waitForFunction(
+      () => ![...document.querySelectorAll('.view-line')].some((l) => /^## Day ?0?3/.test((l.textContent ?? '').replace(/\u00a0/g, ' '))),
+      undefined,
+      { timeout: 10_000 },
+    );
     await press('Control+S');
     await session.page.waitForTimeout(500);
     assert.equal(readWorkspaceFile(NOTE), before);
-    assert.ok((await visibleLines()).some((l) => /^## Day ?0?2/.test(l)), 'the second day is still there');
+    assert.ok(
+      (await visibleLines()).some((l) => /^## Day ?0?2/.test(l)),
+      'the second day is still there',
+    );
   });
 
   it('the Talks tree shows the day and talks, and follows a typed `### ` heading', async () => {

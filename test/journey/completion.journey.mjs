@@ -19,11 +19,9 @@ const suggestSeen = () => session.page.evaluate(() => window.__suggestSeen === t
 
 /** Waits until the focused row of the suggest list is `label`. */
 async function waitForFocusedRow(label) {
-  await session.page.waitForFunction(
-    (l) => (document.querySelector('.editor-widget.suggest-widget.visible .monaco-list-row.focused')?.textContent ?? '').includes(l),
-    label,
-    { timeout: 10_000 },
-  );
+  await session.page.waitForFunction((l) => (document.querySelector('.editor-widget.suggest-widget.visible .monaco-list-row.focused')?.textContent ?? '').includes(l), label, {
+    timeout: 10_000,
+  });
 }
 
 describe('journey: completion while typing', () => {

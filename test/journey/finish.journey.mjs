@@ -1,7 +1,23 @@
 // Finishing the post: Link Project Mentions with its confirmation, a typo quick fix (Ctrl+.),
 // Check Notes Before Publishing in the Problems panel, Resolve TODO Link from the TODO Links view.
 import assert from 'node:assert/strict';
-import { focusEditorEnd, notifications, openFile, press, readWorkspaceFile, runCommand, save, screenshot, session, showTalkCaptureSidebar, type, waitForLine, waitForQuickInput, waitForQuickInputClosed, waitForTreeRow } from './harness.mjs';
+import {
+  focusEditorEnd,
+  notifications,
+  openFile,
+  press,
+  readWorkspaceFile,
+  runCommand,
+  save,
+  screenshot,
+  session,
+  showTalkCaptureSidebar,
+  type,
+  waitForLine,
+  waitForQuickInput,
+  waitForQuickInputClosed,
+  waitForTreeRow,
+} from './harness.mjs';
 
 async function goTo(line, column) {
   await press('Control+G');
@@ -80,9 +96,18 @@ describe('journey: finishing the post', () => {
       await session.page.waitForTimeout(250);
     }
     await screenshot('publish-check-problems');
-    assert.ok(rows.some((r) => /TODO/.test(r)), `no TODO problem: ${JSON.stringify(rows)}`);
-    assert.ok(rows.some((r) => /draft/i.test(r)), `no draft problem: ${JSON.stringify(rows)}`);
-    assert.ok(rows.some((r) => /Placeholder instead of a link: \[slides\]\(TODO\)/.test(r)), `no placeholder problem: ${JSON.stringify(rows)}`);
+    assert.ok(
+      rows.some((r) => /TODO/.test(r)),
+      `no TODO problem: ${JSON.stringify(rows)}`,
+    );
+    assert.ok(
+      rows.some((r) => /draft/i.test(r)),
+      `no draft problem: ${JSON.stringify(rows)}`,
+    );
+    assert.ok(
+      rows.some((r) => /Placeholder instead of a link: \[slides\]\(TODO\)/.test(r)),
+      `no placeholder problem: ${JSON.stringify(rows)}`,
+    );
     await focusEditorEnd();
     await runCommand('View: Toggle Panel Visibility');
   });
@@ -91,7 +116,10 @@ describe('journey: finishing the post', () => {
     await openFile('notes/resolve.md');
     await showTalkCaptureSidebar();
     await waitForTreeRow('TODO Links', (r) => r.label.includes('(link)') || r.aria.includes('(link)'));
-    const row = session.page.locator('.pane', { has: session.page.locator('.pane-header', { hasText: 'TODO Links' }) }).locator('.monaco-list-row', { hasText: '(link)' }).first();
+    const row = session.page
+      .locator('.pane', { has: session.page.locator('.pane-header', { hasText: 'TODO Links' }) })
+      .locator('.monaco-list-row', { hasText: '(link)' })
+      .first();
     // The row's inline action (the check mark shown on hover) is Resolve TODO Link….
     await row.hover();
     const action = row.locator('.actions .action-label[aria-label^="Resolve TODO Link"]').first();

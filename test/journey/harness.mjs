@@ -114,12 +114,14 @@ const NBSP = /\u00a0/g;
 
 /** The active editor's rendered lines, top to bottom (only what is scrolled into view). */
 export async function visibleLines() {
-  return session.page.evaluate(() => {
-    const editor = document.querySelector('.editor-instance .monaco-editor.focused') ?? document.querySelector('.part.editor .monaco-editor');
-    if (!editor) return [];
-    const lines = [...editor.querySelectorAll('.view-lines .view-line')].map((el) => ({ top: parseFloat(el.style.top) || 0, text: el.textContent ?? '' }));
-    return lines.sort((a, b) => a.top - b.top).map((l) => l.text);
-  }).then((lines) => lines.map((l) => l.replace(NBSP, ' ')));
+  return session.page
+    .evaluate(() => {
+      const editor = document.querySelector('.editor-instance .monaco-editor.focused') ?? document.querySelector('.part.editor .monaco-editor');
+      if (!editor) return [];
+      const lines = [...editor.querySelectorAll('.view-lines .view-line')].map((el) => ({ top: parseFloat(el.style.top) || 0, text: el.textContent ?? '' }));
+      return lines.sort((a, b) => a.top - b.top).map((l) => l.text);
+    })
+    .then((lines) => lines.map((l) => l.replace(NBSP, ' ')));
 }
 
 /** Waits until a rendered editor line satisfies the test; returns the lines. */
@@ -202,7 +204,9 @@ export async function waitForTreeRow(viewTitle, test, timeout = 20_000) {
     if (hit) return hit;
     await session.page.waitForTimeout(150);
   }
-  throw new Error(`the ${viewTitle} view never showed the expected row; it shows:\n${rows.map((r) => `${'  '.repeat(Math.max(0, r.level - 1))}${r.label} · ${r.description}`).join('\n')}`);
+  throw new Error(
+    `the ${viewTitle} view never showed the expected row; it shows:\n${rows.map((r) => `${'  '.repeat(Math.max(0, r.level - 1))}${r.label} · ${r.description}`).join('\n')}`,
+  );
 }
 
 /** The quick input's visible rows (labels). */
@@ -233,10 +237,14 @@ export async function waitForQuickInput(test, timeout = 15_000) {
 }
 
 export async function waitForQuickInputClosed(timeout = 15_000) {
-  await session.page.waitForFunction(() => {
-    const w = document.querySelector('.quick-input-widget');
-    return !w || w.style.display === 'none';
-  }, undefined, { timeout });
+  await session.page.waitForFunction(
+    () => {
+      const w = document.querySelector('.quick-input-widget');
+      return !w || w.style.display === 'none';
+    },
+    undefined,
+    { timeout },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,5 +348,10 @@ export async function closeAllEditors() {
   await press('Escape');
   await runCommand('View: Close All Editors');
   const dontSave = session.page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" });
-  if (await dontSave.count().catch(() => 0)) await dontSave.first().click().catch(() => {});
+  if (await dontSave.count().catch(() => 0)) {
+    await dontSave
+      .first()
+      .click()
+      .catch(() => {});
+  }
 }

@@ -12,7 +12,12 @@ export const mochaHooks = {
     if (test?.state !== 'failed') return;
     const file = await screenshot(`FAILED ${test.fullTitle()}`);
     console.log(`    screenshot: ${file}`);
-    console.log(`    last console lines of the page:\n${session.console.slice(-25).map((l) => `      ${l.slice(0, 300)}`).join('\n')}`);
+    console.log(
+      `    last console lines of the page:\n${session.console
+        .slice(-25)
+        .map((l) => `      ${l.slice(0, 300)}`)
+        .join('\n')}`,
+    );
   },
   async afterAll() {
     this.timeout(30_000);

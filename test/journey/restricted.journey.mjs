@@ -28,7 +28,11 @@ describe('journey: a cloned repository with hostile settings', () => {
     const no = session.page.locator('.monaco-dialog-box .monaco-button', { hasText: /No, I don.t trust/ }).first();
     await no.waitFor({ timeout: 60_000 });
     await no.click();
-    await session.page.waitForFunction(() => [...document.querySelectorAll('.statusbar-item, .window-title, .titlebar')].some((e) => /Restricted Mode/i.test(e.textContent ?? '')), undefined, { timeout: 20_000 });
+    await session.page.waitForFunction(
+      () => [...document.querySelectorAll('.statusbar-item, .window-title, .titlebar')].some((e) => /Restricted Mode/i.test(e.textContent ?? '')),
+      undefined,
+      { timeout: 20_000 },
+    );
     await openFile('notes/hostile.md');
     await showTalkCaptureSidebar();
     await waitForTreeRow('Talks', (r) => /^Day 1/.test(r.label));

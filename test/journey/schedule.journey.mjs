@@ -33,11 +33,9 @@ const LINK = '[Session page](http://democon2099.sched.com/event/0000000000000000
 
 /** Waits until the quick input's focused row contains `text`. */
 async function waitForFocusedRow(text) {
-  await session.page.waitForFunction(
-    (t) => (document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.textContent ?? '').includes(t),
-    text,
-    { timeout: 15_000 },
-  );
+  await session.page.waitForFunction((t) => (document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.textContent ?? '').includes(t), text, {
+    timeout: 15_000,
+  });
 }
 
 /** Answers the open quick input: waits for the step (by placeholder or prompt), types, Enter. */
@@ -119,7 +117,9 @@ describe('journey: a conference schedule', () => {
     assert.equal(counts.withSchedule, 2, 'Ctrl+Alt+S and Enter');
     console.log(`      keystrokes for a talk heading with the schedule: ${counts.withSchedule} (Ctrl+Alt+S, Enter), ${HEADING.length + LINK.length + 1} characters written`);
     await press('Control+Alt+E');
-    await session.page.waitForFunction(() => ![...document.querySelectorAll('.statusbar-item')].some((i) => (i.textContent ?? '').includes('Kubernetes')), undefined, { timeout: 10_000 });
+    await session.page.waitForFunction(() => ![...document.querySelectorAll('.statusbar-item')].some((i) => (i.textContent ?? '').includes('Kubernetes')), undefined, {
+      timeout: 10_000,
+    });
   });
 
   it('the same heading typed by hand on a note without a schedule (for comparison)', async () => {

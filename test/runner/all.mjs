@@ -38,11 +38,17 @@ let staticOk = true;
 if (!only || onlyUnit) {
   staticOk = run('type check (tsc --noEmit)', process.execPath, [bin('typescript/bin/tsc'), '--noEmit', '-p', '.']) && staticOk;
   staticOk = run('lint (eslint)', process.execPath, [bin('eslint/bin/eslint.js'), 'src', 'test', 'bench', 'scripts']) && staticOk;
+  staticOk = run('format (prettier --check)', process.execPath, [bin('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']) && staticOk;
   const unitFile = path.join(resultsDir, 'unit.json');
   fs.rmSync(unitFile, { force: true });
-  const ok = run('unit tests (mocha, Node)', process.execPath, [bin('mocha/bin/mocha.js'), ...(process.stdout.isTTY ? [] : ['--no-color']), '--reporter', path.join(root, 'test/runner/summary-reporter.cjs')], {
-    TALK_CAPTURE_UNIT_RESULTS: unitFile,
-  });
+  const ok = run(
+    'unit tests (mocha, Node)',
+    process.execPath,
+    [bin('mocha/bin/mocha.js'), ...(process.stdout.isTTY ? [] : ['--no-color']), '--reporter', path.join(root, 'test/runner/summary-reporter.cjs')],
+    {
+      TALK_CAPTURE_UNIT_RESULTS: unitFile,
+    },
+  );
   layers.push(['unit', readResults(unitFile, ok)]);
 }
 if (!only || onlyIntegration) {

@@ -70,14 +70,18 @@ export async function startCodeServer(tools, { workspace, userDataDir, extension
   port ??= await freePort();
   const args = [
     tools.codeServer,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     ...(trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
   ];
   // A release workbench only runs an extension test payload when the smoke-test driver is on.
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');

@@ -90,16 +90,27 @@ describe('capture: heading templates', () => {
   it('formats talk headings for every kind', () => {
     assert.strictEqual(formatTalkHeading({ title: 'Scaling etcd', speakers: ['Ada', 'Grace'], company: 'Acme' }), '### Scaling etcd - Ada & Grace, Acme');
     assert.strictEqual(formatTalkHeading({ title: 'Scaling etcd', speakers: [] }), '### Scaling etcd');
-    assert.strictEqual(formatTalkHeading({ title: 'Opening', speakers: ['Ada'], kind: 'keynote', n: 3 }), '### Keynote 3: Opening - Ada', 'a keynote keeps the speakers that were asked for');
+    assert.strictEqual(
+      formatTalkHeading({ title: 'Opening', speakers: ['Ada'], kind: 'keynote', n: 3 }),
+      '### Keynote 3: Opening - Ada',
+      'a keynote keeps the speakers that were asked for',
+    );
     assert.strictEqual(formatTalkHeading({ title: 'Tiny tools', speakers: ['Ada'], kind: 'lightning talk' }), '### Lightning Talk: Tiny tools - Ada');
     assert.strictEqual(formatTalkHeading({ title: 'Fix the docs', speakers: [], company: 'Acme', kind: 'contribfest' }), '### ContribFest: Fix the docs - Acme');
     assert.strictEqual(formatTalkHeading({ title: 'T', speakers: ['Ada'], kind: 'panel' }, { talk: '#### {kind}: {title} by {speakers}' }), '#### Panel: T by Ada');
     assert.strictEqual(formatTalkHeading({ title: 'T', speakers: ['Ada'] }, { talk: '#### {kind}: {title} by {speakers}' }), '#### T by Ada', 'a plain talk has no kind');
-    assert.strictEqual(formatTalkHeading({ title: 'T', speakers: ['Ada'] }, { talk: '{title} with {speakers}' }), '### T with Ada', 'heading marks are added when the format has none');
+    assert.strictEqual(
+      formatTalkHeading({ title: 'T', speakers: ['Ada'] }, { talk: '{title} with {speakers}' }),
+      '### T with Ada',
+      'heading marks are added when the format has none',
+    );
   });
 
   it('keeps the speakers and company of a keynote (they were asked for)', () => {
-    assert.strictEqual(formatTalkHeading({ title: 'Open by default', speakers: ['Ana Lima'], company: 'Acme', kind: 'keynote', n: 2 }), '### Keynote 2: Open by default - Ana Lima, Acme');
+    assert.strictEqual(
+      formatTalkHeading({ title: 'Open by default', speakers: ['Ana Lima'], company: 'Acme', kind: 'keynote', n: 2 }),
+      '### Keynote 2: Open by default - Ana Lima, Acme',
+    );
     assert.strictEqual(formatTalkHeading({ title: 'Open by default', speakers: [], kind: 'keynote', n: 1 }), '### Keynote 1: Open by default');
   });
 
@@ -120,9 +131,27 @@ describe('capture: heading templates', () => {
 
   it('numbers keynotes within a day', () => {
     assert.strictEqual(nextKeynoteNumber([]), 1);
-    assert.strictEqual(nextKeynoteNumber([{ heading: 'Keynote 1: A', kind: 'keynote' }, { heading: 'Keynote 2 ', kind: 'keynote' }]), 3);
-    assert.strictEqual(nextKeynoteNumber([{ heading: 'Keynotes', kind: null }, { heading: 'Opening keynote', kind: 'keynote' }]), 2);
-    assert.strictEqual(nextKeynoteNumber([{ heading: 'Keynote 5:', kind: 'keynote' }, { heading: 'A talk', kind: null }]), 6);
+    assert.strictEqual(
+      nextKeynoteNumber([
+        { heading: 'Keynote 1: A', kind: 'keynote' },
+        { heading: 'Keynote 2 ', kind: 'keynote' },
+      ]),
+      3,
+    );
+    assert.strictEqual(
+      nextKeynoteNumber([
+        { heading: 'Keynotes', kind: null },
+        { heading: 'Opening keynote', kind: 'keynote' },
+      ]),
+      2,
+    );
+    assert.strictEqual(
+      nextKeynoteNumber([
+        { heading: 'Keynote 5:', kind: 'keynote' },
+        { heading: 'A talk', kind: null },
+      ]),
+      6,
+    );
   });
 });
 
@@ -464,10 +493,22 @@ describe('capture on parsed notes (fixtures)', () => {
 
   it('writes headings the notes model reads back: speakers, company and kind', () => {
     const cases: Array<[Parameters<typeof formatTalkHeading>[0], { speakers: string[]; company: string | null; kind: string | null }]> = [
-      [{ title: 'Mesh upgrades', speakers: ['Ada Lovelace', 'Grace Hopper'], company: 'Acme' }, { speakers: ['Ada Lovelace', 'Grace Hopper'], company: 'Acme', kind: null }],
-      [{ title: 'Tiny tools', speakers: ['Linus Park'], kind: 'lightning talk' }, { speakers: ['Linus Park'], company: null, kind: 'Lightning talk' }],
-      [{ title: 'Opening', speakers: [], kind: 'keynote', n: 4 }, { speakers: [], company: null, kind: 'Keynote' }],
-      [{ title: 'Docs sprint', speakers: [], kind: 'contribfest' }, { speakers: [], company: null, kind: 'ContribFest' }],
+      [
+        { title: 'Mesh upgrades', speakers: ['Ada Lovelace', 'Grace Hopper'], company: 'Acme' },
+        { speakers: ['Ada Lovelace', 'Grace Hopper'], company: 'Acme', kind: null },
+      ],
+      [
+        { title: 'Tiny tools', speakers: ['Linus Park'], kind: 'lightning talk' },
+        { speakers: ['Linus Park'], company: null, kind: 'Lightning talk' },
+      ],
+      [
+        { title: 'Opening', speakers: [], kind: 'keynote', n: 4 },
+        { speakers: [], company: null, kind: 'Keynote' },
+      ],
+      [
+        { title: 'Docs sprint', speakers: [], kind: 'contribfest' },
+        { speakers: [], company: null, kind: 'ContribFest' },
+      ],
     ];
     for (const [input, want] of cases) {
       const text = `## Day01\n\n${formatTalkHeading(input)}\n\nbody\n`;
@@ -482,7 +523,10 @@ describe('capture on parsed notes (fixtures)', () => {
     const ins = insertDayHeading(summit, m, { today: '2031-05-08' });
     const out = apply(summit, ins.edit);
     assert.strictEqual(out, summit.replace(/- demo: \[demo\]\(\)\n$/, '- demo: [demo]()\n\n## Day03\n'));
-    assert.deepStrictEqual(parseNotes(out).days.map((d) => d.title), ['Day01', 'Day02', 'Day03']);
+    assert.deepStrictEqual(
+      parseNotes(out).days.map((d) => d.title),
+      ['Day01', 'Day02', 'Day03'],
+    );
   });
 
   it('follows a plain `Day03:` line with `Day04:`', () => {

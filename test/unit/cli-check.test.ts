@@ -48,8 +48,14 @@ describe('cli: check and sync-tags', () => {
       ],
     );
     const todo = data.files[1].problems.find((p) => p.kind === 'todo')!;
-    assert.deepStrictEqual({ line: todo.line, kind: todo.kind, message: todo.message }, { line: 15, kind: 'todo', message: 'Unresolved TODO: TODO: add the recording when it is published' });
-    assert.deepStrictEqual(data.files[1].problems.map((p) => p.kind), ['tags', 'draft', 'tags', 'unlinked-project', 'placeholder', 'todo', 'bad-link', 'empty-talk']);
+    assert.deepStrictEqual(
+      { line: todo.line, kind: todo.kind, message: todo.message },
+      { line: 15, kind: 'todo', message: 'Unresolved TODO: TODO: add the recording when it is published' },
+    );
+    assert.deepStrictEqual(
+      data.files[1].problems.map((p) => p.kind),
+      ['tags', 'draft', 'tags', 'unlinked-project', 'placeholder', 'todo', 'bad-link', 'empty-talk'],
+    );
   });
 
   it('check exits 2 on unreadable input, and on usage errors', async () => {
@@ -85,10 +91,7 @@ describe('cli: check and sync-tags', () => {
     assert.strictEqual(wrote.code, 0);
     assert.strictEqual(
       fs.readFileSync(file, 'utf8'),
-      before.replace(
-        '  - Backstage\r\n',
-        '  - Backstage\r\n  - Prometheus\r\n  - OpenTelemetry\r\ncategories:\r\n  - Backstage\r\n  - Prometheus\r\n  - OpenTelemetry\r\n',
-      ),
+      before.replace('  - Backstage\r\n', '  - Backstage\r\n  - Prometheus\r\n  - OpenTelemetry\r\ncategories:\r\n  - Backstage\r\n  - Prometheus\r\n  - OpenTelemetry\r\n'),
     );
     const again = await cli('sync-tags', file, '--write');
     assert.strictEqual(again.code, 0);

@@ -55,14 +55,16 @@ describe('cli: files (safe writes, strict UTF-8, regular files only, one argumen
       // the same size and time, other bytes: the hash tells
       const same = readNote(file);
       const stat = fs.statSync(file);
-      assert.throws(() =>
-        writeNote(same, 'x', {
-          beforeRename: () => {
-            fs.writeFileSync(file, appended.replace('A line', 'B line'));
-            fs.utimesSync(file, stat.atime, stat.mtime);
-          },
-        }),
-      /changed on disk/);
+      assert.throws(
+        () =>
+          writeNote(same, 'x', {
+            beforeRename: () => {
+              fs.writeFileSync(file, appended.replace('A line', 'B line'));
+              fs.utimesSync(file, stat.atime, stat.mtime);
+            },
+          }),
+        /changed on disk/,
+      );
     });
 
     it('keeps the mode, the byte order mark and CRLF; writes through a symbolic link to the note', async () => {
@@ -91,7 +93,10 @@ describe('cli: files (safe writes, strict UTF-8, regular files only, one argumen
       const bytes = latin1();
       fs.writeFileSync(file, bytes);
       const offset = bytes.indexOf(0xe9);
-      for (const argv of [['link', '--write', file], ['sync-tags', '--write', file]]) {
+      for (const argv of [
+        ['link', '--write', file],
+        ['sync-tags', '--write', file],
+      ]) {
         const r = await cli(...argv);
         assert.strictEqual(r.code, 2, `${argv[0]}: ${r.out}`);
         assert.match(r.err, new RegExp(`latin1\\.md: not valid UTF-8 \\(the first invalid byte is at offset ${offset}: 0xe9\\); nothing was written`));
@@ -174,7 +179,11 @@ describe('cli: files (safe writes, strict UTF-8, regular files only, one argumen
       fs.symlinkSync(notes, path.join(notes, 'again')); // a folder that contains itself
       fs.symlinkSync(path.join(notes, 'self.md'), path.join(notes, 'self.md'));
       const r = await cli('todos', notes);
-      assert.deepStrictEqual(r.out.split('\n'), [`${path.join(notes, 'a.md')}:1: todo: TODO: in a`, `${path.join(notes, 'b-link.md')}:1: todo: TODO: in b`, '2 TODO items in 2 notes']);
+      assert.deepStrictEqual(r.out.split('\n'), [
+        `${path.join(notes, 'a.md')}:1: todo: TODO: in a`,
+        `${path.join(notes, 'b-link.md')}:1: todo: TODO: in b`,
+        '2 TODO items in 2 notes',
+      ]);
       assert.match(r.err, /self\.md: too many levels of symbolic links/);
       assert.strictEqual(r.code, 2);
     });
@@ -203,7 +212,11 @@ describe('cli: files (safe writes, strict UTF-8, regular files only, one argumen
 
     it('values with = or after the option; a missing value is named', () => {
       const spec = { json: {}, mode: { value: true } };
-      assert.deepStrictEqual(parseCliArgs(['--mode=perDocument', 'a.md', '--json'], spec, 'usage'), { paths: ['a.md'], flags: new Set(['json']), values: new Map([['mode', 'perDocument']]) });
+      assert.deepStrictEqual(parseCliArgs(['--mode=perDocument', 'a.md', '--json'], spec, 'usage'), {
+        paths: ['a.md'],
+        flags: new Set(['json']),
+        values: new Map([['mode', 'perDocument']]),
+      });
       assert.deepStrictEqual(parseCliArgs(['--mode', 'everyMention', '--', '--json'], spec, 'usage').paths, ['--json']);
       assert.throws(() => parseCliArgs(['a.md', '--mode'], spec, 'usage'), /--mode needs a value/);
       assert.throws(() => parseCliArgs(['--yaml'], spec, 'usage'), /unknown option --yaml \(options: --json, --mode\)/);

@@ -125,7 +125,10 @@ describe('talk-capture outline / todos', () => {
     const all = await cli('todos', file, '--json', '--include-hidden');
     assert.deepStrictEqual(
       JSON.parse(all.out).files[0].todos.map((t: { kind: string; text: string }) => [t.kind, t.text]),
-      [['hidden', 'TODO ask about the quota numbers'], ['todo', 'FIXME: the diagram']],
+      [
+        ['hidden', 'TODO ask about the quota numbers'],
+        ['todo', 'FIXME: the diagram'],
+      ],
     );
   });
 });

@@ -121,7 +121,10 @@ describe('front matter tags', () => {
     assert.strictEqual(applyEdits(text, r.edits), '---\ntitle: A day\ncategories:\n  - events\n  - prometheus\ntags:\n  - prometheus\n---\n\nBody with Prometheus.\n');
     // the same with CRLF and with the list at the end of the front matter
     const crlf = text.replace(/\n/g, '\r\n');
-    assert.strictEqual(sync(crlf, ['Prometheus'], { style: 'lowercase' }), '---\r\ntitle: A day\r\ncategories:\r\n  - events\r\n  - prometheus\r\ntags:\r\n  - prometheus\r\n---\r\n\r\nBody with Prometheus.\r\n');
+    assert.strictEqual(
+      sync(crlf, ['Prometheus'], { style: 'lowercase' }),
+      '---\r\ntitle: A day\r\ncategories:\r\n  - events\r\n  - prometheus\r\ntags:\r\n  - prometheus\r\n---\r\n\r\nBody with Prometheus.\r\n',
+    );
   });
 
   it('every written list reads back as the old items plus the added ones', () => {

@@ -21,7 +21,10 @@ interface Fixture {
 /** Every fixture, plus CRLF and BOM variants of the LF ones written without either. */
 function fixtures(): Fixture[] {
   const out: Fixture[] = [];
-  for (const name of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).sort()) {
+  for (const name of fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const text = read(name);
     out.push({ name, text });
     if (!text.includes('\r\n')) out.push({ name: `${name} (CRLF)`, text: text.replace(/\n/g, '\r\n') });
@@ -83,8 +86,14 @@ describe('front matter', () => {
     assert.ok(files.filter((f) => f.startsWith('yaml-')).length >= 15, 'YAML fixtures');
     assert.ok(files.filter((f) => f.startsWith('toml-')).length >= 15, 'TOML fixtures');
     assert.ok(files.length >= 30);
-    assert.ok(files.some((f) => read(f).includes('\r\n')), 'a CRLF fixture');
-    assert.ok(files.some((f) => read(f).startsWith('\ufeff')), 'a BOM fixture');
+    assert.ok(
+      files.some((f) => read(f).includes('\r\n')),
+      'a CRLF fixture',
+    );
+    assert.ok(
+      files.some((f) => read(f).startsWith('\ufeff')),
+      'a BOM fixture',
+    );
   });
 
   describe('round trip', () => {
@@ -206,7 +215,7 @@ describe('front matter', () => {
       assert.strictEqual(tags("---\ntags:\n  - 'a'\n---\n", ["it's"]), "---\ntags:\n  - 'a'\n  - 'it''s'\n---\n");
       assert.strictEqual(tags('---\ntags: ["a"]\n---\n', ['b']), '---\ntags: ["a", "b"]\n---\n');
       assert.strictEqual(tags('---\ntags: [a]\n---\n', ['true', 'x, y', '#k', '42']), '---\ntags: [a, "true", "x, y", "#k", "42"]\n---\n');
-      assert.strictEqual(tags("+++\ntags = ['a']\n+++\n", ["b", "it's"]), "+++\ntags = ['a', 'b', \"it's\"]\n+++\n");
+      assert.strictEqual(tags("+++\ntags = ['a']\n+++\n", ['b', "it's"]), "+++\ntags = ['a', 'b', \"it's\"]\n+++\n");
     });
 
     it('appends to single-line and multi-line flow lists and TOML arrays', () => {
@@ -223,7 +232,13 @@ describe('front matter', () => {
       assert.strictEqual(tags('---\ntags:\ndraft: true\n---\n', ['a']), '---\ntags:\n  - a\ndraft: true\n---\n');
       assert.strictEqual(tags('---\ntags: ~\n---\n', ['a']), '---\ntags: [a]\n---\n');
       assert.strictEqual(
-        apply('---\ntitle: T\ntags:\n- a\nweight: 2\n---\n', addToLists('---\ntitle: T\ntags:\n- a\nweight: 2\n---\n', [{ field: 'tags', values: ['b'] }, { field: 'categories', values: ['b'] }])),
+        apply(
+          '---\ntitle: T\ntags:\n- a\nweight: 2\n---\n',
+          addToLists('---\ntitle: T\ntags:\n- a\nweight: 2\n---\n', [
+            { field: 'tags', values: ['b'] },
+            { field: 'categories', values: ['b'] },
+          ]),
+        ),
         '---\ntitle: T\ntags:\n- a\n- b\ncategories:\n- b\nweight: 2\n---\n',
       );
       assert.strictEqual(

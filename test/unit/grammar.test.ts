@@ -116,7 +116,9 @@ describe('grammar: talk-capture injection (real TextMate engine)', () => {
   });
 
   it('scopes TODO markers, also inside hidden drafts and headings', () => {
-    const lines = tokenize(['TODO: will add the link once it is out', 'the demo FIXME later', '[//]: # (TODO find the repo)', '### Talk TODO - Ada', 'TODOS and todo are words'].join('\n'));
+    const lines = tokenize(
+      ['TODO: will add the link once it is out', 'the demo FIXME later', '[//]: # (TODO find the repo)', '### Talk TODO - Ada', 'TODOS and todo are words'].join('\n'),
+    );
     assert.strictEqual(textWith(lines, 0, 'keyword.other.todo.talk-capture'), 'TODO:');
     assert.strictEqual(textWith(lines, 1, 'keyword.other.todo.talk-capture'), 'FIXME');
     assertScope(lines, 2, 'TODO', 'keyword.other.todo.talk-capture');
@@ -126,7 +128,11 @@ describe('grammar: talk-capture injection (real TextMate engine)', () => {
   });
 
   it('scopes link placeholders and leaves real links to Markdown', () => {
-    const lines = tokenize(['The photo book (link)', 'Slides: [slides](TODO) and [recording]() and [demo](#)', 'Real: [site](https://example.com) and [x](link-to-page)', 'call(link) is code-ish'].join('\n'));
+    const lines = tokenize(
+      ['The photo book (link)', 'Slides: [slides](TODO) and [recording]() and [demo](#)', 'Real: [site](https://example.com) and [x](link-to-page)', 'call(link) is code-ish'].join(
+        '\n',
+      ),
+    );
     assert.strictEqual(textWith(lines, 0, 'keyword.other.placeholder.talk-capture'), '(link)');
     assert.strictEqual(textWith(lines, 1, 'keyword.other.placeholder.talk-capture'), '(TODO)()(#)');
     assertScope(lines, 1, 'slides]', 'string.other.link.title.markdown');

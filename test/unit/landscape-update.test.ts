@@ -209,7 +209,10 @@ describe('landscape: update over a hostile network', () => {
       } else res.end(yaml);
     });
     try {
-      await assert.rejects(fetchLandscapeText(`${first.base}/away`), /redirected to a URL that is not fetched: http:\/\/127\.0\.0\.2:\d+\/landscape\.yml \(only https: URLs are fetched/);
+      await assert.rejects(
+        fetchLandscapeText(`${first.base}/away`),
+        /redirected to a URL that is not fetched: http:\/\/127\.0\.0\.2:\d+\/landscape\.yml \(only https: URLs are fetched/,
+      );
       assert.strictEqual(secondRequests, 0, 'the disallowed address got no request');
       await assert.rejects(fetchLandscapeText(`${first.base}/file`), /redirected to a URL that is not fetched: file:\/\/\/etc\/hosts/);
       assert.strictEqual(await fetchLandscapeText(`${first.base}/hop`), yaml);

@@ -128,8 +128,14 @@ describe('landscape: the bundled index', () => {
     assert.strictEqual(describeEntry(items[0].entry), 'CNCF sandbox · Observability');
     const pro = index.complete('prom', { scope: 'all' });
     assert.strictEqual(pro[0].entry.name, 'Prometheus');
-    assert.ok(pro.every((m, i) => i === 0 || (m.entry.maturity ? 1 : 0) <= (pro[i - 1].entry.maturity ? 1 : 0)), 'CNCF first');
-    assert.ok(index.complete('prom').every((m) => m.entry.maturity), 'scope cncf');
+    assert.ok(
+      pro.every((m, i) => i === 0 || (m.entry.maturity ? 1 : 0) <= (pro[i - 1].entry.maturity ? 1 : 0)),
+      'CNCF first',
+    );
+    assert.ok(
+      index.complete('prom').every((m) => m.entry.maturity),
+      'scope cncf',
+    );
     assert.strictEqual(index.complete('otel')[0].entry.name, 'OpenTelemetry');
     assert.deepStrictEqual(index.complete(''), []);
   });
@@ -151,8 +157,16 @@ describe('landscape: the bundled index', () => {
   });
 
   it('finds four-letter names one wrong letter or one swap away, never the name itself', () => {
-    assert.deepStrictEqual(index.shortTypoCandidates('gPRC').map((f) => f.entry.name), ['gRPC'], 'two letters swapped');
-    assert.deepStrictEqual(index.shortTypoCandidates('grpx').map((f) => f.entry.name), ['gRPC'], 'a wrong last letter');
+    assert.deepStrictEqual(
+      index.shortTypoCandidates('gPRC').map((f) => f.entry.name),
+      ['gRPC'],
+      'two letters swapped',
+    );
+    assert.deepStrictEqual(
+      index.shortTypoCandidates('grpx').map((f) => f.entry.name),
+      ['gRPC'],
+      'a wrong last letter',
+    );
     assert.deepStrictEqual(index.shortTypoCandidates('gRPC'), [], 'the name itself');
     assert.deepStrictEqual(index.shortTypoCandidates('xrpc'), [], 'the first letter stays');
     assert.deepStrictEqual(index.shortTypoCandidates('gRPCs'), [], 'four letters only');

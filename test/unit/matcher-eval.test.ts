@@ -16,7 +16,11 @@ const notes = fs
 function report(r: ReturnType<typeof evaluate>): string {
   const fp = r.falsePositives.map((x) => `  FP ${x.note}:${x.line} ${x.action} "${x.text}" -> ${x.project}`);
   const fn = r.falseNegatives.map((x) => `  FN ${x.note}:${x.line} ${x.action} "${x.text}" -> ${x.project}`);
-  return [`link P=${r.link.precision.toFixed(3)} R=${r.link.recall.toFixed(3)} (${r.link.correct}/${r.link.predicted} predicted, ${r.link.gold} gold); suggest P=${r.suggest.precision.toFixed(3)} R=${r.suggest.recall.toFixed(3)}`, ...fp, ...fn].join('\n');
+  return [
+    `link P=${r.link.precision.toFixed(3)} R=${r.link.recall.toFixed(3)} (${r.link.correct}/${r.link.predicted} predicted, ${r.link.gold} gold); suggest P=${r.suggest.precision.toFixed(3)} R=${r.suggest.recall.toFixed(3)}`,
+    ...fp,
+    ...fn,
+  ].join('\n');
 }
 
 describe('matcher evaluation set', () => {

@@ -6,7 +6,10 @@ import { findMentions, linkedProjects, planLinkEdits } from '../../src/core/land
 import { scanMarkdown } from '../../src/core/landscape/scan';
 
 const index = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
-const links = (text: string) => findMentions(text, index).filter((m) => m.action === 'link').map((m) => m.text);
+const links = (text: string) =>
+  findMentions(text, index)
+    .filter((m) => m.action === 'link')
+    .map((m) => m.text);
 const all = (text: string) => findMentions(text, index).map((m) => `${m.action}:${m.text}=${m.entry.name}`);
 
 describe('matcher: what is prose', () => {
@@ -97,7 +100,10 @@ describe('matcher: precision first', () => {
       'suggest:Inspector Gadget=Inspektor Gadget',
     ]);
     assert.deepStrictEqual(all('The linker said thanks.'), []);
-    assert.deepStrictEqual(all('Vitness'), findMentions('Vitness', index, { typos: true }).map((m) => `${m.action}:${m.text}=${m.entry.name}`));
+    assert.deepStrictEqual(
+      all('Vitness'),
+      findMentions('Vitness', index, { typos: true }).map((m) => `${m.action}:${m.text}=${m.entry.name}`),
+    );
     assert.deepStrictEqual(findMentions('Vitness', index, { typos: false }), []);
   });
 

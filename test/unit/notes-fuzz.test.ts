@@ -26,14 +26,49 @@ import { openFrontMatter } from '../../src/core/frontmatter/index';
  * shows. Each is `[piece, repetitions, tail]`.
  */
 const HOSTILE_RUNS: Array<[string, number, string]> = [
-  ['- ', 6000, 'x'], ['* ', 6000, 'x'], ['1. ', 4000, 'x'], ['> ', 8000, 'x'], ['> - ', 4000, 'x'], ['- > ', 4000, 'x'],
-  ['[', 100_000, ''], [']', 100_000, ''], ['[x](', 20_000, ''], ['[x][', 20_000, ''], ['![', 50_000, ''], ['[]( ', 30_000, ''],
-  ['(link) ', 100_000, ''], ['[]() ', 100_000, ''], ['[slides]() ', 30_000, ''], ['(check) ', 50_000, ''], ['TODO ', 50_000, ''],
-  [' ', 16_000, 'x'], ['\t', 16_000, 'x'], [' ', 16_000, '`'], ['`', 50_000, ''], ['`a', 50_000, ''], ['``x`', 30_000, ''],
-  ['<', 100_000, ''], ['<a ', 30_000, ''], ['<span>', 30_000, ''], ['<!--', 30_000, ''], ['-->', 30_000, ''], ['<a href="x">', 20_000, ''],
-  ['\\', 100_000, ''], ['*', 100_000, ''], ['_', 100_000, ''], ['~', 100_000, ''], ['&#', 50_000, ''], ['|', 100_000, ''],
-  ['www.', 30_000, ''], ['http://', 20_000, ''], ['#', 100_000, ''], ['=', 100_000, ''], ['-', 100_000, ''],
-  ['Kubernetes ', 20_000, ''], ['Open Policy ', 20_000, ''], ['We run Kubernetes with Prometheus. ', 5000, ''],
+  ['- ', 6000, 'x'],
+  ['* ', 6000, 'x'],
+  ['1. ', 4000, 'x'],
+  ['> ', 8000, 'x'],
+  ['> - ', 4000, 'x'],
+  ['- > ', 4000, 'x'],
+  ['[', 100_000, ''],
+  [']', 100_000, ''],
+  ['[x](', 20_000, ''],
+  ['[x][', 20_000, ''],
+  ['![', 50_000, ''],
+  ['[]( ', 30_000, ''],
+  ['(link) ', 100_000, ''],
+  ['[]() ', 100_000, ''],
+  ['[slides]() ', 30_000, ''],
+  ['(check) ', 50_000, ''],
+  ['TODO ', 50_000, ''],
+  [' ', 16_000, 'x'],
+  ['\t', 16_000, 'x'],
+  [' ', 16_000, '`'],
+  ['`', 50_000, ''],
+  ['`a', 50_000, ''],
+  ['``x`', 30_000, ''],
+  ['<', 100_000, ''],
+  ['<a ', 30_000, ''],
+  ['<span>', 30_000, ''],
+  ['<!--', 30_000, ''],
+  ['-->', 30_000, ''],
+  ['<a href="x">', 20_000, ''],
+  ['\\', 100_000, ''],
+  ['*', 100_000, ''],
+  ['_', 100_000, ''],
+  ['~', 100_000, ''],
+  ['&#', 50_000, ''],
+  ['|', 100_000, ''],
+  ['www.', 30_000, ''],
+  ['http://', 20_000, ''],
+  ['#', 100_000, ''],
+  ['=', 100_000, ''],
+  ['-', 100_000, ''],
+  ['Kubernetes ', 20_000, ''],
+  ['Open Policy ', 20_000, ''],
+  ['We run Kubernetes with Prometheus. ', 5000, ''],
 ];
 
 /** The hostile lines, also inside headings, block quotes, list items, tables, definitions and hidden drafts. */
@@ -57,11 +92,80 @@ const HOSTILE_FRONT_MATTER = [
   '+++\ntags = ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n+++\n',
   '---\n' + 'a: &a [' + '*a, '.repeat(1000) + ']\n---\n',
   '---\n' + 'a: &a [' + '*a, '.repeat(19) + ']\n---\n',
-  '---\na: &a [x, x, x, x]\n' + ['b', 'c', 'd', 'e'].map((k, i) => `${k}: &${k} [${Array(4).fill('*' + 'abcd'[i]).join(', ')}]`).join('\n') + '\n---\n',
+  '---\na: &a [x, x, x, x]\n' +
+    ['b', 'c', 'd', 'e']
+      .map(
+        (k, i) =>
+          `${k}: &${k} [${Array(4)
+            .fill('*' + 'abcd'[i])
+            .join(', ')}]`,
+      )
+      .join('\n') +
+    '\n---\n',
 ];
 
-
-const PIECES = ['#', '## ', '### ', '#### ', '---', '+++', '```', '~~~', '    ', '\t', '> ', '* ', '- ', '1. ', '[', ']', '(', ')', '[//]: # (', '<!--', '-->', '<div>', '|', '|---|', '`', '``', '*', '**', '_', '~~', '\\', '&amp;', 'TODO', 'FIXME', 'TBD', '(link)', '(check)', '[]()', ' - ', ' – ', ' by ', ', ', '; ', ' & ', 'Day01', 'Day 2', 'Monday', 'Keynote 3:', '\r', '\n', '\n\n', '\uFEFF', '\u0000', '日本語', '🚀', '=', '===', 'title: "x', 'a = \'', ':'];
+const PIECES = [
+  '#',
+  '## ',
+  '### ',
+  '#### ',
+  '---',
+  '+++',
+  '```',
+  '~~~',
+  '    ',
+  '\t',
+  '> ',
+  '* ',
+  '- ',
+  '1. ',
+  '[',
+  ']',
+  '(',
+  ')',
+  '[//]: # (',
+  '<!--',
+  '-->',
+  '<div>',
+  '|',
+  '|---|',
+  '`',
+  '``',
+  '*',
+  '**',
+  '_',
+  '~~',
+  '\\',
+  '&amp;',
+  'TODO',
+  'FIXME',
+  'TBD',
+  '(link)',
+  '(check)',
+  '[]()',
+  ' - ',
+  ' – ',
+  ' by ',
+  ', ',
+  '; ',
+  ' & ',
+  'Day01',
+  'Day 2',
+  'Monday',
+  'Keynote 3:',
+  '\r',
+  '\n',
+  '\n\n',
+  '\uFEFF',
+  '\u0000',
+  '日本語',
+  '🚀',
+  '=',
+  '===',
+  'title: "x',
+  "a = '",
+  ':',
+];
 
 function mutate(text: string, r: () => number): string {
   let t = text;
@@ -97,7 +201,10 @@ const FIXTURES = path.join(__dirname, '..', 'fixtures', 'notes');
 
 describe('notes: fuzz', function () {
   this.timeout(120000);
-  const seeds = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(path.join(FIXTURES, f), 'utf8'));
+  const seeds = fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => fs.readFileSync(path.join(FIXTURES, f), 'utf8'));
   seeds.push(generateNotes(200, 7));
 
   it('3,000 mutated and random documents: no throw, bounded time', () => {
@@ -119,7 +226,10 @@ describe('notes: fuzz', function () {
 
   it('pathological lines and front matter: every reader in bounded time per document, nothing thrown', () => {
     const index = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
-    const docs = [...hostileLines().map((l) => `## Day 1\n### Talk - Ada Quinlan\n\n${l}\n\nTODO: after\n`), ...HOSTILE_FRONT_MATTER.map((f) => `${f}\n## Talk\n\nKubernetes. TODO: x\n`)];
+    const docs = [
+      ...hostileLines().map((l) => `## Day 1\n### Talk - Ada Quinlan\n\n${l}\n\nTODO: after\n`),
+      ...HOSTILE_FRONT_MATTER.map((f) => `${f}\n## Talk\n\nKubernetes. TODO: x\n`),
+    ];
     // One document of about 2 MB made of all the hostile runs (50,000 characters of each), one after the other.
     docs.push(HOSTILE_RUNS.map(([piece, n, tail]) => piece.repeat(n).slice(0, 50_000) + tail).join('\n\n'));
     let worst = 0;
@@ -137,7 +247,12 @@ describe('notes: fuzz', function () {
       assert.ok(!(model.skipped ?? '').startsWith('The note could not be read'), `${what}: ${model.skipped}`);
       assert.ok(ms < 3000, `${what} took ${ms.toFixed(0)} ms`);
       // What was not fully read is said, and the check then never finds the note clean.
-      if ((model.skippedParts ?? []).length) assert.ok(problems.some((p) => p.kind === 'unread'), what);
+      if ((model.skippedParts ?? []).length) {
+        assert.ok(
+          problems.some((p) => p.kind === 'unread'),
+          what,
+        );
+      }
     }
     assert.ok(worst < 3000, `worst document took ${worst.toFixed(0)} ms`);
   });
@@ -149,7 +264,7 @@ describe('notes: fuzz', function () {
       '_'.repeat(20000),
       '`a'.repeat(20000),
       '\\'.repeat(20000),
-      '[x](' .repeat(5000),
+      '[x]('.repeat(5000),
       ' - A, B'.repeat(5000),
       ' by A'.repeat(5000),
       'Day '.repeat(5000),

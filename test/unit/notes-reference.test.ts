@@ -20,7 +20,9 @@ function fixtures(): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const dir of FIXTURE_DIRS) {
     if (!fs.existsSync(dir)) continue;
-    for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.md')) out.push([path.relative(path.join(__dirname, '..'), path.join(dir, f)), fs.readFileSync(path.join(dir, f), 'utf8')]);
+    for (const f of fs.readdirSync(dir).sort()) {
+      if (f.endsWith('.md')) out.push([path.relative(path.join(__dirname, '..'), path.join(dir, f)), fs.readFileSync(path.join(dir, f), 'utf8')]);
+    }
   }
   return out;
 }
@@ -59,7 +61,11 @@ describe('notes: fast scanner = remark reference', () => {
     });
   }
 
-  for (const [seed, lines] of [[1, 3000], [2, 800], [3, 800]]) {
+  for (const [seed, lines] of [
+    [1, 3000],
+    [2, 800],
+    [3, 800],
+  ]) {
     it(`same model on generated notes (seed ${seed}, ${lines} lines)`, async () => {
       const text = generateNotes(lines, seed);
       await compareBlocks(text);

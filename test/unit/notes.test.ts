@@ -32,7 +32,14 @@ describe('notes model', () => {
     });
 
     it('finds the days in order with their line ranges', () => {
-      assert.deepStrictEqual(m.days.map((d) => [d.title, d.line, d.level]), [['Day01', 17, 2], ['Day 2', 58, 2], ['Day 3', 79, 2]]);
+      assert.deepStrictEqual(
+        m.days.map((d) => [d.title, d.line, d.level]),
+        [
+          ['Day01', 17, 2],
+          ['Day 2', 58, 2],
+          ['Day 3', 79, 2],
+        ],
+      );
       assert.strictEqual(m.days[0].endLine, 57);
       assert.strictEqual(m.days[2].endLine, m.lineCount);
       assert.deepStrictEqual(m.talks, []);
@@ -40,7 +47,14 @@ describe('notes model', () => {
 
     it('splits talk headings into title, speakers, company, kind', () => {
       const d1 = m.days[0].talks;
-      assert.deepStrictEqual(titles(d1), ['eBPF networking at scale', 'What is Crossplane?', 'Running Argo CD for 400 clusters', 'Jaeger v2 project update', 'Harbor replication deep dive', 'Keda autoscaling tips']);
+      assert.deepStrictEqual(titles(d1), [
+        'eBPF networking at scale',
+        'What is Crossplane?',
+        'Running Argo CD for 400 clusters',
+        'Jaeger v2 project update',
+        'Harbor replication deep dive',
+        'Keda autoscaling tips',
+      ]);
       assert.deepStrictEqual(d1[0].speakers, ['Ada Quinlan']);
       assert.strictEqual(d1[0].company, 'Isovalent');
       assert.strictEqual(d1[0].heading, 'eBPF networking at scale - Ada Quinlan, Isovalent');
@@ -55,7 +69,10 @@ describe('notes model', () => {
       const h = talkNamed(m, 'Harbor replication deep dive');
       assert.strictEqual(h.hidden, true);
       assert.strictEqual(h.level, 3);
-      assert.deepStrictEqual(h.todos.map((t) => [t.kind, t.text]), [['hidden', 'ask about pull-through cache']]);
+      assert.deepStrictEqual(
+        h.todos.map((t) => [t.kind, t.text]),
+        [['hidden', 'ask about pull-through cache']],
+      );
       const jaeger = talkNamed(m, 'Jaeger v2 project update');
       assert.strictEqual(jaeger.endLine, h.line - 1, 'a hidden talk ends the talk before it');
     });
@@ -92,7 +109,10 @@ describe('notes model', () => {
       assert.strictEqual(findDayAt(m, 19)?.title, 'Day01');
       assert.strictEqual(findDayAt(m, 5), undefined);
       assert.strictEqual(findTalkAt(m, m.lineCount)?.title, 'Flight back home');
-      assert.deepStrictEqual(allTalks(m).map((t) => t.line), [...allTalks(m).map((t) => t.line)].sort((a, b) => a - b));
+      assert.deepStrictEqual(
+        allTalks(m).map((t) => t.line),
+        [...allTalks(m).map((t) => t.line)].sort((a, b) => a - b),
+      );
     });
   });
 
@@ -106,15 +126,37 @@ describe('notes model', () => {
     });
 
     it('takes a plain "Day02:" line as the day', () => {
-      assert.deepStrictEqual(m.days.map((d) => [d.title, d.line, d.level]), [['Day02', 10, 0]]);
+      assert.deepStrictEqual(
+        m.days.map((d) => [d.title, d.line, d.level]),
+        [['Day02', 10, 0]],
+      );
     });
 
     it('keeps keynotes, a level-2 ContribFest talk and a #### section in the day', () => {
       const t = m.days[0].talks;
-      assert.deepStrictEqual(titles(t), ['Keynote 1', 'Keynote 2', 'Keynote 3', 'keynote', 'Keynote', 'Talk by the numbers', 'Volcano batch scheduling', 'Karmada multi-cluster', 'ContribFest Tekton']);
+      assert.deepStrictEqual(titles(t), [
+        'Keynote 1',
+        'Keynote 2',
+        'Keynote 3',
+        'keynote',
+        'Keynote',
+        'Talk by the numbers',
+        'Volcano batch scheduling',
+        'Karmada multi-cluster',
+        'ContribFest Tekton',
+      ]);
       const volcano = talkNamed(m, 'Volcano batch scheduling');
-      assert.deepStrictEqual(volcano.sections?.map((s) => [s.title, s.level]), [['Intro', 4], ['Demo', 4]]);
-      assert.deepStrictEqual(volcano.todos.map((x) => x.text), ['TODO: watch the recording']);
+      assert.deepStrictEqual(
+        volcano.sections?.map((s) => [s.title, s.level]),
+        [
+          ['Intro', 4],
+          ['Demo', 4],
+        ],
+      );
+      assert.deepStrictEqual(
+        volcano.todos.map((x) => x.text),
+        ['TODO: watch the recording'],
+      );
       const cf = talkNamed(m, 'ContribFest Tekton');
       assert.strictEqual(cf.level, 2);
       assert.strictEqual(cf.kind, 'ContribFest');
@@ -122,7 +164,13 @@ describe('notes model', () => {
 
     it('hidden lines are hidden notes of the talk they sit in', () => {
       const k1 = talkNamed(m, 'Keynote 1');
-      assert.deepStrictEqual(k1.todos.map((x) => [x.kind, x.text]), [['hidden', 'look up the remote-write numbers'], ['hidden', 'compare with last year']]);
+      assert.deepStrictEqual(
+        k1.todos.map((x) => [x.kind, x.text]),
+        [
+          ['hidden', 'look up the remote-write numbers'],
+          ['hidden', 'compare with last year'],
+        ],
+      );
     });
   });
 
@@ -131,17 +179,32 @@ describe('notes model', () => {
 
     it('shows groups, talks in them, ## talks with ### sections, and skips non-talk sections', () => {
       assert.deepStrictEqual(m.days, []);
-      assert.deepStrictEqual(m.groups.map((g) => [g.title, g.line]), [['Morning Keynotes', 12], ['Talks', 22]]);
-      assert.deepStrictEqual(m.talks.map((t) => [t.title, t.group, t.level]), [
-        ['Keynote 1: Community before code', 'Morning Keynotes', 3],
-        ['Keynote 2: Supply chain security today', 'Morning Keynotes', 3],
-        ['Scaling etcd', 'Talks', 3],
-        ['Notary v2 signatures', 'Talks', 3],
-        ['Building a platform with Kubeflow', null, 2],
-        ['Chaos Mesh in production', null, 2],
-      ]);
-      assert.deepStrictEqual(talkNamed(m, 'Building a platform with Kubeflow').sections?.map((s) => s.title), ['Notes', 'Takeaways']);
-      assert.deepStrictEqual(talkNamed(m, 'Chaos Mesh in production').sections?.map((s) => s.title), ['Agenda', 'Q&A']);
+      assert.deepStrictEqual(
+        m.groups.map((g) => [g.title, g.line]),
+        [
+          ['Morning Keynotes', 12],
+          ['Talks', 22],
+        ],
+      );
+      assert.deepStrictEqual(
+        m.talks.map((t) => [t.title, t.group, t.level]),
+        [
+          ['Keynote 1: Community before code', 'Morning Keynotes', 3],
+          ['Keynote 2: Supply chain security today', 'Morning Keynotes', 3],
+          ['Scaling etcd', 'Talks', 3],
+          ['Notary v2 signatures', 'Talks', 3],
+          ['Building a platform with Kubeflow', null, 2],
+          ['Chaos Mesh in production', null, 2],
+        ],
+      );
+      assert.deepStrictEqual(
+        talkNamed(m, 'Building a platform with Kubeflow').sections?.map((s) => s.title),
+        ['Notes', 'Takeaways'],
+      );
+      assert.deepStrictEqual(
+        talkNamed(m, 'Chaos Mesh in production').sections?.map((s) => s.title),
+        ['Agenda', 'Q&A'],
+      );
       assert.strictEqual(talkNamed(m, 'Chaos Mesh in production').endLine, 52, 'the talk ends before ## Summary');
     });
 
@@ -154,14 +217,23 @@ describe('notes model', () => {
   describe('other day shapes', () => {
     it('weekday, dated, ISO and worded day headings; a non-day ## heading is not a day', () => {
       const m = parse('weekdays.md');
-      assert.deepStrictEqual(m.days.map((d) => d.title), ['Monday', 'Wednesday (Nov 12)', '2025-11-13', 'Day one']);
+      assert.deepStrictEqual(
+        m.days.map((d) => d.title),
+        ['Monday', 'Wednesday (Nov 12)', '2025-11-13', 'Day one'],
+      );
       assert.deepStrictEqual(titles(m.days[3].talks), ['Knative eventing'], '`## Flight home` is a section of the note, not a talk');
       assert.deepStrictEqual(m.talks, [], 'the H1 title is not a talk');
     });
 
     it('H1 day headings; a non-day H1 stays in the day before it', () => {
       const m = parse('h1-days.md');
-      assert.deepStrictEqual(m.days.map((d) => [d.title, d.level, d.endLine]), [['Day 1', 1, 10], ['Day 2', 1, 20]]);
+      assert.deepStrictEqual(
+        m.days.map((d) => [d.title, d.level, d.endLine]),
+        [
+          ['Day 1', 1, 10],
+          ['Day 2', 1, 20],
+        ],
+      );
       assert.deepStrictEqual(titles(m.days[0].talks), ['Harbor robot accounts', 'Tekton chains']);
       assert.strictEqual(m.days[0].talks[0].company, 'Quay');
       assert.deepStrictEqual(titles(m.days[1].talks), ['Artifact Hub for operators'], '# Summary is not a talk');
@@ -169,7 +241,10 @@ describe('notes model', () => {
 
     it('a heading above the day level ends the day', () => {
       const m = parseNotes('## Day 1\n### Talk A\ntext\n# Appendix\n## More links\n');
-      assert.deepStrictEqual(m.days.map((d) => [d.title, d.endLine]), [['Day 1', 3]]);
+      assert.deepStrictEqual(
+        m.days.map((d) => [d.title, d.endLine]),
+        [['Day 1', 3]],
+      );
     });
 
     it('a note without day headings is one day named by its file name or title', () => {
@@ -184,10 +259,23 @@ describe('notes model', () => {
     it('talkCapture.dayHeadingPattern overrides the built-in rules', () => {
       const text = '## Session A\n### Talk one\n## Session B\n### Talk two\n## Day 3\n### Talk three\n';
       const m = parseNotes(text, { dayHeadingPattern: '^Session [A-Z]$' });
-      assert.deepStrictEqual(m.days.map((d) => d.title), ['Session A', 'Session B']);
-      assert.deepStrictEqual(m.days[1].talks.map((t) => [t.title, t.group]), [['Talk two', null], ['Talk three', 'Day 3']]);
+      assert.deepStrictEqual(
+        m.days.map((d) => d.title),
+        ['Session A', 'Session B'],
+      );
+      assert.deepStrictEqual(
+        m.days[1].talks.map((t) => [t.title, t.group]),
+        [
+          ['Talk two', null],
+          ['Talk three', 'Day 3'],
+        ],
+      );
       const bad = parseNotes(text, { dayHeadingPattern: '([' });
-      assert.deepStrictEqual(bad.days.map((d) => d.title), ['Day 3'], 'an invalid pattern falls back to the built-in rules');
+      assert.deepStrictEqual(
+        bad.days.map((d) => d.title),
+        ['Day 3'],
+        'an invalid pattern falls back to the built-in rules',
+      );
     });
   });
 
@@ -215,9 +303,19 @@ describe('notes model', () => {
     });
     it('hidden drafts are notes, not TODO items, unless asked for (talkCapture.todos.includeHiddenDrafts)', () => {
       const n = parseNotes('## Day 1\n### T\n\n[//]: # (TODO ask about the quota)\n\nTODO: slides\n');
-      assert.deepStrictEqual(n.todos.map((t) => t.kind), ['hidden', 'todo'], 'a TODO inside a hidden line is part of the hidden note');
-      assert.deepStrictEqual(visibleTodos(n.todos).map((t) => t.text), ['TODO: slides']);
-      assert.deepStrictEqual(visibleTodos(n.todos, { includeHidden: true }).map((t) => t.text), ['TODO ask about the quota', 'TODO: slides']);
+      assert.deepStrictEqual(
+        n.todos.map((t) => t.kind),
+        ['hidden', 'todo'],
+        'a TODO inside a hidden line is part of the hidden note',
+      );
+      assert.deepStrictEqual(
+        visibleTodos(n.todos).map((t) => t.text),
+        ['TODO: slides'],
+      );
+      assert.deepStrictEqual(
+        visibleTodos(n.todos, { includeHidden: true }).map((t) => t.text),
+        ['TODO ask about the quota', 'TODO: slides'],
+      );
       assert.strictEqual(countTodos(m.todos), m.todos.length - 1);
       assert.strictEqual(countTodos(m.todos, { includeHidden: true }), m.todos.length);
       assert.strictEqual(isCountedTodo({ kind: 'hidden' }), false);
@@ -225,11 +323,23 @@ describe('notes model', () => {
     });
     it('talkCapture.todoPatterns adds patterns; invalid ones are ignored', () => {
       const extra = parseNotes('## Day 1\n### T\nask @speaker later\nXXX\n', { todoPatterns: ['@speaker', 'XXX', '(['] });
-      assert.deepStrictEqual(extra.todos.map((t) => [t.kind, t.text, t.line, t.column]), [['todo', '@speaker', 3, 5], ['todo', 'XXX', 4, 1]]);
+      assert.deepStrictEqual(
+        extra.todos.map((t) => [t.kind, t.text, t.line, t.column]),
+        [
+          ['todo', '@speaker', 3, 5],
+          ['todo', 'XXX', 4, 1],
+        ],
+      );
     });
     it('a marker before a link placeholder stops at it', () => {
       const t = parseNotes('TODO: add [slides]() here\n').todos;
-      assert.deepStrictEqual(t.map((x) => [x.kind, x.text]), [['todo', 'TODO: add'], ['missing-link', '[slides]()']]);
+      assert.deepStrictEqual(
+        t.map((x) => [x.kind, x.text]),
+        [
+          ['todo', 'TODO: add'],
+          ['missing-link', '[slides]()'],
+        ],
+      );
     });
   });
 
@@ -238,7 +348,10 @@ describe('notes model', () => {
     it('headings and TODOs inside fenced/indented code and HTML comments are not talks', () => {
       const all = titles(allTalks(m));
       assert.ok(!all.some((t) => /not a heading|commented-out/.test(t)), JSON.stringify(all));
-      assert.deepStrictEqual(m.todos.map((t) => t.text), ['TODO is real.', 'TODO: inside an HTML comment']);
+      assert.deepStrictEqual(
+        m.todos.map((t) => t.text),
+        ['TODO is real.', 'TODO: inside an HTML comment'],
+      );
     });
     it('reads setext headings', () => {
       const t = talkNamed(m, 'Setext talk');
@@ -251,7 +364,10 @@ describe('notes model', () => {
     it('headings inside list items and quotes are not talks; TODOs there count', () => {
       const m = parse('lists-quotes.md');
       assert.deepStrictEqual(titles(allTalks(m)), ['Talk with lists', 'Another talk']);
-      assert.deepStrictEqual(m.todos.map((t) => t.text), ['(link)', 'TODO: in a list', 'TODO: in a quote', 'FIXME']);
+      assert.deepStrictEqual(
+        m.todos.map((t) => t.text),
+        ['(link)', 'TODO: in a list', 'TODO: in a quote', 'FIXME'],
+      );
     });
   });
 
@@ -308,7 +424,10 @@ describe('notes model', () => {
       const m = parse('unclosed.md');
       assert.match(m.frontMatter.error ?? '', /never closed/);
       assert.strictEqual(m.frontMatter.endLine, null);
-      assert.deepStrictEqual(m.days.map((d) => d.title), ['Day 1']);
+      assert.deepStrictEqual(
+        m.days.map((d) => d.title),
+        ['Day 1'],
+      );
     });
     it('front matter that is not a mapping', () => {
       const m = parseNotes('---\n- a\n- b\n---\n## Day 1\n');
@@ -322,11 +441,17 @@ describe('notes model', () => {
     });
     it('CJK text and tab-indented code', () => {
       const m = parse('cjk-tabs.md');
-      assert.deepStrictEqual(m.days[0].talks.map((t) => [t.title, t.speakers.join(';'), t.company]), [
-        ['コンテナの未来', '山田 太郎', 'Example'],
-        ['云原生安全', 'Wang Fang', null],
-      ]);
-      assert.deepStrictEqual(m.todos.map((t) => t.text), ['TODO: 資料のリンク', '(link)', '[幻灯片]()']);
+      assert.deepStrictEqual(
+        m.days[0].talks.map((t) => [t.title, t.speakers.join(';'), t.company]),
+        [
+          ['コンテナの未来', '山田 太郎', 'Example'],
+          ['云原生安全', 'Wang Fang', null],
+        ],
+      );
+      assert.deepStrictEqual(
+        m.todos.map((t) => t.text),
+        ['TODO: 資料のリンク', '(link)', '[幻灯片]()'],
+      );
     });
     it('a binary file and a file over the size limit are skipped with a reason', () => {
       const bin = parseNotes('\u0000\u0001PNG\u0000'.repeat(100));

@@ -41,7 +41,10 @@ function checkVerdict(message: string, line: number): { line: number; reason: st
 
 describe('one front matter reader: the same line and reason everywhere', function () {
   this.timeout(60_000);
-  const files = fs.readdirSync(BAD).filter((f) => f.endsWith('.md')).sort();
+  const files = fs
+    .readdirSync(BAD)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   let tmp: string;
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talk-capture-fm-'));
@@ -66,7 +69,10 @@ describe('one front matter reader: the same line and reason everywhere', functio
       fs.writeFileSync(copy, text);
       const checked = JSON.parse((await cli('check', copy, '--json')).out) as { files: Array<{ problems: Array<{ kind: string; line: number; message: string }> }> };
       const cliProblems = checked.files[0].problems.filter((p) => p.kind === 'front-matter');
-      assert.deepStrictEqual(cliProblems.map((p) => [p.line, p.message]), problems.map((p) => [p.line, p.message]));
+      assert.deepStrictEqual(
+        cliProblems.map((p) => [p.line, p.message]),
+        problems.map((p) => [p.line, p.message]),
+      );
 
       if (model.frontMatter.format === null) {
         // No front matter at all: nothing is broken (check only reminds that a post needs one).
@@ -104,13 +110,19 @@ describe('one front matter reader: the same line and reason everywhere', functio
   it('lone CR line breaks: the front matter is found, read, and its lines counted as lines', () => {
     const text = '---\rtitle: CR note\rtags: [a, b]\rdraft: maybe\r---\r\r## Day 1\r';
     const info = readFrontMatter(text);
-    assert.deepStrictEqual({ format: info.format, error: info.error, endLine: info.endLine, data: info.data }, { format: 'yaml', error: null, endLine: 5, data: { title: 'CR note', tags: ['a', 'b'], draft: 'maybe' } });
+    assert.deepStrictEqual(
+      { format: info.format, error: info.error, endLine: info.endLine, data: info.data },
+      { format: 'yaml', error: null, endLine: 5, data: { title: 'CR note', tags: ['a', 'b'], draft: 'maybe' } },
+    );
     const opened = openFrontMatter(text);
     assert.ok(opened.ok);
     const draft = opened.source.scalar('draft');
     assert.ok(draft.kind === 'found');
     assert.strictEqual(draft.field.line, 4);
-    assert.deepStrictEqual(parseNotes(text).days.map((d) => [d.title, d.line]), [['Day 1', 7]]);
+    assert.deepStrictEqual(
+      parseNotes(text).days.map((d) => [d.title, d.line]),
+      [['Day 1', 7]],
+    );
   });
 
   it('too long, nested too deep or too many aliases: refused before a parser sees it, with the line, and the model says it was not fully read', () => {
@@ -129,8 +141,15 @@ describe('one front matter reader: the same line and reason everywhere', functio
       assert.match(opened.error.reason, reason);
       const model = parseNotes(text);
       assert.strictEqual(model.frontMatter.errorLine, line);
-      assert.deepStrictEqual(model.skippedParts?.map((p) => p.line), [line]);
-      assert.deepStrictEqual(model.days.map((d) => d.title), ['Day 1'], 'the body is still read');
+      assert.deepStrictEqual(
+        model.skippedParts?.map((p) => p.line),
+        [line],
+      );
+      assert.deepStrictEqual(
+        model.days.map((d) => d.title),
+        ['Day 1'],
+        'the body is still read',
+      );
       assert.ok(checkNotes(text, model, undefined).some((p) => p.kind === 'unread' && p.line === line));
     }
     // Flow brackets inside quotes and comments do not count.

@@ -17,7 +17,10 @@ import { scanMarkdown } from '../../src/core/landscape/scan';
 
 const index = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
 const linkOnce = (text: string, mode: LinkMode = 'everyMention') => applyEdits(text, planLinkEdits(text, findMentions(text, index), mode, { index }));
-const linked = (text: string) => findMentions(text, index).filter((m) => m.action === 'link').map((m) => `${m.line}:${m.text}`);
+const linked = (text: string) =>
+  findMentions(text, index)
+    .filter((m) => m.action === 'link')
+    .map((m) => `${m.line}:${m.text}`);
 
 describe('linking on the one parse: what is never changed', () => {
   it('an unclosed YAML front matter: its fields are left alone, the body after a heading is linked', () => {
@@ -141,7 +144,21 @@ describe('linking on the one parse: a second run changes nothing', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'talk-capture-link-'));
     try {
       const file = path.join(dir, 'note.md');
-      const text = ['---', 'title: Day one', 'tags: [kubernetes]', '---', '', '## Talk - Ada Quinlan', '', 'We run Kubernetes with Prometheus.', '', '```', 'Envoy', '```', ''].join('\r\n');
+      const text = [
+        '---',
+        'title: Day one',
+        'tags: [kubernetes]',
+        '---',
+        '',
+        '## Talk - Ada Quinlan',
+        '',
+        'We run Kubernetes with Prometheus.',
+        '',
+        '```',
+        'Envoy',
+        '```',
+        '',
+      ].join('\r\n');
       fs.writeFileSync(file, text);
       const io = { out: () => undefined, err: () => undefined };
       assert.strictEqual(await main(['link', file, '--write'], io), 0);

@@ -48,7 +48,13 @@ describe('pathological notes through the CLI', function () {
       const file = path.join(dir, 'note.md');
       const model = parseNotes(text);
       assert.ok(!(model.skipped ?? '').startsWith('The note could not be read'), `${model.skipped}`);
-      for (const argv of [['outline', file], ['todos', file], ['link', file, '--write'], ['check', file], ['sync-tags', file]]) {
+      for (const argv of [
+        ['outline', file],
+        ['todos', file],
+        ['link', file, '--write'],
+        ['check', file],
+        ['sync-tags', file],
+      ]) {
         fs.writeFileSync(file, text);
         const r = await cli(argv);
         const what = `${argv[0]} on ${name}`;
@@ -70,8 +76,14 @@ describe('pathological notes through the CLI', function () {
     fs.writeFileSync(file, CASES['nested list items then x, beside a TODO and a FIXME']);
     const r = await cli(['check', file]);
     assert.strictEqual(r.code, 2);
-    assert.ok(r.out.some((l) => /todo: Unresolved TODO: TODO: slides FIXME: names/.test(l)), r.out.join('\n'));
-    assert.ok(r.out.some((l) => /unread: Not fully read: more than 32 list items are nested on this line/.test(l)), r.out.join('\n'));
+    assert.ok(
+      r.out.some((l) => /todo: Unresolved TODO: TODO: slides FIXME: names/.test(l)),
+      r.out.join('\n'),
+    );
+    assert.ok(
+      r.out.some((l) => /unread: Not fully read: more than 32 list items are nested on this line/.test(l)),
+      r.out.join('\n'),
+    );
     assert.ok(!r.out.some((l) => /ready to publish/.test(l)));
   });
 
@@ -89,9 +101,15 @@ describe('pathological notes through the CLI', function () {
     const file = path.join(dir, 'long.md');
     fs.writeFileSync(file, '---\ntitle: Long\n---\n\n## Talk\n\n' + 'word '.repeat(5000) + 'TODO: the end\n');
     const m = parseNotes(fs.readFileSync(file, 'utf8'));
-    assert.deepStrictEqual(m.todos.map((t) => t.text), ['TODO: the end']);
+    assert.deepStrictEqual(
+      m.todos.map((t) => t.text),
+      ['TODO: the end'],
+    );
     const r = await cli(['check', file]);
     assert.strictEqual(r.code, 2);
-    assert.ok(r.out.some((l) => /long\.md:7:1: error unread: Not fully read: the line is 25013 characters long/.test(l)), r.out.join('\n'));
+    assert.ok(
+      r.out.some((l) => /long\.md:7:1: error unread: Not fully read: the line is 25013 characters long/.test(l)),
+      r.out.join('\n'),
+    );
   });
 });

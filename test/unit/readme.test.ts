@@ -28,7 +28,12 @@ describe('README and manifest', () => {
   });
 
   it('names every file the manifest points at', () => {
-    const files = [pkg.icon, ...pkg.contributes.snippets.map((s: { path: string }) => s.path), ...pkg.contributes.grammars.map((g: { path: string }) => g.path), pkg.contributes.viewsContainers.activitybar[0].icon];
+    const files = [
+      pkg.icon,
+      ...pkg.contributes.snippets.map((s: { path: string }) => s.path),
+      ...pkg.contributes.grammars.map((g: { path: string }) => g.path),
+      pkg.contributes.viewsContainers.activitybar[0].icon,
+    ];
     for (const f of files) assert.ok(fs.existsSync(path.join(root, f)), `${f} exists`);
   });
 });

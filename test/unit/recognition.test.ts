@@ -24,17 +24,57 @@ const mentions = (text: string) => findMentions(text, index).map((m) => `${m.tex
 describe('recognition: day headings', () => {
   it('a heading is a day when a day is its main subject, whatever label stands around it', () => {
     for (const d of [
-      'OSS Summit day two', 'CloudNativeCon Day 3', 'fluxcon (Monday)', 'DevConf - Day 1', 'Day 2 — Thursday', 'Wednesday, Nov 13', 'The third day', 'Second day at KubeCon',
-      'Day 1 at KubeCon EU', 'KubeCon EU 2025 Day 01', 'Nov 13', '13 November 2025', 'Thu, 13.11.', '2025-11-13', 'kubecon eu day 2', 'Day 3 🚀', 'Jour 1 (lundi)', 'Last day',
-      'KubeCon Day 1 recap', 'Day #2', 'Day-3', '1日目', 'KubeCon China 第一天', '第1天：主题演讲', '11月13日（水）', '수요일', '2일차',
-    ]) assert.ok(isDayHeading(d), d);
+      'OSS Summit day two',
+      'CloudNativeCon Day 3',
+      'fluxcon (Monday)',
+      'DevConf - Day 1',
+      'Day 2 — Thursday',
+      'Wednesday, Nov 13',
+      'The third day',
+      'Second day at KubeCon',
+      'Day 1 at KubeCon EU',
+      'KubeCon EU 2025 Day 01',
+      'Nov 13',
+      '13 November 2025',
+      'Thu, 13.11.',
+      '2025-11-13',
+      'kubecon eu day 2',
+      'Day 3 🚀',
+      'Jour 1 (lundi)',
+      'Last day',
+      'KubeCon Day 1 recap',
+      'Day #2',
+      'Day-3',
+      '1日目',
+      'KubeCon China 第一天',
+      '第1天：主题演讲',
+      '11月13日（水）',
+      '수요일',
+      '2일차',
+    ]) {
+      assert.ok(isDayHeading(d), d);
+    }
   });
 
   it('a day named inside a talk title does not make it a day', () => {
     for (const t of [
-      'Day 2 operations with Flux', 'Day-2 ops at scale', 'Never deploy on Friday', 'Surviving day two', 'Why Friday deploys are fine', 'Beyond Day 2', 'Tag 2 images',
-      'May the force', 'Release v2.1 in March 2025', 'What I learned on day two', '第一天学到的东西', 'Day 2.5', 'Flight home :airplane:', 'Days of future past',
-    ]) assert.ok(!isDayHeading(t), t);
+      'Day 2 operations with Flux',
+      'Day-2 ops at scale',
+      'Never deploy on Friday',
+      'Surviving day two',
+      'Why Friday deploys are fine',
+      'Beyond Day 2',
+      'Tag 2 images',
+      'May the force',
+      'Release v2.1 in March 2025',
+      'What I learned on day two',
+      '第一天学到的东西',
+      'Day 2.5',
+      'Flight home :airplane:',
+      'Days of future past',
+    ]) {
+      assert.ok(!isDayHeading(t), t);
+    }
   });
 
   it('plain day lines keep to days and labels', () => {
@@ -45,11 +85,16 @@ describe('recognition: day headings', () => {
 
   it('the settings pattern still overrides the built-in rules', () => {
     const m = parseNotes('## Sprint A\n### Talk one\ntext\n## OSS Summit day two\n### Talk two\ntext\n', { dayHeadingPattern: '^Sprint' });
-    assert.deepStrictEqual(m.days.map((d) => d.title), ['Sprint A']);
+    assert.deepStrictEqual(
+      m.days.map((d) => d.title),
+      ['Sprint A'],
+    );
   });
 
   it('when the H1s of a file are days, their ## children are talks', () => {
-    const m = parseNotes('# CloudNativeCon Day 3\n\n## Opening keynote\n\ntext\n\n## Gadgets at scale - Ana Lima, Acme\n\ntext\n\n# fluxcon (Monday)\n\n## GitOps for all\n\ntext\n\n# Day 2 — Thursday\n\n## Last talk\n\ntext\n');
+    const m = parseNotes(
+      '# CloudNativeCon Day 3\n\n## Opening keynote\n\ntext\n\n## Gadgets at scale - Ana Lima, Acme\n\ntext\n\n# fluxcon (Monday)\n\n## GitOps for all\n\ntext\n\n# Day 2 — Thursday\n\n## Last talk\n\ntext\n',
+    );
     assert.deepStrictEqual(
       m.days.map((d) => [d.title, d.level, d.talks.map((t) => t.title)]),
       [
@@ -63,22 +108,53 @@ describe('recognition: day headings', () => {
 
   it('labelled ## days under a title H1, and CJK days', () => {
     const m = parseNotes('# My summit\n\n## OSS Summit day two\n\n### Talk A\n\nx\n\n## DevConf - Day 1\n\n### Talk B\n\ny\n\n## 第二天\n\n### 可观测性实践\n\nz\n');
-    assert.deepStrictEqual(m.days.map((d) => [d.title, d.talks.length]), [['OSS Summit day two', 1], ['DevConf - Day 1', 1], ['第二天', 1]]);
+    assert.deepStrictEqual(
+      m.days.map((d) => [d.title, d.talks.length]),
+      [
+        ['OSS Summit day two', 1],
+        ['DevConf - Day 1', 1],
+        ['第二天', 1],
+      ],
+    );
   });
 });
 
 describe('recognition: sections that are not talks', () => {
   it('knows meta and travel headings, with emoji, shortcodes and emphasis', () => {
-    for (const t of ['Background', 'How I take notes', 'Ideas for posts', 'Key takeaways', 'Closing thoughts', 'Highlights', 'My talk', 'Summary', 'Travel', 'Flight home', 'Flight home :airplane:', 'Flight home ✈️', '✈️ Flight home', 'Wrap-up', 'Intro', 'Conclusion', 'Resources', 'Links', '**Summary**']) {
+    for (const t of [
+      'Background',
+      'How I take notes',
+      'Ideas for posts',
+      'Key takeaways',
+      'Closing thoughts',
+      'Highlights',
+      'My talk',
+      'Summary',
+      'Travel',
+      'Flight home',
+      'Flight home :airplane:',
+      'Flight home ✈️',
+      '✈️ Flight home',
+      'Wrap-up',
+      'Intro',
+      'Conclusion',
+      'Resources',
+      'Links',
+      '**Summary**',
+    ]) {
       assert.ok(isNonTalkTitle(t), t);
     }
     for (const t of ['Kubernetes summary', 'Links between pods', 'Travel planning with Kueue']) assert.ok(!isNonTalkTitle(t), t);
   });
 
   it('are neither talks nor empty talks, at the top, the bottom or before the first day', () => {
-    const text = '---\ntitle: x\n---\n\n## Background\n\nwhy I went\n\n## Day 1\n\n### Real talk - Ana Lima, Acme\n\nnotes\n\n### Key takeaways\n\n- a\n\n### Flight home :airplane:\n\n## Ideas for posts\n';
+    const text =
+      '---\ntitle: x\n---\n\n## Background\n\nwhy I went\n\n## Day 1\n\n### Real talk - Ana Lima, Acme\n\nnotes\n\n### Key takeaways\n\n- a\n\n### Flight home :airplane:\n\n## Ideas for posts\n';
     const m = parseNotes(text);
-    assert.deepStrictEqual(m.days.map((d) => d.talks.map((t) => t.title)), [['Real talk']]);
+    assert.deepStrictEqual(
+      m.days.map((d) => d.talks.map((t) => t.title)),
+      [['Real talk']],
+    );
     assert.deepStrictEqual(m.talks, []);
     const empty = checkNotes(text, m, undefined).filter((p) => p.kind === 'empty-talk');
     assert.deepStrictEqual(empty, []);
@@ -86,14 +162,31 @@ describe('recognition: sections that are not talks', () => {
 
   it('a heading at the day level before the first day is the intro, unless it reads as a talk', () => {
     const m = parseNotes('# Summit notes\n\n## Why I went\n\nreasons\n\n## Talk before - Ana Lima, Acme\n\nx\n\n## Day 1\n\n### Real talk\n\nnotes\n');
-    assert.deepStrictEqual(m.talks.map((t) => t.title), ['Talk before']);
-    assert.deepStrictEqual(m.days.map((d) => d.talks.map((t) => t.title)), [['Real talk']]);
+    assert.deepStrictEqual(
+      m.talks.map((t) => t.title),
+      ['Talk before'],
+    );
+    assert.deepStrictEqual(
+      m.days.map((d) => d.talks.map((t) => t.title)),
+      [['Real talk']],
+    );
   });
 
   it('keeps the day counts of visible talks of a note in the seed shape, hidden talks kept', () => {
     const m = parseNotes(fixture('seed-shape.md'));
-    assert.deepStrictEqual(m.days.map((d) => [d.title, visibleTalkCount(d.talks)]), [['Day01', 3], ['Day02', 2], ['Day03', 2], ['Day 4', 1]]);
-    assert.deepStrictEqual(m.days[0].talks.filter((t) => t.hidden).map((t) => t.title), ['A talk I skipped']);
+    assert.deepStrictEqual(
+      m.days.map((d) => [d.title, visibleTalkCount(d.talks)]),
+      [
+        ['Day01', 3],
+        ['Day02', 2],
+        ['Day03', 2],
+        ['Day 4', 1],
+      ],
+    );
+    assert.deepStrictEqual(
+      m.days[0].talks.filter((t) => t.hidden).map((t) => t.title),
+      ['A talk I skipped'],
+    );
   });
 });
 
@@ -103,8 +196,14 @@ describe('recognition: talks written as list items', () => {
     const m = parseNotes(text, { fileName: 'gitopscon-day1.md' });
     assert.strictEqual(m.skipped, null);
     assert.deepStrictEqual([m.days.length, m.talks.length, m.impliedDay], [0, 0, 'Day 1']);
-    assert.ok(m.todos.some((t) => t.kind === 'missing-link'), 'TODO items in the list are still found');
-    assert.deepStrictEqual(checkNotes(text, m, undefined).filter((p) => p.kind === 'empty-talk'), []);
+    assert.ok(
+      m.todos.some((t) => t.kind === 'missing-link'),
+      'TODO items in the list are still found',
+    );
+    assert.deepStrictEqual(
+      checkNotes(text, m, undefined).filter((p) => p.kind === 'empty-talk'),
+      [],
+    );
   });
 });
 
@@ -114,15 +213,30 @@ describe('recognition: `##Title` without its space', () => {
     const m = parseNotes(text);
     assert.deepStrictEqual(m.days[0].talks, []);
     const problems = headingSpaceProblems(text);
-    assert.deepStrictEqual(problems.map((p) => [p.line, p.column, p.message]), [
-      [3, 1, '`###Scaling the control plane:` is not a heading (no space after `###`): add a space to make it one'],
-      [13, 4, '`##**Bold**` is not a heading (no space after `##`): add a space to make it one'],
-    ]);
-    const fixed = applyEdits(text, problems.map((p) => p.fix));
+    assert.deepStrictEqual(
+      problems.map((p) => [p.line, p.column, p.message]),
+      [
+        [3, 1, '`###Scaling the control plane:` is not a heading (no space after `###`): add a space to make it one'],
+        [13, 4, '`##**Bold**` is not a heading (no space after `##`): add a space to make it one'],
+      ],
+    );
+    const fixed = applyEdits(
+      text,
+      problems.map((p) => p.fix),
+    );
     assert.ok(fixed.includes('\n### Scaling the control plane:\n') && fixed.includes('   ## **Bold**\r\n'));
-    assert.deepStrictEqual(parseNotes(fixed).days[0].talks.map((t) => t.title), ['Scaling the control plane:', '**Bold**'].map((t) => t.replace(/\*\*/g, '')));
+    assert.deepStrictEqual(
+      parseNotes(fixed).days[0].talks.map((t) => t.title),
+      ['Scaling the control plane:', '**Bold**'].map((t) => t.replace(/\*\*/g, '')),
+    );
     const checked = checkNotes(text, m, undefined).filter((p) => p.kind === 'heading-space');
-    assert.deepStrictEqual(checked.map((p) => [p.line, p.fix?.newText]), [[3, ' '], [13, ' ']]);
+    assert.deepStrictEqual(
+      checked.map((p) => [p.line, p.fix?.newText]),
+      [
+        [3, ' '],
+        [13, ' '],
+      ],
+    );
   });
 });
 
@@ -133,7 +247,10 @@ describe('recognition: project mentions', () => {
   });
 
   it('leaves the word alone with nothing around it, and nicknames in prose', () => {
-    assert.deepStrictEqual(mentions('## Hallway\n\n* Volcano\n* Lunch\n').filter((m) => m.endsWith(':link:Volcano')), []);
+    assert.deepStrictEqual(
+      mentions('## Hallway\n\n* Volcano\n* Lunch\n').filter((m) => m.endsWith(':link:Volcano')),
+      [],
+    );
     assert.deepStrictEqual(mentions('We named our staging cluster Volcano because it erupts.\n'), []);
     assert.deepStrictEqual(mentions('We call it Harbor at work.\n'), []);
   });
@@ -148,7 +265,10 @@ describe('recognition: project mentions', () => {
       'CoreDns:link:CoreDNS',
       'Cloud events:link:CloudEvents',
     ]);
-    assert.deepStrictEqual(mentions('Open cost models are hard.\n').filter((m) => m.includes(':link:')), []);
+    assert.deepStrictEqual(
+      mentions('Open cost models are hard.\n').filter((m) => m.includes(':link:')),
+      [],
+    );
   });
 
   it('suggests typos of distinctive names, short ones too, headings included, never links them', () => {
@@ -157,15 +277,28 @@ describe('recognition: project mentions', () => {
     assert.deepStrictEqual(
       found.map((m) => `${m.text}:${m.action}:${m.reason}:${m.entry.name}`),
       [
-        'Jeager:suggest:typo:Jaeger', 'Jeager:suggest:typo:Jaeger', 'Lnkerd:suggest:typo:Linkerd', 'Istoi:suggest:typo:Istio', 'gPRC:suggest:typo:gRPC', 'grcp:suggest:typo:gRPC',
-        'Promethues:suggest:typo:Prometheus', 'Kuberentes:suggest:typo:Kubernetes', 'contianerd:suggest:typo:containerd', 'Cillium:suggest:typo:Cilium', 'GRPC:link:name:gRPC', 'Dapr:link:name:Dapr',
+        'Jeager:suggest:typo:Jaeger',
+        'Jeager:suggest:typo:Jaeger',
+        'Lnkerd:suggest:typo:Linkerd',
+        'Istoi:suggest:typo:Istio',
+        'gPRC:suggest:typo:gRPC',
+        'grcp:suggest:typo:gRPC',
+        'Promethues:suggest:typo:Prometheus',
+        'Kuberentes:suggest:typo:Kubernetes',
+        'contianerd:suggest:typo:containerd',
+        'Cillium:suggest:typo:Cilium',
+        'GRPC:link:name:gRPC',
+        'Dapr:link:name:Dapr',
       ],
     );
   });
 
   it('gives no project hint for a speaker surname in a talk heading byline, and finds the byline', () => {
     assert.deepStrictEqual(mentions('## Day 1\n\n### Widgets at scale - Ana Lima, Acme\n\nnotes\n'), []);
-    assert.deepStrictEqual(mentions('### Tuning Jaeger by Ana Lima\n').map((m) => m.split(':')[0]), ['Jaeger']);
+    assert.deepStrictEqual(
+      mentions('### Tuning Jaeger by Ana Lima\n').map((m) => m.split(':')[0]),
+      ['Jaeger'],
+    );
     const line = '### 14:30 Talk 1: Ana Lima - Widgets at scale';
     const b = headingLineByline(line)!;
     assert.strictEqual(line.slice(b.start, b.end), 'Ana Lima');

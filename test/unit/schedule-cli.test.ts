@@ -148,7 +148,10 @@ describe('talk-capture schedule', () => {
       assert.strictEqual(code, 0);
       const json = JSON.parse(out);
       assert.strictEqual(json.source, url);
-      assert.deepStrictEqual(json.sessions.map((s: { title: string }) => s.title), ['Registration & Badge Pick-Up', 'Tiny Controllers', 'Fix All The Docs']);
+      assert.deepStrictEqual(
+        json.sessions.map((s: { title: string }) => s.title),
+        ['Registration & Badge Pick-Up', 'Tiny Controllers', 'Fix All The Docs'],
+      );
     } finally {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

@@ -94,7 +94,10 @@ describe('schedule in the editor: days and placement', () => {
   it('links the title instead of a line with sessionLink=title; keeps CRLF', () => {
     const text = '## Day01\r\n\r\n### A\r\n';
     const { after } = place(text, 'Kubernetes - The Hard Way', { sessionLink: 'title' });
-    assert.strictEqual(after, '## Day01\r\n\r\n### A\r\n\r\n### [Kubernetes - The Hard Way](http://democon2099.sched.com/event/000000000000000000000000033b2606) - Jo (JJ) Park, Umbrella Labs\r\n');
+    assert.strictEqual(
+      after,
+      '## Day01\r\n\r\n### A\r\n\r\n### [Kubernetes - The Hard Way](http://democon2099.sched.com/event/000000000000000000000000033b2606) - Jo (JJ) Park, Umbrella Labs\r\n',
+    );
   });
 
   it('adds a first day to a note without days', () => {

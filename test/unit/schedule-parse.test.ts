@@ -6,14 +6,14 @@ import { detectScheduleFormat, parseSchedule, ScheduleError, type Schedule, type
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'schedule');
 const read = (f: string) => fs.readFileSync(path.join(DIR, f), 'utf8');
-const load = (f: string, options: Parameters<typeof parseSchedule>[1] = {}) => parseSchedule(fs.readFileSync(path.join(DIR, f)), { source: f, fallbackTimeZone: 'Asia/Tokyo', ...options });
+const load = (f: string, options: Parameters<typeof parseSchedule>[1] = {}) =>
+  parseSchedule(fs.readFileSync(path.join(DIR, f)), { source: f, fallbackTimeZone: 'Asia/Tokyo', ...options });
 const byTitle = (s: Schedule, title: string): Session => {
   const found = s.sessions.find((x) => x.title === title);
   assert.ok(found, `no session titled ${title}: ${s.sessions.map((x) => x.title).join(' | ')}`);
   return found;
 };
-const throwsSchedule = (fn: () => unknown, re: RegExp) =>
-  assert.throws(fn, (err: unknown) => err instanceof ScheduleError && re.test(err.message) && !err.message.includes('\n'));
+const throwsSchedule = (fn: () => unknown, re: RegExp) => assert.throws(fn, (err: unknown) => err instanceof ScheduleError && re.test(err.message) && !err.message.includes('\n'));
 
 describe('schedule: formats and readers', () => {
   it('detects each format from the content, not the file name', () => {
@@ -72,7 +72,10 @@ describe('schedule: formats and readers', () => {
   it('Sched: escaped commas, HTML entities, folded and very long lines', () => {
     const text = read('sched-democon.ics');
     assert.ok(text.includes('\r\n'), 'fixture has CRLF');
-    assert.ok(text.split('\r\n').some((l) => l.length > 2000), 'fixture has a long unfolded line');
+    assert.ok(
+      text.split('\r\n').some((l) => l.length > 2000),
+      'fixture has a long unfolded line',
+    );
     assert.ok(/\r\n [^\r\n]/.test(text), 'fixture has folded lines');
     const s = load('sched-democon.ics');
     assert.ok(byTitle(s, 'Café Chat: Rust & Go in the Control Plane'));
@@ -128,7 +131,8 @@ describe('schedule: formats and readers', () => {
   });
 
   it('floating times in a file that names no zone are read in the override, else the fallback zone', () => {
-    const text = 'BEGIN:VCALENDAR\r\nPRODID:-//Example//EN\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART:20990701T090000\r\nDTEND:20990701T093000\r\nSUMMARY:Floating\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+    const text =
+      'BEGIN:VCALENDAR\r\nPRODID:-//Example//EN\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART:20990701T090000\r\nDTEND:20990701T093000\r\nSUMMARY:Floating\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
     assert.strictEqual(parseSchedule(text, { timeZone: 'America/New_York' }).sessions[0].start, '2099-07-01T09:00:00-04:00');
     assert.strictEqual(parseSchedule(text, { fallbackTimeZone: 'Asia/Kolkata' }).sessions[0].start, '2099-07-01T09:00:00+05:30');
   });
@@ -187,7 +191,10 @@ describe('schedule: formats and readers', () => {
     assert.strictEqual(keynotes[0].kind, 'keynote');
     assert.strictEqual(keynotes[0].start, '2099-05-10T09:00:00+02:00');
     const secrets = byTitle(s, 'Secrets Without Tears');
-    assert.deepStrictEqual([secrets.speakers, secrets.companies, secrets.byline, secrets.track, secrets.url], [['Bo Chen', 'Cy Diaz'], ['Globex'], 'Bo Chen, Globex; Cy Diaz', 'Security', null]);
+    assert.deepStrictEqual(
+      [secrets.speakers, secrets.companies, secrets.byline, secrets.track, secrets.url],
+      [['Bo Chen', 'Cy Diaz'], ['Globex'], 'Bo Chen, Globex; Cy Diaz', 'Security', null],
+    );
     assert.strictEqual(byTitle(s, 'Hands-on Supply Chain').kind, 'workshop');
     assert.deepStrictEqual(byTitle(s, 'Hands-on Supply Chain').companies, ['Initech']);
     assert.strictEqual(byTitle(s, 'Lunch').kind, 'break');
@@ -206,7 +213,10 @@ describe('schedule: formats and readers', () => {
     throwsSchedule(() => parseSchedule('{"schedule": {"conference": '), /^not valid JSON/);
     throwsSchedule(() => parseSchedule('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nthis line has no colon\r\nEND:VCALENDAR\r\n'), /^not a valid iCalendar file \(line 3\)/);
     throwsSchedule(() => parseSchedule('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n'), /no events/);
-    throwsSchedule(() => parseSchedule('<schedule><conference><title>x</title></conference><day date="2099-01-01"><room name="A"><event></room></day></schedule>'), /^not valid XML \(line 1\)/);
+    throwsSchedule(
+      () => parseSchedule('<schedule><conference><title>x</title></conference><day date="2099-01-01"><room name="A"><event></room></day></schedule>'),
+      /^not valid XML \(line 1\)/,
+    );
     throwsSchedule(() => parseSchedule('{"schedule": {"conference": {"title": "Empty", "days": []}}}'), /no sessions/);
     throwsSchedule(() => load('sched-democon.ics', { timeZone: 'Mars/Olympus_Mons' }), /unknown time zone 'Mars\/Olympus_Mons'/);
   });
@@ -228,6 +238,9 @@ describe('schedule: formats and readers', () => {
   it('ids are unique even when a file repeats a UID', () => {
     const ev = (start: string) => `BEGIN:VEVENT\r\nUID:same\r\nDTSTART:${start}\r\nDTEND:${start}\r\nSUMMARY:Again\r\nEND:VEVENT\r\n`;
     const s = parseSchedule(`BEGIN:VCALENDAR\r\nPRODID:-//Example//EN\r\n${ev('20990101T100000Z')}${ev('20990102T100000Z')}END:VCALENDAR\r\n`, { fallbackTimeZone: 'UTC' });
-    assert.deepStrictEqual(s.sessions.map((x) => x.id), ['same', 'same#2']);
+    assert.deepStrictEqual(
+      s.sessions.map((x) => x.id),
+      ['same', 'same#2'],
+    );
   });
 });

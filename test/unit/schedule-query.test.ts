@@ -38,10 +38,16 @@ describe('schedule: queries', () => {
       'Tracing, Gently',
       'Sponsored Demo: Widget Platform',
     ]);
-    assert.deepStrictEqual(titles(sessionsAt(s.sessions, new Date('2099-03-26T11:20:00+01:00'), { includeBreaks: false })), ['Kubernetes - The Hard Way', 'Tracing, Gently', 'Sponsored Demo: Widget Platform']);
+    assert.deepStrictEqual(titles(sessionsAt(s.sessions, new Date('2099-03-26T11:20:00+01:00'), { includeBreaks: false })), [
+      'Kubernetes - The Hard Way',
+      'Tracing, Gently',
+      'Sponsored Demo: Widget Platform',
+    ]);
     // The end is not part of a session.
     assert.deepStrictEqual(titles(sessionsAt(s.sessions, Date.parse('2099-03-27T09:30:00+01:00'))), []);
-    assert.deepStrictEqual(titles(sessionsAt(s.sessions, Date.parse('2099-03-27T09:29:59+01:00'))), ['Scaling Clusters Without Tears: A Very Long Title That Keeps Going and Going to Make the Summary Line Longer Than Seventy-Five Octets']);
+    assert.deepStrictEqual(titles(sessionsAt(s.sessions, Date.parse('2099-03-27T09:29:59+01:00'))), [
+      'Scaling Clusters Without Tears: A Very Long Title That Keeps Going and Going to Make the Summary Line Longer Than Seventy-Five Octets',
+    ]);
   });
 
   it('now or within N minutes: no breaks, sorted by start then room', () => {
@@ -51,7 +57,10 @@ describe('schedule: queries', () => {
     assert.deepStrictEqual(titles(sessionsNowOrSoon(s.sessions, at, 5)), []);
     assert.deepStrictEqual(titles(sessionsNowOrSoon(s.sessions, Date.parse('2099-03-26T12:02:00+01:00'), 10)), ['Tiny Controllers', 'Fix All The Docs']);
     assert.deepStrictEqual(titles(sessionsNowOrSoon(s.sessions, Date.parse('2099-03-26T10:35:00+01:00'), 10)), []);
-    assert.deepStrictEqual(titles(sessionsNowOrSoon(s.sessions, Date.parse('2099-03-26T10:35:00+01:00'), 10, { includeBreaks: true })), ['Registration & Badge Pick-Up', 'Coffee Break']);
+    assert.deepStrictEqual(titles(sessionsNowOrSoon(s.sessions, Date.parse('2099-03-26T10:35:00+01:00'), 10, { includeBreaks: true })), [
+      'Registration & Badge Pick-Up',
+      'Coffee Break',
+    ]);
   });
 
   it('the next session after an instant, optionally among chosen ones', () => {
@@ -85,7 +94,10 @@ describe('schedule: queries', () => {
     const diff = diffSchedules(before, after);
     assert.deepStrictEqual(titles(diff.added), ['A New Talk']);
     assert.deepStrictEqual(titles(diff.removed), ['Coffee Break']);
-    assert.deepStrictEqual(diff.changed.map((c) => [c.after.title, c.fields]), [['Tracing, Gently', ['room']]]);
+    assert.deepStrictEqual(
+      diff.changed.map((c) => [c.after.title, c.fields]),
+      [['Tracing, Gently', ['room']]],
+    );
     assert.strictEqual(diff.unchanged, before.sessions.length - 2);
     assert.strictEqual(describeDiff(diff), '1 added, 1 changed, 1 removed');
     assert.strictEqual(describeDiff(diffSchedules(before, sched())), 'no changes');
@@ -117,7 +129,7 @@ describe('schedule: queries', () => {
 });
 
 describe('schedule: talk headings', () => {
-  it('the default format gives today\'s heading, which the notes model reads back', () => {
+  it("the default format gives today's heading, which the notes model reads back", () => {
     const s = sched();
     const one = formatSessionHeading(find(s, 'Kubernetes - The Hard Way'));
     assert.strictEqual(one, '### Kubernetes - The Hard Way - Jo (JJ) Park, Umbrella Labs');
@@ -148,7 +160,10 @@ describe('schedule: talk headings', () => {
   it('{room}, {time}, {url}, {companies}; empty parts drop out with their separators', () => {
     const s = sched();
     const t = find(s, 'Kubernetes - The Hard Way');
-    assert.strictEqual(formatSessionHeading(t, '### {time} {title} ({room}) - {speakers}, {companies} <{url}>'), '### 11:15 Kubernetes - The Hard Way (Hall 7 | Room A) - Jo (JJ) Park, Umbrella Labs <http://democon2099.sched.com/event/000000000000000000000000033b2606>');
+    assert.strictEqual(
+      formatSessionHeading(t, '### {time} {title} ({room}) - {speakers}, {companies} <{url}>'),
+      '### 11:15 Kubernetes - The Hard Way (Hall 7 | Room A) - Jo (JJ) Park, Umbrella Labs <http://democon2099.sched.com/event/000000000000000000000000033b2606>',
+    );
     assert.strictEqual(formatSessionHeading(t, '{title}', { includeTime: true }), '### 11:15 Kubernetes - The Hard Way');
     const ama = find(s, 'Ask Me Anything');
     assert.strictEqual(formatSessionHeading(ama), '### Ask Me Anything');

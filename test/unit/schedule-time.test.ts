@@ -1,7 +1,19 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { formatInstant, localClock, localDate, localToInstant, normalizeTimeZone, offsetMinutes, parseSchedule, scheduleDays, sessionDay, withTimeZone, zoneFromLocation } from '../../src/core/schedule';
+import {
+  formatInstant,
+  localClock,
+  localDate,
+  localToInstant,
+  normalizeTimeZone,
+  offsetMinutes,
+  parseSchedule,
+  scheduleDays,
+  sessionDay,
+  withTimeZone,
+  zoneFromLocation,
+} from '../../src/core/schedule';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'schedule');
 
@@ -22,7 +34,8 @@ describe('schedule: time zones and DST', () => {
   });
 
   it('local wall-clock times to instants, also in the skipped and the repeated hour', () => {
-    const at = (y: number, mo: number, d: number, h: number, mi: number, zone: string) => formatInstant(localToInstant({ year: y, month: mo, day: d, hour: h, minute: mi, second: 0 }, zone), zone);
+    const at = (y: number, mo: number, d: number, h: number, mi: number, zone: string) =>
+      formatInstant(localToInstant({ year: y, month: mo, day: d, hour: h, minute: mi, second: 0 }, zone), zone);
     assert.strictEqual(at(2099, 3, 29, 1, 30, 'Europe/Amsterdam'), '2099-03-29T01:30:00+01:00');
     assert.strictEqual(at(2099, 3, 29, 3, 30, 'Europe/Amsterdam'), '2099-03-29T03:30:00+02:00');
     // 02:30 does not exist that night: read with the offset before the change, as clocks then show it.
@@ -47,7 +60,10 @@ describe('schedule: time zones and DST', () => {
     assert.strictEqual(localDate(Date.UTC(2026, 10, 11, 1, 30), 'America/Chicago'), '2026-11-10');
     assert.strictEqual(localDate('2026-11-11T01:30:00Z', 'Asia/Tokyo'), '2026-11-11');
     assert.strictEqual(localClock('2026-11-11T01:30:00Z', 'Asia/Tokyo'), '10:30');
-    const s = parseSchedule('BEGIN:VCALENDAR\r\nPRODID:-//Sched.com X//EN\r\nX-WR-TIMEZONE:UTC\r\nBEGIN:VEVENT\r\nUID:late\r\nDTSTART:20991111T013000Z\r\nDTEND:20991111T020000Z\r\nSUMMARY:Late Party\r\nLOCATION:Rooftop\\, Chicago\\, United States\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n', { fallbackTimeZone: 'UTC' });
+    const s = parseSchedule(
+      'BEGIN:VCALENDAR\r\nPRODID:-//Sched.com X//EN\r\nX-WR-TIMEZONE:UTC\r\nBEGIN:VEVENT\r\nUID:late\r\nDTSTART:20991111T013000Z\r\nDTEND:20991111T020000Z\r\nSUMMARY:Late Party\r\nLOCATION:Rooftop\\, Chicago\\, United States\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n',
+      { fallbackTimeZone: 'UTC' },
+    );
     assert.strictEqual(s.timeZone, 'America/Chicago');
     assert.strictEqual(sessionDay(s.sessions[0]), '2099-11-10');
     assert.deepStrictEqual(scheduleDays(s), ['2099-11-10']);
@@ -86,7 +102,10 @@ describe('schedule: time zones and DST', () => {
     const s = parseSchedule(fs.readFileSync(path.join(DIR, 'pretalx-democon.json')));
     const ny = withTimeZone(s, 'America/New_York');
     assert.strictEqual(ny.timeZone, 'America/New_York');
-    assert.deepStrictEqual(ny.sessions.map((x) => Date.parse(x.start)), s.sessions.map((x) => Date.parse(x.start)));
+    assert.deepStrictEqual(
+      ny.sessions.map((x) => Date.parse(x.start)),
+      s.sessions.map((x) => Date.parse(x.start)),
+    );
     assert.strictEqual(ny.sessions[0].start, '2099-09-15T04:00:00-04:00');
   });
 });

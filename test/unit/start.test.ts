@@ -150,7 +150,10 @@ describe('npm start: the playground and the dependencies', () => {
       assert.match(dependenciesMissing(project(lock, without, dirs)) ?? '', /dep is not installed/);
       fs.rmSync(tmp, { recursive: true, force: true });
       fs.mkdirSync(tmp);
-      assert.match(dependenciesMissing(project(lock, { ...installed, 'node_modules/yaml': { version: '2.8.0' } }, dirs)) ?? '', /yaml is 2\.8\.0, package-lock\.json wants 2\.9\.1/);
+      assert.match(
+        dependenciesMissing(project(lock, { ...installed, 'node_modules/yaml': { version: '2.8.0' } }, dirs)) ?? '',
+        /yaml is 2\.8\.0, package-lock\.json wants 2\.9\.1/,
+      );
     });
 
     it('a direct dependency whose folder was deleted needs installing, with or without a lockfile', () => {

@@ -19,8 +19,17 @@ describe('trust: user patterns run in linear time', () => {
       [A30],
     );
     // the heading with the b is not a day: it stays a heading inside the first day
-    assert.deepStrictEqual(m.days[0].talks.map((t) => [t.title, t.line]), [['Talk One', 3], ['Talk Two', 7]]);
-    assert.deepStrictEqual(m.days[0].groups.map((g) => g.title), [`${A30}b`]);
+    assert.deepStrictEqual(
+      m.days[0].talks.map((t) => [t.title, t.line]),
+      [
+        ['Talk One', 3],
+        ['Talk Two', 7],
+      ],
+    );
+    assert.deepStrictEqual(
+      m.days[0].groups.map((g) => g.title),
+      [`${A30}b`],
+    );
     // without the setting neither heading is a day
     assert.deepStrictEqual(parseNotes(note).days, []);
   });

@@ -167,7 +167,7 @@ export function nextDayTitle(previous: string | null, count: number, date?: stri
     if (weekday !== -1) {
       const next = WEEKDAYS[(weekday + 1) % 7];
       const d = DATE_IN_TITLE.exec(prev)?.[1];
-      const nextDate = date ?? (d ? addDays(d, 1) ?? undefined : undefined);
+      const nextDate = date ?? (d ? (addDays(d, 1) ?? undefined) : undefined);
       return nextDate ? `${capitalizeLike(next, prev)} (${nextDate})` : capitalizeLike(next, prev);
     }
   }

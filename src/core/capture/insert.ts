@@ -116,7 +116,7 @@ export function nextDayHeading(model: NotesModel, options: DayHeadingOptions): s
   const prevTitle = last ? last.title : null;
   const date = options.includeDate ? nextDayDate(prevTitle, options.today) : undefined;
   const title = nextDayTitle(prevTitle, model.days.length, date);
-  return formatDayHeading(title, last ? last.level : options.defaultLevel ?? 2);
+  return formatDayHeading(title, last ? last.level : (options.defaultLevel ?? 2));
 }
 
 /**

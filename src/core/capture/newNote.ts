@@ -67,11 +67,19 @@ export function numberedFileName(file: string, n: number): string {
 }
 
 function yamlString(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t').replace(/[\r\n]+/g, ' ')}"`;
+  return `"${s
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\t/g, '\\t')
+    .replace(/[\r\n]+/g, ' ')}"`;
 }
 
 function tomlString(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t').replace(/[\r\n]+/g, ' ')}"`;
+  return `"${s
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\t/g, '\\t')
+    .replace(/[\r\n]+/g, ' ')}"`;
 }
 
 export interface NewNoteInput {

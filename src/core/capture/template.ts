@@ -57,5 +57,11 @@ export function fillTemplate(template: string, values: TemplateValues): string {
   if (last && clean(values[last.name]) !== '') out += last.after;
   // Keep the heading marks and their space (`### `) as they are; tidy the rest.
   const lead = /^#{1,6}[ \t]+/.exec(out)?.[0] ?? '';
-  return lead + out.slice(lead.length).replace(/[ \t]{2,}/g, ' ').trim();
+  return (
+    lead +
+    out
+      .slice(lead.length)
+      .replace(/[ \t]{2,}/g, ' ')
+      .trim()
+  );
 }

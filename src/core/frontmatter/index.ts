@@ -34,8 +34,12 @@ export const MAX_FRONT_MATTER_ALIASES = 20;
  */
 function refuseBeforeParsing(text: string, block: FrontMatterBlock): FrontMatterError | undefined {
   const lines = block.endLine - block.startLine - 1;
-  if (lines > MAX_FRONT_MATTER_LINES) return { line: block.startLine, refused: true, reason: `the front matter has ${lines} lines, more than the ${MAX_FRONT_MATTER_LINES} Talk Capture reads` };
-  if (block.contentEnd - block.contentStart > MAX_FRONT_MATTER_CHARS) return { line: block.startLine, refused: true, reason: `the front matter is longer than ${MAX_FRONT_MATTER_CHARS} characters, more than Talk Capture reads` };
+  if (lines > MAX_FRONT_MATTER_LINES) {
+    return { line: block.startLine, refused: true, reason: `the front matter has ${lines} lines, more than the ${MAX_FRONT_MATTER_LINES} Talk Capture reads` };
+  }
+  if (block.contentEnd - block.contentStart > MAX_FRONT_MATTER_CHARS) {
+    return { line: block.startLine, refused: true, reason: `the front matter is longer than ${MAX_FRONT_MATTER_CHARS} characters, more than Talk Capture reads` };
+  }
   let depth = 0; // open flow brackets
   let line = block.startLine + 1;
   let lineStart = true;
@@ -71,11 +75,12 @@ function refuseBeforeParsing(text: string, block: FrontMatterBlock): FrontMatter
     if (c === 34 || c === 39) quote = c;
     else if (c === 42 && block.format === 'yaml' && /[\s[{,:]/.test(text[i - 1] ?? ' ') && /[^\s,\]}]/.test(text[i + 1] ?? ' ')) {
       if (++aliases > MAX_FRONT_MATTER_ALIASES) return { line, refused: true, reason: `the front matter uses more than ${MAX_FRONT_MATTER_ALIASES} YAML aliases (\`*name\`)` };
-    }
-    else if (c === 35 && (i === block.contentStart || /\s/.test(text[i - 1]))) {
+    } else if (c === 35 && (i === block.contentStart || /\s/.test(text[i - 1]))) {
       while (i + 1 < block.contentEnd && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++; // a comment
     } else if (c === 91 || c === 123) {
-      if (++depth > MAX_FRONT_MATTER_DEPTH) return { line, refused: true, reason: `the front matter is nested deeper than ${MAX_FRONT_MATTER_DEPTH} levels (\`[\` or \`{\` opened too often)` };
+      if (++depth > MAX_FRONT_MATTER_DEPTH) {
+        return { line, refused: true, reason: `the front matter is nested deeper than ${MAX_FRONT_MATTER_DEPTH} levels (\`[\` or \`{\` opened too often)` };
+      }
     } else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
   return undefined;
@@ -156,8 +161,7 @@ export function toTextEdits(text: string, edits: readonly OffsetEdit[]): TextEdi
 }
 
 export type EditResult<T = object> =
-  | ({ ok: true; edits: TextEdit[]; format: FrontMatterFormat } & T)
-  | { ok: false; error: FrontMatterError; format: FrontMatterFormat | null; message: string };
+  ({ ok: true; edits: TextEdit[]; format: FrontMatterFormat } & T) | { ok: false; error: FrontMatterError; format: FrontMatterFormat | null; message: string };
 
 function fail(error: FrontMatterError, format: FrontMatterFormat | null): { ok: false; error: FrontMatterError; format: FrontMatterFormat | null; message: string } {
   return { ok: false, error, format, message: describeError(error, format) };

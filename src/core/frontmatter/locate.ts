@@ -29,10 +29,7 @@ export interface FrontMatterBlock {
   eol: '\n' | '\r\n' | '\r';
 }
 
-export type LocateResult =
-  | { kind: 'none' }
-  | { kind: 'unclosed'; format: FrontMatterFormat; fence: string; line: number }
-  | { kind: 'found'; block: FrontMatterBlock };
+export type LocateResult = { kind: 'none' } | { kind: 'unclosed'; format: FrontMatterFormat; fence: string; line: number } | { kind: 'found'; block: FrontMatterBlock };
 
 const FENCES: Record<string, FrontMatterFormat> = { '---': 'yaml', '+++': 'toml' };
 

@@ -104,7 +104,11 @@ export class TomlScanner {
       const c = this.s[this.pos];
       if (c === '"' || c === "'") {
         const v = this.value();
-        parts.push(c === '"' ? (JSON.parse(this.s.slice(v.start, v.end).replace(/\\U([0-9a-fA-F]{8})/g, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))) as string) : this.s.slice(v.start + 1, v.end - 1));
+        parts.push(
+          c === '"'
+            ? (JSON.parse(this.s.slice(v.start, v.end).replace(/\\U([0-9a-fA-F]{8})/g, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))) as string)
+            : this.s.slice(v.start + 1, v.end - 1),
+        );
       } else {
         const m = /^[A-Za-z0-9_-]+/.exec(this.s.slice(this.pos, this.to));
         if (!m) throw new ScanError('expected a key', this.pos);
@@ -315,7 +319,15 @@ class TomlSource implements FrontMatterSource {
         key: e.key,
         line,
         items,
-        append: (vals) => appendToBracketList(this.text, v.start, v.close!, items, vals.map((s) => renderTomlString(s, quote)), this.block.eol),
+        append: (vals) =>
+          appendToBracketList(
+            this.text,
+            v.start,
+            v.close!,
+            items,
+            vals.map((s) => renderTomlString(s, quote)),
+            this.block.eol,
+          ),
       },
     };
   }

@@ -48,7 +48,10 @@ export function dominantQuote(items: readonly { quote: Quote }[]): Quote {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  return message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
 }
 
 /** The last line before `errorLine` that opens a `[`, `{` or quote it does not close. */
@@ -93,7 +96,10 @@ export function parseYamlFrontMatter(text: string, block: FrontMatterBlock): { o
   const contents = doc.contents;
   if (contents != null && !(isMap(contents) && !contents.flow)) {
     const start = (contents as Node).range?.[0] ?? 0;
-    return { ok: false, error: { line: lineOfOffset(text, block.contentStart + start), reason: 'the front matter is not a set of fields (it is not a list of `key: value` lines)' } };
+    return {
+      ok: false,
+      error: { line: lineOfOffset(text, block.contentStart + start), reason: 'the front matter is not a set of fields (it is not a list of `key: value` lines)' },
+    };
   }
   const map = (contents as YAMLMap<unknown, unknown> | null) ?? null;
   const pairs: AnyPair[] = map ? map.items.filter((p): p is AnyPair => isPair(p)) : [];

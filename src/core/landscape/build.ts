@@ -46,7 +46,30 @@ export const EXTRA_ALIASES: Readonly<Record<string, readonly string[]>> = {
 export const EXTRA_ORDINARY = new Set(['copa', 'keda', 'atlantis', 'sealer', 'litmus', 'notary', 'harbor', 'lima', 'coco', 'cnb', 'nsm']);
 
 /** Host labels that say nothing about a project. */
-const GENERIC_HOST_LABELS = new Set(['www', 'docs', 'doc', 'blog', 'site', 'cloud', 'app', 'dev', 'project', 'projects', 'github', 'gitlab', 'io', 'org', 'com', 'net', 'the', 'get', 'go', 'try', 'use', 'en']);
+const GENERIC_HOST_LABELS = new Set([
+  'www',
+  'docs',
+  'doc',
+  'blog',
+  'site',
+  'cloud',
+  'app',
+  'dev',
+  'project',
+  'projects',
+  'github',
+  'gitlab',
+  'io',
+  'org',
+  'com',
+  'net',
+  'the',
+  'get',
+  'go',
+  'try',
+  'use',
+  'en',
+]);
 const HOSTING_SUFFIXES = ['github.io', 'gitlab.io', 'netlify.app', 'readthedocs.io', 'vercel.app', 'pages.dev'];
 
 export interface BuildOptions {

@@ -55,7 +55,9 @@ export interface MatchOptions {
 
 /** Words after a capitalised ordinary name at the start of a sentence that show it is the ordinary word ("Spin up", "Score of"). */
 const ORDINARY_NEXT = new Set(
-  'up down off out over around back away of a an the this that these those it its them you your my our their his her me us some any every each all more less too so very regards'.split(' '),
+  'up down off out over around back away of a an the this that these those it its them you your my our their his her me us some any every each all more less too so very regards'.split(
+    ' ',
+  ),
 );
 /** What may stand before the first word of a sentence on a line: quote and list markers, heading marks, emphasis. */
 const LINE_PREFIX_RE = /^[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?|\|[ \t]*)?[*_~"'“‘([]*[ \t]*$/;
@@ -111,7 +113,8 @@ function dropBylineMentions(text: string, run: ProseRun, out: Mention[], from: n
 }
 
 /** Words on the line of a name that say it is the project: `Contour: 1.28 released`, `Notary v2 is graduating`. */
-const PROJECT_CONTEXT_RE = /\b(?:v?\d+\.\d+(?:\.\d+)?|v\d+|releases?|released|project|operator|graduated|graduating|graduation|graduates|incubating|incubation|sandbox|maintainers?|cncf)\b/i;
+const PROJECT_CONTEXT_RE =
+  /\b(?:v?\d+\.\d+(?:\.\d+)?|v\d+|releases?|released|project|operator|graduated|graduating|graduation|graduates|incubating|incubation|sandbox|maintainers?|cncf)\b/i;
 
 /** Whether the text after a mention, to the end of its line (at most 120 characters), names it as a project. */
 function projectContextAfter(text: string, end: number): boolean {
@@ -255,7 +258,14 @@ function matchRun(
   }
 }
 
-function typoAt(text: string, words: Word[], i: number, run: ProseRun, index: LandscapeIndex, scope: LandscapeScope): { start: number; end: number; entry: LandscapeEntry; words: number } | undefined {
+function typoAt(
+  text: string,
+  words: Word[],
+  i: number,
+  run: ProseRun,
+  index: LandscapeIndex,
+  scope: LandscapeScope,
+): { start: number; end: number; entry: LandscapeEntry; words: number } | undefined {
   const w = words[i];
   const written = text.slice(w.start, w.end);
   const c0 = written.charCodeAt(0);
@@ -300,7 +310,17 @@ function slipShaped(w: string): boolean {
   return w === w.toLowerCase() && !/[aeiouy]/.test(w);
 }
 
-function makeMention(text: string, _scan: ScanResult, index: LandscapeIndex, run: ProseRun, start: number, end: number, entry: LandscapeEntry, action: 'link' | 'suggest', reason: Mention['reason']): Mention {
+function makeMention(
+  text: string,
+  _scan: ScanResult,
+  index: LandscapeIndex,
+  run: ProseRun,
+  start: number,
+  end: number,
+  entry: LandscapeEntry,
+  action: 'link' | 'suggest',
+  reason: Mention['reason'],
+): Mention {
   const col = start - run.lineStart;
   const endCol = end - run.lineStart;
   return {
@@ -450,7 +470,12 @@ const PRONOUNS = new Set(['it', 'them', 'him', 'her', 'us', 'this', 'that']);
  */
 function afterNamingWord(text: string, start: number, run: ProseRun): boolean {
   const from = Math.max(run.lineStart, start - 60);
-  const words = text.slice(from, start).toLowerCase().split(/[^a-z]+/).filter(Boolean).slice(-4);
+  const words = text
+    .slice(from, start)
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean)
+    .slice(-4);
   if (words.includes('project') || words.includes('projects')) return false;
   return words.some((w, k) => NAMING_WORDS.has(w) || (NAMING_VERBS.has(w) && PRONOUNS.has(words[k + 1] ?? '')));
 }

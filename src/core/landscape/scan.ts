@@ -253,7 +253,17 @@ function scanLine(
           const closeAt = nextIn(close().tags.get('a'), end);
           const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag[0]);
           const linkEnd = closeAt === -1 ? end : closeAt + 4;
-          if (href) links.push({ start: base + i, end: base + linkEnd, textStart: base + end, textEnd: base + (closeAt === -1 ? linkEnd : closeAt), url: href[1] ?? href[2] ?? href[3] ?? '', line: lineNo, image: false });
+          if (href) {
+            links.push({
+              start: base + i,
+              end: base + linkEnd,
+              textStart: base + end,
+              textEnd: base + (closeAt === -1 ? linkEnd : closeAt),
+              url: href[1] ?? href[2] ?? href[3] ?? '',
+              line: lineNo,
+              image: false,
+            });
+          }
           end = linkEnd;
         }
         i = end;
@@ -298,7 +308,13 @@ function isUrlPrefixChar(c: number): boolean {
 }
 
 /** `[text](url "title")`, `[text][ref]`, `[text][]`, or `[text]` when defined: the end column, text end and URL. */
-function parseLink(line: string, open: number, to: number, matched: { bracket: Int32Array; paren: Int32Array }, refs: ReadonlyMap<string, string>): { end: number; textEnd: number; url: string } | undefined {
+function parseLink(
+  line: string,
+  open: number,
+  to: number,
+  matched: { bracket: Int32Array; paren: Int32Array },
+  refs: ReadonlyMap<string, string>,
+): { end: number; textEnd: number; url: string } | undefined {
   const close = matched.bracket[open];
   if (close === -1) return undefined;
   const after = line.charCodeAt(close + 1);

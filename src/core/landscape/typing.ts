@@ -68,14 +68,17 @@ export function isSentenceStart(head: string): boolean {
 /** True when the text is nothing but Markdown block markers: `###`, `-`, `1.`, `>`, `[ ]`. */
 function onlyBlockMarkers(s: string): boolean {
   if (s.length > 40) return false; // markers are short: a long head is prose
-  const tokens = s.replace(/\[[ xX]\]/g, '[x]').trim().split(/\s+/);
+  const tokens = s
+    .replace(/\[[ xX]\]/g, '[x]')
+    .trim()
+    .split(/\s+/);
   return tokens.every((t) => /^(?:#{1,6}|[-*+>]|\d{1,9}[.)]|\[x\])$/.test(t));
 }
 
 /** True when the text has a backtick run that no later run of the same length closes. */
 export function opensCodeSpan(head: string): boolean {
   let open = 0; // length of the open run, 0 when none
-  for (let i = 0; i < head.length; ) {
+  for (let i = 0; i < head.length;) {
     if (head[i] !== '`') {
       i++;
       continue;

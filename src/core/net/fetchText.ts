@@ -92,7 +92,9 @@ export async function fetchText(url: string, o: FetchTextOptions): Promise<{ tex
       } catch (err) {
         throw failed(err, current);
       }
-      if (res.type === 'opaqueredirect') throw new FetchTextError(`${current}: redirects elsewhere, which a browser does not let an extension follow; download the file and use it instead`);
+      if (res.type === 'opaqueredirect') {
+        throw new FetchTextError(`${current}: redirects elsewhere, which a browser does not let an extension follow; download the file and use it instead`);
+      }
       if (!REDIRECTS.has(res.status)) break;
       await res.body?.cancel().catch(() => undefined);
       const location = res.headers.get('location');

@@ -102,7 +102,17 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
   const topLevelEntries = entries.filter((e) => e.line < firstDay && !e.hidden);
   // A single H1 at the top that is not a day is the note's title, not a talk or a group.
   const docTitle = topLevelEntries.length > 0 && topLevelEntries[0].level === 1 && topLevelEntries.filter((e) => e.level === 1).length === 1 ? topLevelEntries[0] : undefined;
-  const topExpected = docTitle ? 2 : dayStarts.length ? Math.max(2, dayLevel + 1) : Math.min(3, ...entries.filter((e) => !e.hidden).map((e) => e.level).concat([3]));
+  const topExpected = docTitle
+    ? 2
+    : dayStarts.length
+      ? Math.max(2, dayLevel + 1)
+      : Math.min(
+          3,
+          ...entries
+            .filter((e) => !e.hidden)
+            .map((e) => e.level)
+            .concat([3]),
+        );
   if (firstDay > 1) segments.push({ start: 1, end: firstDay - 1, expectedTalkLevel: topExpected });
   for (let k = 0; k < dayStarts.length; k++) {
     const d = dayStarts[k];

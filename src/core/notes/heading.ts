@@ -54,8 +54,30 @@ interface DayToken {
 const WEEKDAY_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const WEEKDAY_SHORT = new Set(['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun']);
 const MONTHS = new Map<string, number>([
-  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7], ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
-  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+  ['january', 1],
+  ['february', 2],
+  ['march', 3],
+  ['april', 4],
+  ['may', 5],
+  ['june', 6],
+  ['july', 7],
+  ['august', 8],
+  ['september', 9],
+  ['october', 10],
+  ['november', 11],
+  ['december', 12],
+  ['jan', 1],
+  ['feb', 2],
+  ['mar', 3],
+  ['apr', 4],
+  ['jun', 6],
+  ['jul', 7],
+  ['aug', 8],
+  ['sep', 9],
+  ['sept', 9],
+  ['oct', 10],
+  ['nov', 11],
+  ['dec', 12],
 ]);
 const NUMBER_WORD_SET = new Set(['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
 const ORDINAL_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'last', 'final']);
@@ -63,20 +85,132 @@ const ORDINAL_WORDS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 's
 const DAY_WORDS = new Set(['day', 'tag', 'jour', 'día', 'dia', 'dag', 'giorno']);
 const ORDINAL_SUFFIX = new Set(['st', 'nd', 'rd', 'th']);
 /** `Day 2 operations`: the cloud-native "day two", not a day of the conference. */
-const DAY_TWO_WORDS = new Set(['operations', 'operation', 'ops', 'operator', 'operators', 'problems', 'challenges', 'concerns', 'management', 'tasks', 'readiness', 'automation', 'support']);
+const DAY_TWO_WORDS = new Set([
+  'operations',
+  'operation',
+  'ops',
+  'operator',
+  'operators',
+  'problems',
+  'challenges',
+  'concerns',
+  'management',
+  'tasks',
+  'readiness',
+  'automation',
+  'support',
+]);
 /** Words after a day that keep it a day: `Day 1 keynotes`, `KubeCon day 2 recap`, `Monday morning`. */
 const DAY_LABEL_WORDS = new Set([
-  'recap', 'notes', 'note', 'keynotes', 'keynote', 'highlights', 'summary', 'morning', 'afternoon', 'evening', 'night', 'talks', 'sessions', 'edition', 'wrap', 'wrapup',
-  'review', 'log', 'diary', 'journal', 'schedule', 'agenda', 'plan', 'at', 'in', 'of', 'the', 'and', 'am', 'pm',
+  'recap',
+  'notes',
+  'note',
+  'keynotes',
+  'keynote',
+  'highlights',
+  'summary',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'talks',
+  'sessions',
+  'edition',
+  'wrap',
+  'wrapup',
+  'review',
+  'log',
+  'diary',
+  'journal',
+  'schedule',
+  'agenda',
+  'plan',
+  'at',
+  'in',
+  'of',
+  'the',
+  'and',
+  'am',
+  'pm',
 ]);
 /** Words before a day that make it the object of a sentence or a talk title: `Never deploy on Friday`, `Beyond Day 2`. */
 const NOT_DAY_BEFORE = new Set([
-  'on', 'for', 'with', 'beyond', 'after', 'before', 'about', 'past', 'toward', 'towards', 'into', 'until', 'since', 'than', 'like', 'by', 'per', 'every', 'each', 'during',
-  'without', 'across', 'through', 'till', 'i', 'we', 'you', 'they', 'it', 'is', 'are', 'was', 'were', 'be', 'been', 'what', 'why', 'how', 'when', 'where', 'who', 'learned',
-  'learnt', 'happened', 'did', 'do', 'does', 'not', 'no', 'your', 'their', 'to', 'than',
+  'on',
+  'for',
+  'with',
+  'beyond',
+  'after',
+  'before',
+  'about',
+  'past',
+  'toward',
+  'towards',
+  'into',
+  'until',
+  'since',
+  'than',
+  'like',
+  'by',
+  'per',
+  'every',
+  'each',
+  'during',
+  'without',
+  'across',
+  'through',
+  'till',
+  'i',
+  'we',
+  'you',
+  'they',
+  'it',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'what',
+  'why',
+  'how',
+  'when',
+  'where',
+  'who',
+  'learned',
+  'learnt',
+  'happened',
+  'did',
+  'do',
+  'does',
+  'not',
+  'no',
+  'your',
+  'their',
+  'to',
+  'than',
 ]);
 /** Lower-case words that may stand in a label before a day (`the`, `notes from`). */
-const LABEL_CONNECTORS = new Set(['the', 'of', 'at', 'from', 'in', 'and', 'my', 'our', 'notes', 'recap', 'edition', 'summit', 'conference', 'con', 'eu', 'na', 'us', 'europe', 'asia']);
+const LABEL_CONNECTORS = new Set([
+  'the',
+  'of',
+  'at',
+  'from',
+  'in',
+  'and',
+  'my',
+  'our',
+  'notes',
+  'recap',
+  'edition',
+  'summit',
+  'conference',
+  'con',
+  'eu',
+  'na',
+  'us',
+  'europe',
+  'asia',
+]);
 const ING_OK = new Set(['morning', 'evening', 'closing', 'opening', 'meeting', 'spring']);
 /** Punctuation after a day that starts a subtitle: `Day 2: Security`, `CloudNativeCon Day 3 - keynotes`. */
 const SUBTITLE_SEPARATORS = new Set([':', '-', '–', '—', '(', '[', '|', '/', '·', '•', '：', '（', '、', '，', '»', '>', '~']);
@@ -184,12 +318,14 @@ function dayExpressionAt(toks: readonly DayToken[], i: number): number {
     if (DAY_WORDS.has(a.t)) {
       let n = 1;
       let sep = toks[i + n];
-      if (sep && (sep.t === '-' || sep.t === '_' || sep.t === '#' || sep.t === '.') && !(toks[i + n + 1]?.space)) n++;
+      if (sep && (sep.t === '-' || sep.t === '_' || sep.t === '#' || sep.t === '.') && !toks[i + n + 1]?.space) n++;
       sep = toks[i + n];
       if (isDayNumber(sep)) {
         const after = toks[i + n + 1];
         // `Day 2.5`, `day 3x` are not day numbers.
-        if (after && !after.space && (after.kind === 'num' || (after.kind === 'alpha' && !ORDINAL_SUFFIX.has(after.t)) || (after.t === '.' && toks[i + n + 2]?.kind === 'num'))) return 0;
+        if (after && !after.space && (after.kind === 'num' || (after.kind === 'alpha' && !ORDINAL_SUFFIX.has(after.t)) || (after.t === '.' && toks[i + n + 2]?.kind === 'num'))) {
+          return 0;
+        }
         return n + 1 + (after && after.kind === 'alpha' && ORDINAL_SUFFIX.has(after.t) && !after.space ? 1 : 0);
       }
       if (a.t === 'day' && sep && sep.kind === 'alpha' && (NUMBER_WORD_SET.has(sep.t) || ORDINAL_WORDS.has(sep.t))) return n + 1;
@@ -334,21 +470,136 @@ export function dayFromName(name: string | undefined): string | null {
 }
 
 const SECTION_WORDS = new Set([
-  'notes', 'my notes', 'agenda', 'takeaways', 'key takeaways', 'takeaway', 'intro', 'introduction', 'summary', 'tl;dr', 'tldr',
-  'q&a', 'q & a', 'questions', 'demo', 'demos', 'links', 'resources', 'slides', 'recording', 'video', 'overview', 'background',
-  'conclusion', 'conclusions', 'highlights', 'key points', 'thoughts', 'my thoughts', 'problem', 'solution', 'design', 'architecture',
-  'details', 'references', 'next steps', 'outro', 'abstract', 'about', 'context', 'motivation', 'lessons learned', 'quotes', 'todo', 'to do',
+  'notes',
+  'my notes',
+  'agenda',
+  'takeaways',
+  'key takeaways',
+  'takeaway',
+  'intro',
+  'introduction',
+  'summary',
+  'tl;dr',
+  'tldr',
+  'q&a',
+  'q & a',
+  'questions',
+  'demo',
+  'demos',
+  'links',
+  'resources',
+  'slides',
+  'recording',
+  'video',
+  'overview',
+  'background',
+  'conclusion',
+  'conclusions',
+  'highlights',
+  'key points',
+  'thoughts',
+  'my thoughts',
+  'problem',
+  'solution',
+  'design',
+  'architecture',
+  'details',
+  'references',
+  'next steps',
+  'outro',
+  'abstract',
+  'about',
+  'context',
+  'motivation',
+  'lessons learned',
+  'quotes',
+  'todo',
+  'to do',
 ]);
 
 const NON_TALK_WORDS = new Set([
-  'welcome', 'summary', 'intro', 'introduction', 'conclusion', 'conclusions', 'links', 'resources', 'table of contents', 'toc',
-  'wrap-up', 'wrap up', 'wrapup', 'final thoughts', 'overview', 'about', 'preface', 'afterword', 'references', 'see also', 'contents',
-  'background', 'how i take notes', 'how i took notes', 'how i write notes', 'ideas for posts', 'ideas for blog posts', 'post ideas', 'blog post ideas', 'ideas',
-  'key takeaways', 'takeaways', 'my takeaways', 'closing thoughts', 'closing words', 'highlights', 'my highlights', 'my talk', 'my session', 'travel', 'traveling',
-  'travelling', 'travel notes', 'getting there', 'flight home', 'flight back', 'flights', 'the flight home', 'trip home', 'way home', 'journey home', 'going home', 'heading home',
-  'epilogue', 'prologue', 'useful links', 'more links', 'other links', 'acknowledgements', 'acknowledgments', 'thanks', 'thank you', 'disclaimer', 'tl;dr', 'tldr',
-  'misc', 'miscellaneous', 'random notes', 'other notes', 'final words', 'last words', 'what is next', "what's next", 'next steps', 'hallway track', 'swag', 'the venue', 'venue',
-  'food', 'afterparty', 'after party', 'the end',
+  'welcome',
+  'summary',
+  'intro',
+  'introduction',
+  'conclusion',
+  'conclusions',
+  'links',
+  'resources',
+  'table of contents',
+  'toc',
+  'wrap-up',
+  'wrap up',
+  'wrapup',
+  'final thoughts',
+  'overview',
+  'about',
+  'preface',
+  'afterword',
+  'references',
+  'see also',
+  'contents',
+  'background',
+  'how i take notes',
+  'how i took notes',
+  'how i write notes',
+  'ideas for posts',
+  'ideas for blog posts',
+  'post ideas',
+  'blog post ideas',
+  'ideas',
+  'key takeaways',
+  'takeaways',
+  'my takeaways',
+  'closing thoughts',
+  'closing words',
+  'highlights',
+  'my highlights',
+  'my talk',
+  'my session',
+  'travel',
+  'traveling',
+  'travelling',
+  'travel notes',
+  'getting there',
+  'flight home',
+  'flight back',
+  'flights',
+  'the flight home',
+  'trip home',
+  'way home',
+  'journey home',
+  'going home',
+  'heading home',
+  'epilogue',
+  'prologue',
+  'useful links',
+  'more links',
+  'other links',
+  'acknowledgements',
+  'acknowledgments',
+  'thanks',
+  'thank you',
+  'disclaimer',
+  'tl;dr',
+  'tldr',
+  'misc',
+  'miscellaneous',
+  'random notes',
+  'other notes',
+  'final words',
+  'last words',
+  'what is next',
+  "what's next",
+  'next steps',
+  'hallway track',
+  'swag',
+  'the venue',
+  'venue',
+  'food',
+  'afterparty',
+  'after party',
+  'the end',
 ]);
 
 /** `Flight home :airplane:`, `✈️ Travel`, `**Summary**`: the words of a heading without emoji, shortcodes, emphasis and end punctuation. */
@@ -380,10 +631,14 @@ function plainWords(title: string): string {
   }
   return out.toLowerCase();
 }
-const GROUP_RE = /^(?:(?:morning|afternoon|evening|opening|closing|day[ -]?\d*|main|sponsored|lightning|co-located|colocated|other|more|short|all)\s+)*(?:keynotes?|talks|sessions|lightning talks|tracks?|lightnings?|co-located events|colocated events|breakouts?|panels|workshops|tutorials|contribfests?)\b/i;
+const GROUP_RE =
+  /^(?:(?:morning|afternoon|evening|opening|closing|day[ -]?\d*|main|sponsored|lightning|co-located|colocated|other|more|short|all)\s+)*(?:keynotes?|talks|sessions|lightning talks|tracks?|lightnings?|co-located events|colocated events|breakouts?|panels|workshops|tutorials|contribfests?)\b/i;
 
 function bare(title: string): string {
-  return title.trim().replace(/[\s!.:?…]+$/u, '').toLowerCase();
+  return title
+    .trim()
+    .replace(/[\s!.:?…]+$/u, '')
+    .toLowerCase();
 }
 
 /** `### Notes`, `#### Takeaways`: a part of a talk rather than a talk. */
@@ -427,14 +682,82 @@ const KINDS: Array<[RegExp, string]> = [
 ];
 
 const STOP_WORDS = new Set([
-  'the', 'a', 'an', 'of', 'for', 'with', 'to', 'in', 'on', 'at', 'is', 'are', 'was', 'be', 'used', 'using', 'use', 'how', 'what', 'why',
-  'when', 'your', 'our', 'my', 'from', 'into', 'beyond', 'vs', 'query', 'language', 'and', 'or', 'not', 'it', 'its', 'this', 'that',
-  'way', 'ways', 'design', 'default', 'example', 'accident', 'hand', 'now', 'all', 'new', 'more', 'about', 'without', 'scale', 'scaling', 'building', 'build', 'cloud', 'native', 'data',
-  'talk', 'project', 'update', 'updates', 'intro', 'introduction', 'kubernetes', 'k8s', 'observability', 'security', 'ai', 'deep', 'dive',
+  'the',
+  'a',
+  'an',
+  'of',
+  'for',
+  'with',
+  'to',
+  'in',
+  'on',
+  'at',
+  'is',
+  'are',
+  'was',
+  'be',
+  'used',
+  'using',
+  'use',
+  'how',
+  'what',
+  'why',
+  'when',
+  'your',
+  'our',
+  'my',
+  'from',
+  'into',
+  'beyond',
+  'vs',
+  'query',
+  'language',
+  'and',
+  'or',
+  'not',
+  'it',
+  'its',
+  'this',
+  'that',
+  'way',
+  'ways',
+  'design',
+  'default',
+  'example',
+  'accident',
+  'hand',
+  'now',
+  'all',
+  'new',
+  'more',
+  'about',
+  'without',
+  'scale',
+  'scaling',
+  'building',
+  'build',
+  'cloud',
+  'native',
+  'data',
+  'talk',
+  'project',
+  'update',
+  'updates',
+  'intro',
+  'introduction',
+  'kubernetes',
+  'k8s',
+  'observability',
+  'security',
+  'ai',
+  'deep',
+  'dive',
 ]);
 const PARTICLES = new Set(['van', 'de', 'von', 'der', 'da', 'di', 'le', 'la', 'del', 'den', 'dos', 'du', 'ter', 'bin', 'al']);
-const COMPANY_TOKENS = /\b(?:inc|llc|ltd|gmbh|ag|sa|corp|corporation|labs?|cloud|hat|research|technologies|technology|systems|software|foundation|university|group|bank|telekom|networks?|solutions|consulting|io|ai|by|at|microsoft|google|amazon|aws|ibm|intel|nvidia|oracle|sap|vmware|broadcom|cisco|apple|meta|grafana|datadog|dynatrace|red|suse|canonical|isovalent|tetrate|solo\.io|huawei|alibaba|tencent|bloomberg|spotify|adobe|salesforce|okta|docker|gitlab|github|mirantis)\b/i;
-const ROLE_TOKENS = /\b(?:president|director|engineer|manager|cto|ceo|cfo|coo|vp|founder|co-founder|maintainer|developer|advocate|architect|lead|head|principal|staff|senior|chair|evangelist|researcher|student|consultant)\b/i;
+const COMPANY_TOKENS =
+  /\b(?:inc|llc|ltd|gmbh|ag|sa|corp|corporation|labs?|cloud|hat|research|technologies|technology|systems|software|foundation|university|group|bank|telekom|networks?|solutions|consulting|io|ai|by|at|microsoft|google|amazon|aws|ibm|intel|nvidia|oracle|sap|vmware|broadcom|cisco|apple|meta|grafana|datadog|dynatrace|red|suse|canonical|isovalent|tetrate|solo\.io|huawei|alibaba|tencent|bloomberg|spotify|adobe|salesforce|okta|docker|gitlab|github|mirantis)\b/i;
+const ROLE_TOKENS =
+  /\b(?:president|director|engineer|manager|cto|ceo|cfo|coo|vp|founder|co-founder|maintainer|developer|advocate|architect|lead|head|principal|staff|senior|chair|evangelist|researcher|student|consultant)\b/i;
 
 function isNameWord(w: string, lenient: boolean): boolean {
   if (PARTICLES.has(w)) return true;
@@ -458,7 +781,10 @@ function isCompanyLike(s: string): boolean {
 
 /** Parses `A, Co; B, Co & C, Co` / `A, B` / `A`; undefined when it does not read as speakers. */
 function parseSpeakers(s: string, lenient: boolean): { speakers: string[]; company: string | null } | undefined {
-  const text = s.trim().replace(/[.:]+$/, '').trim();
+  const text = s
+    .trim()
+    .replace(/[.:]+$/, '')
+    .trim();
   if (!text || text.length > 200 || /[?!:()[\]{}|#`*_<>"=/\\\d]/.test(text)) return undefined;
   const entries = text.split(/\s*;\s*|\s+(?:&|and)\s+(?=\S+\s+[^,;&]*,)/).filter((e) => e.trim());
   const speakers: string[] = [];

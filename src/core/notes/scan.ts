@@ -70,8 +70,10 @@ const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const LIST = /^( {0,3})([*+-]|\d{1,9}[.)])(?=[ \t]|$)/;
 const HTML_1 = /^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i;
 const HTML_1_END = /<\/(?:script|pre|style|textarea)>/i;
-const HTML_6 = /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]|\/?>|$)/i;
-const HTML_7 = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^'\n]*'|"[^"\n]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
+const HTML_6 =
+  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]|\/?>|$)/i;
+const HTML_7 =
+  /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^'\n]*'|"[^"\n]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
 const DEFINITION = /^ {0,3}\[((?:[^\][\\]|\\.){1,999})\]:[ \t]*(<[^<>\n]*>|[^\s<][^\s]*)(?:[ \t]+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))[ \t]*|[ \t]*)$/;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
@@ -128,7 +130,10 @@ export function atxContent(line: string): string {
 
 /** The inline content of a setext heading made of `lines` (the underline excluded). */
 export function setextContent(lines: readonly string[]): string {
-  return lines.map((l) => l.replace(/^[ \t]+/, '')).join('\n').trim();
+  return lines
+    .map((l) => l.replace(/^[ \t]+/, ''))
+    .join('\n')
+    .trim();
 }
 
 let lastText: string | undefined;
@@ -268,8 +273,7 @@ export function scanBlocks(text: string): Blocks {
         para = undefined;
         kind[i] = LineKind.Html;
         if (!(h.end && h.end.test(inner.slice(innerIndent.idx + 2)))) html = { end: h.end, quoted: true };
-      }
-      else {
+      } else {
         const cont = para === 'quote';
         para = 'quote';
         spansOf(i, idx + 1, cont);
@@ -434,7 +438,7 @@ export function scanBlocks(text: string): Blocks {
 
   /** Code spans of every paragraph (across its lines), heading and table row. */
   function findCodeSpans(): void {
-    for (let k = 0; k < n; ) {
+    for (let k = 0; k < n;) {
       if (groupOf[k] !== k) {
         k++;
         continue;
@@ -458,7 +462,7 @@ export function scanBlocks(text: string): Blocks {
     for (let k = a; k < b; k++) {
       const line = lines[k];
       const from = Math.max(0, inlineFrom[k]);
-      for (let c = line.indexOf('`', from); c !== -1; ) {
+      for (let c = line.indexOf('`', from); c !== -1;) {
         let m = 1;
         while (line.charCodeAt(c + m) === 96) m++;
         const r = runLen.length;
@@ -488,7 +492,7 @@ export function scanBlocks(text: string): Blocks {
       if (!list) codeSpans.set(k, (list = []));
       list.push([s, e]);
     };
-    for (let r = 0; r < runLen.length; ) {
+    for (let r = 0; r < runLen.length;) {
       const k = runLine[r];
       const line = lines[k];
       const from = Math.max(0, inlineFrom[k]);

@@ -9,7 +9,8 @@ import { compileUserPattern, type UserPattern } from '../userPattern';
 
 const CANDIDATE = /TODO|FIXME|TBD|todo:|\]\(|\((?:link|links|url|check|to check)\)/i;
 const EMPTY_LINK = /!?\[[^\][\n]{0,300}\]\([ \t]*(?:TODO|link|#)?[ \t]*\)/gi;
-const LINK_WORD = /(?:\b(?:slides?|video|recording|repo|repository|docs?|blog(?: post)?|paper|article|website|site|code|demo|talk|github|schedule)[ \t]+)?\((?:link|links|url|TODO link)\)/gi;
+const LINK_WORD =
+  /(?:\b(?:slides?|video|recording|repo|repository|docs?|blog(?: post)?|paper|article|website|site|code|demo|talk|github|schedule)[ \t]+)?\((?:link|links|url|TODO link)\)/gi;
 const CHECK = /\((?:check|to check|check this)\)/gi;
 const MARKER = /(?<![\p{L}\p{N}_/.#-])(?:TODO|FIXME|TBD|[Tt]odo(?=:))(?![\p{L}\p{N}_/-])/gu;
 
@@ -99,7 +100,13 @@ export function todosInLine(masked: string, original: string, line1: number, mat
   let hits: Hit[] = [];
   if (paren) {
     if (masked.indexOf('](') !== -1) hits = matchesOf(EMPTY_LINK, masked, 'missing-link');
-    hits = merge(hits, notOverlapping(matchesOf(LINK_WORD, masked, 'missing-link', (at) => masked[at - 1] === ']'), hits));
+    hits = merge(
+      hits,
+      notOverlapping(
+        matchesOf(LINK_WORD, masked, 'missing-link', (at) => masked[at - 1] === ']'),
+        hits,
+      ),
+    );
     hits = merge(hits, notOverlapping(matchesOf(CHECK, masked, 'check'), hits));
   }
   // The first marker not inside another item; its text runs on (see below), so it is the only one.

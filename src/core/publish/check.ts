@@ -143,7 +143,9 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
       if (list.kind !== 'error') continue;
       const line = list.error.line ?? 1;
       const span = wholeLine(lines, line);
-      problems.push(problemAt('tags', 'warning', `${capitalize(describeError(list.error, fm.format))} (Sync Tags from Linked Projects cannot add to it)`, line, span.column, span.endColumn));
+      problems.push(
+        problemAt('tags', 'warning', `${capitalize(describeError(list.error, fm.format))} (Sync Tags from Linked Projects cannot add to it)`, line, span.column, span.endColumn),
+      );
     }
   }
 
@@ -250,7 +252,16 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
             if (!candidate) continue;
             const line = lineOfOffset(text, item.start);
             const column = item.start - (text.lastIndexOf('\n', item.start - 1) + 1) + 1;
-            problems.push(problemAt('typo', 'info', `The ${SINGULAR_FIELD[field] ?? `\`${field}\` entry`} "${item.value}" looks like a typo of ${candidate.entry.name}`, line, column, column + (item.end - item.start)));
+            problems.push(
+              problemAt(
+                'typo',
+                'info',
+                `The ${SINGULAR_FIELD[field] ?? `\`${field}\` entry`} "${item.value}" looks like a typo of ${candidate.entry.name}`,
+                line,
+                column,
+                column + (item.end - item.start),
+              ),
+            );
           }
         }
       }
@@ -265,7 +276,9 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
     if (draft.kind === 'found' && /^(true|yes|on)$/i.test(draft.field.raw.trim())) {
       const line = draft.field.line;
       const column = draft.field.start - (text.lastIndexOf('\n', draft.field.start - 1) + 1) + 1;
-      problems.push(problemAt('draft', 'warning', '`draft` is still true: Hugo does not publish drafts (run Toggle Draft)', line, column, column + (draft.field.end - draft.field.start)));
+      problems.push(
+        problemAt('draft', 'warning', '`draft` is still true: Hugo does not publish drafts (run Toggle Draft)', line, column, column + (draft.field.end - draft.field.start)),
+      );
     }
   }
 

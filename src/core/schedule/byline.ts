@@ -22,11 +22,92 @@ export interface BylineParts {
   groups: SpeakerGroup[];
 }
 
-const PARTICLES = new Set(['van', 'de', 'von', 'der', 'den', 'da', 'das', 'di', 'do', 'dos', 'du', 'del', 'della', 'la', 'le', 'ter', 'ten', 'bin', 'binti', 'al', 'el', 'y', 'e', 'af', 'zu', 'st.']);
+const PARTICLES = new Set([
+  'van',
+  'de',
+  'von',
+  'der',
+  'den',
+  'da',
+  'das',
+  'di',
+  'do',
+  'dos',
+  'du',
+  'del',
+  'della',
+  'la',
+  'le',
+  'ter',
+  'ten',
+  'bin',
+  'binti',
+  'al',
+  'el',
+  'y',
+  'e',
+  'af',
+  'zu',
+  'st.',
+]);
 const STOP_WORDS = new Set([
-  'the', 'a', 'an', 'of', 'for', 'with', 'to', 'in', 'on', 'at', 'is', 'are', 'was', 'be', 'how', 'what', 'why', 'when', 'where', 'who', 'your',
-  'our', 'my', 'we', 'you', 'from', 'into', 'beyond', 'vs', 'vs.', 'or', 'not', 'it', 'its', 'this', 'that', 'way', 'ways', 'all', 'new',
-  'more', 'about', 'without', 'part', 'day', 'session', 'talk', 'demo', 'intro', 'update', 'q&a', 'tbd', 'tba', 'hard', 'easy', 'next', 'again',
+  'the',
+  'a',
+  'an',
+  'of',
+  'for',
+  'with',
+  'to',
+  'in',
+  'on',
+  'at',
+  'is',
+  'are',
+  'was',
+  'be',
+  'how',
+  'what',
+  'why',
+  'when',
+  'where',
+  'who',
+  'your',
+  'our',
+  'my',
+  'we',
+  'you',
+  'from',
+  'into',
+  'beyond',
+  'vs',
+  'vs.',
+  'or',
+  'not',
+  'it',
+  'its',
+  'this',
+  'that',
+  'way',
+  'ways',
+  'all',
+  'new',
+  'more',
+  'about',
+  'without',
+  'part',
+  'day',
+  'session',
+  'talk',
+  'demo',
+  'intro',
+  'update',
+  'q&a',
+  'tbd',
+  'tba',
+  'hard',
+  'easy',
+  'next',
+  'again',
 ]);
 const ROLE_WORDS = new Set(
   (
@@ -62,7 +143,12 @@ export function isPersonName(text: string): boolean {
   const t = text.trim();
   if (!t || t.length > 70) return false;
   // Keep a parenthesised nickname as one word even with a space inside: `Jo (J J) Park`.
-  const words = t.includes('(') ? t.replace(/\([^()]{0,30}\)/g, (m) => m.replace(/\s+/g, JOINER)).split(/\s+/).map((w) => w.split(JOINER).join(' ')) : t.split(/\s+/);
+  const words = t.includes('(')
+    ? t
+        .replace(/\([^()]{0,30}\)/g, (m) => m.replace(/\s+/g, JOINER))
+        .split(/\s+/)
+        .map((w) => w.split(JOINER).join(' '))
+    : t.split(/\s+/);
   if (words.length > 6) return false;
   let onlyParticles = true;
   let capital = false;

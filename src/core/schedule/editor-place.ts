@@ -215,7 +215,7 @@ export function placeSession(text: string, model: NotesModel, session: Session, 
     includeTime: options.includeTime,
     linkTitle: options.sessionLink === 'title',
   });
-  const linkLine = (options.sessionLink ?? 'line') === 'line' ? sessionLinkLine(session) ?? undefined : undefined;
+  const linkLine = (options.sessionLink ?? 'line') === 'line' ? (sessionLinkLine(session) ?? undefined) : undefined;
   const eol = eolOf(text);
   const block = [dayHeading, heading, linkLine].filter((l): l is string => !!l);
   const ins = insertLineAfter(text, after, block.join(eol + eol));

@@ -26,7 +26,10 @@ const props = (c: JComp, name: string): JProp[] => c[1].filter((p) => p[0] === n
 function text(p: JProp | undefined): string | null {
   if (!p || p.length <= 3) return null;
   if (p.length === 4) return typeof p[3] === 'string' ? p[3] : String(p[3]);
-  return p.slice(3).map((v) => (typeof v === 'string' ? v : String(v))).join(',');
+  return p
+    .slice(3)
+    .map((v) => (typeof v === 'string' ? v : String(v)))
+    .join(',');
 }
 const param = (p: JProp | undefined, name: string): string | undefined => {
   const v = p?.[1][name];
@@ -166,7 +169,9 @@ export function icsToSchedule(cals: JComp[], options: ScheduleParseOptions = {})
       } else endMs = dtstart?.[2] === 'date' ? startMs + 86400000 : startMs;
     }
     const summary = text(prop(ev, 'summary')) ?? '';
-    const categories = props(ev, 'categories').flatMap((p) => p.slice(3).map((v) => cleanLine(String(v)))).filter(Boolean);
+    const categories = props(ev, 'categories')
+      .flatMap((p) => p.slice(3).map((v) => cleanLine(String(v))))
+      .filter(Boolean);
     const location = text(prop(ev, 'location'));
     const attendees = props(ev, 'attendee')
       .map((p) => cleanLine(param(p, 'cn') ?? ''))
@@ -216,4 +221,3 @@ export function icsToSchedule(cals: JComp[], options: ScheduleParseOptions = {})
   }
   return finishSchedule(raws, { source: options.source ?? '', format: sched ? 'sched-ics' : 'ics', title, timeZone });
 }
-

@@ -52,7 +52,19 @@ export function scheduleFromJson(data: unknown): Schedule | undefined {
     if (!s || typeof s.id !== 'string' || typeof s.title !== 'string' || typeof s.start !== 'string' || typeof s.end !== 'string' || typeof s.kind !== 'string') return undefined;
     const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
     const opt = (v: unknown) => (typeof v === 'string' ? v : null);
-    sessions.push({ id: s.id, title: s.title, speakers: strs(s.speakers), companies: strs(s.companies), byline: opt(s.byline), room: opt(s.room), track: opt(s.track), kind: s.kind as Session['kind'], start: s.start, end: s.end, url: opt(s.url) });
+    sessions.push({
+      id: s.id,
+      title: s.title,
+      speakers: strs(s.speakers),
+      companies: strs(s.companies),
+      byline: opt(s.byline),
+      room: opt(s.room),
+      track: opt(s.track),
+      kind: s.kind as Session['kind'],
+      start: s.start,
+      end: s.end,
+      url: opt(s.url),
+    });
   }
   return { source: d.source, format: d.format as Schedule['format'], title: typeof d.title === 'string' ? d.title : null, timeZone: d.timeZone, sessions };
 }

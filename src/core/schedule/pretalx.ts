@@ -32,7 +32,8 @@ interface FrabDay {
   rooms: Array<{ name: string; talks: FrabTalk[] }>;
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : v && typeof v === 'object' && '#text' in v ? str((v as { '#text': unknown })['#text']) : '');
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : v && typeof v === 'object' && '#text' in v ? str((v as { '#text': unknown })['#text']) : '';
 
 /** `HH:MM` or `H:MM:SS` (or `D:HH:MM:SS`) → milliseconds; NaN when it is not that. */
 export function parseDuration(text: string): number {
@@ -94,17 +95,19 @@ export function isPretalxJson(data: unknown): boolean {
 export function parsePretalxJson(data: unknown, options: ScheduleParseOptions = {}): Schedule {
   if (!isPretalxJson(data)) throw new ScheduleError('not a pretalx/frab schedule.json (no schedule.conference)');
   const conf = (data as { schedule: { conference: Record<string, unknown> } }).schedule.conference;
-  const days: FrabDay[] = asArray(conf.days as unknown[]).filter(isObject).map((d) => ({
-    date: str(d.date),
-    rooms: isObject(d.rooms)
-      ? Object.entries(d.rooms).map(([name, talks]) => ({
-          name,
-          talks: asArray(talks as unknown[])
-            .filter(isObject)
-            .map((t) => ({ ...t, persons: asArray(t.persons as unknown[]).map((p) => (isObject(p) ? str(p.public_name) || str(p.name) : str(p))) })),
-        }))
-      : [],
-  }));
+  const days: FrabDay[] = asArray(conf.days as unknown[])
+    .filter(isObject)
+    .map((d) => ({
+      date: str(d.date),
+      rooms: isObject(d.rooms)
+        ? Object.entries(d.rooms).map(([name, talks]) => ({
+            name,
+            talks: asArray(talks as unknown[])
+              .filter(isObject)
+              .map((t) => ({ ...t, persons: asArray(t.persons as unknown[]).map((p) => (isObject(p) ? str(p.public_name) || str(p.name) : str(p))) })),
+          }))
+        : [],
+    }));
   return frabSchedule({ title: cleanOrNull(str(conf.title)), zone: str(conf.time_zone_name) || null }, days, 'pretalx-json', options);
 }
 

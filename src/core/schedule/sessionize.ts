@@ -45,7 +45,9 @@ export function parseSessionizeJson(data: unknown, options: ScheduleParseOptions
   if (!isSessionizeJson(data)) throw new ScheduleError('not a Sessionize "All" export (no sessions and speakers)');
   const d = data as Record<string, unknown>;
   const timeZone = overrideZone(options) ?? fallbackZone(options);
-  const speakers = new Map(list(d.speakers).map((s) => [key(s.id), { name: cleanLine(key(s.fullName) || `${key(s.firstName)} ${key(s.lastName)}`), company: companyFromTagLine(key(s.tagLine)) }]));
+  const speakers = new Map(
+    list(d.speakers).map((s) => [key(s.id), { name: cleanLine(key(s.fullName) || `${key(s.firstName)} ${key(s.lastName)}`), company: companyFromTagLine(key(s.tagLine)) }]),
+  );
   const rooms = new Map(list(d.rooms).map((r) => [key(r.id), cleanOrNull(key(r.name))]));
   const roomOrder = new Map(list(d.rooms).map((r, i) => [key(r.id), i]));
   const items = new Map<string, { name: string; category: string }>();
@@ -75,7 +77,9 @@ export function parseSessionizeJson(data: unknown, options: ScheduleParseOptions
     const people = (Array.isArray(s.speakers) ? s.speakers : [])
       .map((sp) => speakers.get(key(isObject(sp) ? sp.id : sp)) ?? (isObject(sp) ? { name: cleanLine(key(sp.name)), company: null } : undefined))
       .filter((p): p is { name: string; company: string | null } => !!p && p.name !== '');
-    const labels = (Array.isArray(s.categoryItems) ? s.categoryItems : []).map((i) => items.get(key(isObject(i) ? i.id : i))).filter((x): x is { name: string; category: string } => !!x);
+    const labels = (Array.isArray(s.categoryItems) ? s.categoryItems : [])
+      .map((i) => items.get(key(isObject(i) ? i.id : i)))
+      .filter((x): x is { name: string; category: string } => !!x);
     const track = labels.find((l) => /track|topic/i.test(l.category))?.name ?? labels.find((l) => !/format|type|level|language/i.test(l.category))?.name ?? null;
     const groups = groupsOf(people);
     const companies = [...new Set(people.map((p) => p.company).filter((c): c is string => !!c))];

@@ -182,7 +182,18 @@ const fold = (s: string) =>
     .replace(/^the /, '');
 
 /** Common other names of countries (how addresses write them) → tzdb's country code. */
-const COUNTRY_ALIASES: Record<string, string> = { usa: 'US', us: 'US', 'united states of america': 'US', uk: 'GB', england: 'GB', scotland: 'GB', wales: 'GB', holland: 'NL', 'czech republic': 'CZ', korea: 'KR' };
+const COUNTRY_ALIASES: Record<string, string> = {
+  usa: 'US',
+  us: 'US',
+  'united states of america': 'US',
+  uk: 'GB',
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  holland: 'NL',
+  'czech republic': 'CZ',
+  korea: 'KR',
+};
 
 let tables: { countries: Map<string, Set<string>>; cities: Map<string, Set<string>> } | undefined;
 
