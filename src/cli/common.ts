@@ -88,7 +88,7 @@ export function parseCliArgs(args: readonly string[], options: Record<string, Cl
 // Reading
 
 /** Notes larger than this many bytes are not read (the editor's talkCapture.maxFileSizeMB default, 5 MB). */
-export const MAX_NOTE_BYTES = 5 * 1024 * 1024;
+const MAX_NOTE_BYTES = 5 * 1024 * 1024;
 
 /** A note as read: its text and what is needed to tell whether it changed before writing it back. */
 export interface ReadNote {
@@ -270,11 +270,6 @@ export function utf8Warning(note: ReadNote): string | undefined {
   return note.invalidUtf8At === undefined
     ? undefined
     : `${note.file}: warning: not valid UTF-8 (the first invalid byte is at offset ${note.invalidUtf8At}); those bytes are shown as \uFFFD`;
-}
-
-/** Reads a note as text, or throws CliError (exit 2) with a one-line reason (read-only callers: invalid UTF-8 is replaced). */
-export function readNoteFile(file: string): string {
-  return readNote(file).text;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import { scanMarkdown } from '../core/landscape/scan';
 import { parseNotes } from '../core/notes/parse';
 import { allTalks } from '../core/notes/query';
 
-export interface LinkMentionJson {
+interface LinkMentionJson {
   line: number;
   column: number;
   text: string;
@@ -35,7 +35,7 @@ export interface LinkJson {
 const MODES: readonly LinkMode[] = ['perTalk', 'perDocument', 'everyMention'];
 
 /** The bundled index next to the bundle (dist/cli.js -> data/landscape.json), or in the source tree. */
-export function defaultIndexPath(): string {
+function defaultIndexPath(): string {
   return bundledIndexFile();
 }
 

@@ -15,7 +15,7 @@ export interface TodoJson {
   line: number;
 }
 
-export interface TalkJson {
+interface TalkJson {
   title: string;
   speakers: string[];
   company: string | null;
@@ -25,7 +25,7 @@ export interface TalkJson {
   todos: TodoJson[];
 }
 
-export interface OutlineJson {
+interface OutlineJson {
   file: string;
   frontMatter: { format: 'yaml' | 'toml' | null; error: string | null; data: Record<string, unknown> };
   days: Array<{ title: string; line: number; talks: TalkJson[] }>;
@@ -46,7 +46,7 @@ const talkJson = (t: Talk): TalkJson => ({
 });
 
 /** The `--json` form of a note's outline. */
-export function outlineJson(file: string, model: NotesModel): OutlineJson {
+function outlineJson(file: string, model: NotesModel): OutlineJson {
   return {
     file,
     frontMatter: { format: model.frontMatter.format, error: model.frontMatter.error, data: model.frontMatter.data },
@@ -63,7 +63,7 @@ function hiddenNote(todos: readonly TodoItem[]): string {
 }
 
 /** The human form: one line per day, group, talk and TODO item, indented. */
-export function outlineText(file: string, model: NotesModel): string {
+function outlineText(file: string, model: NotesModel): string {
   const talkCount = model.talks.length + model.days.reduce((n, d) => n + d.talks.length, 0);
   const fm = model.frontMatter.format ? `${model.frontMatter.format.toUpperCase()} front matter` : 'no front matter';
   const out: string[] = [

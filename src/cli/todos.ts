@@ -14,7 +14,7 @@ import { todoJson, type TodoJson } from './outline';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'public', 'resources', 'dist', 'out']);
 
-export interface MarkdownWalk {
+interface MarkdownWalk {
   /** `*.md` files, sorted within each folder; a note reached through several links is listed once. */
   files: string[];
   /** Entries that could not be followed (a dangling or looping link, a folder that cannot be read), each naming the path. */
@@ -27,7 +27,7 @@ export interface MarkdownWalk {
  * once: a folder already visited (a link loop) is not entered again. Iterative: the depth of
  * the tree does not grow the stack.
  */
-export function walkMarkdownFiles(dir: string): MarkdownWalk {
+function walkMarkdownFiles(dir: string): MarkdownWalk {
   const files: string[] = [];
   const problems: string[] = [];
   const seenDirs = new Set<string>();
@@ -89,12 +89,7 @@ export function walkMarkdownFiles(dir: string): MarkdownWalk {
   return { files, problems };
 }
 
-/** `*.md` files under a folder (see {@link walkMarkdownFiles}). */
-export function markdownFiles(dir: string): string[] {
-  return walkMarkdownFiles(dir).files;
-}
-
-export interface TodosJson {
+interface TodosJson {
   files: Array<{ file: string; todos: Array<TodoJson & { talk: string | null }> }>;
 }
 

@@ -22,7 +22,7 @@ export interface TextEdit {
   newText: string;
 }
 
-export interface TextDocument {
+interface TextDocument {
   readonly uri: string;
   readonly version: number;
   getText(): string;

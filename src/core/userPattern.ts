@@ -10,10 +10,10 @@ import { RE2JS } from 're2js';
 /** Longest pattern accepted (the useful ones are a few dozen characters). */
 export const MAX_USER_PATTERN_LENGTH = 500;
 /** Largest compiled program accepted (re2js's rough cost measure; `a{1000}` is about 1,000). */
-export const MAX_USER_PATTERN_PROGRAM = 5000;
+const MAX_USER_PATTERN_PROGRAM = 5000;
 
 /** One match: the matched text at [0], its UTF-16 offset in `index`. */
-export interface UserPatternMatch {
+interface UserPatternMatch {
   0: string;
   index: number;
   input: string;
@@ -128,7 +128,7 @@ export function compileUserPattern(source: string, options: UserPatternOptions =
 }
 
 /** The message the editor shows for a refused pattern of a setting. */
-export function refusedPatternMessage(setting: string, source: string, reason: string): string {
+function refusedPatternMessage(setting: string, source: string, reason: string): string {
   const shown = source.length > 60 ? source.slice(0, 57) + '…' : source;
   return `The pattern in ${setting} was refused: ${reason} (pattern: ${shown}).`;
 }

@@ -17,7 +17,7 @@ import { linkedProjects } from '../core/landscape/matcher';
 import type { TextEdit } from '../core/document';
 
 /** What the front matter commands last told the user (the integration tests read it). */
-export interface FrontMatterApi {
+interface FrontMatterApi {
   lastMessage: string | undefined;
 }
 

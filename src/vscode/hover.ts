@@ -36,7 +36,7 @@ export function registerHover(ctx: FeatureContext): void {
 }
 
 /** The hover text of an entry. */
-export function describe(e: LandscapeEntry): vscode.MarkdownString {
+function describe(e: LandscapeEntry): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escapeLinkText(e.name)}** — ${e.maturity ? `CNCF ${e.maturity}` : 'not a CNCF project'}\n\n`);
   md.appendMarkdown(`${escapeLinkText(e.category)}${e.subcategory ? ' / ' + escapeLinkText(e.subcategory) : ''}\n\n`);

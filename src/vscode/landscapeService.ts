@@ -13,7 +13,7 @@ import { scanMarkdown, type ScanResult } from '../core/landscape/scan';
 import type { FeatureContext } from './feature';
 
 /** File name of the updated index in the extension's global storage. */
-export const STORED_INDEX = 'landscape.json';
+const STORED_INDEX = 'landscape.json';
 
 let context: FeatureContext | undefined;
 let loading: Promise<LandscapeIndex> | undefined;
@@ -42,7 +42,7 @@ export function initLandscape(ctx: FeatureContext): void {
 }
 
 /** What `activate()` returns under `landscape` (for the integration tests). */
-export interface LandscapeApi {
+interface LandscapeApi {
   get: () => Promise<LandscapeIndex>;
   /** Milliseconds the (last) load took; undefined before the first use. */
   loadMs: () => number | undefined;
@@ -54,7 +54,7 @@ export interface LandscapeApi {
 }
 
 /** Deletes the stored updated index and installs the bundled one. */
-export async function resetLandscape(): Promise<LandscapeIndex> {
+async function resetLandscape(): Promise<LandscapeIndex> {
   const stored = storedIndexUri();
   if (stored) await Promise.resolve(vscode.workspace.fs.delete(stored)).catch(() => undefined);
   const started = performance.now();

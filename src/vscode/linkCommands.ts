@@ -17,11 +17,11 @@ import { getLandscape, initLandscape, landscapeScope, setLandscape, storedIndexU
 import { linkMode } from './settings';
 
 /** Arguments the commands accept (from code actions and tests); without them they ask the user. */
-export interface InsertProjectLinkArgs {
+interface InsertProjectLinkArgs {
   /** Insert this project without showing the picker. */
   name?: string;
 }
-export interface LinkMentionsArgs {
+interface LinkMentionsArgs {
   /** false: apply without the confirmation list (tests, scripted use). Default true. */
   confirm?: boolean;
   mode?: LinkMode;
@@ -30,13 +30,13 @@ export interface LinkMentionsArgs {
   /** Ignore the selection and work on the whole note. */
   wholeDocument?: boolean;
 }
-export interface UpdateIndexArgs {
+interface UpdateIndexArgs {
   /** Load from this URL (https:, or http: to this machine) without asking. */
   url?: string;
   /** Load this landscape.yml file without asking. */
   file?: string;
 }
-export interface UpdateResult {
+interface UpdateResult {
   ok: boolean;
   entries?: number;
   error?: string;

@@ -72,7 +72,7 @@ function hook(): void {
 }
 
 /** The file name of a document's URI (`day2.md`), for notes that carry the day in it. */
-export function fileNameOf(uri: vscode.Uri): string {
+function fileNameOf(uri: vscode.Uri): string {
   const p = uri.path;
   return p.slice(p.lastIndexOf('/') + 1);
 }

@@ -16,10 +16,10 @@ import { isMarkdown, maxFileChars } from './editor';
 import type { FeatureContext } from './feature';
 import { analyze, forgetAnalysis, getLandscape, initLandscape, onDidChangeLandscape } from './landscapeService';
 
-export const DIAGNOSTIC_SOURCE = 'Talk Capture';
-export const CODE_UNLINKED = 'unlinked-project';
-export const CODE_TYPO = 'project-typo';
-export const CODE_POSSIBLE = 'possible-project';
+const DIAGNOSTIC_SOURCE = 'Talk Capture';
+const CODE_UNLINKED = 'unlinked-project';
+const CODE_TYPO = 'project-typo';
+const CODE_POSSIBLE = 'possible-project';
 const DEBOUNCE_MS = 300;
 
 /** The mention behind each diagnostic, for the quick fixes. */

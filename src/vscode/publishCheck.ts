@@ -17,10 +17,10 @@ import type { LinkMode } from '../core/landscape/matcher';
 import type { LandscapeScope } from '../core/landscape/index';
 
 const DEBOUNCE_MS = 400;
-export const DIAGNOSTIC_SOURCE = 'Talk Capture publish check';
+const DIAGNOSTIC_SOURCE = 'Talk Capture publish check';
 
 /** What the tests observe: the last summary and how many checks ran per document. */
-export interface PublishCheckApi {
+interface PublishCheckApi {
   lastSummary: string | undefined;
   runs: Record<string, number>;
 }
@@ -31,7 +31,7 @@ const SEVERITY: Record<PublishProblem['severity'], vscode.DiagnosticSeverity> = 
   info: vscode.DiagnosticSeverity.Information,
 };
 
-export function toDiagnostic(p: PublishProblem): vscode.Diagnostic {
+function toDiagnostic(p: PublishProblem): vscode.Diagnostic {
   const range = new vscode.Range(p.line - 1, p.column - 1, p.endLine - 1, Math.max(p.endColumn - 1, p.column));
   const d = new vscode.Diagnostic(range, p.message, SEVERITY[p.severity]);
   d.source = DIAGNOSTIC_SOURCE;

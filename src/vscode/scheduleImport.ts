@@ -129,7 +129,7 @@ async function readSchedule(ref: ScheduleRef): Promise<Schedule> {
  * The whole command. `arg` may name the source (`{ source }`, a string, or a Uri) to skip the
  * questions (the view's re-import and the tests). Resolves to the imported schedule.
  */
-export async function importSchedule(ctx: FeatureContext, arg?: unknown): Promise<Schedule | undefined> {
+async function importSchedule(ctx: FeatureContext, arg?: unknown): Promise<Schedule | undefined> {
   const api = scheduleApi(ctx);
   const capture = captureApi(ctx);
   const editor = vscode.window.activeTextEditor && isMarkdown(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor : undefined;

@@ -40,7 +40,7 @@ export function sessionDescription(s: Session): string {
 }
 
 /** Sessions now or soon, starred first, then by room, then by start. */
-export function sessionsToOffer(schedule: Schedule, at: number, stars: ReadonlySet<string>): Session[] {
+function sessionsToOffer(schedule: Schedule, at: number, stars: ReadonlySet<string>): Session[] {
   const list = sessionsNowOrSoon(schedule.sessions, at, 10);
   return list
     .map((s, i) => ({ s, i }))

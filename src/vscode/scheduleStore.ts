@@ -43,7 +43,7 @@ export function scheduleNow(): number {
 }
 
 /** Moves the schedule clock so that now is `iso` (undefined: back to the real clock). For the tests. */
-export function setScheduleNow(iso: string | undefined): void {
+function setScheduleNow(iso: string | undefined): void {
   const t = iso ? Date.parse(iso) : NaN;
   offset = Number.isFinite(t) ? t - Date.now() : 0;
 }
@@ -101,7 +101,7 @@ function fileName(key: string): string {
   return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}.json`;
 }
 
-export class ScheduleStore {
+class ScheduleStore {
   private readonly cache = new Map<string, Schedule | null>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with a key whose copy or stars changed. */

@@ -35,7 +35,7 @@ function filterLabel(f: Filter): string {
   return 'all sessions';
 }
 
-export class ScheduleTreeProvider implements vscode.TreeDataProvider<Node> {
+class ScheduleTreeProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   schedule: Schedule | undefined;

@@ -15,7 +15,7 @@ import { TALK_KINDS, clockTime, formatTalkHeading, insertLineAfter, keynoteNumbe
 // ---------------------------------------------------------------------------------------------
 // New Talk… (also the first half of Start Talk Now)
 
-export interface TalkAnswers {
+interface TalkAnswers {
   title: string;
   speakers: string[];
   company: string;
@@ -23,7 +23,7 @@ export interface TalkAnswers {
 }
 
 /** The four questions of New Talk…; undefined when Escape was pressed at any step. */
-export async function askTalk(api: CaptureApi, title: string, value?: string): Promise<TalkAnswers | undefined> {
+async function askTalk(api: CaptureApi, title: string, value?: string): Promise<TalkAnswers | undefined> {
   const people = withSchedulePeople(collectPeople());
   const total = 4;
   const name = await askText(api, {

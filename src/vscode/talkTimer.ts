@@ -34,7 +34,7 @@ function sessionTarget(arg: unknown): { scheduleKey: string; sessionId: string }
 const CONTEXT_KEY = 'talkCapture.talkRunning';
 
 /** `12:34`, or `1:02:03` past an hour. */
-export function formatElapsed(ms: number): string {
+function formatElapsed(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);

@@ -13,10 +13,9 @@ import type { FeatureContext } from './feature';
 import { getNotes } from './notesCache';
 import { todoCountOptions } from './settings';
 import { plural, todoItem, type DayElement, type GroupElement, type NotesElement, type ProblemElement, type TalkElement, type TodoElement } from './treeItems';
-export type { NotesElement };
 
 /** A node of the Talks tree: the element handed to commands plus what the tree needs. */
-export interface TalkNode {
+interface TalkNode {
   element: NotesElement;
   id: string;
   item: vscode.TreeItem;
@@ -49,7 +48,7 @@ function escapeMd(s: string): string {
 }
 
 /** Builds the nodes of the Talks tree for a note. Ids do not contain line numbers, so they survive typing. */
-export function buildTalkNodes(uri: vscode.Uri, model: NotesModel): TalkNode[] {
+function buildTalkNodes(uri: vscode.Uri, model: NotesModel): TalkNode[] {
   const base = uri.toString();
   const seen = new Map<string, number>();
   const uniq = (id: string) => {
@@ -260,7 +259,7 @@ class TalksProvider implements vscode.TreeDataProvider<NotesElement> {
 }
 
 /** Opens the element's document and selects its line (the TODO's text for TODO items). */
-export async function revealElement(element: NotesElement | undefined): Promise<void> {
+async function revealElement(element: NotesElement | undefined): Promise<void> {
   if (!element || !element.uri) {
     void vscode.window.showInformationMessage('Talk Capture: select an item in the Talks or TODO Links view to reveal it.');
     return;
@@ -284,7 +283,7 @@ export async function revealElement(element: NotesElement | undefined): Promise<
   }
 }
 
-export interface TalksViewApi {
+interface TalksViewApi {
   provider: vscode.TreeDataProvider<NotesElement> & {
     getChildren(element?: NotesElement): NotesElement[];
     getTreeItem(element: NotesElement): vscode.TreeItem;

@@ -16,7 +16,7 @@ import { sessionPageAt } from './scheduleStore';
 import { adjacentTodo, formatTodoLink, isHttpUrl, placeholderReplacement, todoAtCursor, validateLinkUrl } from '../core/capture';
 
 /** The element the TODO Links view hands to its context-menu commands. */
-export interface TodoViewElement {
+interface TodoViewElement {
   kind: 'todo';
   uri: vscode.Uri;
   todo: TodoItem;

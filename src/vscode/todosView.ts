@@ -236,7 +236,7 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
   }
 }
 
-export interface TodosViewApi {
+interface TodosViewApi {
   provider: vscode.TreeDataProvider<NotesElement> & {
     getChildren(element?: NotesElement): NotesElement[] | Promise<NotesElement[]>;
     getTreeItem(element: NotesElement): vscode.TreeItem;

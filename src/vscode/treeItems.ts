@@ -19,14 +19,14 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export const TODO_KIND_LABEL: Record<TodoItem['kind'], string> = {
+const TODO_KIND_LABEL: Record<TodoItem['kind'], string> = {
   todo: 'TODO',
   'missing-link': 'missing link',
   check: 'to check',
   hidden: 'hidden note',
 };
 
-export function todoIcon(kind: TodoItem['kind']): vscode.ThemeIcon {
+function todoIcon(kind: TodoItem['kind']): vscode.ThemeIcon {
   switch (kind) {
     case 'missing-link':
       return new vscode.ThemeIcon('link', new vscode.ThemeColor('list.warningForeground'));

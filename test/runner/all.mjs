@@ -38,6 +38,7 @@ let staticOk = true;
 if (!only || onlyUnit) {
   staticOk = run('type check (tsc --noEmit)', process.execPath, [bin('typescript/bin/tsc'), '--noEmit', '-p', '.']) && staticOk;
   staticOk = run('lint (eslint)', process.execPath, [bin('eslint/bin/eslint.js'), 'src', 'test', 'bench', 'scripts']) && staticOk;
+  staticOk = run('unused files, exports and dependencies (knip)', process.execPath, [bin('knip/bin/knip.js'), '--no-progress']) && staticOk;
   staticOk = run('format (prettier --check)', process.execPath, [bin('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']) && staticOk;
   const unitFile = path.join(resultsDir, 'unit.json');
   fs.rmSync(unitFile, { force: true });

@@ -18,7 +18,7 @@ export const TALK_KINDS: ReadonlyArray<{ kind: TalkKind; label: string; descript
   { kind: 'workshop', label: 'Workshop', description: 'a hands-on session' },
 ];
 
-export function kindLabel(kind: TalkKind): string {
+function kindLabel(kind: TalkKind): string {
   return TALK_KINDS.find((k) => k.kind === kind)?.label ?? 'Talk';
 }
 
@@ -111,13 +111,6 @@ export function nextKeynoteNumber(headings: ReadonlyArray<{ heading: string; kin
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-export interface DayHeadingStyle {
-  /** Heading level; 0 for a plain line such as `Day03:`. */
-  level: number;
-  /** The day's text with its number, e.g. `Day02`, `Day 4`, `Day two`, `Tuesday`, `2025-04-02`. */
-  text: string;
-}
 
 function capitalizeLike(word: string, like: string): string {
   if (like === like.toUpperCase()) return word.toUpperCase();

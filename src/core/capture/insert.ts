@@ -63,10 +63,10 @@ export function bodyStartLine(model: NotesModel): number {
 }
 
 /** The day whose section holds 1-based `line`, if any. */
-export const dayAt = findDayAt;
+const dayAt = findDayAt;
 
 /** The talk whose section holds 1-based `line` (talks of days and talks outside days, hidden drafts included). */
-export const talkAt = findTalkAt;
+const talkAt = findTalkAt;
 
 export interface TalkPlacement {
   /** 1-based line the new heading goes after. */

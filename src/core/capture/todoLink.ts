@@ -7,7 +7,7 @@ import type { Position } from '../document';
 import type { TodoItem } from '../notes/model';
 import { hasControlCharacter, safeUrl } from '../links/safeUrl';
 
-export const DEFAULT_TODO_LINK_FORMAT = '[slides](TODO)';
+const DEFAULT_TODO_LINK_FORMAT = '[slides](TODO)';
 
 /**
  * The placeholder **Insert TODO Link** writes. `{text}` takes the selected text (`slides` when

@@ -14,19 +14,19 @@ import { parseTomlFrontMatter } from './toml';
 import { dateShape, DEFAULT_SHAPE, formatDate } from './dates';
 import type { FrontMatterError, FrontMatterSource, OffsetEdit, ScalarField } from './types';
 
-export { locateFrontMatter, lineOfOffset, type FrontMatterBlock, type LocateResult } from './locate';
-export type { FrontMatterError, FrontMatterSource, ListField, ListItem, ScalarField, OffsetEdit, Quote, NewValue } from './types';
-export { dateShape, formatDate, type DateShape } from './dates';
+export { locateFrontMatter, lineOfOffset } from './locate';
+export type { FrontMatterError, FrontMatterSource, OffsetEdit } from './types';
+export { dateShape } from './dates';
 
 export type OpenResult = { ok: true; source: FrontMatterSource } | { ok: false; error: FrontMatterError; format: FrontMatterFormat | null };
 
 /** Front matter longer than this is not given to a parser (no real post has one this long). */
-export const MAX_FRONT_MATTER_LINES = 1000;
-export const MAX_FRONT_MATTER_CHARS = 100_000;
+const MAX_FRONT_MATTER_LINES = 1000;
+const MAX_FRONT_MATTER_CHARS = 100_000;
 /** Deeper nesting (flow brackets, indentation, `- - -` items) is refused before a parser sees it. */
-export const MAX_FRONT_MATTER_DEPTH = 64;
+const MAX_FRONT_MATTER_DEPTH = 64;
 /** More YAML aliases (`*name`) than this are refused: resolving aliases that refer to each other grows faster than the text. */
-export const MAX_FRONT_MATTER_ALIASES = 20;
+const MAX_FRONT_MATTER_ALIASES = 20;
 
 /**
  * Why the content of a front matter block is refused before any parser reads it (too long,

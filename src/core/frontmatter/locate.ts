@@ -34,7 +34,7 @@ export type LocateResult = { kind: 'none' } | { kind: 'unclosed'; format: FrontM
 const FENCES: Record<string, FrontMatterFormat> = { '---': 'yaml', '+++': 'toml' };
 
 /** The line starting at `from`: its text without the line break, and where the next line starts. */
-export function lineAt(text: string, from: number): { line: string; next: number; eol: '\n' | '\r\n' | '\r' | '' } {
+function lineAt(text: string, from: number): { line: string; next: number; eol: '\n' | '\r\n' | '\r' | '' } {
   let i = from;
   const n = text.length;
   while (i < n) {

@@ -25,7 +25,7 @@ export interface TagSyncOptions {
 }
 
 /** Lower case, letters and digits only: `Cert manager`, `cert-manager` and `CertManager` are one key. */
-export function tagKey(s: string): string {
+function tagKey(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
@@ -81,7 +81,7 @@ export function tagNames(tag: string, project: TagProject, lookup?: (tag: string
   return !!found && found.name === project.name;
 }
 
-export interface FieldPlan {
+interface FieldPlan {
   field: string;
   /** The style the new tags are written in (auto resolved). */
   style: ConcreteTagStyle;

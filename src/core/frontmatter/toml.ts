@@ -49,7 +49,7 @@ class ScanError extends Error {
 }
 
 /** Scans TOML text (already known to parse) for the top-level entries and the table headers. */
-export class TomlScanner {
+class TomlScanner {
   private pos = 0;
   readonly entries: RootEntry[] = [];
   readonly tables: TableHeader[] = [];
@@ -205,7 +205,7 @@ function unquoteKind(kind: ValueKind): Quote {
   return kind === 'basic' ? '"' : kind === 'literal' ? "'" : '';
 }
 
-export function renderTomlString(s: string, quote: Quote): string {
+function renderTomlString(s: string, quote: Quote): string {
   // eslint-disable-next-line no-control-regex
   if (quote === "'" && !/['\n\r]/.test(s) && !/[\u0000-\u0008\u000a-\u001f\u007f]/.test(s)) return `'${s}'`;
   return JSON.stringify(s).replace(/\u007f/g, '\\u007f');

@@ -21,7 +21,7 @@ function quoteOf(node: Scalar): Quote {
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
 
 /** True when `s` can be written as a plain YAML scalar and reads back as the same string. */
-export function yamlPlainSafe(s: string, inFlow: boolean): boolean {
+function yamlPlainSafe(s: string, inFlow: boolean): boolean {
   if (s === '' || s !== s.trim() || /[\n\r\t]/.test(s)) return false;
   if (INDICATOR_START.test(s) || s.includes(': ') || s.includes(' #') || s.endsWith(':')) return false;
   if (inFlow && /[,[\]{}]/.test(s)) return false;
@@ -32,7 +32,7 @@ export function yamlPlainSafe(s: string, inFlow: boolean): boolean {
   }
 }
 
-export function renderYamlString(s: string, quote: Quote, inFlow: boolean): string {
+function renderYamlString(s: string, quote: Quote, inFlow: boolean): string {
   if (quote === "'" && !/[\n\r]/.test(s)) return `'${s.replace(/'/g, "''")}'`;
   if (quote === '"' || !yamlPlainSafe(s, inFlow)) return JSON.stringify(s);
   return s;

@@ -17,7 +17,7 @@ const MEMBER_NAME = /\((member|supporter|end user|end-user)\)\s*$/i;
  * Names people write for projects that neither the repository nor the homepage gives away.
  * Facts about how projects are called, keyed by the landscape name.
  */
-export const EXTRA_ALIASES: Readonly<Record<string, readonly string[]>> = {
+const EXTRA_ALIASES: Readonly<Record<string, readonly string[]>> = {
   Kubernetes: ['K8s', 'k8s'],
   OpenTelemetry: ['OTel', 'otel', 'OTEL'],
   Argo: ['Argo CD', 'ArgoCD', 'Argo Workflows', 'Argo Rollouts', 'Argo Events'],
@@ -43,7 +43,7 @@ export const EXTRA_ALIASES: Readonly<Record<string, readonly string[]>> = {
  * Names that are ordinary words in notes even though a dictionary may not say so: they match
  * only as the project writes them, never in lower case.
  */
-export const EXTRA_ORDINARY = new Set(['copa', 'keda', 'atlantis', 'sealer', 'litmus', 'notary', 'harbor', 'lima', 'coco', 'cnb', 'nsm']);
+const EXTRA_ORDINARY = new Set(['copa', 'keda', 'atlantis', 'sealer', 'litmus', 'notary', 'harbor', 'lima', 'coco', 'cnb', 'nsm']);
 
 /** Host labels that say nothing about a project. */
 const GENERIC_HOST_LABELS = new Set([
@@ -211,7 +211,7 @@ function addAliases(e: LandscapeEntry, options: BuildOptions): void {
 }
 
 /** `OpenTelemetry` -> `Open Telemetry`; `cert-manager` -> `cert manager`, `certmanager`; `Chaos Mesh` -> `Chaos-Mesh`, `ChaosMesh`. */
-export function separatorVariants(form: string): string[] {
+function separatorVariants(form: string): string[] {
   const out: string[] = [];
   // Split only between real words: `OpenTelemetry`, `KubeEdge`; not `gRPC`, `TiKV`, `MetalLB`.
   const parts = form.split(/(?<=[a-z])(?=[A-Z])/);

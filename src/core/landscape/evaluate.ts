@@ -12,7 +12,7 @@
 import type { LandscapeIndex } from './index';
 import { findMentions, type MatchOptions, type Mention } from './matcher';
 
-export interface GoldMention {
+interface GoldMention {
   start: number;
   end: number;
   text: string;
@@ -46,7 +46,7 @@ export function parseAnnotated(annotated: string, index: LandscapeIndex): Annota
   return { text, gold };
 }
 
-export interface EvalCounts {
+interface EvalCounts {
   gold: number;
   predicted: number;
   correct: number;

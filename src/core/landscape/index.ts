@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import type { LandscapeEntry, LandscapeIndexFile, Maturity } from './types';
 import { compactKey, deletes, editDistance, formWords, isHttpUrl, typoDistanceFor } from './text';
 
-export type { LandscapeEntry, LandscapeIndexFile, Maturity } from './types';
+export type { LandscapeEntry, LandscapeIndexFile } from './types';
 
 /** Which entries completion, linking and hints use (talkCapture.landscape.scope). */
 export type LandscapeScope = 'cncf' | 'all';
@@ -41,7 +41,7 @@ export interface SearchMatch {
 const MATURITY_RANK: Record<Maturity, number> = { graduated: 0, incubating: 1, sandbox: 2, archived: 3 };
 
 /** Rank of an entry in lists: graduated, incubating, sandbox, archived, then the rest. */
-export function entryRank(e: LandscapeEntry): number {
+function entryRank(e: LandscapeEntry): number {
   return e.maturity ? MATURITY_RANK[e.maturity] : 4;
 }
 
@@ -54,7 +54,7 @@ export function describeEntry(e: LandscapeEntry): string {
 export class LandscapeIndexError extends Error {}
 
 /** Checks that parsed JSON is an index file; throws LandscapeIndexError saying what is wrong. */
-export function validateIndexFile(data: unknown): LandscapeIndexFile {
+function validateIndexFile(data: unknown): LandscapeIndexFile {
   const d = data as Partial<LandscapeIndexFile> | null;
   if (!d || typeof d !== 'object') throw new LandscapeIndexError('not a JSON object');
   if (d.version !== 1) throw new LandscapeIndexError(`unsupported index version ${JSON.stringify(d.version)}`);
@@ -84,7 +84,7 @@ export function loadIndexFile(file: string): LandscapeIndex {
 }
 
 /** Normalised `host/path` of a URL: lower-case host without `www.`, no trailing slash, no query or hash. */
-export function urlKey(url: string): { host: string; segments: string[]; query: string } | undefined {
+function urlKey(url: string): { host: string; segments: string[]; query: string } | undefined {
   const m = /^https?:\/\/(?:[^@/?#]*@)?([^/?#:]+)(?::\d+)?([^?#]*)(\?[^#]*)?/i.exec(url.trim());
   if (!m) return undefined;
   const host = m[1].toLowerCase().replace(/^www\./, '');

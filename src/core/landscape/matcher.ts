@@ -14,7 +14,7 @@ import type { LandscapeEntry, LandscapeIndex, LandscapeScope, NameForm } from '.
 import { scanMarkdown, type ProseRun, type ScanResult } from './scan';
 import { compactKey, editDistance, escapeLinkText, isWordCode, markdownUrl } from './text';
 
-export type MentionAction = 'link' | 'suggest';
+type MentionAction = 'link' | 'suggest';
 
 /** `evidence`: link if the note names the project elsewhere beyond doubt, else suggest. */
 type Decision = MentionAction | 'evidence';

@@ -27,7 +27,7 @@ export interface ProseRun {
   heading: boolean;
 }
 
-export interface ScannedLink {
+interface ScannedLink {
   /** Offsets of the whole link (`[` .. `)`), of its text, and the URL as written (resolved for references). */
   start: number;
   end: number;

@@ -13,7 +13,7 @@ export function isWordCode(c: number): boolean {
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 
 /** CJK ideographs and punctuation, kana, hangul, full-width and half-width forms (and surrogates, i.e. astral ideographs). */
-export function isCjkCode(c: number): boolean {
+function isCjkCode(c: number): boolean {
   return (
     (c >= 0x2e80 && c <= 0x9fff) ||
     (c >= 0xa960 && c <= 0xa97f) ||

@@ -76,7 +76,7 @@ function onlyBlockMarkers(s: string): boolean {
 }
 
 /** True when the text has a backtick run that no later run of the same length closes. */
-export function opensCodeSpan(head: string): boolean {
+function opensCodeSpan(head: string): boolean {
   let open = 0; // length of the open run, 0 when none
   for (let i = 0; i < head.length;) {
     if (head[i] !== '`') {

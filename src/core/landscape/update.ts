@@ -12,15 +12,15 @@ import { fetchText, sizeText, urlProblem } from '../net/fetchText';
 /** Largest landscape.yml accepted, on the wire and decoded (the real one is about 1 MB). */
 export const MAX_LANDSCAPE_BYTES = 16 * 1024 * 1024;
 /** Redirects followed at most. */
-export const MAX_LANDSCAPE_REDIRECTS = 5;
+const MAX_LANDSCAPE_REDIRECTS = 5;
 /** The whole download (every redirect and the body) must end within this time. */
-export const LANDSCAPE_TIMEOUT_MS = 60_000;
+const LANDSCAPE_TIMEOUT_MS = 60_000;
 /** Caps on the parsed YAML, checked on its syntax tree before it is built into values. */
-export const MAX_YAML_DEPTH = 64;
-export const MAX_YAML_NODES = 1_000_000;
-export const MAX_YAML_ALIASES = 1000;
+const MAX_YAML_DEPTH = 64;
+const MAX_YAML_NODES = 1_000_000;
+const MAX_YAML_ALIASES = 1000;
 /** An index with more entries than this is not a landscape (the real one has a few thousand). */
-export const MAX_LANDSCAPE_ENTRIES = 50_000;
+const MAX_LANDSCAPE_ENTRIES = 50_000;
 
 export { urlProblem };
 
@@ -100,7 +100,7 @@ export function landscapeYamlProblem(yamlText: string): string | undefined {
  * unknown lower-case word is taken as ordinary (precision first: a new project called after a
  * word matches only in its own capitalisation until the bundled index says otherwise).
  */
-export function ordinaryWordsFrom(index: LandscapeIndex): (lowerWord: string, single: boolean) => boolean {
+function ordinaryWordsFrom(index: LandscapeIndex): (lowerWord: string, single: boolean) => boolean {
   const ordinary = new Set<string>();
   const distinctive = new Set<string>();
   for (const e of index.entries) {

@@ -35,7 +35,7 @@ export interface FetchTextOptions {
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-export function isLoopback(u: URL): boolean {
+function isLoopback(u: URL): boolean {
   return LOOPBACK.has(u.hostname.toLowerCase());
 }
 

@@ -19,7 +19,7 @@ export interface HeadingBlock {
 }
 
 /** A hidden draft line: a root-level link reference definition `[//]: # (...)`. */
-export interface HiddenBlock {
+interface HiddenBlock {
   line: number;
 }
 

@@ -40,7 +40,7 @@ interface Segment {
 }
 
 /** Every TODO item of the note, in document order (hidden notes included). */
-export function collectTodos(blocks: Blocks, options: NotesOptions | undefined, hiddenTalkLines: ReadonlySet<number>): TodoItem[] {
+function collectTodos(blocks: Blocks, options: NotesOptions | undefined, hiddenTalkLines: ReadonlySet<number>): TodoItem[] {
   const matcher = compileTodoPatterns(options?.todoPatterns);
   const hiddenLines = new Set(blocks.hidden.map((h) => h.line));
   const out: TodoItem[] = [];

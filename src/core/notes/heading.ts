@@ -824,7 +824,7 @@ export function splitTalkHeading(heading: string): TalkHeadingParts {
  * heading text, or undefined when the heading names no speakers. A byline is not prose: a
  * surname that is also a project (`Lima`) is not a mention of it.
  */
-export function talkHeadingByline(heading: string): { start: number; end: number } | undefined {
+function talkHeadingByline(heading: string): { start: number; end: number } | undefined {
   return splitWithByline(heading).byline;
 }
 

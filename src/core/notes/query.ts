@@ -50,11 +50,6 @@ export function findDayAt(model: NotesModel, line1: number): Day | undefined {
   return model.days.find((d) => d.line <= line1 && line1 <= d.endLine);
 }
 
-/** Number of TODO items in a day (its talks' and its own). */
-export function dayTodoCount(day: Day): number {
-  return day.todos.length + day.talks.reduce((n, t) => n + t.todos.length, 0);
-}
-
 /** Number of visible (not hidden) talks of a day. */
 export function visibleTalkCount(talks: readonly Talk[]): number {
   return talks.filter((t) => !t.hidden).length;

@@ -15,7 +15,7 @@ import { emptyFrontMatter, frontMatterOf } from './frontMatter';
 import { normalizeLabel } from './inline';
 
 /** List item markers nested on one line beyond this are read as text (and the model says so). */
-export const MAX_NESTING = 32;
+const MAX_NESTING = 32;
 
 /** Splits text into lines (without their `\n`, `\r\n` or lone `\r`), removing a leading BOM. */
 export function splitLines(text: string, starts: readonly number[] = lineStarts(text)): string[] {

@@ -16,8 +16,8 @@ import { planTagSync, type TagStyle } from '../frontmatter/tags';
 import type { TextEdit } from '../document';
 import { headingSpaceProblems } from './headingSpace';
 
-export type ProblemKind = 'unread' | 'front-matter' | 'todo' | 'placeholder' | 'empty-talk' | 'unlinked-project' | 'typo' | 'bad-link' | 'tags' | 'draft' | 'heading-space';
-export type ProblemSeverity = 'error' | 'warning' | 'info';
+type ProblemKind = 'unread' | 'front-matter' | 'todo' | 'placeholder' | 'empty-talk' | 'unlinked-project' | 'typo' | 'bad-link' | 'tags' | 'draft' | 'heading-space';
+type ProblemSeverity = 'error' | 'warning' | 'info';
 
 export interface PublishProblem {
   kind: ProblemKind;
@@ -44,7 +44,7 @@ export interface CheckOptions {
 }
 
 /** Kinds in the order the summary names them. */
-export const KIND_LABELS: Record<ProblemKind, [string, string]> = {
+const KIND_LABELS: Record<ProblemKind, [string, string]> = {
   unread: ['part not read', 'parts not read'],
   'front-matter': ['front matter problem', 'front matter problems'],
   todo: ['TODO', 'TODOs'],

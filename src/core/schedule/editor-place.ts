@@ -14,7 +14,7 @@ import { formatSessionHeading, sessionLinkLine } from './heading';
 import { sessionDay } from './query';
 
 /** The front matter key that names a note's schedule (a URL or a workspace-relative path). */
-export const SCHEDULE_KEY = 'schedule';
+const SCHEDULE_KEY = 'schedule';
 
 /** The note's schedule source from its front matter (trimmed), or undefined. */
 export function scheduleSourceOf(text: string): string | undefined {
@@ -74,7 +74,7 @@ function weekdayOf(iso: string): number {
 }
 
 /** The number a day title gives its day (`Day02` → 2, `Day two` → 2), else undefined. */
-export function dayNumberOf(title: string): number | undefined {
+function dayNumberOf(title: string): number | undefined {
   const t = title.replace(/:\s*$/, '').trim();
   const n = DAY_NUMBER.exec(t);
   if (n) return Number(n[3]);

@@ -14,8 +14,8 @@ import { localToInstant, normalizeTimeZone, parseLocalDateTime, zoneFromLocation
 import { fallbackZone, finishSchedule, namedZone, overrideZone, roomFromLocation, type RawSession, type ScheduleParseOptions } from './build';
 
 /** jCal: [name, properties, components]; a property is [name, params, type, ...values]. */
-export type JProp = [string, Record<string, string | string[]>, string, ...unknown[]];
-export type JComp = [string, JProp[], JComp[]];
+type JProp = [string, Record<string, string | string[]>, string, ...unknown[]];
+type JComp = [string, JProp[], JComp[]];
 
 function prop(c: JComp, name: string): JProp | undefined {
   const list = c[1];
@@ -131,7 +131,7 @@ export function parseIcs(source: string, options: ScheduleParseOptions = {}): Sc
 }
 
 /** A schedule from calendars already parsed by `ICAL.parse` (jCal `vcalendar` components). */
-export function icsToSchedule(cals: JComp[], options: ScheduleParseOptions = {}): Schedule {
+function icsToSchedule(cals: JComp[], options: ScheduleParseOptions = {}): Schedule {
   if (cals.length === 0) throw new ScheduleError('not a schedule: no VCALENDAR in this iCalendar text');
   const sched = cals.some((c) => /sched\.com/i.test(text(prop(c, 'prodid')) ?? ''));
   const events = cals.flatMap((c) => c[2].filter((e) => e[0] === 'vevent'));

@@ -3,21 +3,13 @@
  * Node built-ins (also in a web worker): ical.js, fast-xml-parser, @vvo/tzdb, Intl, TextDecoder,
  * and `fetch` in load.ts only.
  */
-export { ScheduleError, SESSION_KINDS, type Schedule, type ScheduleFormat, type Session, type SessionKind } from './model';
-export { parseSchedule, detectScheduleFormat, scheduleText, MAX_SCHEDULE_BYTES } from './parse';
-export type { ScheduleParseOptions } from './build';
-export { roomFromLocation } from './build';
-export { parseIcs } from './ics';
-export { parsePretalxJson, parsePretalxXml, parseDuration } from './pretalx';
-export { parseSessionizeJson, companyFromTagLine } from './sessionize';
-export { splitByline, splitSchedSummary, splitNameList, cleanTitle, isPersonName, isJobTitle, type BylineParts, type SpeakerGroup, type SchedSummary } from './byline';
-export { classifyKind } from './kind';
+export { ScheduleError, type Schedule, type Session } from './model';
+export { parseSchedule, detectScheduleFormat, MAX_SCHEDULE_BYTES } from './parse';
+export { splitByline, splitSchedSummary, splitNameList, cleanTitle, isPersonName } from './byline';
 export { decodeEntities, stripHtml } from './text';
-export { formatInstant, localDate, localClock, localToInstant, offsetMinutes, isValidTimeZone, normalizeTimeZone, systemTimeZone, zoneFromLocation } from './time';
+export { formatInstant, localDate, localClock, localToInstant, offsetMinutes, isValidTimeZone, normalizeTimeZone, zoneFromLocation } from './time';
 export {
   sessionTimes,
-  sortSessions,
-  compareSessions,
   sessionsAt,
   sessionsNowOrSoon,
   nextSession,
@@ -32,13 +24,9 @@ export {
   describeDiff,
   summarizeSchedule,
   schedulePeople,
-  foldForMatch,
   findSessionByTitle,
   speakerDifferences,
-  type ScheduleDiff,
-  type SessionChange,
-  type SessionFilter,
 } from './query';
-export { formatSessionHeading, sessionKindLabel, sessionLinkLine, type SessionHeadingOptions } from './heading';
-export { scheduleJson, sessionJson, scheduleFromJson, type ScheduleJson, type SessionJson } from './json';
-export { loadSchedule, loadScheduleText, scheduleUrlProblem, isScheduleUrl, type LoadOptions } from './load';
+export { formatSessionHeading, sessionKindLabel, sessionLinkLine } from './heading';
+export { scheduleJson, scheduleFromJson } from './json';
+export { loadSchedule, loadScheduleText, scheduleUrlProblem, isScheduleUrl } from './load';

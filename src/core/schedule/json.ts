@@ -1,7 +1,7 @@
 /** The JSON form of a schedule (`talk-capture schedule --json`), with keys in the documented order. */
 import type { Schedule, Session } from './model';
 
-export interface SessionJson {
+interface SessionJson {
   id: string;
   title: string;
   speakers: string[];
@@ -23,7 +23,7 @@ export interface ScheduleJson {
   sessions: SessionJson[];
 }
 
-export const sessionJson = (s: Session): SessionJson => ({
+const sessionJson = (s: Session): SessionJson => ({
   id: s.id,
   title: s.title,
   speakers: [...s.speakers],

@@ -7,8 +7,6 @@
 /** What a session is. Breaks, registration, meals and badge pick-up are `break`. */
 export type SessionKind = 'talk' | 'keynote' | 'lightning' | 'panel' | 'workshop' | 'contribfest' | 'bof' | 'break' | 'other';
 
-export const SESSION_KINDS: readonly SessionKind[] = ['talk', 'keynote', 'lightning', 'panel', 'workshop', 'contribfest', 'bof', 'break', 'other'];
-
 /** The format a schedule was read from. */
 export type ScheduleFormat = 'sched-ics' | 'ics' | 'pretalx-json' | 'pretalx-xml' | 'sessionize-json';
 

@@ -11,7 +11,7 @@ export const MAX_SCHEDULE_BYTES = 32 * 1024 * 1024;
 const EXPECTED = 'expected a Sched or other iCalendar .ics, a pretalx/frab schedule.json or schedule.xml, or Sessionize "All" JSON';
 
 /** Bytes or text as text: UTF-8 decoded (TextDecoder), a byte-order mark dropped. */
-export function scheduleText(input: string | Uint8Array | ArrayBuffer): string {
+function scheduleText(input: string | Uint8Array | ArrayBuffer): string {
   const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -36,7 +36,7 @@ const str = (v: unknown): string =>
   typeof v === 'string' ? v : typeof v === 'number' ? String(v) : v && typeof v === 'object' && '#text' in v ? str((v as { '#text': unknown })['#text']) : '';
 
 /** `HH:MM` or `H:MM:SS` (or `D:HH:MM:SS`) → milliseconds; NaN when it is not that. */
-export function parseDuration(text: string): number {
+function parseDuration(text: string): number {
   const parts = text.trim().split(':');
   if (parts.length < 2 || parts.length > 4 || !parts.every((p) => /^\d{1,3}$/.test(p))) return NaN;
   const n = parts.map(Number);

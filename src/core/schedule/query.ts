@@ -7,7 +7,7 @@ import type { Schedule, Session } from './model';
 import { compareSessions } from './build';
 import { formatInstant, localDate } from './time';
 
-export { compareSessions };
+export {};
 
 type Instant = Date | number;
 const ms = (t: Instant) => (typeof t === 'number' ? t : t.getTime());
@@ -32,7 +32,7 @@ export interface SessionFilter {
 const offered = (s: Session, f: SessionFilter | undefined) => f?.includeBreaks || s.kind !== 'break';
 
 /** Sorts sessions by start, then room (none last), then title. Returns a new array. */
-export function sortSessions(sessions: readonly Session[]): Session[] {
+function sortSessions(sessions: readonly Session[]): Session[] {
   return [...sessions].sort(compareSessions);
 }
 
@@ -121,7 +121,7 @@ export function minutesLeft(s: Session, at: Instant): number {
 
 const FIELDS: ReadonlyArray<keyof Session> = ['title', 'speakers', 'companies', 'byline', 'room', 'track', 'kind', 'start', 'end', 'url'];
 
-export interface SessionChange {
+interface SessionChange {
   before: Session;
   after: Session;
   /** What differs (`start` and `end` compared as instants). */
@@ -196,7 +196,7 @@ export function schedulePeople(schedule: Pick<Schedule, 'sessions'>): { speakers
 }
 
 /** A title or name folded for comparison: no accents, no case, no kind prefix, punctuation as spaces. */
-export function foldForMatch(text: string): string {
+function foldForMatch(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

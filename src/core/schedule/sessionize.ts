@@ -21,7 +21,7 @@ export function isSessionizeJson(data: unknown): boolean {
 }
 
 /** The company in a Sessionize tag line: `Staff Engineer @ Acme`, `CTO at Acme`, `Engineer, Acme`; null otherwise. */
-export function companyFromTagLine(tagLine: string | null | undefined): string | null {
+function companyFromTagLine(tagLine: string | null | undefined): string | null {
   const t = cleanLine(tagLine);
   if (!t || t.length > 200) return null;
   const at = /(?:^|\s)(?:@|at)\s+([^@]+)$/i.exec(t);

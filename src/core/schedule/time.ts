@@ -115,7 +115,7 @@ export function offsetMinutes(ms: number, zone: string): number {
 }
 
 /** The wall-clock fields of instant `ms` in `zone`. */
-export function localFields(ms: number, zone: string): LocalFields {
+function localFields(ms: number, zone: string): LocalFields {
   const d = new Date(ms + offsetMinutes(ms, zone) * 60000);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
 }
