@@ -64,14 +64,16 @@ describe('front matter commands', () => {
 
   it('Set Date to Now writes the local time with the offset in YAML, and a date-only TOML date stays a date', async () => {
     const { date, offset } = localToday();
+    const ranFrom = Math.floor(Date.now() / 1000) * 1000; // the date is written to the second
     const yaml = await run('talkCapture.setDateNow', 'frontmatter/draft-yaml.md');
+    const ranUntil = Date.now();
     const m = /^date: (\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})([+-]\d{2}:\d{2}) # keep this comment$/m.exec(yaml.after);
     assert.ok(m, yaml.after);
     assert.strictEqual(m[1], date);
     assert.strictEqual(m[5], offset);
-    const now = new Date();
-    const written = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}${m[5]}`);
-    assert.ok(Math.abs(now.getTime() - written.getTime()) < 60_000, `${written.toISOString()} is now`);
+    // The instant written is the one the command ran at (between before and after it).
+    const written = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}${m[5]}`).getTime();
+    assert.ok(ranFrom <= written && written <= ranUntil, `${new Date(written).toISOString()} is when the command ran`);
     assert.strictEqual(yaml.after.replace(/^date: .*$/m, 'date: X'), yaml.before.replace(/^date: .*$/m, 'date: X'), 'only the date changed');
     await undoTo(yaml.editor, yaml.before);
 

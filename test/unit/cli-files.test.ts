@@ -28,7 +28,7 @@ describe('cli: files (safe writes, strict UTF-8, regular files only, one argumen
 
   describe('safe writes', () => {
     it('a write that fails for the file-size limit (EFBIG) leaves the original bytes (it left 1,024,000 of 5,241,384 before)', function () {
-      if (process.platform === 'win32') this.skip();
+      if (process.platform === 'win32') this.skip(); // no FIFOs or device files to make on Windows
       const note = path.join(tmp, 'big.md');
       // A note of about 3 MB with project mentions to link, under a 1,000 KB file-size limit.
       const padding = Array.from({ length: 30000 }, (_, i) => `Line ${i} of notes about the talk, nothing to link here at all.`).join('\n');
@@ -131,7 +131,7 @@ describe('cli: files (safe writes, strict UTF-8, regular files only, one argumen
 
   describe('regular files only, read to the limit', () => {
     it('a FIFO, a device and a folder are refused by name, without blocking', async function () {
-      if (process.platform === 'win32') this.skip();
+      if (process.platform === 'win32') this.skip(); // no FIFOs or device files to make on Windows
       const fifo = path.join(tmp, 'pipe.md');
       assert.strictEqual(spawnSync('mkfifo', [fifo]).status, 0);
       const r = await cli('check', fifo);
