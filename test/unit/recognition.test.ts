@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { headingLineByline, isDayHeading, isNonTalkTitle, plainDayTitle } from '../../src/core/notes/heading';
+import { headingLineByline, isDayHeading, isNonTalkTitle, plainDayTitle, splitTalkHeading } from '../../src/core/notes/heading';
 import { parseNotes } from '../../src/core/notes/parse';
 import { visibleTalkCount } from '../../src/core/notes/query';
 import { applyEdits } from '../../src/core/document';
@@ -303,5 +303,17 @@ describe('recognition: project mentions', () => {
     const b = headingLineByline(line)!;
     assert.strictEqual(line.slice(b.start, b.end), 'Ana Lima');
     assert.strictEqual(headingLineByline('### Prometheus v3'), undefined);
+  });
+});
+
+describe('recognition: talk headings written from a schedule', () => {
+  it('keeps a title with its own " - " and a speaker with a nickname in parentheses', () => {
+    const parts = splitTalkHeading('Kubernetes - The Hard Way - Jo (JJ) Park, Umbrella Labs');
+    assert.strictEqual(parts.title, 'Kubernetes - The Hard Way');
+    assert.deepStrictEqual(parts.speakers, ['Jo (JJ) Park']);
+    assert.strictEqual(parts.company, 'Umbrella Labs');
+    assert.deepStrictEqual(splitTalkHeading('Talk - Jo (JJ) Park & Ana (Annie) Lima, Acme').speakers, ['Jo (JJ) Park', 'Ana (Annie) Lima']);
+    assert.deepStrictEqual(splitTalkHeading('Why (not) - Ana Lima').speakers, ['Ana Lima']);
+    assert.deepStrictEqual(splitTalkHeading('Release (beta) notes').speakers, []);
   });
 });

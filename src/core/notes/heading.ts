@@ -780,11 +780,32 @@ function isCompanyLike(s: string): boolean {
 }
 
 /** Parses `A, Co; B, Co & C, Co` / `A, B` / `A`; undefined when it does not read as speakers. */
+/** A nickname in parentheses inside a name: `Jo (JJ) Park`. */
+const NICKNAME_RE = / \([\p{L}][\p{L}.'’-]{0,19}\)(?= \p{L})/gu;
+
 function parseSpeakers(s: string, lenient: boolean): { speakers: string[]; company: string | null } | undefined {
-  const text = s
+  const trimmed = s
     .trim()
     .replace(/[.:]+$/, '')
     .trim();
+  // Read the names without their nicknames, then give each name its nickname back.
+  const nicknames = new Map<string, string>();
+  const text = trimmed.replace(NICKNAME_RE, (nick, offset: number) => {
+    const before = trimmed
+      .slice(0, offset)
+      .split(/[,;&]|\band\b/)
+      .pop()!
+      .trim();
+    const after = /^ [\p{L}][\p{L}'’-]*/u.exec(trimmed.slice(offset + nick.length))?.[0] ?? '';
+    nicknames.set(`${before}${after}`, `${before}${nick}${after}`);
+    return '';
+  });
+  const parsed = parseSpeakerText(text, lenient);
+  if (!parsed || nicknames.size === 0) return parsed;
+  return { ...parsed, speakers: parsed.speakers.map((name) => nicknames.get(name) ?? name) };
+}
+
+function parseSpeakerText(text: string, lenient: boolean): { speakers: string[]; company: string | null } | undefined {
   if (!text || text.length > 200 || /[?!:()[\]{}|#`*_<>"=/\\\d]/.test(text)) return undefined;
   const entries = text.split(/\s*;\s*|\s+(?:&|and)\s+(?=\S+\s+[^,;&]*,)/).filter((e) => e.trim());
   const speakers: string[] = [];
