@@ -33,7 +33,8 @@ async function answer(step, text) {
   await waitForQuickInput((s) => s.placeholder.includes(step) || s.message.includes(step) || s.title.includes(step));
   if (text) await type(text, 25);
   if (text) {
-    // A quick pick takes Enter for its active row: wait until the typed value is that row.
+    // A quick pick takes Enter for its active row: wait until the row showing exactly the typed
+    // value (a known one, or the typed one) is active, not a longer suggestion that contains it.
     await session.page.waitForFunction(
       (t) => {
         const w = document.querySelector('.quick-input-widget');
@@ -41,7 +42,9 @@ async function answer(step, text) {
         if (!input || input.value !== t) return false;
         const rows = w.querySelectorAll('.quick-input-list .monaco-list-row');
         if (rows.length === 0) return true; // an input box
-        return (w.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent ?? '').includes(t);
+        const focused = w.querySelector('.quick-input-list .monaco-list-row.focused');
+        const label = focused?.querySelector('.label-name')?.textContent ?? focused?.textContent ?? '';
+        return label.replace(/\u00a0/g, ' ').trim() === t;
       },
       text,
       { timeout: 10_000 },
@@ -102,10 +105,10 @@ describe('journey: capturing a conference day', () => {
     await press('Control+Alt+T');
     await answer('Title of the talk', 'Opening remarks');
     await answer('Speakers', 'Ana Lima');
-    await answer('Company', 'Acme');
+    await answer('Company', 'Initrode');
     await answer('Kind of talk', 'Keynote');
     await waitForQuickInputClosed();
-    await waitForLine(/^### Keynote 1: Opening remarks - Ana Lima, Acme$/);
+    await waitForLine(/^### Keynote 1: Opening remarks - Ana Lima, Initrode$/);
     await waitForStatus(/Ln \d+, Col 1$/); // the cursor has landed on the keynote's first line
     await type('- Open source is a team sport.');
 
@@ -121,7 +124,7 @@ describe('journey: capturing a conference day', () => {
     assert.match(body, /^- Spans flow into \[Jaeger\]\(https:\/\/www\.jaegertracing\.io\/?\) and the metrics into \[Prometheus\]\(https:\/\/prometheus\.io\/\)$/m);
     assert.match(body, /^- Slides: \[slides\]\(TODO\)$/m);
     assert.match(body, /^\[\/\/\]: # \(ask about the sampling budget\)$/m);
-    assert.match(body, /^### Keynote 1: Opening remarks - Ana Lima, Acme$/m);
+    assert.match(body, /^### Keynote 1: Opening remarks - Ana Lima, Initrode$/m);
     assert.match(body, /^## Day ?0?2/m);
     assert.ok(body.indexOf('Keynote 1') < body.search(/^## Day ?0?2/m), 'the next day comes after the keynote');
     const produced = saved.length;
