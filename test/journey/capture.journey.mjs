@@ -19,39 +19,14 @@ import {
   type,
   visibleLines,
   waitForLine,
-  waitForQuickInput,
   waitForQuickInputClosed,
   waitForStatus,
   waitForSuggestion,
   waitForTreeRow,
+  answer,
 } from './harness.mjs';
 
 const NOTE = 'content/posts/journey-summit-2099.md';
-
-/** Answers the open quick input: waits for the step (by placeholder or prompt), types, Enter. */
-async function answer(step, text) {
-  await waitForQuickInput((s) => s.placeholder.includes(step) || s.message.includes(step) || s.title.includes(step));
-  if (text) await type(text, 25);
-  if (text) {
-    // A quick pick takes Enter for its active row: wait until the row showing exactly the typed
-    // value (a known one, or the typed one) is active, not a longer suggestion that contains it.
-    await session.page.waitForFunction(
-      (t) => {
-        const w = document.querySelector('.quick-input-widget');
-        const input = w?.querySelector('input');
-        if (!input || input.value !== t) return false;
-        const rows = w.querySelectorAll('.quick-input-list .monaco-list-row');
-        if (rows.length === 0) return true; // an input box
-        const focused = w.querySelector('.quick-input-list .monaco-list-row.focused');
-        const label = focused?.querySelector('.label-name')?.textContent ?? focused?.textContent ?? '';
-        return label.replace(/\u00a0/g, ' ').trim() === t;
-      },
-      text,
-      { timeout: 10_000 },
-    );
-  }
-  await press('Enter');
-}
 
 /** Types a project prefix, waits for the list to offer `project` focused, accepts with Enter. */
 async function completeProject(prefix, project) {

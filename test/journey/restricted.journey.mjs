@@ -2,19 +2,7 @@
 // Untrusted (Restricted Mode), the settings that run patterns are ignored; trusted, a nested
 // repetition runs in linear time and a pattern that cannot is refused with a message.
 import assert from 'node:assert/strict';
-import { notifications, openFile, runCommand, screenshot, session, showTalkCaptureSidebar, startSession, stopSession, waitForTreeRow } from './harness.mjs';
-
-async function waitForToast(test, timeout = 20_000) {
-  const until = Date.now() + timeout;
-  let toasts = [];
-  while (Date.now() < until) {
-    toasts = await notifications();
-    const hit = toasts.find(test);
-    if (hit) return hit;
-    await session.page.waitForTimeout(200);
-  }
-  throw new Error(`no such notification; shown: ${JSON.stringify(toasts)}`);
-}
+import { notifications, openFile, runCommand, screenshot, session, showTalkCaptureSidebar, startSession, stopSession, waitForTreeRow, waitForToast } from './harness.mjs';
 
 describe('journey: a cloned repository with hostile settings', () => {
   before(async function () {

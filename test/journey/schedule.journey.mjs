@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  notifications,
   openFile,
   press,
   readWorkspaceFile,
@@ -18,12 +17,13 @@ import {
   showTalkCaptureSidebar,
   startSession,
   stopSession,
-  type,
   waitForLine,
   waitForQuickInput,
   waitForQuickInputClosed,
   waitForStatus,
   waitForTreeRow,
+  answer,
+  waitForToast,
 } from './harness.mjs';
 
 const NOTE = 'notes/schedule.md';
@@ -36,39 +36,6 @@ async function waitForFocusedRow(text) {
   await session.page.waitForFunction((t) => (document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.textContent ?? '').includes(t), text, {
     timeout: 15_000,
   });
-}
-
-/** Answers the open quick input: waits for the step (by placeholder or prompt), types, Enter. */
-async function answer(step, text) {
-  await waitForQuickInput((s) => s.placeholder.includes(step) || s.message.includes(step) || s.title.includes(step));
-  if (text) {
-    await type(text, 25);
-    await session.page.waitForFunction(
-      (t) => {
-        const w = document.querySelector('.quick-input-widget');
-        const input = w?.querySelector('input');
-        if (!input || input.value !== t) return false;
-        const rows = w.querySelectorAll('.quick-input-list .monaco-list-row');
-        if (rows.length === 0) return true;
-        return (w.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent ?? '').includes(t);
-      },
-      text,
-      { timeout: 10_000 },
-    );
-  }
-  await press('Enter');
-}
-
-async function waitForToast(test, timeout = 30_000) {
-  const until = Date.now() + timeout;
-  let toasts = [];
-  while (Date.now() < until) {
-    toasts = await notifications();
-    const hit = toasts.find(test);
-    if (hit) return hit;
-    await session.page.waitForTimeout(200);
-  }
-  throw new Error(`no such notification; shown: ${JSON.stringify(toasts)}`);
 }
 
 const counts = {};
