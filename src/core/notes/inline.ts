@@ -6,34 +6,7 @@
  * remark-based reference path takes the text from the syntax tree, and a test holds the two
  * to the same result on every fixture.
  */
-
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  rarr: '→',
-  larr: '←',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  laquo: '«',
-  raquo: '»',
-  middot: '·',
-  bull: '•',
-  lsquo: '\u2018',
-  rsquo: '\u2019',
-  ldquo: '\u201c',
-  rdquo: '\u201d',
-  times: '×',
-  deg: '°',
-  euro: '€',
-};
+import { NAMED_ENTITIES } from '../text/entities';
 
 const PUNCT = /[!-/:-@[-`{-~]/;
 
@@ -160,7 +133,7 @@ function decodeEntity(s: string, i: number): [string, number] | undefined {
     const code = m[1] !== undefined ? parseInt(m[1], 10) : parseInt(m[2], 16);
     ch = code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\ufffd' : String.fromCodePoint(code);
   } else {
-    ch = ENTITIES[m[3]];
+    ch = Object.prototype.hasOwnProperty.call(NAMED_ENTITIES, m[3]) ? NAMED_ENTITIES[m[3]] : undefined;
   }
   return ch === undefined ? undefined : [ch, m[0].length];
 }
