@@ -1,9 +1,14 @@
-// Bundles the extension (dist/extension.js), the CLI (dist/cli.js) and the integration tests
-// (out/integration/*.js) with esbuild. `--production` minifies without sourcemaps;
+// Bundles the extension for VS Code's Node extension host (dist/extension.js, package.json
+// `main`) and for the browser's web-worker extension host of vscode.dev / github.dev
+// (dist/web/extension.js, `browser`), the CLI (dist/cli.js), and the tests that run inside VS
+// Code (out/integration/*.js; out/web/index.js, the web suite) with esbuild.
+// The extension's web bundle fails to build when anything it reaches imports a Node built-in
+// (scripts/web-build.mjs). `--production` minifies without sourcemaps;
 // `--watch` rebuilds on change, with `tsc --noEmit --watch` beside it for the type errors
 // (esbuild does not check types).
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
+import { noNodeBuiltins, webOptions } from './web-build.mjs';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -48,6 +53,7 @@ const integrationTests = fs.existsSync(path.join(root, 'test/integration'))
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, ...webOptions, plugins: [...common.plugins, noNodeBuiltins(root)], entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', external: [] },
 ];
 if (!production && integrationTests.length) {
@@ -59,6 +65,21 @@ if (!production && integrationTests.length) {
     // The tests run inside VS Code's extension host: vscode comes from the host, mocha from
     // node_modules at run time.
     external: ['vscode', 'mocha'],
+  });
+}
+
+if (!production && fs.existsSync(path.join(root, 'test/web/index.ts'))) {
+  // The web suite runs in the browser's web worker: mocha's browser build, the npm `assert`
+  // polyfill with a `process` stand-in (never put on globalThis), vscode from the host.
+  builds.push({
+    ...common,
+    ...webOptions,
+    minify: false,
+    entryPoints: ['test/web/index.ts'],
+    outfile: 'out/web/index.js',
+    external: ['vscode'],
+    inject: ['test/web/shims/process.js'],
+    define: { global: 'globalThis' },
   });
 }
 
@@ -74,5 +95,7 @@ if (watch) {
   const started = Date.now();
   await Promise.all(builds.map((b) => esbuild.build(b)));
   const size = (f) => (fs.existsSync(path.join(root, f)) ? `${(fs.statSync(path.join(root, f)).size / 1024).toFixed(0)} KiB` : '-');
-  console.log(`built in ${Date.now() - started} ms${production ? ' (production)' : ''}: dist/extension.js ${size('dist/extension.js')}, dist/cli.js ${size('dist/cli.js')}`);
+  console.log(
+    `built in ${Date.now() - started} ms${production ? ' (production)' : ''}: dist/extension.js ${size('dist/extension.js')}, dist/web/extension.js ${size('dist/web/extension.js')}, dist/cli.js ${size('dist/cli.js')}`,
+  );
 }

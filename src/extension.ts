@@ -50,7 +50,9 @@ export function activate(context: vscode.ExtensionContext): TalkCaptureApi {
     }
   }
   api.activationMs = performance.now() - started;
-  log.info(`Talk Capture activated in ${api.activationMs.toFixed(1)} ms`);
+  // The browser build (vscode.dev, github.dev) runs in a web worker, which has no process object.
+  const host = typeof (globalThis as { process?: unknown }).process === 'undefined' ? 'the browser’s web-worker extension host' : 'the Node extension host';
+  log.info(`Talk Capture activated in ${api.activationMs.toFixed(1)} ms, in ${host}`);
   return api;
 }
 

@@ -5,9 +5,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { bundledIndexFile, CliError, parseCliArgs, readNote, utf8Warning, type CliCommand, type CliIO } from './common';
+import { bundledIndexFile, CliError, loadIndexFile, parseCliArgs, readNote, utf8Warning, type CliCommand, type CliIO } from './common';
 import { parseNotes } from '../core/notes/parse';
-import { loadIndexFile, type LandscapeIndex } from '../core/landscape/index';
+import type { LandscapeIndex } from '../core/landscape/index';
 import { checkNotes, summarize, type PublishProblem } from '../core/publish/check';
 
 let cachedIndex: LandscapeIndex | null | undefined;

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs as nodeParseArgs } from 'util';
 import { unreadableReason } from '../core/notes/parse';
+import { LandscapeIndex, parseIndexFile } from '../core/landscape/index';
 export interface CliIO {
   out: (text: string) => void;
   err: (text: string) => void;
@@ -359,4 +360,9 @@ function changedSinceRead(note: ReadNote): string | undefined {
 export function bundledIndexFile(): string {
   const candidates = [path.join(__dirname, '..', 'data', 'landscape.json'), path.join(__dirname, '..', '..', 'data', 'landscape.json')];
   return candidates.find((c) => fs.existsSync(c)) ?? candidates[0];
+}
+
+/** Reads and validates a landscape index file (synchronously: it is small and read once). */
+export function loadIndexFile(file: string): LandscapeIndex {
+  return new LandscapeIndex(parseIndexFile(fs.readFileSync(file, 'utf8')));
 }

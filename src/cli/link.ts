@@ -6,10 +6,10 @@
  * first per talk unless `--mode` says otherwise) and keeps every other byte of the file.
  * `--dry-run` (the default) changes nothing. Exit 0, or 2 for a usage or file problem.
  */
-import { bundledIndexFile, CliError, parseCliArgs, readNote, utf8Warning, writeNote, type CliCommand } from './common';
+import { bundledIndexFile, CliError, loadIndexFile, parseCliArgs, readNote, utf8Warning, writeNote, type CliCommand } from './common';
 
 import { applyEdits } from '../core/document';
-import { loadIndexFile, type LandscapeIndex, type LandscapeScope } from '../core/landscape/index';
+import type { LandscapeIndex, LandscapeScope } from '../core/landscape/index';
 import { chooseMentions, findMentions, linkedProjects, type LinkMode, planLinkEdits } from '../core/landscape/matcher';
 import { scanMarkdown } from '../core/landscape/scan';
 import { parseNotes } from '../core/notes/parse';

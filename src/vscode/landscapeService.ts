@@ -3,8 +3,6 @@
  * stored by "Update Landscape Index" in the extension's global storage wins over the bundled
  * data/landscape.json; a broken stored index is ignored (and said so in the log).
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { messageOf } from './command';
 import { LandscapeIndex, parseIndexFile, type LandscapeScope } from '../core/landscape/index';
@@ -92,7 +90,7 @@ async function load(): Promise<LandscapeIndex> {
   if (stored) {
     try {
       const bytes = await vscode.workspace.fs.readFile(stored);
-      const index = new LandscapeIndex(parseIndexFile(Buffer.from(bytes).toString('utf8')));
+      const index = new LandscapeIndex(parseIndexFile(new TextDecoder('utf-8').decode(bytes)));
       return done(index, 'updated', started);
     } catch (err) {
       if (!(err instanceof vscode.FileSystemError && err.code === 'FileNotFound')) {
@@ -112,17 +110,11 @@ function done(index: LandscapeIndex, from: 'bundled' | 'updated', started: numbe
   return index;
 }
 
+/** The bundled data/landscape.json, read from the extension's own URI (a file, or a web address in a browser). */
 async function readBundled(): Promise<string> {
-  if (context) {
-    const uri = vscode.Uri.joinPath(context.extension.extensionUri, 'data', 'landscape.json');
-    try {
-      return Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
-    } catch {
-      // fall through to the path next to the bundle
-    }
-  }
-  // dist/extension.js -> data/landscape.json
-  return fs.promises.readFile(path.join(__dirname, '..', 'data', 'landscape.json'), 'utf8');
+  if (!context) throw new Error('the extension is not activated');
+  const uri = vscode.Uri.joinPath(context.extension.extensionUri, 'data', 'landscape.json');
+  return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
 }
 
 /** The mentions and links of one version of a document (computed once per version). */

@@ -33,8 +33,8 @@ interface LinkMentionsArgs {
 interface UpdateIndexArgs {
   /** Load from this URL (https:, or http: to this machine) without asking. */
   url?: string;
-  /** Load this landscape.yml file without asking. */
-  file?: string;
+  /** Load this landscape.yml without asking: a path, or a URI string / Uri (a workspace in a browser has no paths). */
+  file?: string | vscode.Uri;
 }
 interface UpdateResult {
   ok: boolean;
@@ -189,11 +189,17 @@ function lineText(doc: vscode.TextDocument, line: number): string {
   return t.length > 120 ? t.slice(0, 117) + '…' : t;
 }
 
+/** A file given to the command: a Uri, a URI string (a workspace in a browser has no paths) or a path. */
+function fileArg(file: string | vscode.Uri): vscode.Uri {
+  if (file instanceof vscode.Uri) return file;
+  return /^[a-z][\w+.-]+:\/\//i.test(file) ? vscode.Uri.parse(file) : vscode.Uri.file(file);
+}
+
 /** Loads a landscape.yml, checks it, stores the index in global storage and uses it. Never throws. */
 async function updateLandscapeIndex(ctx: FeatureContext, args?: UpdateIndexArgs): Promise<UpdateResult> {
   let source: { url: string } | { file: vscode.Uri } | undefined;
   if (args?.url) source = { url: args.url };
-  else if (args?.file) source = { file: vscode.Uri.file(args.file) };
+  else if (args?.file) source = { file: fileArg(args.file) };
   else {
     const configured = vscode.workspace.getConfiguration('talkCapture').get<string>('landscape.url', '').trim();
     const choice = await vscode.window.showQuickPick(
@@ -211,7 +217,7 @@ async function updateLandscapeIndex(ctx: FeatureContext, args?: UpdateIndexArgs)
       source = { file: picked[0] };
     }
   }
-  const where = 'url' in source ? source.url : source.file.fsPath;
+  const where = 'url' in source ? source.url : source.file.scheme === 'file' ? source.file.fsPath : source.file.toString(true);
   const fail = (reason: string): UpdateResult => {
     ctx.log.warn(`Update Landscape Index: ${reason}`);
     void vscode.window.showErrorMessage(`Talk Capture: the landscape index was not updated: ${reason}. The current index stays in use.`);
@@ -230,7 +236,7 @@ async function updateLandscapeIndex(ctx: FeatureContext, args?: UpdateIndexArgs)
         token.onCancellationRequested(() => ctrl.abort());
         progress.report({ message: `loading ${where}` });
         const yaml =
-          'url' in source ? await fetchLandscapeText(source.url, { signal: ctrl.signal }) : Buffer.from(await vscode.workspace.fs.readFile(source.file)).toString('utf8');
+          'url' in source ? await fetchLandscapeText(source.url, { signal: ctrl.signal }) : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(source.file));
         if (token.isCancellationRequested) throw new Error('cancelled');
         progress.report({ message: 'checking and building the index' });
         // Record where it came from, but never a local path: a file is named by its base name.
@@ -242,7 +248,7 @@ async function updateLandscapeIndex(ctx: FeatureContext, args?: UpdateIndexArgs)
     const target = storedIndexUri();
     if (target) {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-      await vscode.workspace.fs.writeFile(target, Buffer.from(JSON.stringify(file), 'utf8'));
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(file)));
     }
     setLandscape(index, 'updated');
     const cncf = file.entries.filter((e) => e.maturity).length;

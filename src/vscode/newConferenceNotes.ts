@@ -13,7 +13,10 @@ import type { FrontMatterFormat } from '../core/notes/model';
 function eolSetting(): '\n' | '\r\n' {
   const eol = vscode.workspace.getConfiguration('files').get<string>('eol', 'auto');
   if (eol === '\r\n' || eol === '\n') return eol;
-  return process.platform === 'win32' ? '\r\n' : '\n';
+  // 'auto': the line ending of the machine VS Code runs on. A browser (vscode.dev) has no
+  // process object; its notes get \n, as VS Code's own default there.
+  const platform = (globalThis as { process?: { platform?: string } }).process?.platform;
+  return platform === 'win32' ? '\r\n' : '\n';
 }
 
 /** The folder segments of talkCapture.notesFolder, or undefined when it leaves the workspace. */

@@ -144,8 +144,10 @@ async function importSchedule(ctx: FeatureContext, arg?: unknown): Promise<Sched
         : arg && typeof arg === 'object' && typeof (arg as { source?: unknown }).source === 'string'
           ? (arg as { source: string }).source
           : undefined;
-  if (given instanceof vscode.Uri) ref = resolveSource(given.scheme === 'file' ? sourceForFile(given) : given.toString(), noteUri);
-  else if (given) ref = resolveSource(given, noteUri);
+  if (given instanceof vscode.Uri) {
+    // The note remembers a workspace-relative path; the file is read through the Uri as given.
+    ref = { ...resolveSource(sourceForFile(given), noteUri), file: given, key: given.toString() };
+  } else if (given) ref = resolveSource(given, noteUri);
   let route: SourceItem['route'] | undefined;
   while (!ref) {
     if (!route) {

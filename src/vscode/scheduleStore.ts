@@ -63,11 +63,17 @@ export interface ScheduleRef {
 
 export function resolveSource(source: string, note: vscode.Uri | undefined): ScheduleRef {
   const s = source.trim();
-  if (isScheduleUrl(s)) return { source: s, key: s };
   let file: vscode.Uri;
-  if (/^(?:\/|[a-zA-Z]:[\\/])/.test(s)) file = vscode.Uri.file(s);
+  const folder = (note && vscode.workspace.getWorkspaceFolder(note)) ?? vscode.workspace.workspaceFolders?.[0];
+  // A file's URI on a file system VS Code has (a workspace in a browser: vscode-vfs://…,
+  // vscode-remote://…) is a file; any other scheme:// is a URL to download.
+  const scheme = /^([a-z][\w+.-]*):\/\//i.exec(s)?.[1].toLowerCase();
+  if (scheme && !/^(?:https?|webcal)$/.test(scheme) && vscode.workspace.fs.isWritableFileSystem(scheme) !== undefined) file = vscode.Uri.parse(s);
+  else if (isScheduleUrl(s)) return { source: s, key: s };
+  // An absolute path is on the workspace's own file system (a browser has no other).
+  else if (s.startsWith('/') && folder && folder.uri.scheme !== 'file') file = folder.uri.with({ path: s });
+  else if (/^(?:\/|[a-zA-Z]:[\\/])/.test(s)) file = vscode.Uri.file(s);
   else {
-    const folder = (note && vscode.workspace.getWorkspaceFolder(note)) ?? vscode.workspace.workspaceFolders?.[0];
     const base = folder?.uri ?? (note ? vscode.Uri.joinPath(note, '..') : undefined);
     file = base ? vscode.Uri.joinPath(base, ...s.replace(/\\/g, '/').split('/').filter(Boolean)) : vscode.Uri.file(s);
   }
@@ -77,7 +83,8 @@ export function resolveSource(source: string, note: vscode.Uri | undefined): Sch
 /** The value a note's front matter gets for a file: workspace-relative when inside the workspace. */
 export function sourceForFile(file: vscode.Uri): string {
   const rel = vscode.workspace.asRelativePath(file, false);
-  return rel === file.fsPath || rel === file.toString() ? file.fsPath : rel;
+  if (rel !== file.fsPath && rel !== file.toString()) return rel;
+  return file.scheme === 'file' ? file.fsPath : file.toString();
 }
 
 /** `talkCapture.schedule.timeZone` when it names a known zone. */

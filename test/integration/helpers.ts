@@ -3,6 +3,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { closeAllEditors, sleep, waitFor } from '../shared/wait';
+
+export { closeAllEditors, sleep, waitFor };
 
 export const EXTENSION_ID = 'talkcapture.talk-capture';
 
@@ -60,27 +63,6 @@ export async function writeFile(relative: string, text: string): Promise<vscode.
   return uri;
 }
 
-/** Polls `probe` until it returns a truthy value (returned) or the time is up (throws with `what`). */
-export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 10000): Promise<NonNullable<T>> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value as NonNullable<T>;
-      last = value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
-    await sleep(50);
-  }
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
 /** Sets a talkCapture.* setting for the workspace; returns a function that restores it. */
 export async function setSetting(key: string, value: unknown): Promise<() => Promise<void>> {
   const config = vscode.workspace.getConfiguration('talkCapture');
@@ -89,20 +71,6 @@ export async function setSetting(key: string, value: unknown): Promise<() => Pro
   return async () => {
     await vscode.workspace.getConfiguration('talkCapture').update(key, before, vscode.ConfigurationTarget.Workspace);
   };
-}
-
-/**
- * Closes every editor, discarding the changes of untitled documents (closing a dirty one any
- * other way would ask to save it, and leave it open behind the next test's editors).
- */
-export async function closeAllEditors(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-  for (let i = 0; i < 30 && vscode.window.visibleTextEditors.length > 0; i++) {
-    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await waitFor(() => vscode.window.visibleTextEditors.length === 0, 'every editor to close', 5000).catch(() => undefined);
 }
 
 /**

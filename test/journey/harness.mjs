@@ -43,13 +43,16 @@ function log(msg) {
  * the folder, as for a cloned repository); `fixture` names the folder under test/fixtures
  * copied as the workspace; `env` is added to code-server's environment (the extension host's).
  */
-export async function startSession({ trust = false, fixture = 'journeys', env = { TALK_CAPTURE_NOW: SCHEDULE_NOW } } = {}) {
+export async function startSession({ trust = false, fixture = 'journeys', env = { TALK_CAPTURE_NOW: SCHEDULE_NOW }, settings = {} } = {}) {
   const tools = ensureTools();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talk-capture-journey-'));
   const vsix = path.join(tmp, 'talk-capture.vsix');
   const pack = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs'), vsix], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (pack.status !== 0) throw new Error(`packaging the extension failed (exit ${pack.status})`);
-  const userDataDir = makeUserDataDir(path.join(tmp, 'user'), trust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always' } : {});
+  const userDataDir = makeUserDataDir(path.join(tmp, 'user'), {
+    ...(trust ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always' } : {}),
+    ...settings,
+  });
   const extensionsDir = path.join(tmp, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
   installVsix(tools, vsix, extensionsDir, userDataDir);

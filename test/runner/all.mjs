@@ -1,9 +1,11 @@
 // `npm test`: type check and lint, the unit tests (plain Node), the integration tests (a real
-// VS Code with the packaged extension), then the journeys (the same VS Code driven by keyboard
+// VS Code with the packaged extension), the web tests (its browser build in the browser's
+// web-worker extension host), then the journeys (the same VS Code driven by keyboard
 // and mouse, default settings). Ends with one line summing the layers:
 // `N passed, N failed, N skipped`. Exit code 0 only when everything ran and passed.
 //   --unit         only the static checks and the unit layer
 //   --integration  only the integration layer
+//   --web          only the web layer (the browser build in the web-worker extension host)
 //   --journey      only the journey layer
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,7 +16,8 @@ const resultsDir = path.join(root, 'test-results');
 const onlyUnit = process.argv.includes('--unit');
 const onlyIntegration = process.argv.includes('--integration');
 const onlyJourney = process.argv.includes('--journey');
-const only = onlyUnit || onlyIntegration || onlyJourney;
+const onlyWeb = process.argv.includes('--web');
+const only = onlyUnit || onlyIntegration || onlyJourney || onlyWeb;
 const started = Date.now();
 
 function run(title, cmd, args, env = {}) {
@@ -52,21 +55,18 @@ if (!only || onlyUnit) {
   );
   layers.push(['unit', readResults(unitFile, ok)]);
 }
-if (!only || onlyIntegration) {
-  const file = path.join(resultsDir, 'integration.json');
-  const ok = run('integration tests (mocha inside VS Code)', process.execPath, [path.join(root, 'test/runner/integration.mjs')]);
+/** Runs one layer's runner script; it writes test-results/NAME.json. */
+function runLayer(name, title, script) {
+  const file = path.join(resultsDir, `${name}.json`);
+  const ok = run(title, process.execPath, [path.join(root, script)]);
   const res = readResults(file, ok);
   if (!ok && res.failures === 0) res.failures = 1;
-  layers.push(['integration', res]);
+  layers.push([name, res]);
 }
 
-if (!only || onlyJourney) {
-  const file = path.join(resultsDir, 'journey.json');
-  const ok = run('journey tests (keyboard and mouse in VS Code, default settings)', process.execPath, [path.join(root, 'test/runner/journey.mjs')]);
-  const res = readResults(file, ok);
-  if (!ok && res.failures === 0) res.failures = 1;
-  layers.push(['journey', res]);
-}
+if (!only || onlyIntegration) runLayer('integration', 'integration tests (mocha inside VS Code)', 'test/runner/integration.mjs');
+if (!only || onlyWeb) runLayer('web', 'web tests (mocha in the browser’s web-worker extension host)', 'test/runner/web.mjs');
+if (!only || onlyJourney) runLayer('journey', 'journey tests (keyboard and mouse in VS Code, default settings)', 'test/runner/journey.mjs');
 
 let passed = 0;
 let failed = staticOk ? 0 : 1;

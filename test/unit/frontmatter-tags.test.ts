@@ -3,7 +3,8 @@ import * as path from 'path';
 import { applyEdits } from '../../src/core/document';
 import { addToLists, openFrontMatter } from '../../src/core/frontmatter/index';
 import { detectTagStyle, planTagSync, styleTag, syncTags, tagNames, type TagProject } from '../../src/core/frontmatter/tags';
-import { loadIndexFile, type LandscapeIndex } from '../../src/core/landscape/index';
+import type { LandscapeIndex } from '../../src/core/landscape/index';
+import { loadIndexFile } from '../../src/cli/common';
 import { linkedProjects } from '../../src/core/landscape/matcher';
 
 const index: LandscapeIndex = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));

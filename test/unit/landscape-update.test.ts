@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { LandscapeIndex, loadIndexFile } from '../../src/core/landscape/index';
+import { LandscapeIndex } from '../../src/core/landscape/index';
+import { loadIndexFile } from '../../src/cli/common';
 import * as zlib from 'zlib';
 import { buildUpdatedIndex, fetchLandscapeText, landscapeYamlProblem, MAX_LANDSCAPE_BYTES, urlProblem } from '../../src/core/landscape/update';
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadIndexFile } from '../../src/core/landscape/index';
+import { loadIndexFile } from '../../src/cli/common';
 import { evaluate, parseAnnotated } from '../../src/core/landscape/evaluate';
 
 const root = path.join(__dirname, '..', '..');

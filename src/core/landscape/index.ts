@@ -3,7 +3,6 @@
  * search and the tables the mention matcher uses. Built once from a {@link LandscapeIndexFile}
  * (data/landscape.json, or an updated index from the extension's global storage).
  */
-import * as fs from 'fs';
 import type { LandscapeEntry, LandscapeIndexFile, Maturity } from './types';
 import { compactKey, deletes, editDistance, formWords, isHttpUrl, typoDistanceFor } from './text';
 
@@ -76,11 +75,6 @@ export function parseIndexFile(text: string): LandscapeIndexFile {
     throw new LandscapeIndexError(`not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
   return validateIndexFile(data);
-}
-
-/** Reads and validates an index file (synchronously: it is small and read once). */
-export function loadIndexFile(file: string): LandscapeIndex {
-  return new LandscapeIndex(parseIndexFile(fs.readFileSync(file, 'utf8')));
 }
 
 /** Normalised `host/path` of a URL: lower-case host without `www.`, no trailing slash, no query or hash. */

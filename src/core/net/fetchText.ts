@@ -34,6 +34,8 @@ export interface FetchTextOptions {
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** What browsers' `fetch` throws when a request fails or a cross-origin read is refused. */
+const BROWSER_FETCH_FAILED = /^(?:Failed to fetch|NetworkError when attempting to fetch resource\.|Load failed)$/;
 
 function isLoopback(u: URL): boolean {
   return LOOPBACK.has(u.hostname.toLowerCase());
@@ -80,6 +82,12 @@ export async function fetchText(url: string, o: FetchTextOptions): Promise<{ tex
     if (err instanceof FetchTextError) return err;
     if (timedOut) return new FetchTextError(`The ${o.label} download took longer than ${Math.round(o.timeoutMs / 100) / 10} s (${where})`);
     if (o.signal?.aborted) return new FetchTextError(`${where}: cancelled`);
+    // A browser (vscode.dev) says only "Failed to fetch" (Chromium), "NetworkError when attempting
+    // to fetch resource." (Firefox) or "Load failed" (Safari) when a site refuses a cross-origin
+    // request, and the same when it cannot be reached: it hides which, on purpose.
+    if (err instanceof TypeError && !(err.cause instanceof Error) && BROWSER_FETCH_FAILED.test(err.message)) {
+      return new FetchTextError(`${where}: the site could not be reached, or it does not let a web page read it (a cross-origin request refused, as many sites do in a browser)`);
+    }
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
     return new FetchTextError(`${where}: ${cause}`);
   };

@@ -1,0 +1,69 @@
+/**
+ * Helpers of the web suite. It runs in the browser's web-worker extension host: no `fs`, no
+ * `path`, no `process`; files only through `vscode.workspace.fs`.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { sleep, waitFor } from '../shared/wait';
+
+export { closeAllEditors, sleep, waitFor } from '../shared/wait';
+
+const EXTENSION_ID = 'talkcapture.talk-capture';
+
+/** What the runner tells the suite through a file in the workspace (the worker has no environment variables). */
+export interface WebTestConfig {
+  /** Only tests whose full title matches. */
+  grep?: string;
+  /** A local server that lets a web page read its files (Access-Control-Allow-Origin: *). */
+  corsAllowed?: string;
+  /** A local server that does not (no CORS headers). */
+  corsRefused?: string;
+}
+
+const CONFIG_FILE = '.vscode/talk-capture-web-test.json';
+
+export async function readConfig(): Promise<WebTestConfig> {
+  try {
+    return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(CONFIG_FILE)))) as WebTestConfig;
+  } catch {
+    return {};
+  }
+}
+
+/** The activated extension's exports. */
+export async function getApi<T>(): Promise<T> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+  return (await ext.activate()) as T;
+}
+
+export function workspaceUri(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite needs a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
+}
+
+export async function readText(relative: string): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(relative)));
+}
+
+export async function writeText(relative: string, text: string): Promise<vscode.Uri> {
+  const uri = workspaceUri(relative);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+/** Opens a workspace file in an editor and waits until the extension host sees it active. */
+export async function openFile(relative: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(workspaceUri(relative));
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  await waitFor(() => vscode.window.activeTextEditor?.document === doc, `${relative} to be the active editor`);
+  return editor;
+}
+
+/** Asks the runner for a screenshot of the workbench (test-results/web-screenshots/NAME.png). */
+export async function screenshot(name: string): Promise<void> {
+  await sleep(400); // let the workbench paint what the test just did
+  console.log(`@@screenshot ${name.replace(/[^\w.-]+/g, '-')}`);
+  await sleep(1000);
+}

@@ -1,0 +1,248 @@
+/**
+ * The web build (package.json `browser`, dist/web/extension.js) in the browser's web-worker
+ * extension host, as on vscode.dev and github.dev: no Node, files only through
+ * `vscode.workspace.fs` and `findFiles`, network only through `fetch`. One test per feature
+ * family: it runs in the worker, the bundled landscape index, capture with the timer,
+ * completion, the Talks tree, the TODO Links view, linking and hovers, front matter commands,
+ * the publish check, New Conference Notes, schedules (workspace file; URL with and without
+ * cross-origin permission) and Update Landscape Index.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { toYaml } from '../shared/landscapeYaml';
+import { closeAllEditors, getApi, openFile, readConfig, readText, screenshot, sleep, waitFor, workspaceUri, writeText } from './helpers';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- replaced by the typed API
+type TalkCaptureApi = any;
+
+type QuickInput = vscode.QuickPick<vscode.QuickPickItem> & vscode.InputBox;
+
+/** Waits for the quick input of `step` (see CaptureApi), lets `fill` answer it, and accepts. */
+async function answer(api: TalkCaptureApi, step: string, fill: string | ((input: QuickInput) => void)): Promise<void> {
+  const input = await waitFor(() => (api.capture.activeStep === step ? (api.capture.activeInput as QuickInput | undefined) : undefined), `the "${step}" question`);
+  await sleep(150);
+  if (typeof fill === 'string') input.value = fill;
+  else fill(input);
+  await sleep(150);
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+}
+
+function pick(text: string) {
+  return (qp: QuickInput) => {
+    const item = qp.items.find((i) => i.label.includes(text));
+    assert.ok(item, `"${text}" is offered (${qp.items.map((i) => i.label).join(', ')})`);
+    qp.activeItems = [item];
+  };
+}
+
+const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
+
+async function api(): Promise<TalkCaptureApi> {
+  return getApi<TalkCaptureApi>();
+}
+
+describe('web: Talk Capture in the browser’s web-worker extension host', function () {
+  this.timeout(60000);
+  afterEach(async () => {
+    const a = await api();
+    if (a.capture.runningTalk) await vscode.commands.executeCommand('talkCapture.endTalk');
+    await closeAllEditors();
+  });
+
+  it('runs in a web worker: no process, no require, UI kind Web; the workspace is reached only through workspace.fs', async () => {
+    assert.strictEqual((globalThis as { process?: unknown }).process, undefined, 'no process object: this is not the Node extension host');
+    assert.strictEqual(typeof (globalThis as { require?: unknown }).require, 'undefined');
+    assert.strictEqual(typeof (globalThis as { importScripts?: unknown }).importScripts, 'function', 'a worker global scope');
+    assert.strictEqual(vscode.env.uiKind, vscode.UIKind.Web);
+    const ext = vscode.extensions.getExtension('talkcapture.talk-capture');
+    assert.ok(ext, 'the extension is installed');
+    await ext.activate();
+    assert.ok(ext.isActive, 'the web build activated');
+    assert.strictEqual(ext.extensionKind, vscode.ExtensionKind.UI, 'it runs where the UI runs (the browser)');
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder');
+    assert.notStrictEqual(folder.uri.scheme, 'file', 'the workspace is not a local path: only workspace.fs reaches it');
+  });
+
+  it('loads the bundled landscape index from the extension’s own URI', async () => {
+    const a = await api();
+    const index = await a.landscape.get();
+    assert.strictEqual(a.landscape.origin(), 'bundled');
+    assert.ok(index.entries.length > 500, `${index.entries.length} entries`);
+    assert.strictEqual(index.get('Prometheus')?.maturity, 'graduated');
+  });
+
+  it('capture: Insert Day Heading, Start Talk Now with the timer, Insert TODO Link, End Talk; saved through workspace.fs', async () => {
+    const a = await api();
+    const rel = 'web/capture.md';
+    await writeText(rel, '---\ntitle: "Web capture"\n---\n\n## Day01\n\n### Opening - Ana Lima\n\n- welcome\n');
+    const editor = await openFile(rel);
+    const end = new vscode.Position(editor.document.lineCount - 1, 0);
+    editor.selection = new vscode.Selection(end, end);
+    await vscode.commands.executeCommand('talkCapture.insertDayHeading');
+    assert.match(editor.document.getText(), /\n## Day02\n/);
+
+    const done = vscode.commands.executeCommand('talkCapture.startTalk');
+    await answer(a, 'title', 'Edge caching in the browser');
+    await answer(a, 'speakers', 'Pia Sol');
+    await answer(a, 'company', 'Example Co');
+    await answer(a, 'kind', pick('Talk'));
+    await done;
+    assert.strictEqual(a.capture.runningTalk?.title, 'Edge caching in the browser');
+    assert.match(a.capture.statusBarItem.text, /^\$\(record\) Edge caching in the browser 00:0\d$/);
+    const first = a.capture.statusBarItem.text;
+    await waitFor(() => a.capture.statusBarItem.text !== first, 'the timer to count up', 5000);
+
+    await vscode.commands.executeCommand('talkCapture.insertTodoLink');
+    await vscode.commands.executeCommand('talkCapture.endTalk');
+    assert.strictEqual(a.capture.runningTalk, undefined);
+    await screenshot('web-capture');
+    assert.ok(await editor.document.save(), 'saved');
+    const saved = await readText(rel);
+    assert.match(saved, /\n## Day02\n\n### Edge caching in the browser - Pia Sol, Example Co\n\[slides\]\(TODO\)/);
+  });
+
+  it('completion: a project prefix offers the project link', async () => {
+    const rel = 'web/completion.md';
+    await writeText(rel, '## Day01\n\n### Metrics\n\nWe scrape with Prom\n');
+    const editor = await openFile(rel);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(4, 19));
+    const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'Prometheus');
+    assert.ok(item, `Prometheus is offered (${list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).join(', ')})`);
+    const insert = typeof item.insertText === 'string' ? item.insertText : item.insertText?.value;
+    assert.strictEqual(insert, '[Prometheus](https://prometheus.io/)');
+  });
+
+  it('the Talks tree shows the days and talks of the note', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('talkCapture.talks.focus');
+    const editor = await openFile('notes/kubecon-na.md');
+    const provider = a.talksView.provider;
+    const days = await waitFor(async () => {
+      const rows = await provider.getChildren();
+      return provider.doc === editor.document && rows.length >= 2 ? rows : undefined;
+    }, 'the Talks view to show the note');
+    assert.deepStrictEqual(
+      days.map((d) => label(provider.getTreeItem(d))),
+      ['Day01', 'Day02'],
+    );
+    const talks = await provider.getChildren(days[0]);
+    assert.ok(
+      talks.some((t) => label(provider.getTreeItem(t)) === 'eBPF networking at scale'),
+      'the first talk of day one is listed',
+    );
+    await screenshot('web-talks');
+  });
+
+  it('the TODO Links view scans the workspace through findFiles and workspace.fs', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('talkCapture.todos.focus');
+    await a.todosView.rescan();
+    assert.strictEqual(a.todosView.countFor(workspaceUri('notes/kubecon-na.md')), 4);
+    assert.strictEqual(a.todosView.countFor(workspaceUri('notes/draft-day3.md')), 2);
+    assert.ok(a.todosView.total() >= 6);
+  });
+
+  it('Link Project Mentions links the first mention per talk in one undo step; a hover names the project', async () => {
+    const editor = await openFile('linking/notes.md');
+    const before = editor.document.getText();
+    const n = await vscode.commands.executeCommand<number>('talkCapture.linkProjectMentions', { confirm: false });
+    assert.ok(n > 0, `${n} links`);
+    const after = editor.document.getText();
+    assert.match(after, /\[Prometheus\]\(https:\/\/prometheus\.io\/\) with \[Thanos\]/);
+    const line = editor.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('[Prometheus]('));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      new vscode.Position(line, editor.document.lineAt(line).text.indexOf('[Prometheus](') + 3),
+    );
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /Prometheus/);
+    assert.match(text, /graduated/i);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), before, 'one undo');
+  });
+
+  it('front matter: Toggle Draft and Sync Tags from Linked Projects edit the YAML block', async () => {
+    const editor = await openFile('frontmatter/sync-yaml.md');
+    await vscode.commands.executeCommand('talkCapture.toggleDraft');
+    assert.match(editor.document.getText(), /^---\n[\s\S]*\ndraft: true\n[\s\S]*---\n/);
+    await vscode.commands.executeCommand('talkCapture.syncTags');
+    const text = editor.document.getText();
+    assert.match(text, /- prometheus/i);
+    assert.match(text, /- opentelemetry/i);
+    assert.match(text, /- kubernetes # the platform/, 'the comment stays');
+  });
+
+  it('the publish check puts its problems in the Problems panel', async () => {
+    const editor = await openFile('notes/kubecon-na.md');
+    await vscode.commands.executeCommand('talkCapture.checkNotes');
+    const diags = await waitFor(() => {
+      const d = vscode.languages.getDiagnostics(editor.document.uri).filter((x) => x.source === 'Talk Capture publish check');
+      return d.some((x) => x.message.startsWith('Unresolved TODO')) ? d : undefined;
+    }, 'publish check diagnostics');
+    assert.ok(
+      diags.some((d) => d.message === 'Unresolved TODO: TODO: add the video'),
+      diags.map((d) => d.message).join('\n'),
+    );
+  });
+
+  it('New Conference Notes… writes the new note through workspace.fs', async () => {
+    const a = await api();
+    const done = vscode.commands.executeCommand('talkCapture.newConferenceNotes');
+    await answer(a, 'name', 'WebConf 2099');
+    await answer(a, 'date', '2099-05-04');
+    await answer(a, 'format', pick('YAML'));
+    await done;
+    const created = a.capture.lastCreatedNote;
+    assert.ok(created, 'a note was created');
+    assert.notStrictEqual(created.scheme, 'file');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
+    assert.match(text, /WebConf 2099/);
+    assert.match(text, /## Day01/);
+  });
+
+  it('Import Conference Schedule… from a file in the workspace', async () => {
+    const a = await api();
+    const editor = await openFile('web/capture.md');
+    await vscode.commands.executeCommand('talkCapture.importSchedule', workspaceUri('schedule/democon.ics'));
+    assert.match(a.schedule.lastMessage ?? '', /16 sessions over 4 days, Europe\/Amsterdam/);
+    assert.match(editor.document.getText(), /^---\n[\s\S]*\nschedule: schedule\/democon\.ics\n[\s\S]*---\n/);
+  });
+
+  it('a schedule URL the site lets a browser read is imported; one it refuses gets a plain message and the file route', async function () {
+    const config = await readConfig();
+    if (!config.corsAllowed || !config.corsRefused) this.skip();
+    const a = await api();
+    const imported = await vscode.commands.executeCommand<object | undefined>('talkCapture.importSchedule', `${config.corsAllowed}/democon.ics`);
+    assert.ok(imported, a.schedule.lastMessage);
+    assert.match(a.schedule.lastMessage ?? '', /16 sessions over 4 days, Europe\/Amsterdam/);
+    const refused = await vscode.commands.executeCommand('talkCapture.importSchedule', `${config.corsRefused}/democon.ics`);
+    assert.strictEqual(refused, undefined);
+    assert.match(a.schedule.lastMessage ?? '', /could not be downloaded: .*does not let a web page read it \(a cross-origin request refused/);
+    assert.match(a.schedule.lastMessage ?? '', /import the file instead/);
+    await screenshot('web-schedule-refused');
+  });
+
+  it('Update Landscape Index from a landscape.yml in the workspace, then back to the bundled index', async () => {
+    const a = await api();
+    // A landscape.yml of the bundled index's facts, plus one project of its own.
+    const bundled = await a.landscape.get();
+    const yaml = toYaml(bundled).replace(
+      /\n(\s+)- item:\n/,
+      (m: string, indent: string) => `\n${indent}- item:\n${indent}  name: Webbyproj\n${indent}  homepage_url: https://webbyproj.example/\n${indent}  project: sandbox${m}`,
+    );
+    const uri = await writeText('web/landscape.yml', yaml);
+    try {
+      const result = await vscode.commands.executeCommand<{ ok: boolean; entries?: number; error?: string }>('talkCapture.updateLandscapeIndex', { file: uri.toString() });
+      assert.ok(result.ok, result.error);
+      assert.strictEqual(a.landscape.origin(), 'updated');
+      assert.strictEqual((await a.landscape.get()).get('Webbyproj')?.maturity, 'sandbox');
+    } finally {
+      await a.landscape.reset();
+    }
+    assert.strictEqual(a.landscape.origin(), 'bundled');
+  });
+});
