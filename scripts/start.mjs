@@ -7,6 +7,9 @@
 // filled from examples/ the first time; later starts copy only samples it never had and never
 // overwrite or delete a file. VS Code's settings live in .playground-state/ beside it.
 //   --port N             listen on N (default: the port of the last start when free, else any)
+//   --web                run the extension's browser build (as on vscode.dev) in the browser's
+//                        web-worker extension host; its VS Code settings live in
+//                        .playground-state/user-data-web/
 //   --screenshot FILE    open the page headless with a throwaway playground, show the Talk
 //                        Capture sidebar, save a screenshot to FILE and exit (the README picture)
 import { spawnSync } from 'node:child_process';
@@ -24,6 +27,7 @@ const arg = (name) => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const shot = arg('--screenshot');
+const web = process.argv.includes('--web');
 
 const missing = dependenciesMissing(root);
 if (missing) {
@@ -68,9 +72,12 @@ if (shot) Object.assign(paths, { userData: path.join(tmp, 'user-data'), extensio
 fs.mkdirSync(paths.notes, { recursive: true });
 const seeded = seedPlayground(path.join(root, 'examples'), paths, { ours: shot || paths.notes === path.join(root, '.playground') });
 
+// The browser build gets VS Code settings of its own, which send the extension to the web worker.
+if (web) paths.userData = path.join(paths.state, 'user-data-web');
 // VS Code's user data is kept (settings, state); quiet defaults only when there is none yet.
 if (!fs.existsSync(path.join(paths.userData, 'User', 'settings.json'))) {
-  makeUserDataDir(paths.userData, { 'files.autoSave': 'afterDelay' });
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  makeUserDataDir(paths.userData, { 'files.autoSave': 'afterDelay', ...(web ? { 'remote.extensionKind': { [`${pkg.publisher}.${pkg.name}`]: ['web'] } } : {}) });
 }
 // The extensions are installed afresh: the .vsix just built.
 fs.rmSync(paths.extensions, { recursive: true, force: true });
@@ -128,7 +135,7 @@ const copiedLine = seeded.adopted
     ? `Copied ${seeded.copied.length} sample file(s) from examples/ into it.`
     : 'It is kept as you left it.';
 console.log(
-  `\nTalk Capture is running in VS Code.\nYour playground (kept between starts): ${paths.notes}\n${copiedLine}\n` +
+  `\nTalk Capture is running in VS Code${web ? ' (its browser build, in the browser’s web worker)' : ''}.\nYour playground (kept between starts): ${paths.notes}\n${copiedLine}\n` +
     `Open this address in a browser:\n\n  ${url}\n\n(Ctrl-C to stop)`,
 );
 server.child.on('exit', (code) => {
