@@ -1,5 +1,10 @@
 import js from '@eslint/js';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+const BROWSER = 'The browser build (vscode.dev) has no Node built-ins: use vscode.workspace.fs, TextDecoder, fetch, vscode.Uri.';
+const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_')).flatMap((m) => [m, `node:${m}`].map((name) => ({ name, message: BROWSER })));
+const noVscode = { name: 'vscode', message: 'src/core and the CLI must not import vscode; put editor code in src/vscode/.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'examples/**', 'test/fixtures/**', '**/*.d.ts'] },
@@ -55,10 +60,31 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/cli.ts'],
+    // What the browser build (vscode.dev) reaches has no Node: no built-in modules, no Buffer,
+    // no process (the build refuses built-ins too; this says so while typing).
+    files: ['src/core/**/*.ts', 'src/vscode/**/*.ts', 'src/extension.ts', 'test/web/**/*.ts', 'test/shared/**/*.ts'],
     rules: {
-      // The core and the CLI never depend on the editor: they are shared by both.
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core and the CLI must not import vscode; put editor code in src/vscode/.' }] }],
+      'no-restricted-imports': ['error', { paths: nodeBuiltins }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Buffer', message: 'The browser build has no Buffer: use Uint8Array, TextEncoder and TextDecoder.' },
+        { name: 'process', message: 'The browser build has no process object (read `globalThis.process` where a Node-only test hook needs it).' },
+        { name: '__dirname', message: 'The browser build has no __dirname: use the extension’s URI.' },
+      ],
     },
+  },
+  {
+    // The web suite's `assert` is the npm polyfill bundled for the browser.
+    files: ['test/web/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: nodeBuiltins.filter((p) => p.name !== 'assert') }] },
+  },
+  {
+    // The core and the CLI never depend on the editor: they are shared by both.
+    files: ['src/cli/**/*.ts', 'src/cli.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode, ...nodeBuiltins] }] },
   },
 );

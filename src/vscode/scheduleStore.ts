@@ -29,7 +29,8 @@ let offset: number | undefined;
 function envOffset(): number {
   if (offset !== undefined) return offset;
   offset = 0;
-  const env = typeof process !== 'undefined' ? process.env?.TALK_CAPTURE_NOW : undefined;
+  // The test clock comes from the Node extension host's environment; a browser has none.
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.TALK_CAPTURE_NOW;
   if (env) {
     const t = Date.parse(env);
     if (Number.isFinite(t)) offset = t - Date.now();
