@@ -195,6 +195,11 @@ function fileArg(file: string | vscode.Uri): vscode.Uri {
   return /^[a-z][\w+.-]+:\/\//i.test(file) ? vscode.Uri.parse(file) : vscode.Uri.file(file);
 }
 
+async function chooseLandscapeFile(): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Landscape YAML': ['yml', 'yaml'] }, title: 'Choose a CNCF landscape.yml' });
+  return picked?.[0];
+}
+
 /** Loads a landscape.yml, checks it, stores the index in global storage and uses it. Never throws. */
 async function updateLandscapeIndex(ctx: FeatureContext, args?: UpdateIndexArgs): Promise<UpdateResult> {
   let source: { url: string } | { file: vscode.Uri } | undefined;
@@ -212,15 +217,26 @@ async function updateLandscapeIndex(ctx: FeatureContext, args?: UpdateIndexArgs)
     if (!choice) return { ok: false, error: 'cancelled' };
     if (choice.id === 'url') source = { url: configured };
     else {
-      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Landscape YAML': ['yml', 'yaml'] }, title: 'Choose a CNCF landscape.yml' });
-      if (!picked?.[0]) return { ok: false, error: 'cancelled' };
-      source = { file: picked[0] };
+      const picked = await chooseLandscapeFile();
+      if (!picked) return { ok: false, error: 'cancelled' };
+      source = { file: picked };
     }
   }
   const where = 'url' in source ? source.url : source.file.scheme === 'file' ? source.file.fsPath : source.file.toString(true);
+  const fromUrl = 'url' in source;
   const fail = (reason: string): UpdateResult => {
     ctx.log.warn(`Update Landscape Index: ${reason}`);
-    void vscode.window.showErrorMessage(`Talk Capture: the landscape index was not updated: ${reason}. The current index stays in use.`);
+    const message = `Talk Capture: the landscape index was not updated: ${reason}. The current index stays in use.`;
+    // A download that failed (a browser refusing a cross-origin request, a proxy…) has a way
+    // out: a landscape.yml downloaded by hand. Not awaited: the command ends now.
+    if (!fromUrl) void vscode.window.showErrorMessage(message);
+    else {
+      void vscode.window.showErrorMessage(`${message} You can download landscape.yml yourself and choose the file.`, 'Choose a File…').then(async (answer) => {
+        if (answer !== 'Choose a File…') return;
+        const picked = await chooseLandscapeFile();
+        if (picked) await updateLandscapeIndex(ctx, { file: picked });
+      });
+    }
     return { ok: false, error: reason };
   };
   if ('url' in source) {
