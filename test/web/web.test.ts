@@ -63,6 +63,57 @@ describe('web: Talk Capture in the browser’s web-worker extension host', funct
     assert.notStrictEqual(folder.uri.scheme, 'file', 'the workspace is not a local path: only workspace.fs reaches it');
   });
 
+  it('a note on a file system only VS Code’s API reaches (an in-memory provider): Talks tree, linking, Toggle Draft, save', async () => {
+    const a = await api();
+    const files = new Map<string, Uint8Array>();
+    const changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+    const notFound = (uri: vscode.Uri) => vscode.FileSystemError.FileNotFound(uri);
+    const provider: vscode.FileSystemProvider = {
+      onDidChangeFile: changed.event,
+      watch: () => new vscode.Disposable(() => undefined),
+      stat: (uri) => {
+        const data = files.get(uri.path);
+        if (uri.path === '/') return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+        if (!data) throw notFound(uri);
+        return { type: vscode.FileType.File, ctime: 0, mtime: Date.now(), size: data.byteLength };
+      },
+      readDirectory: () => [...files.keys()].map((p) => [p.slice(1), vscode.FileType.File] as [string, vscode.FileType]),
+      createDirectory: () => undefined,
+      readFile: (uri) => {
+        const data = files.get(uri.path);
+        if (!data) throw notFound(uri);
+        return data;
+      },
+      writeFile: (uri, content) => {
+        files.set(uri.path, content);
+        changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+      },
+      delete: (uri) => void files.delete(uri.path),
+      rename: () => undefined,
+    };
+    const registration = vscode.workspace.registerFileSystemProvider('talkcapturemem', provider, { isCaseSensitive: true });
+    try {
+      const uri = vscode.Uri.from({ scheme: 'talkcapturemem', path: '/memory-note.md' });
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\ntitle: "In memory"\n---\n\n## Day01\n\n### Meshes - Ana Lima\n\nWe compared Linkerd and Istio.\n'));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(doc, { preview: false });
+      await vscode.commands.executeCommand('talkCapture.talks.focus');
+      await waitFor(async () => {
+        const rows = await a.talksView.provider.getChildren();
+        return a.talksView.provider.doc === doc && rows.length === 1 && label(a.talksView.provider.getTreeItem(rows[0])) === 'Day01';
+      }, 'the Talks view to show the in-memory note');
+      await vscode.commands.executeCommand('talkCapture.linkProjectMentions', { confirm: false });
+      await vscode.commands.executeCommand('talkCapture.toggleDraft');
+      assert.ok(await editor.document.save(), 'saved through the provider');
+      const saved = new TextDecoder().decode(files.get('/memory-note.md'));
+      assert.match(saved, /^---\ntitle: "In memory"\ndraft: true\n---\n/);
+      assert.match(saved, /We compared \[Linkerd\]\(https:\/\/linkerd\.io\/?\) and \[Istio\]\(https:\/\/istio\.io\/?\)\./);
+    } finally {
+      await closeAllEditors();
+      registration.dispose();
+    }
+  });
+
   it('loads the bundled landscape index from the extension’s own URI', async () => {
     const a = await api();
     const index = await a.landscape.get();
