@@ -10,6 +10,7 @@ import type { TodoItem } from '../core/notes/model';
 import { findTalkAt } from '../core/notes/query';
 import { visibleTodos } from '../core/notes/todos';
 import { isMarkdown } from './editor';
+import type { TodosViewApi } from './api';
 import type { FeatureContext } from './feature';
 import { getNotes, notesOptions, parseNotesText } from './notesCache';
 import { todoCountOptions } from './settings';
@@ -234,21 +235,6 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-interface TodosViewApi {
-  provider: vscode.TreeDataProvider<NotesElement> & {
-    getChildren(element?: NotesElement): NotesElement[] | Promise<NotesElement[]>;
-    getTreeItem(element: NotesElement): vscode.TreeItem;
-    generation: number;
-  };
-  view: vscode.TreeView<NotesElement>;
-  /** Scans the workspace again and resolves when done. */
-  rescan(): Promise<void>;
-  /** Number of TODO items listed (after the first scan). */
-  total(): number;
-  /** TODO items listed for one file (undefined when the file is not listed). */
-  countFor(uri: vscode.Uri): number | undefined;
 }
 
 export function registerTodosView(ctx: FeatureContext): void {

@@ -3,14 +3,22 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { TalkCaptureApi } from '../../src/vscode/api';
 
 export const EXTENSION_ID = 'talkcapture.talk-capture';
 
-/** The activated extension's exports (see src/vscode/feature.ts TalkCaptureApi). */
-export async function getApi<T = Record<string, unknown>>(): Promise<T> {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+/** The activated extension's exports (src/vscode/api.ts). */
+export async function getApi(): Promise<TalkCaptureApi> {
+  const ext = vscode.extensions.getExtension<TalkCaptureApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
-  return (await ext.activate()) as T;
+  return ext.activate();
+}
+
+/** One feature's part of the API (`api.todosView`, ...), failing the test when the feature did not register. */
+export async function getApiOf<K extends keyof TalkCaptureApi>(key: K): Promise<NonNullable<TalkCaptureApi[K]>> {
+  const part = (await getApi())[key];
+  assert.ok(part !== undefined && part !== null, `the extension exposes api.${key}`);
+  return part;
 }
 
 /** The workspace folder the tests run in (a fresh copy of test/fixtures/workspace). */
