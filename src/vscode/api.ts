@@ -98,6 +98,8 @@ export interface TodosViewApi {
   total(): number;
   /** TODO items listed for one file (undefined when the file is not listed). */
   countFor(uri: vscode.Uri): number | undefined;
+  /** The notes read (with TODO items or not). */
+  files(): vscode.Uri[];
 }
 
 /** `api.schedule`: the schedule features' store, last message and clock. */

@@ -286,6 +286,7 @@ export function registerTodosView(ctx: FeatureContext): void {
     rescan: () => provider.scan(),
     total: () => provider.total(),
     countFor: (uri) => provider.files.get(uri.toString())?.items.length,
+    files: () => [...provider.files.values()].map((f) => f.uri),
   };
   ctx.api.todosView = api;
 }

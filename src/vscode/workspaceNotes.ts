@@ -9,11 +9,16 @@ import * as vscode from 'vscode';
 import { messageOf } from './command';
 import { isNote, listNotes, readNoteFile, type NoteRead, type NotesFileSystem, type NotesRules } from '../core/notes/workspaceNotes';
 
+/** A Windows drive letter in lower case (`/C:/x` and `/c:/x` are the same file). */
+const driveless = (p: string) => p.replace(/^\/([A-Za-z]):/, (_, d: string) => `/${d.toLowerCase()}:`);
+
 /** `uri`'s path relative to `folder` (`/` between folders), or undefined when it is not inside. */
 function relativeTo(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
   if (uri.scheme !== folder.uri.scheme || uri.authority !== folder.uri.authority) return undefined;
-  const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
-  return uri.path.startsWith(base) && uri.path.length > base.length ? uri.path.slice(base.length) : undefined;
+  const root = driveless(folder.uri.path);
+  const base = root.endsWith('/') ? root : `${root}/`;
+  const p = driveless(uri.path);
+  return p.startsWith(base) && p.length > base.length ? p.slice(base.length) : undefined;
 }
 
 /** One workspace folder as the core reader's file system (`maxResults` bounds the listing). */

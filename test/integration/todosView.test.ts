@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApiOf, openFile, screenshot, setSetting, waitFor, workspaceUri, writeFile } from './helpers';
+import { closeAllEditors, getApiOf, openFile, screenshot, setSetting, waitFor, workspaceRoot, workspaceUri, writeFile } from './helpers';
+import { nodeNotesFs } from '../../src/cli/notesFs';
+import { listNotes, notesRules } from '../../src/core/notes/workspaceNotes';
 
 import type { TodosViewApi as TodosApi } from '../../src/vscode/api';
 import type { NotesElement as Element } from '../../src/vscode/treeItems';
@@ -110,6 +112,31 @@ describe('talks view: TODO links', function () {
     await waitFor(() => api.countFor(uri) === 2, 'the new file listed', 15000);
     await vscode.workspace.fs.delete(uri);
     await waitFor(() => api.countFor(uri) === undefined, 'the deleted file gone', 15000);
+  });
+
+  it('reads exactly the notes `talk-capture todos` reads in the folder: hidden, dependency and build folders left out', async () => {
+    const api = await todos();
+    const kept = await writeFile('notes/extra/kept.md', 'TODO: kept\n');
+    const left = await Promise.all(
+      ['.obsidian/state.md', 'node_modules/pkg/README.md', 'site/public/index.md', 'notes/.draft.md'].map((rel) => writeFile(rel, 'TODO: left out\n')),
+    );
+    try {
+      await api.rescan();
+      const cli = await listNotes(nodeNotesFs(workspaceRoot()), notesRules());
+      assert.ok(cli.paths.includes('notes/extra/kept.md'));
+      assert.deepStrictEqual(
+        api
+          .files()
+          .map((uri) => vscode.workspace.asRelativePath(uri, false))
+          .sort(),
+        [...cli.paths].sort(),
+      );
+      assert.strictEqual(api.countFor(kept), 1);
+      for (const uri of left) assert.strictEqual(api.countFor(uri), undefined, `${uri.path} is not listed`);
+    } finally {
+      for (const rel of ['notes/extra', '.obsidian', 'node_modules', 'site', 'notes/.draft.md']) await vscode.workspace.fs.delete(workspaceUri(rel), { recursive: true });
+      await api.rescan();
+    }
   });
 
   it('clicking a TODO item reveals it', async () => {
