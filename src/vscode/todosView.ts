@@ -73,14 +73,15 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
 
   private async doScan(): Promise<void> {
     const started = Date.now();
-    const { uris, problems } = await findWorkspaceNotes(notesRulesSetting());
+    const rules = notesRulesSetting();
+    const { uris, problems } = await findWorkspaceNotes(rules);
     for (const problem of problems) this.log.warn(`TODO Links: ${problem}`);
     const next = new Map<string, FileTodos>();
     let at = 0;
     const worker = async () => {
       while (at < uris.length) {
         const uri = uris[at++];
-        const entry = await this.read(uri);
+        const entry = await this.read(uri, rules);
         if (entry) next.set(uri.toString(), entry);
       }
     };
@@ -93,14 +94,14 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
   }
 
   /** Reads one note (the open document when there is one, else the file). Never throws. */
-  async read(uri: vscode.Uri): Promise<FileTodos | undefined> {
+  async read(uri: vscode.Uri, rules = notesRulesSetting()): Promise<FileTodos | undefined> {
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       if (open) {
         const model = getNotes(open);
         return { uri, items: todosOf(model), skipped: model.skipped ?? undefined };
       }
-      const note = await readWorkspaceNote(uri, notesRulesSetting());
+      const note = await readWorkspaceNote(uri, rules);
       if (note.status === 'gone' || note.status === 'unchanged') return undefined;
       if (note.status === 'skipped') return { uri, items: [], skipped: note.reason };
       if (note.warning) this.log.warn(`TODO Links: ${vscode.workspace.asRelativePath(uri)}: ${note.warning}`);
