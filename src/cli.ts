@@ -6,13 +6,22 @@
 import { CliError, type CliCommand, type CliIO } from './cli/common';
 import { run as outline } from './cli/outline';
 import { run as todos } from './cli/todos';
+import { DEFAULT_EXCLUDE_GLOB, DEFAULT_NOTES_GLOB } from './core/notes/workspaceNotes';
 import { run as link } from './cli/link';
 import { run as check } from './cli/check';
 import { run as syncTags } from './cli/syncTags';
 
 const commands: Record<string, { run: CliCommand; usage: string }> = {
   outline: { run: outline, usage: 'outline FILE [--json]            days, talks and TODO items of a note' },
-  todos: { run: todos, usage: 'todos PATH... [--json] [--include-hidden]   TODO items of notes (files or folders of *.md); hidden drafts only with --include-hidden' },
+  todos: {
+    run: todos,
+    usage: [
+      'todos PATH... [--json] [--include-hidden] [--notes-glob GLOB] [--exclude-glob GLOB]',
+      "                                   TODO items of notes: files, or a folder's notes as the editor selects them",
+      `                                   (--notes-glob default ${DEFAULT_NOTES_GLOB}, --exclude-glob default ${DEFAULT_EXCLUDE_GLOB});`,
+      '                                   hidden drafts only with --include-hidden',
+    ].join('\n'),
+  },
   link: { run: link, usage: 'link FILE [--dry-run|--write] [--json]   CNCF project mentions, and link them' },
   check: { run: check, usage: 'check FILE... [--json]           problems to fix before publishing (exit 1 when any)' },
   'sync-tags': { run: syncTags, usage: 'sync-tags FILE [--write]         tags to add from linked projects' },

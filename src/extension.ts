@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Feature, TalkCaptureApi } from './vscode/feature';
+import type { TalkCaptureApi } from './vscode/api';
+import type { Feature } from './vscode/feature';
 import { registerTalksView } from './vscode/talksView';
 import { registerTodosView } from './vscode/todosView';
 import { registerProjectLinking } from './vscode/linkCommands';

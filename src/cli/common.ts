@@ -9,6 +9,7 @@ import * as path from 'path';
 import { parseArgs as nodeParseArgs } from 'util';
 import { unreadableReason } from '../core/notes/parse';
 import { LandscapeIndex, parseIndexFile } from '../core/landscape/index';
+import { BINARY_REASON, DEFAULT_MAX_FILE_MB, firstInvalidUtf8, invalidUtf8Warning, maxFileBytesOf, tooLargeReason } from '../core/notes/workspaceNotes';
 export interface CliIO {
   out: (text: string) => void;
   err: (text: string) => void;
@@ -88,8 +89,8 @@ export function parseCliArgs(args: readonly string[], options: Record<string, Cl
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** Notes larger than this many bytes are not read (the editor's talkCapture.maxFileSizeMB default, 5 MB). */
-const MAX_NOTE_BYTES = 5 * 1024 * 1024;
+/** Notes larger than this many bytes are not read (the editor's talkCapture.maxFileSizeMB default). */
+const MAX_NOTE_BYTES = maxFileBytesOf(DEFAULT_MAX_FILE_MB);
 
 /** A note as read: its text and what is needed to tell whether it changed before writing it back. */
 export interface ReadNote {
@@ -113,81 +114,46 @@ export interface ReadNoteOptions {
   strictUtf8?: boolean;
 }
 
-const MB = 1024 * 1024;
-const mb = (n: number) => (n / MB).toFixed(1);
-
 /** A one-line reason for a failed file system call, naming the file. */
 export function fsErrorMessage(file: string, err: unknown, doing = ''): string {
+  return `${file}: ${fsErrorReason(err, doing)}`;
+}
+
+/** A failed file system call's reason, without the file's name. */
+export function fsErrorReason(err: unknown, doing = ''): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const what = doing ? `cannot ${doing}: ` : '';
   switch (code) {
     case 'ENOENT':
-      return `${file}: ${what}no such file`;
+      return `${what}no such file`;
     case 'ELOOP':
-      return `${file}: ${what}too many levels of symbolic links (a link that points back to itself?)`;
+      return `${what}too many levels of symbolic links (a link that points back to itself?)`;
     case 'EACCES':
     case 'EPERM':
-      return `${file}: ${what}permission denied`;
+      return `${what}permission denied`;
     case 'ENOTDIR':
-      return `${file}: ${what}a part of the path is not a folder`;
+      return `${what}a part of the path is not a folder`;
     case 'EISDIR':
-      return `${file}: ${what}is a folder, not a note`;
+      return `${what}is a folder, not a note`;
     case 'EFBIG':
-      return `${file}: ${what}the file would be larger than the system allows (EFBIG)`;
+      return `${what}the file would be larger than the system allows (EFBIG)`;
     case 'ENOSPC':
-      return `${file}: ${what}no space left on the disk`;
+      return `${what}no space left on the disk`;
     case 'EROFS':
-      return `${file}: ${what}the file system is read-only`;
+      return `${what}the file system is read-only`;
     default:
-      return `${file}: ${what}${err instanceof Error ? err.message : String(err)}`;
+      return `${what}${err instanceof Error ? err.message : String(err)}`;
   }
 }
 
 /** Why a file of this type is not a note, or undefined for a regular file. */
-function notRegularReason(stat: fs.Stats): string | undefined {
+export function notRegularReason(stat: fs.Stats): string | undefined {
   if (stat.isFile()) return undefined;
   if (stat.isDirectory()) return 'is a folder, not a note';
   if (stat.isFIFO()) return 'is a named pipe (FIFO), not a note; it is not read';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'is a device, not a note; it is not read';
   if (stat.isSocket()) return 'is a socket, not a note';
   return 'is not a regular file';
-}
-
-/** The byte offset of the first byte that is not part of valid UTF-8, or -1 when all are. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  const n = bytes.length;
-  let i = 0;
-  while (i < n) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let min: number;
-    let cp: number;
-    if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      min = 0x80;
-      cp = b & 0x1f;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      min = 0x800;
-      cp = b & 0x0f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      min = 0x10000;
-      cp = b & 0x07;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return -1;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -205,7 +171,7 @@ function readBytes(file: string, maxBytes: number): { bytes: Buffer; stat: fs.St
   }
   const notRegular = notRegularReason(stat);
   if (notRegular) throw new CliError(`${file}: ${notRegular}`);
-  if (stat.size > maxBytes) throw new CliError(`${file}: this note is ${mb(stat.size)} MB, more than the ${mb(maxBytes)} MB limit (talkCapture.maxFileSizeMB); it is not read`);
+  if (stat.size > maxBytes) throw new CliError(`${file}: ${tooLargeReason(stat.size, maxBytes)}`);
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -230,7 +196,7 @@ function readBytes(file: string, maxBytes: number): { bytes: Buffer; stat: fs.St
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
-      if (total > maxBytes) throw new CliError(`${file}: this note is more than the ${mb(maxBytes)} MB limit (talkCapture.maxFileSizeMB); it is not read`);
+      if (total > maxBytes) throw new CliError(`${file}: ${tooLargeReason(undefined, maxBytes)}`);
     }
     let realPath = file;
     try {
@@ -252,7 +218,7 @@ export function readNote(file: string, options: ReadNoteOptions = {}): ReadNote 
   const maxBytes = options.maxBytes ?? MAX_NOTE_BYTES;
   const { bytes, stat, realPath } = readBytes(file, maxBytes);
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) throw new CliError(`${file}: this file looks binary (it contains NUL bytes); it is not read as notes`);
+  if (head.includes(0)) throw new CliError(`${file}: ${BINARY_REASON}`);
   const bad = firstInvalidUtf8(bytes);
   let text: string;
   if (bad === -1) text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -268,9 +234,7 @@ export function readNote(file: string, options: ReadNoteOptions = {}): ReadNote 
 
 /** The warning a read-only command prints for a note with invalid UTF-8 (undefined when it has none). */
 export function utf8Warning(note: ReadNote): string | undefined {
-  return note.invalidUtf8At === undefined
-    ? undefined
-    : `${note.file}: warning: not valid UTF-8 (the first invalid byte is at offset ${note.invalidUtf8At}); those bytes are shown as \uFFFD`;
+  return note.invalidUtf8At === undefined ? undefined : `${note.file}: ${invalidUtf8Warning(note.invalidUtf8At)}`;
 }
 
 // ---------------------------------------------------------------------------------------------

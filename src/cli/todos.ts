@@ -1,106 +1,45 @@
 /**
- * `talk-capture todos PATH... [--json] [--include-hidden]`: the TODO items of notes (files, or
- * folders searched for `*.md`), each with the talk it is in. Hidden drafts (`[//]: # (...)`)
+ * `talk-capture todos PATH... [--json] [--include-hidden] [--notes-glob GLOB] [--exclude-glob
+ * GLOB]`: the TODO items of notes (files, or the notes of folders as the editor's TODO Links view
+ * selects them), each with the talk it is in. Hidden drafts (`[//]: # (...)`)
  * are notes, not TODO items: listed only with --include-hidden. Files that cannot be read are reported on stderr
  * and make the exit code 2; the others are still listed.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CliError, fsErrorMessage, parseCliArgs, readNote, utf8Warning, type CliCommand } from './common';
+import { CliError, fsErrorMessage, parseCliArgs, type CliCommand } from './common';
+import { nodeNotesFs } from './notesFs';
 import { parseNotes } from '../core/notes/parse';
 import { talkFinder } from '../core/notes/query';
 import { visibleTodos } from '../core/notes/todos';
+import { DEFAULT_EXCLUDE_GLOB, DEFAULT_NOTES_GLOB, listNotes, notesRules, readNoteFile, type NotesFileSystem } from '../core/notes/workspaceNotes';
 import { todoJson, type TodoJson } from './outline';
-
-const SKIP_DIRS = new Set(['node_modules', '.git', 'public', 'resources', 'dist', 'out']);
-
-interface MarkdownWalk {
-  /** `*.md` files, sorted within each folder; a note reached through several links is listed once. */
-  files: string[];
-  /** Entries that could not be followed (a dangling or looping link, a folder that cannot be read), each naming the path. */
-  problems: string[];
-}
-
-/**
- * `*.md` files under a folder, skipping dependency and build folders (the editor's default
- * talkCapture.excludeGlob) and hidden ones. Symbolic links to notes and folders are followed
- * once: a folder already visited (a link loop) is not entered again. Iterative: the depth of
- * the tree does not grow the stack.
- */
-function walkMarkdownFiles(dir: string): MarkdownWalk {
-  const files: string[] = [];
-  const problems: string[] = [];
-  const seenDirs = new Set<string>();
-  const seenFiles = new Set<string>();
-  const real = (p: string): string | undefined => {
-    try {
-      return fs.realpathSync(p);
-    } catch (err) {
-      problems.push(fsErrorMessage(p, err));
-      return undefined;
-    }
-  };
-  const rootReal = real(dir);
-  if (rootReal === undefined) return { files, problems };
-  seenDirs.add(rootReal);
-  const stack: string[] = [dir];
-  while (stack.length) {
-    const d = stack.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(d, { withFileTypes: true });
-    } catch (err) {
-      problems.push(fsErrorMessage(d, err, 'list the folder'));
-      continue;
-    }
-    const subdirs: string[] = [];
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = path.join(d, e.name);
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
-        if (e.name.startsWith('.')) continue;
-        let target: fs.Stats;
-        try {
-          target = fs.statSync(p);
-        } catch (err) {
-          if (e.name.toLowerCase().endsWith('.md') || (err as NodeJS.ErrnoException).code === 'ELOOP') problems.push(fsErrorMessage(p, err));
-          continue;
-        }
-        isDir = target.isDirectory();
-        isFile = target.isFile();
-      }
-      if (isDir) {
-        if (SKIP_DIRS.has(e.name) || e.name.startsWith('.')) continue;
-        const r = real(p);
-        if (r === undefined || seenDirs.has(r)) continue;
-        seenDirs.add(r);
-        subdirs.push(p);
-      } else if (isFile && e.name.toLowerCase().endsWith('.md')) {
-        const r = real(p);
-        if (r === undefined || seenFiles.has(r)) continue;
-        seenFiles.add(r);
-        files.push(p);
-      }
-    }
-    // Depth first, in name order: push the last folder first.
-    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
-  }
-  return { files, problems };
-}
 
 interface TodosJson {
   files: Array<{ file: string; todos: Array<TodoJson & { talk: string | null }> }>;
 }
 
-const TODOS_USAGE = 'usage: talk-capture todos PATH... [--json] [--include-hidden]';
+const TODOS_USAGE = 'usage: talk-capture todos PATH... [--json] [--include-hidden] [--notes-glob GLOB] [--exclude-glob GLOB]';
 
-export const run: CliCommand = (args, io) => {
-  const { paths, flags } = parseCliArgs(args, { json: {}, 'include-hidden': {} }, TODOS_USAGE);
+/** A note to read: the name printed, the file system and the path in it. */
+interface NoteRef {
+  file: string;
+  fs: NotesFileSystem;
+  rel: string;
+}
+
+/**
+ * The TODO items of notes: files as given, and in folders the notes the editor's TODO Links
+ * view lists for the same folder (talkCapture.notesGlob minus talkCapture.excludeGlob, the
+ * defaults unless --notes-glob / --exclude-glob say otherwise), read by the same core reader.
+ */
+export const run: CliCommand = async (args, io) => {
+  const { paths, flags, values } = parseCliArgs(args, { json: {}, 'include-hidden': {}, 'notes-glob': { value: true }, 'exclude-glob': { value: true } }, TODOS_USAGE);
   const json = flags.has('json');
   const counting = { includeHidden: flags.has('include-hidden') };
   if (paths.length === 0) throw new CliError(TODOS_USAGE);
-  const files: string[] = [];
+  const rules = notesRules({ notesGlob: values.get('notes-glob') ?? DEFAULT_NOTES_GLOB, excludeGlob: values.get('exclude-glob') ?? DEFAULT_EXCLUDE_GLOB });
+  const notes: NoteRef[] = [];
   let failed = false;
   for (const p of paths) {
     let stat: fs.Stats;
@@ -110,25 +49,23 @@ export const run: CliCommand = (args, io) => {
       throw new CliError(fsErrorMessage(p, err));
     }
     if (stat.isDirectory()) {
-      const walk = walkMarkdownFiles(p);
-      files.push(...walk.files);
-      for (const problem of walk.problems) io.err(`talk-capture todos: ${problem}`);
-      if (walk.problems.length) failed = true;
-    } else files.push(p);
+      const folder = nodeNotesFs(p);
+      const listed = await listNotes(folder, rules);
+      for (const rel of listed.paths) notes.push({ file: path.join(p, ...rel.split('/')), fs: folder, rel });
+      for (const problem of listed.problems) io.err(`talk-capture todos: ${problem}`);
+      if (listed.problems.length) failed = true;
+    } else notes.push({ file: p, fs: nodeNotesFs(path.dirname(p)), rel: path.basename(p) });
   }
   const result: TodosJson = { files: [] };
-  for (const file of files) {
-    let text: string;
-    try {
-      const note = readNote(file);
-      const warning = utf8Warning(note);
-      if (warning) io.err(`talk-capture todos: ${warning}`);
-      text = note.text;
-    } catch (err) {
+  for (const { file, fs: folder, rel } of notes) {
+    const note = await readNoteFile(folder, rel, rules);
+    if (note.status !== 'read') {
       failed = true;
-      io.err(`talk-capture todos: ${err instanceof Error ? err.message : String(err)}`);
+      io.err(`talk-capture todos: ${file}: ${note.status === 'skipped' ? note.reason : 'no such file'}`);
       continue;
     }
+    if (note.warning) io.err(`talk-capture todos: ${file}: ${note.warning}`);
+    const text = note.text;
     const model = parseNotes(text, { fileName: path.basename(file) });
     const unread = model.skipped ? { line: 1, reason: model.skipped } : model.skippedParts?.[0];
     if (unread) {

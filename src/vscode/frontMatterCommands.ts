@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { messageOf } from './command';
+import type { FrontMatterApi } from './api';
 import type { FeatureContext } from './feature';
 import { editDocument, toVsRange } from './edits';
 import { isMarkdown, requireMarkdownEditor } from './editor';
@@ -15,11 +16,6 @@ import { landscapeIndex, landscapeIndexError } from './landscapeService';
 import { tagSettings } from './settings';
 import { linkedProjects } from '../core/landscape/matcher';
 import type { TextEdit } from '../core/document';
-
-/** What the front matter commands last told the user (the integration tests read it). */
-interface FrontMatterApi {
-  lastMessage: string | undefined;
-}
 
 function tell(api: FrontMatterApi, kind: 'info' | 'warning' | 'error', message: string): void {
   api.lastMessage = message;

@@ -8,6 +8,7 @@ import { messageOf } from './command';
 import { LandscapeIndex, parseIndexFile, type LandscapeScope } from '../core/landscape/index';
 import { findMentions, linkedProjects, type LinkedProject, type Mention } from '../core/landscape/matcher';
 import { scanMarkdown, type ScanResult } from '../core/landscape/scan';
+import type { LandscapeApi } from './api';
 import type { FeatureContext } from './feature';
 
 /** File name of the updated index in the extension's global storage. */
@@ -37,18 +38,6 @@ export function initLandscape(ctx: FeatureContext): void {
     loaded: () => current !== undefined,
     reset: resetLandscape,
   } satisfies LandscapeApi;
-}
-
-/** What `activate()` returns under `landscape` (for the integration tests). */
-interface LandscapeApi {
-  get: () => Promise<LandscapeIndex>;
-  /** Milliseconds the (last) load took; undefined before the first use. */
-  loadMs: () => number | undefined;
-  origin: () => 'bundled' | 'updated';
-  /** True once the index has been loaded (it is not loaded at activation). */
-  loaded: () => boolean;
-  /** Forgets an updated index (deletes it from global storage) and goes back to the bundled one. */
-  reset: () => Promise<LandscapeIndex>;
 }
 
 /** Deletes the stored updated index and installs the bundled one. */

@@ -11,6 +11,7 @@ import { buildUpdatedIndex, fetchLandscapeText, urlProblem } from '../core/lands
 import type { TextEdit } from '../core/document';
 import { applyCoreEdits } from './edits';
 import { requireMarkdownEditor } from './editor';
+import type { LinkMentionsApi } from './api';
 import type { FeatureContext } from './feature';
 import { messageOf, registerCommand } from './command';
 import { getLandscape, initLandscape, landscapeScope, setLandscape, storedIndexUri } from './landscapeService';
@@ -47,7 +48,8 @@ let lastConfirmation: Array<{ label: string; description: string }> | undefined;
 
 export function registerProjectLinking(ctx: FeatureContext): void {
   initLandscape(ctx);
-  ctx.api.linkMentions = { lastConfirmation: () => lastConfirmation };
+  const api: LinkMentionsApi = { lastConfirmation: () => lastConfirmation };
+  ctx.api.linkMentions = api;
   registerCommand(ctx, 'talkCapture.insertProjectLink', 'Insert Project Link', (args) => insertProjectLink(args as InsertProjectLinkArgs | undefined));
   registerCommand(ctx, 'talkCapture.linkProjectMentions', 'Link Project Mentions', (args) => linkProjectMentions(args as LinkMentionsArgs | undefined));
   registerCommand(ctx, 'talkCapture.updateLandscapeIndex', 'Update Landscape Index', (args) => updateLandscapeIndex(ctx, args as UpdateIndexArgs | undefined));

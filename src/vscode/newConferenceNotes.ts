@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import type { FeatureContext } from './feature';
 import { messageOf, registerCommand } from './command';
-import { askPick, askText, captureApi, type CaptureApi } from './quickInput';
+import { askPick, askText, captureApi } from './quickInput';
+import type { CaptureApi } from './api';
 import { placeCursor } from './talkInsert';
 import { isoDate, isoWithOffset, newNoteText, noteFileName, numberedFileName, parseIsoDate, startDateTime } from '../core/capture';
 import type { FrontMatterFormat } from '../core/notes/model';

@@ -33,7 +33,7 @@ function readOptions(): NotesOptions & { maxChars: number } {
 }
 
 /** The options from the talkCapture settings (cached until they change). */
-export function notesOptions(): NotesOptions & { maxChars: number } {
+function notesOptions(): NotesOptions & { maxChars: number } {
   hook();
   if (!options) {
     options = readOptions();

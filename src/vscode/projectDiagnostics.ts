@@ -13,6 +13,7 @@ import type { Mention } from '../core/landscape/matcher';
 import { chooseMentions, linkTextFor } from '../core/landscape/matcher';
 import { escapeLinkText } from '../core/landscape/text';
 import { isMarkdown, maxFileChars } from './editor';
+import type { ProjectDiagnosticsApi } from './api';
 import type { FeatureContext } from './feature';
 import { analyze, forgetAnalysis, getLandscape, initLandscape, onDidChangeLandscape } from './landscapeService';
 
@@ -116,13 +117,14 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
   // Documents already open (activation happens when the first Markdown file opens): after a
   // short delay, so activation itself stays light.
   setTimeout(() => refreshAll(), 500);
-  ctx.api.projectDiagnostics = {
+  const api: ProjectDiagnosticsApi = {
     runs: () => runs,
-    refresh: (uri: vscode.Uri) => {
+    refresh: (uri) => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       return doc ? update(doc) : Promise.resolve();
     },
   };
+  ctx.api.projectDiagnostics = api;
 }
 
 class ProjectQuickFixes implements vscode.CodeActionProvider {

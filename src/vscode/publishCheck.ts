@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { messageOf } from './command';
+import type { PublishCheckApi } from './api';
 import type { FeatureContext } from './feature';
 import { isMarkdown, requireMarkdownEditor } from './editor';
 import { getNotes } from './notesCache';
@@ -18,12 +19,6 @@ import type { LandscapeScope } from '../core/landscape/index';
 
 const DEBOUNCE_MS = 400;
 const DIAGNOSTIC_SOURCE = 'Talk Capture publish check';
-
-/** What the tests observe: the last summary and how many checks ran per document. */
-interface PublishCheckApi {
-  lastSummary: string | undefined;
-  runs: Record<string, number>;
-}
 
 const SEVERITY: Record<PublishProblem['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

@@ -7,38 +7,15 @@
  * and Resolve TODO Link….
  */
 import * as vscode from 'vscode';
+import type { CaptureApi } from './api';
 import type { FeatureContext } from './feature';
 
 // ---------------------------------------------------------------------------------------------
 // The API the tests observe
 
-export interface RunningTalkInfo {
-  title: string;
-  heading: string;
-  uri: string;
-  /** 0-based line of the heading when last known. */
-  line: number;
-  startedAt: number;
-}
-
-export interface CaptureApi {
-  /** The quick input showing now (InputBox or QuickPick), if any. */
-  activeInput: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem> | undefined;
-  /** Name of the step showing: `title`, `speakers`, `company`, `kind`, `name`, `date`, `format`, `url`. */
-  activeStep: string | undefined;
-  /** The last note New Conference Notes… created. */
-  lastCreatedNote: vscode.Uri | undefined;
-  /** The talk timer's status bar item (set by the talk timer). */
-  statusBarItem?: vscode.StatusBarItem;
-  /** The running talk (set by the talk timer). */
-  runningTalk?: RunningTalkInfo;
-  /** Text the status bar item shows now, `$(record) Title 12:34` (set by the talk timer). */
-  statusText?: () => string | undefined;
-}
-
-/** `api.capture`, shared by the capture commands, the talk timer and the TODO commands. */
+/** `api.capture` (see api.ts), shared by the capture commands, the talk timer and the TODO commands. */
 export function captureApi(ctx: FeatureContext): CaptureApi {
-  let api = ctx.api.capture as CaptureApi | undefined;
+  let api = ctx.api.capture;
   if (!api) {
     api = { activeInput: undefined, activeStep: undefined, lastCreatedNote: undefined };
     ctx.api.capture = api;

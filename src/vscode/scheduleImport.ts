@@ -8,10 +8,11 @@
  */
 import * as vscode from 'vscode';
 import type { FeatureContext } from './feature';
-import { askPick, askText, captureApi, type CaptureApi } from './quickInput';
+import { askPick, askText, captureApi } from './quickInput';
+import type { CaptureApi, ScheduleApi } from './api';
 import { editDocument } from './edits';
 import { isMarkdown } from './editor';
-import { resolveSource, scheduleApi, sourceForFile, zoneOverride, type ScheduleApi, type ScheduleRef } from './scheduleStore';
+import { resolveSource, scheduleApi, sourceForFile, zoneOverride, type ScheduleRef } from './scheduleStore';
 import {
   MAX_SCHEDULE_BYTES,
   ScheduleError,

@@ -7,7 +7,8 @@
  */
 import * as vscode from 'vscode';
 import type { FeatureContext } from './feature';
-import { runStep, type CaptureApi } from './quickInput';
+import { runStep } from './quickInput';
+import type { CaptureApi } from './api';
 import { placeCursor, type InsertedTalk } from './talkInsert';
 import { editDocument } from './edits';
 import { getNotes } from './notesCache';

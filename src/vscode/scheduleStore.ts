@@ -11,6 +11,7 @@
  * No Node built-ins: this runs in a browser too (`process` is looked at only when it exists).
  */
 import * as vscode from 'vscode';
+import type { ScheduleApi } from './api';
 import type { FeatureContext } from './feature';
 import { findSessionByTitle, isScheduleUrl, isValidTimeZone, scheduleDays, scheduleFromJson, scheduleJson, schedulePeople, withTimeZone, type Schedule } from '../core/schedule';
 import { findDayAt, findTalkAt } from '../core/notes/query';
@@ -109,7 +110,8 @@ function fileName(key: string): string {
   return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}.json`;
 }
 
-class ScheduleStore {
+/** The stored parsed copies of imported schedules and their stars. */
+export class ScheduleStore {
   private readonly cache = new Map<string, Schedule | null>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with a key whose copy or stars changed. */
@@ -168,19 +170,11 @@ class ScheduleStore {
   }
 }
 
-/** What the schedule features expose to the integration tests (`api.schedule`). */
-export interface ScheduleApi {
-  store: ScheduleStore;
-  /** The last message the schedule features showed. */
-  lastMessage: string | undefined;
-  setNow(iso: string | undefined): void;
-}
-
 let sharedStore: ScheduleStore | undefined;
 
 /** The one store and API, made on first use. */
 export function scheduleApi(ctx: FeatureContext): ScheduleApi {
-  let api = ctx.api.schedule as ScheduleApi | undefined;
+  let api = ctx.api.schedule;
   if (!api) {
     api = { store: new ScheduleStore(ctx.extension), lastMessage: undefined, setNow: setScheduleNow };
     ctx.api.schedule = api;

@@ -9,15 +9,12 @@
 import * as vscode from 'vscode';
 import type { FeatureContext } from './feature';
 import { isMarkdown } from './editor';
-import { noteSchedule, scheduleApi, scheduleNow, type ScheduleApi } from './scheduleStore';
+import { noteSchedule, scheduleApi, scheduleNow } from './scheduleStore';
+import type { ScheduleApi, ScheduleFilter as Filter, ScheduleNode as Node, ScheduleViewApi } from './api';
 import { sessionDescription } from './scheduleStart';
 import { localDate, nextSession, scheduleDays, sessionClock, sessionTimeRange, sessionTimes, sessionsOnDay, type Schedule, type Session } from '../core/schedule';
 
 const FILTER_KEY = 'talkCapture.schedule.filter';
-
-type Filter = { kind: 'all' } | { kind: 'starred' } | { kind: 'track'; value: string } | { kind: 'room'; value: string };
-
-type Node = { kind: 'day'; date: string } | { kind: 'slot'; date: string; start: string; sessions: Session[] } | { kind: 'session'; session: Session };
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -188,7 +185,8 @@ export function registerScheduleView(ctx: FeatureContext): void {
   const api = scheduleApi(ctx);
   const provider = new ScheduleTreeProvider(ctx, api);
   const view = vscode.window.createTreeView('talkCapture.schedule', { treeDataProvider: provider, showCollapseAll: true });
-  ctx.api.scheduleView = { provider, view };
+  const viewApi: ScheduleViewApi = { provider, view };
+  ctx.api.scheduleView = viewApi;
   let timer: ReturnType<typeof setInterval> | undefined;
   const describeView = () => {
     const s = provider.schedule;

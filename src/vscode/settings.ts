@@ -6,14 +6,19 @@ import * as vscode from 'vscode';
 import type { LinkMode } from '../core/landscape/matcher';
 import type { TagStyle } from '../core/frontmatter/tags';
 import type { TodoCountOptions } from '../core/notes/todos';
+import { DEFAULT_MAX_FILE_MB, maxFileBytesOf, notesRules, type NotesRules } from '../core/notes/workspaceNotes';
 
 const config = (scope?: vscode.ConfigurationScope) => vscode.workspace.getConfiguration('talkCapture', scope);
 
-/** talkCapture.maxFileSizeMB in bytes (0.1 MB to 1 GB; 5 MB when not a number). */
+/** talkCapture.maxFileSizeMB in bytes (0.1 MB to 1 GB; the default when not a number). */
 export function maxFileBytes(scope?: vscode.ConfigurationScope): number {
-  const mb = config(scope).get<unknown>('maxFileSizeMB', 5);
-  const n = typeof mb === 'number' && Number.isFinite(mb) ? mb : 5;
-  return Math.min(1024, Math.max(0.1, n)) * 1024 * 1024;
+  return maxFileBytesOf(config(scope).get<unknown>('maxFileSizeMB', DEFAULT_MAX_FILE_MB));
+}
+
+/** talkCapture.notesGlob, talkCapture.excludeGlob and talkCapture.maxFileSizeMB: which files are notes. */
+export function notesRulesSetting(scope?: vscode.ConfigurationScope): NotesRules {
+  const c = config(scope);
+  return notesRules({ notesGlob: c.get<unknown>('notesGlob'), excludeGlob: c.get<unknown>('excludeGlob'), maxFileSizeMB: c.get<unknown>('maxFileSizeMB') });
 }
 
 /** talkCapture.linkMentions.mode */

@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import { messageOf } from './command';
 import type { FeatureContext } from './feature';
-import { captureApi, type RunningTalkInfo } from './quickInput';
+import { captureApi } from './quickInput';
+import type { RunningTalkInfo } from './api';
 import { placeCursor, runNewTalk, viewTarget, type InsertedTalk } from './talkInsert';
 import { getNotes } from './notesCache';
 import { isMarkdown } from './editor';

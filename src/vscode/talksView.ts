@@ -9,6 +9,7 @@ import type { Day, Group, NotesModel, Talk, TodoItem } from '../core/notes/model
 import { findTalkAt, visibleTalkCount } from '../core/notes/query';
 import { countTodos } from '../core/notes/todos';
 import { isMarkdown } from './editor';
+import type { TalksViewApi } from './api';
 import type { FeatureContext } from './feature';
 import { getNotes } from './notesCache';
 import { todoCountOptions } from './settings';
@@ -281,18 +282,6 @@ async function revealElement(element: NotesElement | undefined): Promise<void> {
   } catch (err) {
     void vscode.window.showWarningMessage(`Talk Capture: cannot open ${element.uri.fsPath || element.uri.toString()}: ${messageOf(err)}`);
   }
-}
-
-interface TalksViewApi {
-  provider: vscode.TreeDataProvider<NotesElement> & {
-    getChildren(element?: NotesElement): NotesElement[];
-    getTreeItem(element: NotesElement): vscode.TreeItem;
-    generation: number;
-    doc: vscode.TextDocument | undefined;
-  };
-  view: vscode.TreeView<NotesElement>;
-  /** Rebuilds the tree now (skipping the typing debounce). */
-  refresh(): void;
 }
 
 export function registerTalksView(ctx: FeatureContext): void {

@@ -11,7 +11,8 @@ import { requireMarkdownEditor } from './editor';
 import { getNotes } from './notesCache';
 import { visibleTodos } from '../core/notes/todos';
 import { todoCountOptions } from './settings';
-import { askText, captureApi, type CaptureApi } from './quickInput';
+import { askText, captureApi } from './quickInput';
+import type { CaptureApi } from './api';
 import { sessionPageAt } from './scheduleStore';
 import { adjacentTodo, formatTodoLink, isHttpUrl, placeholderReplacement, todoAtCursor, validateLinkUrl } from '../core/capture';
 

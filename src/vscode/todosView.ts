@@ -1,6 +1,7 @@
 /**
  * The TODO Links view: every TODO item of the workspace's notes (talkCapture.notesGlob minus
- * talkCapture.excludeGlob), grouped by file → talk, with a count badge. The workspace is
+ * talkCapture.excludeGlob, read by the one reader of workspaceNotes.ts: the same notes as the
+ * CLI's `talk-capture todos`), grouped by file → talk, with a count badge. The workspace is
  * scanned once, when the view is first shown; after that only the file that changed is read
  * again (edits, debounced; a file watcher for changes on disk).
  */
@@ -10,15 +11,19 @@ import type { TodoItem } from '../core/notes/model';
 import { findTalkAt } from '../core/notes/query';
 import { visibleTodos } from '../core/notes/todos';
 import { isMarkdown } from './editor';
+import type { TodosViewApi } from './api';
 import type { FeatureContext } from './feature';
-import { getNotes, notesOptions, parseNotesText } from './notesCache';
-import { todoCountOptions } from './settings';
+import { getNotes, parseNotesText } from './notesCache';
+import { notesRulesSetting, todoCountOptions } from './settings';
+import { findWorkspaceNotes, isWorkspaceNote, readWorkspaceNote } from './workspaceNotes';
 import { plural, todoItem, type FileElement, type NotesElement, type TalkElement, type TodoElement } from './treeItems';
 
 interface FileTodos {
   uri: vscode.Uri;
   items: Array<{ todo: TodoItem; talk: string | null; talkLine: number | null }>;
   skipped?: string;
+  /** Read, but not as written (invalid UTF-8 shown as U+FFFD). */
+  warning?: string;
 }
 
 interface Node {
@@ -29,20 +34,6 @@ interface Node {
 }
 
 const nodes = new WeakMap<NotesElement, Node>();
-
-function settings(): { include: string; exclude: string } {
-  const config = vscode.workspace.getConfiguration('talkCapture');
-  return { include: config.get<string>('notesGlob', '**/*.md') || '**/*.md', exclude: config.get<string>('excludeGlob', '') || '' };
-}
-
-/** Whether a document is one of the notes this view lists. */
-function inScope(uri: vscode.Uri): boolean {
-  if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
-  const { include, exclude } = settings();
-  const doc = { uri, languageId: 'markdown' } as vscode.TextDocument;
-  if (vscode.languages.match({ pattern: include }, doc) === 0) return false;
-  return !exclude || vscode.languages.match({ pattern: exclude }, doc) === 0;
-}
 
 function todosOf(model: ReturnType<typeof getNotes>): FileTodos['items'] {
   // Hidden drafts are notes, not TODO items, unless talkCapture.todos.includeHiddenDrafts says so.
@@ -81,20 +72,16 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
   }
 
   private async doScan(): Promise<void> {
-    const { include, exclude } = settings();
     const started = Date.now();
-    let uris: vscode.Uri[] = [];
-    try {
-      uris = await vscode.workspace.findFiles(include, exclude || undefined);
-    } catch (err) {
-      this.log.warn(`TODO Links: cannot list notes (${include}): ${messageOf(err)}`);
-    }
+    const rules = notesRulesSetting();
+    const { uris, problems } = await findWorkspaceNotes(rules);
+    for (const problem of problems) this.log.warn(`TODO Links: ${problem}`);
     const next = new Map<string, FileTodos>();
     let at = 0;
     const worker = async () => {
       while (at < uris.length) {
         const uri = uris[at++];
-        const entry = await this.read(uri);
+        const entry = await this.read(uri, rules);
         if (entry) next.set(uri.toString(), entry);
       }
     };
@@ -107,24 +94,20 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
   }
 
   /** Reads one note (the open document when there is one, else the file). Never throws. */
-  async read(uri: vscode.Uri): Promise<FileTodos | undefined> {
+  async read(uri: vscode.Uri, rules = notesRulesSetting()): Promise<FileTodos | undefined> {
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       if (open) {
         const model = getNotes(open);
         return { uri, items: todosOf(model), skipped: model.skipped ?? undefined };
       }
-      const { maxChars } = notesOptions();
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory) return undefined;
-      if (stat.size > maxChars) {
-        return { uri, items: [], skipped: `${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${(maxChars / 1024 / 1024).toFixed(1)} MB limit (talkCapture.maxFileSizeMB)` };
-      }
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      const model = parseNotesText(new TextDecoder('utf-8').decode(bytes), uri);
-      return { uri, items: todosOf(model), skipped: model.skipped ?? undefined };
+      const note = await readWorkspaceNote(uri, rules);
+      if (note.status === 'gone' || note.status === 'unchanged') return undefined;
+      if (note.status === 'skipped') return { uri, items: [], skipped: note.reason };
+      if (note.warning) this.log.warn(`TODO Links: ${vscode.workspace.asRelativePath(uri)}: ${note.warning}`);
+      const model = parseNotesText(note.text, uri);
+      return { uri, items: todosOf(model), skipped: model.skipped ?? undefined, warning: note.warning };
     } catch (err) {
-      if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return undefined;
       return { uri, items: [], skipped: `cannot be read: ${messageOf(err)}` };
     }
   }
@@ -132,7 +115,7 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
   /** Reads one file again (after an edit or a change on disk). */
   async reread(uri: vscode.Uri): Promise<void> {
     if (!this.scanned) return;
-    if (!inScope(uri)) {
+    if (!isWorkspaceNote(uri, notesRulesSetting())) {
       if (this.files.delete(uri.toString())) this.update();
       return;
     }
@@ -173,7 +156,7 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
     item.id = `todos|${base}`;
     item.resourceUri = f.uri;
     item.description = f.skipped ? `skipped: ${f.skipped}` : `${folder ? folder + ' · ' : ''}${f.items.length} TODO`;
-    item.tooltip = f.skipped ? `${rel}: skipped, ${f.skipped}` : `${rel}: ${plural(f.items.length, 'TODO item')}`;
+    item.tooltip = f.skipped ? `${rel}: skipped, ${f.skipped}` : `${rel}: ${plural(f.items.length, 'TODO item')}${f.warning ? ` (${f.warning})` : ''}`;
     item.iconPath = f.skipped ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : vscode.ThemeIcon.File;
     item.contextValue = 'file';
     item.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [el] };
@@ -236,21 +219,6 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
   }
 }
 
-interface TodosViewApi {
-  provider: vscode.TreeDataProvider<NotesElement> & {
-    getChildren(element?: NotesElement): NotesElement[] | Promise<NotesElement[]>;
-    getTreeItem(element: NotesElement): vscode.TreeItem;
-    generation: number;
-  };
-  view: vscode.TreeView<NotesElement>;
-  /** Scans the workspace again and resolves when done. */
-  rescan(): Promise<void>;
-  /** Number of TODO items listed (after the first scan). */
-  total(): number;
-  /** TODO items listed for one file (undefined when the file is not listed). */
-  countFor(uri: vscode.Uri): number | undefined;
-}
-
 export function registerTodosView(ctx: FeatureContext): void {
   const provider = new TodosProvider(ctx.log);
   const view = vscode.window.createTreeView('talkCapture.todos', { treeDataProvider: provider, showCollapseAll: true });
@@ -279,7 +247,7 @@ export function registerTodosView(ctx: FeatureContext): void {
   let watcher: vscode.FileSystemWatcher | undefined;
   const watch = () => {
     watcher?.dispose();
-    watcher = vscode.workspace.createFileSystemWatcher(settings().include);
+    watcher = vscode.workspace.createFileSystemWatcher(notesRulesSetting().notesGlob);
     watcher.onDidCreate((uri) => later(uri, 100));
     watcher.onDidChange((uri) => {
       // Open documents are followed through their edits.
@@ -319,6 +287,7 @@ export function registerTodosView(ctx: FeatureContext): void {
     rescan: () => provider.scan(),
     total: () => provider.total(),
     countFor: (uri) => provider.files.get(uri.toString())?.items.length,
+    files: () => [...provider.files.values()].map((f) => f.uri),
   };
   ctx.api.todosView = api;
 }

@@ -1,10 +1,12 @@
 /**
- * The speakers and companies already written in the workspace's notes, offered first by New
- * Talk… (read once per file version).
+ * The speakers and companies already written in the workspace's notes (the notes the TODO Links
+ * view lists, read by the one reader of workspaceNotes.ts), offered first by New Talk… (read
+ * once per file version).
  */
 import * as vscode from 'vscode';
 import { getNotes, parseNotesText } from './notesCache';
-import { maxFileBytes } from './settings';
+import { notesRulesSetting } from './settings';
+import { findWorkspaceNotes, readWorkspaceNote } from './workspaceNotes';
 
 // ---------------------------------------------------------------------------------------------
 // Speakers and companies already written in the workspace's notes
@@ -33,7 +35,6 @@ function peopleOf(model: ReturnType<typeof getNotes>): { speakers: string[]; com
 
 /** Speakers and companies of the workspace's notes (open documents as they are now), most used first. */
 export async function collectPeople(): Promise<{ speakers: Array<{ value: string; detail: string }>; companies: Array<{ value: string; detail: string }> }> {
-  const config = vscode.workspace.getConfiguration('talkCapture');
   const people: People = { speakers: new Map(), companies: new Map() };
   const open = new Map<string, vscode.TextDocument>();
   for (const doc of vscode.workspace.textDocuments) if (doc.languageId === 'markdown') open.set(doc.uri.toString(), doc);
@@ -42,26 +43,21 @@ export async function collectPeople(): Promise<{ speakers: Array<{ value: string
     addPeople(people, p.speakers, p.companies);
   }
   if (vscode.workspace.workspaceFolders?.length) {
-    const maxBytes = maxFileBytes();
-    const files = await vscode.workspace.findFiles(config.get<string>('notesGlob', '**/*.md') || '**/*.md', config.get<string>('excludeGlob') || undefined, 500);
+    const rules = notesRulesSetting();
+    const { uris } = await findWorkspaceNotes(rules, { maxResults: 500 });
     await Promise.all(
-      files
+      uris
         .filter((uri) => !open.has(uri.toString()))
         .map(async (uri) => {
-          try {
-            const stat = await vscode.workspace.fs.stat(uri);
-            if (stat.size > maxBytes) return;
-            const key = uri.toString();
-            let hit = peopleCache.get(key);
-            if (!hit || hit.mtime !== stat.mtime) {
-              const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-              hit = { mtime: stat.mtime, ...peopleOf(parseNotesText(text, uri)) };
-              peopleCache.set(key, hit);
-            }
-            addPeople(people, hit.speakers, hit.companies);
-          } catch {
-            // unreadable files offer nothing
-          }
+          const key = uri.toString();
+          let hit = peopleCache.get(key);
+          // Skipped and unreadable notes offer nothing (the TODO Links view says why).
+          const note = await readWorkspaceNote(uri, rules, { unchangedSince: hit?.mtime });
+          if (note.status === 'read') {
+            hit = { mtime: note.mtime, ...peopleOf(parseNotesText(note.text, uri)) };
+            peopleCache.set(key, hit);
+          } else if (note.status !== 'unchanged') return;
+          if (hit) addPeople(people, hit.speakers, hit.companies);
         }),
     );
   }

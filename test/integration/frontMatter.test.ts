@@ -1,22 +1,20 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApi, openFile, setSetting, sleep, waitFor, workspaceUri } from './helpers';
-
-interface Api {
-  frontMatter: { lastMessage: string | undefined };
-}
+import { closeAllEditors, getApiOf, openFile, setSetting, sleep, waitFor, workspaceUri } from './helpers';
+import type { FrontMatterApi } from '../../src/vscode/api';
 
 /** Reverts (discarding changes) and closes every editor, without a save prompt. */
 const revertAll = closeAllEditors;
 
 const onDisk = (relative: string) => fs.readFileSync(workspaceUri(relative).fsPath, 'utf8');
 
-async function run(command: string, relative: string): Promise<{ editor: vscode.TextEditor; before: string; after: string; api: Api }> {
-  const api = await getApi<Api>();
+async function run(command: string, relative: string): Promise<{ editor: vscode.TextEditor; before: string; after: string; api: { frontMatter: FrontMatterApi } }> {
+  const frontMatter = await getApiOf('frontMatter');
+  const api = { frontMatter };
   const editor = await openFile(relative);
   const before = editor.document.getText();
-  api.frontMatter.lastMessage = undefined;
+  frontMatter.lastMessage = undefined;
   await vscode.commands.executeCommand(command);
   return { editor, before, after: editor.document.getText(), api };
 }

@@ -3,18 +3,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+export { EXTENSION_ID, getApi, getApiOf } from '../shared/api';
 import { closeAllEditors, sleep, waitFor } from '../shared/wait';
 
 export { closeAllEditors, sleep, waitFor };
-
-export const EXTENSION_ID = 'talkcapture.talk-capture';
-
-/** The activated extension's exports (see src/vscode/feature.ts TalkCaptureApi). */
-export async function getApi<T = Record<string, unknown>>(): Promise<T> {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
-  return (await ext.activate()) as T;
-}
 
 /** The workspace folder the tests run in (a fresh copy of test/fixtures/workspace). */
 export function workspaceRoot(): string {

@@ -7,23 +7,11 @@ import * as assert from 'assert';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApi, openFile, openMarkdown, screenshot, setSetting, sleep, waitFor, workspaceRoot } from './helpers';
-import type { LandscapeIndex } from '../../src/core/landscape/index';
+import { closeAllEditors, getApiOf, openFile, openMarkdown, screenshot, setSetting, sleep, waitFor, workspaceRoot } from './helpers';
 import { toYaml } from '../shared/landscapeYaml';
+import type { LandscapeApi } from '../../src/vscode/api';
 
-interface LandscapeApi {
-  get: () => Promise<LandscapeIndex>;
-  loadMs: () => number | undefined;
-  origin: () => 'bundled' | 'updated';
-  loaded: () => boolean;
-  reset: () => Promise<LandscapeIndex>;
-}
-
-async function landscape(): Promise<LandscapeApi> {
-  const api = await getApi<{ landscape: LandscapeApi }>();
-  assert.ok(api.landscape, 'the extension exposes api.landscape');
-  return api.landscape;
-}
+const landscape = (): Promise<LandscapeApi> => getApiOf('landscape');
 
 const FIXTURE = 'linking/notes.md';
 
@@ -179,7 +167,7 @@ describe('linking: CNCF projects', function () {
     const text = '### T\n\nWe measured power with kepler on each node.\n';
     const editor = await openMarkdown(text);
     await vscode.window.showTextDocument(editor.document);
-    const api = await getApi<{ linkMentions: { lastConfirmation: () => Array<{ label: string; description: string }> | undefined } }>();
+    const api = { linkMentions: await getApiOf('linkMentions') };
     const run = vscode.commands.executeCommand<number>('talkCapture.linkProjectMentions');
     const rows = await waitFor(() => {
       const mine = api.linkMentions.lastConfirmation()?.filter((r) => r.label.startsWith('kepler '));

@@ -1,10 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApi, openFile, screenshot, setSetting, sleep, waitFor } from './helpers';
-
-interface Api {
-  publishCheck: { lastSummary: string | undefined; runs: Record<string, number> };
-}
+import { closeAllEditors, getApiOf, openFile, screenshot, setSetting, sleep, waitFor } from './helpers';
 
 const SOURCE = 'Talk Capture publish check';
 /** The live project hints (unlinked mentions, typos) of projectDiagnostics.ts. */
@@ -27,7 +23,7 @@ describe('publish check', () => {
   afterEach(revertAll);
 
   it('lists the problems of a YAML note in the Problems panel, with a summary', async () => {
-    const api = await getApi<Api>();
+    const api = { publishCheck: await getApiOf('publishCheck') };
     const editor = await openFile('frontmatter/todo-note.md');
     await vscode.commands.executeCommand('talkCapture.checkNotes');
     assert.deepStrictEqual(problems(editor.document.uri), [
@@ -57,7 +53,7 @@ describe('publish check', () => {
   });
 
   it('keeps the problems current while editing (debounced), and after Toggle Draft', async () => {
-    const api = await getApi<Api>();
+    const api = { publishCheck: await getApiOf('publishCheck') };
     const editor = await openFile('frontmatter/todo-note.md');
     const doc = editor.document;
     const key = doc.uri.toString();
@@ -95,7 +91,7 @@ describe('publish check', () => {
   });
 
   it('says a clean TOML note is ready, and shows nothing', async () => {
-    const api = await getApi<Api>();
+    const api = { publishCheck: await getApiOf('publishCheck') };
     const editor = await openFile('frontmatter/clean-toml.md');
     await vscode.commands.executeCommand('talkCapture.checkNotes');
     assert.deepStrictEqual(problems(editor.document.uri), []);

@@ -8,29 +8,12 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApi, openMarkdown, sleep, waitFor, workspaceUri } from './helpers';
+import { closeAllEditors, getApiOf, openMarkdown, sleep, waitFor, workspaceUri } from './helpers';
 
-interface CaptureApi {
-  activeInput: vscode.InputBox | vscode.QuickPick<vscode.QuickPickItem> | undefined;
-  activeStep: string | undefined;
-  runningTalk: { title: string; heading: string; uri: string; line: number; startedAt: number } | undefined;
-  statusBarItem: vscode.StatusBarItem;
-}
-
-interface ScheduleApi {
-  lastMessage: string | undefined;
-  setNow(iso: string | undefined): void;
-  store: {
-    stars(key: string): Set<string>;
-    setStar(key: string, id: string, on: boolean): Promise<void>;
-    read(key: string): Promise<{ sessions: Array<{ id: string; title: string }> } | undefined>;
-  };
-}
+import type { CaptureApi, ScheduleApi } from '../../src/vscode/api';
 
 async function apis(): Promise<{ capture: CaptureApi; schedule: ScheduleApi }> {
-  const api = await getApi<{ capture: CaptureApi; schedule: ScheduleApi }>();
-  assert.ok(api.schedule, 'the extension exposes api.schedule');
-  return api;
+  return { capture: await getApiOf('capture'), schedule: await getApiOf('schedule') };
 }
 
 const FILE = 'schedule/democon.ics';
@@ -139,7 +122,7 @@ describe('schedule: import and Start Talk Now', () => {
     assert.strictEqual(capture.runningTalk?.title, 'Tracing, Gently');
     assert.strictEqual(capture.runningTalk?.heading, heading);
     assert.strictEqual(capture.runningTalk?.line, 12);
-    assert.match(capture.statusBarItem.text, /^\$\(record\) Tracing, Gently \d\d:\d\d · \d+ min left$/);
+    assert.match(capture.statusBarItem?.text ?? '', /^\$\(record\) Tracing, Gently \d\d:\d\d · \d+ min left$/);
   });
 
   it('Start Talk Now creates the session’s day in the note’s style when the note lacks it', async () => {
@@ -228,7 +211,7 @@ describe('schedule: import and Start Talk Now', () => {
     const { capture, schedule } = await apis();
     const editor = await open(WITH_KEY);
     await vscode.commands.executeCommand('talkCapture.importSchedule', { source: FILE }); // the file as the fixture has it
-    const { provider } = (await getApi<{ scheduleView: { provider: TreeProvider } }>()).scheduleView;
+    const { provider } = await getApiOf('scheduleView');
     await provider.reload();
     const days = provider.getChildren();
     assert.deepStrictEqual(
@@ -282,11 +265,11 @@ describe('schedule: import and Start Talk Now', () => {
     const done = vscode.commands.executeCommand('talkCapture.startTalk');
     await answer('session', pick('Kubernetes - The Hard Way'));
     await done;
-    assert.match(capture.statusBarItem.text, / · \d+ min left$/);
+    assert.match(capture.statusBarItem?.text ?? '', / · \d+ min left$/);
     schedule.lastMessage = undefined;
     schedule.setNow('2099-03-26T10:46:00Z'); // 11:46: the session ended at 11:45
     try {
-      await waitFor(() => / · over$/.test(capture.statusBarItem.text), 'the status bar to say the session is over');
+      await waitFor(() => / · over$/.test(capture.statusBarItem?.text ?? ''), 'the status bar to say the session is over');
       const message = await waitFor(() => schedule.lastMessage, 'the next starred session to be offered');
       assert.match(message, /is over\. Next starred: Tiny Controllers at 12:00 \(Ana DE LA CRUZ · Hall 7 \| Room C\)/);
     } finally {
@@ -356,10 +339,3 @@ describe('schedule: import and Start Talk Now', () => {
     }
   });
 });
-
-interface TreeProvider {
-  reload(): Promise<void>;
-  getChildren(node?: unknown): unknown[];
-  getTreeItem(node: unknown): vscode.TreeItem;
-  setFilter(f: { kind: string; value?: string }): Promise<void>;
-}

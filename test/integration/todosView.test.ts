@@ -1,26 +1,16 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApi, openFile, screenshot, setSetting, waitFor, workspaceUri, writeFile } from './helpers';
+import { closeAllEditors, getApiOf, openFile, screenshot, setSetting, waitFor, workspaceRoot, workspaceUri, writeFile } from './helpers';
+import { nodeNotesFs } from '../../src/cli/notesFs';
+import { listNotes, notesRules } from '../../src/core/notes/workspaceNotes';
 
-interface Element {
-  kind: string;
-  uri: vscode.Uri;
-  line?: number;
-  todo?: { kind: string; text: string; line: number };
-  talk?: string | null;
-}
-interface TodosApi {
-  provider: { getChildren(e?: Element): Element[] | Promise<Element[]>; getTreeItem(e: Element): vscode.TreeItem };
-  view: vscode.TreeView<Element>;
-  rescan(): Promise<void>;
-  total(): number;
-  countFor(uri: vscode.Uri): number | undefined;
-}
+import type { TodosViewApi as TodosApi } from '../../src/vscode/api';
+import type { NotesElement as Element } from '../../src/vscode/treeItems';
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 
 async function todos(): Promise<TodosApi> {
-  return (await getApi<{ todosView: TodosApi }>()).todosView;
+  return getApiOf('todosView');
 }
 
 async function fileRow(api: TodosApi, rel: string): Promise<Element | undefined> {
@@ -62,7 +52,9 @@ describe('talks view: TODO links', function () {
       [['Slides (link)', 'todo']],
     );
     assert.deepStrictEqual(Object.keys(items[0]).sort(), ['kind', 'talk', 'todo', 'uri']);
-    assert.strictEqual(items[0].talk, 'What is Crossplane?');
+    const first = items[0];
+    assert.strictEqual(first.kind, 'todo');
+    assert.strictEqual(first.talk, 'What is Crossplane?');
     assert.strictEqual(api.view.badge?.value, api.total());
     await api.view.reveal(items[0], { expand: true });
     await screenshot('todos-view');
@@ -102,7 +94,7 @@ describe('talks view: TODO links', function () {
       assert.ok(harbor, 'the hidden draft talk is listed again');
       const items = await api.provider.getChildren(harbor);
       assert.deepStrictEqual(
-        items.map((i) => [label(api.provider.getTreeItem(i)), i.todo?.kind]),
+        items.map((i) => [label(api.provider.getTreeItem(i)), i.kind === 'todo' ? i.todo.kind : undefined]),
         [['ask about pull-through cache', 'hidden']],
       );
     } finally {
@@ -120,6 +112,31 @@ describe('talks view: TODO links', function () {
     await waitFor(() => api.countFor(uri) === 2, 'the new file listed', 15000);
     await vscode.workspace.fs.delete(uri);
     await waitFor(() => api.countFor(uri) === undefined, 'the deleted file gone', 15000);
+  });
+
+  it('reads exactly the notes `talk-capture todos` reads in the folder: hidden, dependency and build folders left out', async () => {
+    const api = await todos();
+    const kept = await writeFile('notes/extra/kept.md', 'TODO: kept\n');
+    const left = await Promise.all(
+      ['.obsidian/state.md', 'node_modules/pkg/README.md', 'site/public/index.md', 'notes/.draft.md'].map((rel) => writeFile(rel, 'TODO: left out\n')),
+    );
+    try {
+      await api.rescan();
+      const cli = await listNotes(nodeNotesFs(workspaceRoot()), notesRules());
+      assert.ok(cli.paths.includes('notes/extra/kept.md'));
+      assert.deepStrictEqual(
+        api
+          .files()
+          .map((uri) => vscode.workspace.asRelativePath(uri, false))
+          .sort(),
+        [...cli.paths].sort(),
+      );
+      assert.strictEqual(api.countFor(kept), 1);
+      for (const uri of left) assert.strictEqual(api.countFor(uri), undefined, `${uri.path} is not listed`);
+    } finally {
+      for (const rel of ['notes/extra', '.obsidian', 'node_modules', 'site', 'notes/.draft.md']) await vscode.workspace.fs.delete(workspaceUri(rel), { recursive: true });
+      await api.rescan();
+    }
   });
 
   it('clicking a TODO item reveals it', async () => {

@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli';
-import { CliError, firstInvalidUtf8, fsErrorMessage, parseCliArgs, readNote, writeNote } from '../../src/cli/common';
+import { CliError, fsErrorMessage, parseCliArgs, readNote, writeNote } from '../../src/cli/common';
+import { firstInvalidUtf8 } from '../../src/core/notes/workspaceNotes';
 
 const ROOT = path.join(__dirname, '..', '..');
 const LINKABLE = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'landscape', 'talk-notes.md'), 'utf8');

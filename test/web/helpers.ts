@@ -7,8 +7,7 @@ import * as vscode from 'vscode';
 import { sleep, waitFor } from '../shared/wait';
 
 export { closeAllEditors, sleep, waitFor } from '../shared/wait';
-
-const EXTENSION_ID = 'talkcapture.talk-capture';
+export { getApiOf } from '../shared/api';
 
 /** What the runner tells the suite through a file in the workspace (the worker has no environment variables). */
 export interface WebTestConfig {
@@ -28,13 +27,6 @@ export async function readConfig(): Promise<WebTestConfig> {
   } catch {
     return {};
   }
-}
-
-/** The activated extension's exports. */
-export async function getApi<T>(): Promise<T> {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
-  return (await ext.activate()) as T;
 }
 
 export function workspaceUri(relative: string): vscode.Uri {

@@ -1,0 +1,126 @@
+/**
+ * The CLI's side of the one reader of a folder's notes (src/core/notes/workspaceNotes.ts):
+ * Node's `fs` under a folder. The listing walks the folder iteratively (the depth of the tree
+ * does not grow the stack), in name order, without entering the folders talkCapture.excludeGlob
+ * names; symbolic links to notes and folders are followed once: a folder already visited (a
+ * link loop) is not entered again, a note reached through several links is listed once.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { isExcludedFolder, isNote, type NoteFileStat, type NotesFileSystem, type NotesRules } from '../core/notes/workspaceNotes';
+import { fsErrorMessage, fsErrorReason, notRegularReason } from './common';
+
+/** The file system under `root` (relative paths use `/`); listing names problems by their full path. */
+export function nodeNotesFs(root: string): NotesFileSystem {
+  const full = (rel: string) => path.join(root, ...rel.split('/'));
+  return {
+    list: (rules) => Promise.resolve(walk(root, rules)),
+    stat: (rel) => {
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(full(rel));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return Promise.resolve(undefined);
+        return Promise.reject(new Error(fsErrorReason(err)));
+      }
+      const notRegular = notRegularReason(stat);
+      const type: NoteFileStat['type'] = stat.isDirectory() ? 'folder' : notRegular ? 'other' : 'file';
+      return Promise.resolve({ type, size: stat.size, mtime: stat.mtimeMs, ...(type === 'other' ? { notRegular } : {}) });
+    },
+    read: (rel, maxBytes) => {
+      try {
+        return Promise.resolve(readAtMost(full(rel), maxBytes));
+      } catch (err) {
+        return Promise.reject(new Error(fsErrorReason(err, 'read')));
+      }
+    },
+  };
+}
+
+/**
+ * At most `maxBytes + 1` bytes of a regular file, opened non-blocking (a FIFO put in its place
+ * after the stat never blocks the read).
+ */
+function readAtMost(file: string, maxBytes: number): Uint8Array {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    if (!fs.fstatSync(fd).isFile()) throw Object.assign(new Error('is not a regular file'), { code: 'ENOTREG' });
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const limit = maxBytes + 1;
+    while (total < limit) {
+      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, limit - total));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The candidate notes under `root` (relative paths), skipping excluded folders. */
+function walk(root: string, rules: NotesRules): { paths: string[]; problems: string[] } {
+  const paths: string[] = [];
+  const problems: string[] = [];
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+  const real = (p: string): string | undefined => {
+    try {
+      return fs.realpathSync(p);
+    } catch (err) {
+      problems.push(fsErrorMessage(p, err));
+      return undefined;
+    }
+  };
+  const rootReal = real(root);
+  if (rootReal === undefined) return { paths, problems };
+  seenDirs.add(rootReal);
+  const stack: Array<{ dir: string; rel: string }> = [{ dir: root, rel: '' }];
+  while (stack.length) {
+    const { dir, rel } = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      problems.push(fsErrorMessage(dir, err, 'list the folder'));
+      continue;
+    }
+    const subdirs: Array<{ dir: string; rel: string }> = [];
+    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        let target: fs.Stats;
+        try {
+          target = fs.statSync(p);
+        } catch (err) {
+          // A dangling link where a note would be, or a link to itself, is said; other dangling links are not notes.
+          if (isNote(rules, r) || (err as NodeJS.ErrnoException).code === 'ELOOP') problems.push(fsErrorMessage(p, err));
+          continue;
+        }
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      }
+      if (isDir) {
+        if (isExcludedFolder(rules, r)) continue;
+        const rp = real(p);
+        if (rp === undefined || seenDirs.has(rp)) continue;
+        seenDirs.add(rp);
+        subdirs.push({ dir: p, rel: r });
+      } else if (isFile && isNote(rules, r)) {
+        const rp = real(p);
+        if (rp === undefined || seenFiles.has(rp)) continue;
+        seenFiles.add(rp);
+        paths.push(r);
+      }
+    }
+    // Depth first, in name order: push the last folder first.
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
+  }
+  return { paths, problems };
+}
