@@ -73,7 +73,7 @@ fs.mkdirSync(paths.notes, { recursive: true });
 const seeded = seedPlayground(path.join(root, 'examples'), paths, { ours: shot || paths.notes === path.join(root, '.playground') });
 
 // The browser build gets VS Code settings of its own, which send the extension to the web worker.
-if (web) paths.userData = path.join(paths.state, 'user-data-web');
+if (web) paths.userData = path.join(shot ? tmp : paths.state, 'user-data-web');
 // VS Code's user data is kept (settings, state); quiet defaults only when there is none yet.
 if (!fs.existsSync(path.join(paths.userData, 'User', 'settings.json'))) {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
