@@ -581,15 +581,16 @@ export function planLinkEdits(text: string, mentions: readonly Mention[], mode: 
 export function chooseMentions(text: string, mentions: readonly Mention[], mode: LinkMode, options: PlanOptions = {}): Mention[] {
   const links = mentions.filter((m) => m.action === 'link' && markdownUrl(m.url));
   if (mode === 'everyMention') return links;
-  const talks = mode === 'perTalk' ? (options.talks ?? talkSections(text)) : [];
-  const sectionOf = (line1: number): string => {
-    if (mode === 'perDocument') return 'doc';
-    let found: { line: number; endLine: number } | undefined;
-    for (const t of talks) if (t.line <= line1 && line1 <= t.endLine && (!found || t.line >= found.line)) found = t;
-    return found ? `talk:${found.line}` : 'outside';
-  };
-  const done = new Set<string>();
   const linked = options.linked ?? (options.index ? linkedProjects(text, options.index) : []);
+  let sectionOf: (line1: number) => string = () => 'doc';
+  if (mode === 'perTalk') {
+    const talkAt = talkLinesAt(options.talks ?? talkSections(text), [...linked.map((l) => l.line), ...links.map((m) => m.line)]);
+    sectionOf = (line1) => {
+      const at = talkAt.get(line1) ?? -1;
+      return at === -1 ? 'outside' : `talk:${at}`;
+    };
+  }
+  const done = new Set<string>();
   for (const l of linked) done.add(`${sectionOf(l.line)}\u0000${l.entry.name}`);
   const out: Mention[] = [];
   for (const m of links) {
@@ -597,6 +598,60 @@ export function chooseMentions(text: string, mentions: readonly Mention[], mode:
     if (done.has(key)) continue;
     done.add(key);
     out.push(m);
+  }
+  return out;
+}
+
+/**
+ * For each of `lines` (1-based), the first line of the talk whose section (line .. endLine)
+ * holds it and starts last, or -1 when none does. One sweep over the lines in order with a
+ * heap of the talks begun so far (latest start on top; a talk ended before the current line
+ * is dropped when it comes to the top): O((talks + lines) log talks), for talks in any order,
+ * nested or overlapping.
+ */
+function talkLinesAt(talks: ReadonlyArray<{ line: number; endLine: number }>, lines: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const queries = [...new Set(lines)].sort((a, b) => a - b);
+  const sorted = [...talks].sort((a, b) => a.line - b.line);
+  const heap: Array<{ line: number; endLine: number }> = [];
+  const up = (i: number) => {
+    const t = heap[i];
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (heap[p].line >= t.line) break;
+      heap[i] = heap[p];
+      i = p;
+    }
+    heap[i] = t;
+  };
+  const down = (i: number) => {
+    const t = heap[i];
+    const n = heap.length;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && heap[c + 1].line > heap[c].line) c++;
+      if (heap[c].line <= t.line) break;
+      heap[i] = heap[c];
+      i = c;
+    }
+    heap[i] = t;
+  };
+  let k = 0;
+  for (const q of queries) {
+    while (k < sorted.length && sorted[k].line <= q) {
+      heap.push(sorted[k++]);
+      up(heap.length - 1);
+    }
+    // Lines only grow: a talk that ended before this one holds none of the rest.
+    while (heap.length && !(q <= heap[0].endLine)) {
+      const last = heap.pop()!;
+      if (heap.length) {
+        heap[0] = last;
+        down(0);
+      }
+    }
+    out.set(q, heap.length ? heap[0].line : -1);
   }
   return out;
 }
