@@ -59,9 +59,31 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
-  const io: CliIO = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') };
+  // Standard output in chunks (a long note can print tens of thousands of lines: one write
+  // each costs more than the work); written before anything goes to standard error, so the
+  // two keep their order.
+  let pending: string[] = [];
+  let pendingChars = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    process.stdout.write(pending.join(''));
+    pending = [];
+    pendingChars = 0;
+  };
+  const io: CliIO = {
+    out: (t) => {
+      pending.push(t + '\n');
+      pendingChars += t.length + 1;
+      if (pendingChars >= 64 * 1024) flush();
+    },
+    err: (t) => {
+      flush();
+      process.stderr.write(t + '\n');
+    },
+  };
   main(process.argv.slice(2), io).then(
     (code) => {
+      flush();
       process.exitCode = code;
     },
     (err) => {

@@ -10,7 +10,7 @@ import { bundledIndexFile, CliError, loadIndexFile, parseCliArgs, readNote, utf8
 
 import { applyEdits } from '../core/document';
 import type { LandscapeIndex, LandscapeScope } from '../core/landscape/index';
-import { chooseMentions, findMentions, linkedProjects, type LinkMode, planLinkEdits } from '../core/landscape/matcher';
+import { chooseMentions, findMentions, linkEditsFor, linkedProjects, type LinkMode } from '../core/landscape/matcher';
 import { scanMarkdown } from '../core/landscape/scan';
 import { parseNotes } from '../core/notes/parse';
 import { allTalks } from '../core/notes/query';
@@ -74,9 +74,10 @@ export const run: CliCommand = (args, io) => {
   const mentions = findMentions(text, index, { scope, scan });
   const plan = { talks: allTalks(parseNotes(text)).map((t) => ({ line: t.line, endLine: t.endLine })), linked: linkedProjects(text, index, scan) };
   let linked: number | undefined;
-  const chosen = new Set(chooseMentions(text, mentions, mode, plan));
+  const chosenList = chooseMentions(text, mentions, mode, plan);
+  const chosen = new Set(chosenList);
   if (write) {
-    const edits = planLinkEdits(text, mentions, mode, plan);
+    const edits = linkEditsFor(chosenList);
     if (edits.length) writeNote(note, applyEdits(text, edits));
     linked = edits.length;
   }

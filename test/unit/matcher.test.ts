@@ -2,8 +2,9 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { applyEdits } from '../../src/core/document';
 import { loadIndexFile } from '../../src/cli/common';
-import { findMentions, linkedProjects, planLinkEdits } from '../../src/core/landscape/matcher';
+import { chooseMentions, findMentions, linkedProjects, planLinkEdits } from '../../src/core/landscape/matcher';
 import { scanMarkdown } from '../../src/core/landscape/scan';
+import { rng } from '../../bench/generate';
 
 const index = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
 const links = (text: string) =>
@@ -165,6 +166,58 @@ describe('matcher: linked projects and link edits', () => {
       ms.map((m) => m.text),
       ['Perses', 'Prometheus'],
     );
+  });
+
+  it('per talk: a line belongs to the latest-starting talk that holds it, whatever the order, nesting or overlap of the talks given', () => {
+    // Twenty lines, each mentioning Prometheus, and one already linked on line 7.
+    const text = Array.from({ length: 20 }, (_, i) => (i === 6 ? '[Prometheus](https://prometheus.io/) and Prometheus.' : `Line ${i + 1} about Prometheus.`)).join('\n') + '\n';
+    const mentions = findMentions(text, index);
+    const linked = linkedProjects(text, index);
+    // The rule, spelled out: among the talks whose lines hold the mention, the one starting last.
+    const expected = (talks: Array<{ line: number; endLine: number }>): number[] => {
+      const done = new Set<string>();
+      const section = (line: number) => {
+        const holding = talks.filter((t) => t.line <= line && line <= t.endLine);
+        return holding.length ? `talk:${Math.max(...holding.map((t) => t.line))}` : 'outside';
+      };
+      for (const l of linked) done.add(section(l.line));
+      const lines: number[] = [];
+      for (const m of mentions) {
+        if (done.has(section(m.line))) continue;
+        done.add(section(m.line));
+        lines.push(m.line);
+      }
+      return lines;
+    };
+    const r = rng(11);
+    const cases: Array<Array<{ line: number; endLine: number }>> = [
+      [],
+      [{ line: 1, endLine: 20 }],
+      [
+        { line: 3, endLine: 9 },
+        { line: 1, endLine: 20 },
+        { line: 5, endLine: 6 },
+        { line: 12, endLine: 14 },
+      ],
+      [
+        { line: 2, endLine: 10 },
+        { line: 6, endLine: 15 },
+        { line: 6, endLine: 8 },
+        { line: 9, endLine: 4 },
+      ],
+    ];
+    for (let k = 0; k < 40; k++) {
+      cases.push(
+        Array.from({ length: Math.floor(r() * 8) }, () => {
+          const line = 1 + Math.floor(r() * 20);
+          return { line, endLine: line + Math.floor(r() * 12) - 2 };
+        }),
+      );
+    }
+    for (const talks of cases) {
+      const got = chooseMentions(text, mentions, 'perTalk', { talks, linked }).map((m) => m.line);
+      assert.deepStrictEqual(got, expected(talks), JSON.stringify(talks));
+    }
   });
 
   it('never throws on odd input', () => {

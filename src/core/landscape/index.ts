@@ -120,6 +120,7 @@ export class LandscapeIndex {
   private readonly nearWordSets = new WeakMap<LandscapeEntry, Set<string>>();
   private readonly multiWordParts = new Set<string>();
   private shortTypoTable: Map<string, NameForm[]> | undefined;
+  private readonly entryUrls = new WeakMap<LandscapeEntry, string | null>();
 
   constructor(file: LandscapeIndexFile) {
     this.entries = file.entries;
@@ -205,9 +206,12 @@ export class LandscapeIndex {
 
   /** The URL a link to the entry points to: its homepage, else its repository (http/https only). */
   urlOf(entry: LandscapeEntry): string | undefined {
-    if (entry.homepage && isHttpUrl(entry.homepage)) return entry.homepage;
-    if (entry.repo && isHttpUrl(entry.repo)) return entry.repo;
-    return undefined;
+    // Remembered per entry: every mention asks, and each answer parses a URL.
+    const known = this.entryUrls.get(entry);
+    if (known !== undefined) return known ?? undefined;
+    const url = entry.homepage && isHttpUrl(entry.homepage) ? entry.homepage : entry.repo && isHttpUrl(entry.repo) ? entry.repo : undefined;
+    this.entryUrls.set(entry, url ?? null);
+    return url;
   }
 
   /** The entry a name or alias stands for, case- and separator-insensitively; CNCF projects first. */

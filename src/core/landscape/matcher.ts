@@ -73,13 +73,14 @@ export function findMentions(text: string, index: LandscapeIndex, options: Match
   const out: Mention[] = [];
   index.prepare(scope);
   const titleCache = new Map<number, boolean>();
+  const words = new WordMemo(index, scope);
   const bylines = new Map<number, number>();
   const dropped = new Set<Mention>();
   let pending: Mention[] = [];
   for (const run of scan.runs) {
     if (run.end <= from || run.start >= to) continue;
     const before = out.length;
-    matchRun(text, run, index, scope, typos, scan, titleCache, out, pending);
+    matchRun(text, run, index, scope, typos, scan, titleCache, words, out, pending);
     if (run.heading && out.length > before) dropBylineMentions(text, run, out, before, dropped, bylines);
   }
   if (dropped.size) pending = pending.filter((m) => !dropped.has(m));
@@ -134,7 +135,10 @@ function resolveByEvidence(text: string, scan: ScanResult, index: LandscapeIndex
   const pendingSet = new Set(pending);
   const sure: Mention[] = out.filter((m) => m.action === 'link' && !pendingSet.has(m));
   // Only part of the note was matched: look at the rest too.
-  if (partial) for (const m of findMentions(text, index, { scan, typos: false })) if (m.action === 'link' && !pending.some((p) => p.start === m.start)) sure.push(m);
+  if (partial) {
+    const pendingStarts = new Set(pending.map((p) => p.start));
+    for (const m of findMentions(text, index, { scan, typos: false })) if (m.action === 'link' && !pendingStarts.has(m.start)) sure.push(m);
+  }
   const sureEntries = new Set(sure.map((m) => m.entry));
   for (const l of linkedProjects(text, index, scan)) sureEntries.add(l.entry);
   const sectionOf = (line0: number): number => {
@@ -183,6 +187,60 @@ interface Word {
   end: number;
 }
 
+/** What the matcher asks the index about a word as written. */
+interface WordFacts {
+  /** The word in lower case. */
+  lower: string;
+  /** Answers asked for on first need: a name or alias of some entry; a four-letter slip shape; the one-word typo candidate (null: none). */
+  known?: boolean;
+  slip?: boolean;
+  typo?: NameForm | null;
+}
+
+/**
+ * The facts of each distinct word of one findMentions call (one scope), so that a word met
+ * thousands of times in a long note is lowered, hashed and looked up in the index once, not
+ * at each occurrence. Each answer is computed when the matcher first needs it, in the order
+ * it always asked; none depends on where the word stands. Bounded: forgotten past MAX_WORDS.
+ */
+class WordMemo {
+  private readonly facts = new Map<string, WordFacts>();
+  constructor(
+    private readonly index: LandscapeIndex,
+    private readonly scope: LandscapeScope,
+  ) {}
+
+  of(written: string): WordFacts {
+    let f = this.facts.get(written);
+    if (!f) {
+      if (this.facts.size >= MAX_WORDS) this.facts.clear();
+      this.facts.set(written, (f = { lower: written.toLowerCase() }));
+    }
+    return f;
+  }
+
+  known(written: string, f: WordFacts): boolean {
+    return (f.known ??= this.index.isKnownWord(written));
+  }
+
+  slip(written: string, f: WordFacts): boolean {
+    return (f.slip ??= slipShaped(written));
+  }
+
+  typo(written: string, f: WordFacts): NameForm | undefined {
+    if (f.typo === undefined) f.typo = this.index.typoCandidates(written).find((c) => c.words.length === 1 && this.index.inScope(c.entry, this.scope)) ?? null;
+    return f.typo ?? undefined;
+  }
+}
+const MAX_WORDS = 100_000;
+
+/** The text between two words is exactly one space or one hyphen. */
+function joinedBySpaceOrHyphen(text: string, prevEnd: number, nextStart: number): boolean {
+  if (nextStart - prevEnd !== 1) return false;
+  const c = text.charCodeAt(prevEnd);
+  return c === 32 || c === 45;
+}
+
 function wordsOf(text: string, run: ProseRun): Word[] {
   const words: Word[] = [];
   let i = run.start;
@@ -206,13 +264,15 @@ function matchRun(
   typos: boolean,
   scan: ScanResult,
   titleCache: Map<number, boolean>,
+  memo: WordMemo,
   out: Mention[],
   pending: Mention[],
 ): void {
   const words = wordsOf(text, run);
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    const first = text.slice(w.start, w.end).toLowerCase();
+    const facts = memo.of(text.slice(w.start, w.end));
+    const first = facts.lower;
     const maxWords = index.maxWordsStartingWith(first);
     let matched = 0;
     if (maxWords > 0) {
@@ -222,9 +282,8 @@ function matchRun(
       while (span < maxWords && i + span < words.length) {
         const prev = words[i + span - 1];
         const next = words[i + span];
-        const sep = text.slice(prev.end, next.start);
-        if (sep !== ' ' && sep !== '-') break;
-        keys.push(keys[span - 1] + text.slice(next.start, next.end).toLowerCase());
+        if (!joinedBySpaceOrHyphen(text, prev.end, next.start)) break;
+        keys.push(keys[span - 1] + memo.of(text.slice(next.start, next.end)).lower);
         span++;
       }
       for (let n = span; n >= 1 && !matched; n--) {
@@ -250,7 +309,7 @@ function matchRun(
       continue;
     }
     if (!typos) continue;
-    const typo = typoAt(text, words, i, run, index, scope);
+    const typo = typoAt(text, words, i, run, index, scope, memo, facts);
     if (typo) {
       out.push(makeMention(text, scan, index, run, typo.start, typo.end, typo.entry, 'suggest', 'typo'));
       i += typo.words - 1;
@@ -265,17 +324,19 @@ function typoAt(
   run: ProseRun,
   index: LandscapeIndex,
   scope: LandscapeScope,
+  memo: WordMemo,
+  facts: WordFacts,
 ): { start: number; end: number; entry: LandscapeEntry; words: number } | undefined {
   const w = words[i];
-  const written = text.slice(w.start, w.end);
-  const c0 = written.charCodeAt(0);
+  const c0 = text.charCodeAt(w.start);
   const letter = (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122);
   if (!letter) return undefined;
+  const written = text.slice(w.start, w.end);
   // Two words (`Inspector Gadget` for Inspektor Gadget) when one of them is a word of a two-word name.
   const next = words[i + 1];
-  if (next && (text.slice(w.end, next.start) === ' ' || text.slice(w.end, next.start) === '-') && next.end - w.start >= 9) {
-    const a = written.toLowerCase();
-    const b = text.slice(next.start, next.end).toLowerCase();
+  if (next && joinedBySpaceOrHyphen(text, w.end, next.start) && next.end - w.start >= 9) {
+    const a = facts.lower;
+    const b = memo.of(text.slice(next.start, next.end)).lower;
     if ((index.isPartOfMultiWordName(a) || index.isPartOfMultiWordName(b)) && boundaryOk(text, w.start, next.end, run)) {
       // One word as in the name, the other a typo of its word (at least 5 letters).
       const cand = index
@@ -289,14 +350,14 @@ function typoAt(
       if (cand) return { start: w.start, end: next.end, entry: cand.entry, words: 2 };
     }
   }
-  if (w.end - w.start === 4 && slipShaped(written) && boundaryOk(text, w.start, w.end, run)) {
+  if (w.end - w.start === 4 && memo.slip(written, facts) && boundaryOk(text, w.start, w.end, run)) {
     // A short name with a wrong letter or two letters swapped: `gPRC`, `grcp`.
     const short = index.shortTypoCandidates(written).find((f) => index.inScope(f.entry, scope));
     if (short) return { start: w.start, end: w.end, entry: short.entry, words: 1 };
   }
-  if (w.end - w.start < 5 || index.isKnownWord(written)) return undefined;
+  if (w.end - w.start < 5 || memo.known(written, facts)) return undefined;
   if (!boundaryOk(text, w.start, w.end, run)) return undefined;
-  const cand = index.typoCandidates(written).find((f) => f.words.length === 1 && index.inScope(f.entry, scope));
+  const cand = memo.typo(written, facts);
   return cand ? { start: w.start, end: w.end, entry: cand.entry, words: 1 } : undefined;
 }
 
@@ -568,7 +629,11 @@ export function linkTextFor(m: Pick<Mention, 'text' | 'url'>): string | undefine
  * talk (or note) are left as they are. Each edit replaces exactly the mention's text.
  */
 export function planLinkEdits(text: string, mentions: readonly Mention[], mode: LinkMode, options: PlanOptions = {}): TextEdit[] {
-  const chosen = chooseMentions(text, mentions, mode, options);
+  return linkEditsFor(chooseMentions(text, mentions, mode, options));
+}
+
+/** The edits that link the mentions chosen by {@link chooseMentions}. */
+export function linkEditsFor(chosen: readonly Mention[]): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const m of chosen) {
     const link = linkTextFor(m);
@@ -581,22 +646,78 @@ export function planLinkEdits(text: string, mentions: readonly Mention[], mode: 
 export function chooseMentions(text: string, mentions: readonly Mention[], mode: LinkMode, options: PlanOptions = {}): Mention[] {
   const links = mentions.filter((m) => m.action === 'link' && markdownUrl(m.url));
   if (mode === 'everyMention') return links;
-  const talks = mode === 'perTalk' ? (options.talks ?? talkSections(text)) : [];
-  const sectionOf = (line1: number): string => {
-    if (mode === 'perDocument') return 'doc';
-    let found: { line: number; endLine: number } | undefined;
-    for (const t of talks) if (t.line <= line1 && line1 <= t.endLine && (!found || t.line >= found.line)) found = t;
-    return found ? `talk:${found.line}` : 'outside';
-  };
-  const done = new Set<string>();
   const linked = options.linked ?? (options.index ? linkedProjects(text, options.index) : []);
-  for (const l of linked) done.add(`${sectionOf(l.line)}\u0000${l.entry.name}`);
+  // The section of a line: the first line of its talk (perTalk; -Infinity outside every talk), or 0 (perDocument).
+  let sectionOf: (line1: number) => number = () => 0;
+  if (mode === 'perTalk') {
+    const talkAt = talkLinesAt(options.talks ?? talkSections(text), [...linked.map((l) => l.line), ...links.map((m) => m.line)]);
+    sectionOf = (line1) => talkAt.get(line1) ?? Number.NEGATIVE_INFINITY;
+  }
+  // The projects linked (or to be linked) in each section, by name.
+  const done = new Map<number, Set<string>>();
+  const firstIn = (section: number, name: string): boolean => {
+    let names = done.get(section);
+    if (!names) done.set(section, (names = new Set()));
+    if (names.has(name)) return false;
+    names.add(name);
+    return true;
+  };
+  for (const l of linked) firstIn(sectionOf(l.line), l.entry.name);
   const out: Mention[] = [];
-  for (const m of links) {
-    const key = `${sectionOf(m.line)}\u0000${m.entry.name}`;
-    if (done.has(key)) continue;
-    done.add(key);
-    out.push(m);
+  for (const m of links) if (firstIn(sectionOf(m.line), m.entry.name)) out.push(m);
+  return out;
+}
+
+/**
+ * For each of `lines` (1-based) that a talk's section (line .. endLine) holds, the first line
+ * of the one that starts last (lines outside every talk are left out). One sweep over the lines in order with a
+ * heap of the talks begun so far (latest start on top; a talk ended before the current line
+ * is dropped when it comes to the top): O((talks + lines) log talks), for talks in any order,
+ * nested or overlapping.
+ */
+function talkLinesAt(talks: ReadonlyArray<{ line: number; endLine: number }>, lines: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const queries = [...new Set(lines)].sort((a, b) => a - b);
+  const sorted = [...talks].sort((a, b) => a.line - b.line);
+  const heap: Array<{ line: number; endLine: number }> = [];
+  const up = (i: number) => {
+    const t = heap[i];
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (heap[p].line >= t.line) break;
+      heap[i] = heap[p];
+      i = p;
+    }
+    heap[i] = t;
+  };
+  const down = (i: number) => {
+    const t = heap[i];
+    const n = heap.length;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && heap[c + 1].line > heap[c].line) c++;
+      if (heap[c].line <= t.line) break;
+      heap[i] = heap[c];
+      i = c;
+    }
+    heap[i] = t;
+  };
+  let k = 0;
+  for (const q of queries) {
+    while (k < sorted.length && sorted[k].line <= q) {
+      heap.push(sorted[k++]);
+      up(heap.length - 1);
+    }
+    // Lines only grow: a talk that ended before this one holds none of the rest.
+    while (heap.length && !(q <= heap[0].endLine)) {
+      const last = heap.pop()!;
+      if (heap.length) {
+        heap[0] = last;
+        down(0);
+      }
+    }
+    if (heap.length) out.set(q, heap[0].line);
   }
   return out;
 }

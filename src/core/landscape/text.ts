@@ -64,9 +64,17 @@ export function isHttpUrl(s: string): boolean {
 
 /** A URL safe to put in `[text](url)` (through core/links/safeUrl): http(s) only, normalised, nothing Markdown could misread; undefined otherwise. */
 export function markdownUrl(url: string | null | undefined): string | undefined {
-  if (!url || !isHttpUrl(url)) return undefined;
-  return markdownDestination(url);
+  if (!url) return undefined;
+  // Remembered per URL: a long note has thousands of mentions of a few projects, and each check parses the URL twice.
+  const known = markdownUrls.get(url);
+  if (known !== undefined) return known ?? undefined;
+  const result = isHttpUrl(url) ? markdownDestination(url) : undefined;
+  if (markdownUrls.size >= MARKDOWN_URLS_KEPT) markdownUrls.clear();
+  markdownUrls.set(url, result ?? null);
+  return result;
 }
+const markdownUrls = new Map<string, string | null>();
+const MARKDOWN_URLS_KEPT = 1024;
 
 /** Escapes text so it stays plain text inside `[...]` of a Markdown link. */
 export function escapeLinkText(text: string): string {
