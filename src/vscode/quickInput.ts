@@ -131,6 +131,15 @@ export interface FreeTextStep extends Step {
  * A quick pick that accepts what was typed (the first item, `alwaysShow`) or one of the known
  * values offered below it; an empty value is fine (the part drops out). Undefined on Escape.
  */
+/** True when the letters of `typed` appear in `label` in order, ignoring case (how a quick pick filters rows). */
+function couldFilterTo(typed: string, label: string): boolean {
+  const t = typed.toLowerCase().replace(/\s+/g, '');
+  const l = label.toLowerCase();
+  let i = 0;
+  for (let j = 0; j < l.length && i < t.length; j++) if (l[j] === t[i]) i++;
+  return i === t.length;
+}
+
 export function askFreeText(api: CaptureApi, s: FreeTextStep): Promise<string | undefined> {
   const qp = vscode.window.createQuickPick<SuggestionItem>();
   qp.placeholder = s.placeholder;
@@ -142,10 +151,14 @@ export function askFreeText(api: CaptureApi, s: FreeTextStep): Promise<string | 
     alwaysShow: true,
     typed: true,
   });
+  // The typed row stays first, always: the workbench names the chosen row by its position, so a
+  // list that changes under a pressed Enter (the suggestions arriving late on a busy machine)
+  // must not move another row to where the typed one was. A known value typed exactly is shown
+  // once, as the first row, with its proper spelling.
   const refresh = () => {
     const v = qp.value.trim();
-    const exact = known.some((k) => k.label.toLowerCase() === v.toLowerCase());
-    qp.items = v && exact ? known : [typedItem(v), ...known];
+    const exact = v ? known.find((k) => k.label.toLowerCase() === v.toLowerCase()) : undefined;
+    qp.items = exact ? [{ ...exact, typed: false, alwaysShow: true }, ...known.filter((k) => k !== exact)] : [typedItem(v), ...known];
   };
   refresh();
   qp.busy = true;
@@ -163,8 +176,11 @@ export function askFreeText(api: CaptureApi, s: FreeTextStep): Promise<string | 
     qp.onDidChangeValue(() => refresh()),
     qp.onDidAccept(() => {
       const picked = qp.selectedItems[0] ?? qp.activeItems[0];
-      // A known value the person chose, else exactly what is typed (the typed item may lag behind).
-      finish(picked && !picked.typed ? picked.label : qp.value.trim());
+      const typed = qp.value.trim();
+      // A known value the person chose, else exactly what is typed (the typed item may lag
+      // behind). A known row that the typed text could not have filtered to (its letters are not
+      // in it, in order) is a row that moved under the Enter: what is typed wins.
+      finish(picked && !picked.typed && couldFilterTo(typed, picked.label) ? picked.label : typed);
     }),
   ]);
 }

@@ -4,9 +4,9 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { sleep, waitFor } from '../shared/wait';
+import { sleep, waitFor as waitForWithin } from '../shared/wait';
 
-export { closeAllEditors, sleep, waitFor } from '../shared/wait';
+export { closeAllEditors, sleep } from '../shared/wait';
 export { getApiOf } from '../shared/api';
 
 /** What the runner tells the suite through a file in the workspace (the worker has no environment variables). */
@@ -58,4 +58,12 @@ export async function screenshot(name: string): Promise<void> {
   await sleep(400); // let the workbench paint what the test just did
   console.log(`@@screenshot ${name.replace(/[^\w.-]+/g, '-')}`);
   await sleep(1000);
+}
+
+/**
+ * Polls `probe` until it returns a truthy value (returned) or the time is up: 30 s by default,
+ * as the worker host starts cold and the machine may be busy.
+ */
+export function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 30000): Promise<NonNullable<T>> {
+  return waitForWithin(probe, what, timeoutMs);
 }

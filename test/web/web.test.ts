@@ -72,16 +72,20 @@ describe('web: Talk Capture in the browser’s web-worker extension host', funct
   it('a note on a file system only VS Code’s API reaches (an in-memory provider): Talks tree, linking, Toggle Draft, save', async () => {
     const a = await api();
     const files = new Map<string, Uint8Array>();
+    const mtimes = new Map<string, number>();
+    let clock = 1_700_000_000_000;
     const changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
     const notFound = (uri: vscode.Uri) => vscode.FileSystemError.FileNotFound(uri);
     const provider: vscode.FileSystemProvider = {
       onDidChangeFile: changed.event,
       watch: () => new vscode.Disposable(() => undefined),
+      // The modification time changes only with a write (VS Code refuses to save over a file
+      // that looks changed on disk since it was read).
       stat: (uri) => {
         const data = files.get(uri.path);
         if (uri.path === '/') return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
         if (!data) throw notFound(uri);
-        return { type: vscode.FileType.File, ctime: 0, mtime: Date.now(), size: data.byteLength };
+        return { type: vscode.FileType.File, ctime: 0, mtime: mtimes.get(uri.path) ?? 0, size: data.byteLength };
       },
       readDirectory: () => [...files.keys()].map((p) => [p.slice(1), vscode.FileType.File] as [string, vscode.FileType]),
       createDirectory: () => undefined,
@@ -92,6 +96,7 @@ describe('web: Talk Capture in the browser’s web-worker extension host', funct
       },
       writeFile: (uri, content) => {
         files.set(uri.path, content);
+        mtimes.set(uri.path, ++clock);
         changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
       },
       delete: (uri) => void files.delete(uri.path),
@@ -108,8 +113,11 @@ describe('web: Talk Capture in the browser’s web-worker extension host', funct
         const rows = await a.talksView.provider.getChildren();
         return a.talksView.provider.doc === doc && rows.length === 1 && label(a.talksView.provider.getTreeItem(rows[0])) === 'Day01';
       }, 'the Talks view to show the in-memory note');
-      await vscode.commands.executeCommand('talkCapture.linkProjectMentions', { confirm: false });
+      const linked = await vscode.commands.executeCommand<number>('talkCapture.linkProjectMentions', { confirm: false });
+      assert.strictEqual(linked, 2, 'Linkerd and Istio linked');
       await vscode.commands.executeCommand('talkCapture.toggleDraft');
+      assert.match(editor.document.getText(), /^---\ntitle: "In memory"\ndraft: true\n---\n/);
+      assert.ok(editor.document.isDirty, 'edited');
       assert.ok(await editor.document.save(), 'saved through the provider');
       const saved = new TextDecoder().decode(files.get('/memory-note.md'));
       assert.match(saved, /^---\ntitle: "In memory"\ndraft: true\n---\n/);
