@@ -134,6 +134,8 @@ describe('web: Talk Capture in the browser’s web-worker extension host', funct
     assert.strictEqual(a.landscape.origin(), 'bundled');
     assert.ok(index.entries.length > 500, `${index.entries.length} entries`);
     assert.strictEqual(index.get('Prometheus')?.maturity, 'graduated');
+    // A figure for the log, not an assertion (timings belong in npm run bench).
+    console.log('@@mocha', `      the index loaded in ${a.landscape.loadMs()?.toFixed(0)} ms in the worker, ${index.entries.length} entries`);
   });
 
   it('capture: Insert Day Heading, Start Talk Now with the timer, Insert TODO Link, End Talk; saved through workspace.fs', async () => {
