@@ -1,5 +1,5 @@
 /** What every reader shares: sessions from instants, ids made unique, sorting, rooms from addresses, the zone to use. */
-import { ScheduleError, type Schedule, type ScheduleFormat, type Session, type SessionKind } from './model';
+import { ScheduleError, type Schedule, type ScheduleFormat, type Session } from './model';
 import type { SpeakerGroup } from './byline';
 import { formatInstant, isCountryName, isValidTimeZone, normalizeTimeZone, systemTimeZone } from './time';
 import { cleanOrNull } from './text';
@@ -15,19 +15,7 @@ export interface ScheduleParseOptions {
 }
 
 /** A session before its times are written out: instants in ms since the epoch. */
-export interface RawSession {
-  id: string;
-  title: string;
-  speakers: string[];
-  companies: string[];
-  byline: string | null;
-  room: string | null;
-  track: string | null;
-  kind: SessionKind;
-  startMs: number;
-  endMs: number;
-  url: string | null;
-}
+export type RawSession = Omit<Session, 'start' | 'end'> & { startMs: number; endMs: number };
 
 const UTC_LIKE = /^(?:utc|gmt|z|zulu|universal|etc\/utc|etc\/gmt|etc\/universal|etc\/zulu|utc[+-]0+(?::?00)?)$/i;
 

@@ -9,6 +9,7 @@
  */
 import type { SessionKind } from './model';
 import { cleanLine } from './text';
+import { NOT_NAME_WORDS } from '../text/words';
 
 /** Speakers who share a company (one `;` group of a Sched byline). */
 export interface SpeakerGroup {
@@ -50,65 +51,8 @@ const PARTICLES = new Set([
   'zu',
   'st.',
 ]);
-const STOP_WORDS = new Set([
-  'the',
-  'a',
-  'an',
-  'of',
-  'for',
-  'with',
-  'to',
-  'in',
-  'on',
-  'at',
-  'is',
-  'are',
-  'was',
-  'be',
-  'how',
-  'what',
-  'why',
-  'when',
-  'where',
-  'who',
-  'your',
-  'our',
-  'my',
-  'we',
-  'you',
-  'from',
-  'into',
-  'beyond',
-  'vs',
-  'vs.',
-  'or',
-  'not',
-  'it',
-  'its',
-  'this',
-  'that',
-  'way',
-  'ways',
-  'all',
-  'new',
-  'more',
-  'about',
-  'without',
-  'part',
-  'day',
-  'session',
-  'talk',
-  'demo',
-  'intro',
-  'update',
-  'q&a',
-  'tbd',
-  'tba',
-  'hard',
-  'easy',
-  'next',
-  'again',
-]);
+/** Words that are not names: the shared ones and words of session titles. */
+const STOP_WORDS = new Set([...NOT_NAME_WORDS, 'where', 'who', 'we', 'you', 'vs.', 'part', 'day', 'session', 'demo', 'q&a', 'tbd', 'tba', 'hard', 'easy', 'next', 'again']);
 const ROLE_WORDS = new Set(
   (
     'cto ceo cfo coo cio ciso cmo cpo cso vp svp evp avp gm president director engineer engineering manager founder co-founder cofounder ' +

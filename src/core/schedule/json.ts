@@ -1,27 +1,10 @@
 /** The JSON form of a schedule (`talk-capture schedule --json`), with keys in the documented order. */
 import type { Schedule, Session } from './model';
 
-interface SessionJson {
-  id: string;
-  title: string;
-  speakers: string[];
-  companies: string[];
-  byline: string | null;
-  room: string | null;
-  track: string | null;
-  kind: Session['kind'];
-  start: string;
-  end: string;
-  url: string | null;
-}
-
-export interface ScheduleJson {
-  source: string;
-  format: Schedule['format'];
-  title: string | null;
-  timeZone: string;
-  sessions: SessionJson[];
-}
+// The JSON form has exactly the fields of the model; the functions below write them in the
+// documented order and leave out whatever else the objects carry.
+type SessionJson = Session;
+export type ScheduleJson = Omit<Schedule, 'sessions'> & { sessions: SessionJson[] };
 
 const sessionJson = (s: Session): SessionJson => ({
   id: s.id,
