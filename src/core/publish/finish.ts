@@ -31,12 +31,14 @@ export interface FinishOptions {
   steps?: ReadonlySet<FinishStepId>;
 }
 
-export interface FinishStep {
+interface FinishStep {
   id: FinishStepId;
   /** What the step does on this note ("Fix 2 typos", "Link 3 project mentions"), or that it has nothing to do. */
   label: string;
   /** The changes, or why there are none ("Promethues → Prometheus", "tags: Jaeger, Perses"). */
   detail: string;
+  /** What the step did, said after it ran ("fixed 2 typos"); empty when it has nothing to do. */
+  done: string;
   /** How many changes the step makes: 0 when there is nothing to do (or it cannot run). */
   count: number;
   /** Why the step cannot run (a front matter that cannot be read or edited). */
@@ -68,8 +70,14 @@ function typoStep(text: string, index: LandscapeIndex, options: FinishOptions): 
   const edits = typos.map((m) => ({ range: m.range, newText: correctedText(m) }));
   const step: FinishStep =
     typos.length === 0
-      ? { id: 'typos', label: 'No typos of project names', detail: 'nothing to fix', count: 0 }
-      : { id: 'typos', label: `Fix ${count(typos.length, 'typo')}`, detail: tally(typos.map((m) => `${m.text} → ${correctedText(m)}`)), count: typos.length };
+      ? { id: 'typos', label: 'No typos of project names', detail: 'nothing to fix', done: '', count: 0 }
+      : {
+          id: 'typos',
+          label: `Fix ${count(typos.length, 'typo')}`,
+          detail: tally(typos.map((m) => `${m.text} → ${correctedText(m)}`)),
+          done: `fixed ${count(typos.length, 'typo')}`,
+          count: typos.length,
+        };
   return { step, edits };
 }
 
@@ -80,33 +88,43 @@ function linkStep(text: string, index: LandscapeIndex, options: FinishOptions): 
   const linkedNames = chosen.map((m) => m.entry.name);
   const step: FinishStep =
     edits.length === 0
-      ? { id: 'links', label: 'No unlinked project mentions', detail: 'nothing to link', count: 0 }
-      : { id: 'links', label: `Link ${count(edits.length, 'project mention')}`, detail: tally(linkedNames), count: edits.length };
+      ? { id: 'links', label: 'No unlinked project mentions', detail: 'nothing to link', done: '', count: 0 }
+      : {
+          id: 'links',
+          label: `Link ${count(edits.length, 'project mention')}`,
+          detail: tally(linkedNames),
+          done: `linked ${count(edits.length, 'project mention')}`,
+          count: edits.length,
+        };
   return { step, edits };
 }
 
 function tagStep(text: string, index: LandscapeIndex, options: FinishOptions): { step: FinishStep; edits: TextEdit[] } {
+  const none = (label: string, detail: string, problem?: string) => ({ step: { id: 'tags' as const, label, detail, done: '', count: 0, problem }, edits: [] });
   const fields = options.tagFields ?? ['tags', 'categories'];
-  if (fields.length === 0) return { step: { id: 'tags', label: 'No tags to add', detail: 'no tag field is set to sync (talkCapture.tags.fields)', count: 0 }, edits: [] };
+  if (fields.length === 0) return none('No tags to add', 'no tag field is set to sync (talkCapture.tags.fields)');
   const projects = linkedProjects(text, index).map((l) => l.entry);
-  if (projects.length === 0) return { step: { id: 'tags', label: 'No tags to add', detail: 'the note links no landscape project', count: 0 }, edits: [] };
+  if (projects.length === 0) return none('No tags to add', 'the note links no landscape project');
   const r = syncTags(text, projects, { fields, style: options.tagStyle, lookup: (t) => index.get(t) });
-  if (!r.ok) return { step: { id: 'tags', label: 'Cannot add tags', detail: r.message, count: 0, problem: r.message }, edits: [] };
+  if (!r.ok) return none('Cannot add tags', r.message, r.message);
   const n = r.added.reduce((sum, a) => sum + a.values.length, 0);
-  if (n === 0) return { step: { id: 'tags', label: 'No tags to add', detail: `${fields.join(' and ')} already name every linked project`, count: 0 }, edits: [] };
-  return { step: { id: 'tags', label: `Add ${count(n, 'tag')}`, detail: describeAdded(r.added.filter((a) => a.values.length > 0)), count: n }, edits: r.edits };
+  if (n === 0) return none('No tags to add', `${fields.join(' and ')} already name every linked project`);
+  return {
+    step: { id: 'tags', label: `Add ${count(n, 'tag')}`, detail: describeAdded(r.added.filter((a) => a.values.length > 0)), done: `added ${count(n, 'tag')}`, count: n },
+    edits: r.edits,
+  };
 }
 
 function draftStep(text: string): { step: FinishStep; edits: TextEdit[] } {
   const opened = openFrontMatter(text);
-  const nothing = (detail: string): { step: FinishStep; edits: TextEdit[] } => ({ step: { id: 'draft', label: 'Draft is off', detail, count: 0 }, edits: [] });
+  const nothing = (detail: string): { step: FinishStep; edits: TextEdit[] } => ({ step: { id: 'draft', label: 'Draft is off', detail, done: '', count: 0 }, edits: [] });
   // No front matter (or none that can be read): no draft field to turn off.
   if (!opened.ok) return nothing('the note has no draft field that can be read');
   if (opened.source.scalar('draft').kind === 'missing') return nothing('the note has no draft field: Hugo publishes it');
   const r = setDraft(text, false);
-  if (!r.ok) return { step: { id: 'draft', label: 'Cannot turn draft off', detail: r.message, count: 0, problem: r.message }, edits: [] };
+  if (!r.ok) return { step: { id: 'draft', label: 'Cannot turn draft off', detail: r.message, done: '', count: 0, problem: r.message }, edits: [] };
   if (!r.changed) return nothing('draft is already false');
-  return { step: { id: 'draft', label: 'Turn draft off', detail: 'draft: false', count: 1 }, edits: r.edits };
+  return { step: { id: 'draft', label: 'Turn draft off', detail: 'draft: false', done: 'turned draft off', count: 1 }, edits: r.edits };
 }
 
 /**
