@@ -69,7 +69,7 @@ async function finishPost(ctx: FeatureContext, api: FinishPostApi, args?: Finish
     api.lastPreview = items.map((i) => ({ label: i.label, detail: i.detail ?? '', picked: !!i.picked }));
     const picks = await vscode.window.showQuickPick(items, {
       title: `Finish Post: ${todo.length} step${todo.length === 1 ? '' : 's'} to apply`,
-      placeHolder: 'Uncheck a step to leave it out; Enter applies the rest as one undo step, then checks the note',
+      placeHolder: 'Uncheck what to leave out; Enter applies the rest (one undo step)',
       canPickMany: true,
     });
     if (!picks) return undefined;

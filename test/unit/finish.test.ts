@@ -147,10 +147,11 @@ describe('Finish Post plan', () => {
         ['typos', 1, false],
         ['links', 2, false],
         ['tags', 0, true],
-        ['draft', 0, false],
+        ['draft', 0, true],
       ],
     );
     assert.match(plan.steps[2].detail, /never closed/);
+    assert.strictEqual(plan.steps[3].label, 'Cannot turn draft off');
     assert.strictEqual(plan.text, text.replace('- Promethues and Jaeger.', '- [Prometheus](https://prometheus.io/) and [Jaeger](https://www.jaegertracing.io/).'));
   });
 

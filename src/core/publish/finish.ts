@@ -10,7 +10,7 @@
 import { InMemoryDocument, type TextEdit } from '../document';
 import type { LandscapeIndex, LandscapeScope } from '../landscape/index';
 import { chooseMentions, correctedText, findMentions, linkEditsFor, linkedProjects, linkTextFor, type LinkMode } from '../landscape/matcher';
-import { openFrontMatter, setDraft } from '../frontmatter/index';
+import { describeError, openFrontMatter, setDraft } from '../frontmatter/index';
 import { describeAdded, syncTags, type TagStyle } from '../frontmatter/tags';
 
 export type FinishStepId = 'typos' | 'links' | 'tags' | 'draft';
@@ -118,11 +118,15 @@ function tagStep(text: string, index: LandscapeIndex, options: FinishOptions): {
 function draftStep(text: string): { step: FinishStep; edits: TextEdit[] } {
   const opened = openFrontMatter(text);
   const nothing = (detail: string): { step: FinishStep; edits: TextEdit[] } => ({ step: { id: 'draft', label: 'Draft is off', detail, done: '', count: 0 }, edits: [] });
-  // No front matter (or none that can be read): no draft field to turn off.
-  if (!opened.ok) return nothing('the note has no draft field that can be read');
+  const cannot = (message: string): { step: FinishStep; edits: TextEdit[] } => ({
+    step: { id: 'draft', label: 'Cannot turn draft off', detail: message, done: '', count: 0, problem: message },
+    edits: [],
+  });
+  // No front matter: no draft to turn off. A front matter that cannot be read: say why.
+  if (!opened.ok) return opened.format === null ? nothing('the note has no front matter: Hugo publishes it') : cannot(describeError(opened.error, opened.format));
   if (opened.source.scalar('draft').kind === 'missing') return nothing('the note has no draft field: Hugo publishes it');
   const r = setDraft(text, false);
-  if (!r.ok) return { step: { id: 'draft', label: 'Cannot turn draft off', detail: r.message, done: '', count: 0, problem: r.message }, edits: [] };
+  if (!r.ok) return cannot(r.message);
   if (!r.changed) return nothing('draft is already false');
   return { step: { id: 'draft', label: 'Turn draft off', detail: 'draft: false', done: 'turned draft off', count: 1 }, edits: r.edits };
 }
