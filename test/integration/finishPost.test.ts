@@ -44,7 +44,7 @@ describe('Finish Post…', () => {
     assert.deepStrictEqual(rows, [
       { label: '$(whole-word) Fix 1 typo', detail: 'Vitness → Vitess', picked: true },
       { label: '$(link) Link 2 project mentions', detail: 'Vitess, Jaeger', picked: true },
-      { label: '$(tag) Add 3 tags', detail: 'tags: vitess, jaeger; categories: vitess', picked: true },
+      { label: '$(tag) Add 4 tags', detail: 'tags: vitess, jaeger; categories: vitess, jaeger', picked: true },
       { label: '$(eye) Turn draft off', detail: 'draft: false', picked: true },
     ]);
     await sleep(300);
@@ -56,12 +56,12 @@ describe('Finish Post…', () => {
     assert.strictEqual(
       doc.getText(),
       NOTE.replace('draft: true', 'draft: false')
-        .replace('tags: [kubernetes]', 'tags: [kubernetes, vitess, jaeger]\ncategories: [vitess]')
+        .replace('tags: [kubernetes]', 'tags: [kubernetes, vitess, jaeger]\ncategories: [vitess, jaeger]')
         .replace('- Vitness shards the data; Jaeger traces it.', '- [Vitess](https://vitess.io/) shards the data; [Jaeger](https://www.jaegertracing.io/) traces it.'),
     );
     assert.strictEqual(
       api.lastMessage,
-      'Talk Capture: finished the post: fixed 1 typo, linked 2 project mentions, added 3 tags, turned draft off. Still needs you: 1 placeholder link.',
+      'Talk Capture: finished the post: fixed 1 typo, linked 2 project mentions, added 4 tags, turned draft off. Still needs you: 1 placeholder link.',
     );
     // The check ran: its problems are in the Problems panel.
     assert.deepStrictEqual(checkKinds(doc.uri), ['placeholder']);
