@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as path from 'path';
+import { generateNotes } from '../../bench/generate';
 import { loadIndexFile } from '../../src/cli/common';
 import { applyEdits, InMemoryDocument, type TextEdit } from '../../src/core/document';
 import { composeEdits, planFinish, type FinishStepId } from '../../src/core/publish/finish';
@@ -185,6 +186,37 @@ describe('Finish Post plan', () => {
       ].join('\r\n'),
     );
     assert.strictEqual(applyEdits(text, plan.edits), plan.text);
+  });
+});
+
+describe('Finish Post on odd and large notes', () => {
+  const cases: Record<string, string> = {
+    'a typo 20,000 times in one talk': '---\ndraft: true\n---\n\n### Talk\n\n' + 'Promethues and Jaeger. '.repeat(20_000) + '\n',
+    'lone CR line breaks': '---\rtitle: CR\rdraft: yes\rtags: [kubernetes]\r---\r\r### Talk\r\rWe run Promethues. TODO: slides\r',
+    'a BOM and CRLF': '\uFEFF---\r\ntitle: BOM\r\ndraft: true\r\n---\r\n\r\n### Talk\r\n\r\n- Jaeger.\r\n',
+    'tags written as text': '---\ntitle: T\ntags: kubernetes\ndraft: true\n---\n\n### Talk\n\n- Jaeger.\n',
+    'a generated note of 5,000 lines': generateNotes(5_000, 9),
+    'no text': '',
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    it(`${name}: planned without throwing, and the edits give the planned text`, () => {
+      const plan = planFinish(text, index);
+      assert.strictEqual(plan.steps.length, 4);
+      assert.strictEqual(applyEdits(text, plan.edits), plan.text);
+      assertNoOverlap(text, plan.edits);
+    });
+  }
+
+  it('fixes and links the repeated typo: each fix is one edit, the first in the talk is linked', () => {
+    const text = '### Talk\n\n' + '- We use Promethues.\n'.repeat(1000);
+    const plan = planFinish(text, index, { tagFields: [] });
+    assert.deepStrictEqual(
+      plan.steps.map((s) => s.label),
+      ['Fix 1000 typos', 'Link 1 project mention', 'No tags to add', 'Draft is off'],
+    );
+    assert.strictEqual(plan.steps[0].detail, 'Promethues → Prometheus (1000)');
+    assert.strictEqual(plan.edits.length, 1000);
+    assert.strictEqual(plan.text, '### Talk\n\n- We use [Prometheus](https://prometheus.io/).\n' + '- We use Prometheus.\n'.repeat(999));
   });
 });
 
