@@ -4,8 +4,8 @@
  * `vscode.workspace.fs` and `findFiles`, network only through `fetch`. One test per feature
  * family: it runs in the worker, the bundled landscape index, capture with the timer,
  * completion, the Talks tree, the TODO Links view, linking and hovers, front matter commands,
- * the publish check, Finish Post, New Conference Notes, schedules (workspace file; URL with and without
- * cross-origin permission) and Update Landscape Index.
+ * the publish check, Finish Post, New Conference Notes, schedules (workspace file; URL with and
+ * without cross-origin permission) and Update Landscape Index.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
