@@ -17,6 +17,7 @@ import { registerFrontMatterCommands } from './vscode/frontMatterCommands';
 import { registerPublishCheck } from './vscode/publishCheck';
 import { registerScheduleImport } from './vscode/scheduleImport';
 import { registerScheduleView } from './vscode/scheduleView';
+import { registerFinishPost } from './vscode/finishPost';
 
 const features: Array<[string, Feature]> = [
   ['talks view', registerTalksView],
@@ -35,6 +36,7 @@ const features: Array<[string, Feature]> = [
   ['publish check', registerPublishCheck],
   ['schedule import', registerScheduleImport],
   ['schedule view', registerScheduleView],
+  ['Finish Post', registerFinishPost],
 ];
 
 export function activate(context: vscode.ExtensionContext): TalkCaptureApi {

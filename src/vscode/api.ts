@@ -71,6 +71,12 @@ export interface FrontMatterApi {
   lastMessage: string | undefined;
 }
 
+/** `api.finishPost`: Finish Post…'s last preview (its rows) and the last message it showed. */
+export interface FinishPostApi {
+  lastPreview: Array<{ label: string; detail: string; picked: boolean }> | undefined;
+  lastMessage: string | undefined;
+}
+
 /** `api.talksView`: the Talks view of the active note. */
 export interface TalksViewApi {
   provider: {
@@ -137,6 +143,7 @@ export interface TalkCaptureApi {
   projectDiagnostics?: ProjectDiagnosticsApi;
   publishCheck?: PublishCheckApi;
   frontMatter?: FrontMatterApi;
+  finishPost?: FinishPostApi;
   talksView?: TalksViewApi;
   todosView?: TodosViewApi;
   schedule?: ScheduleApi;

@@ -10,8 +10,7 @@ import * as vscode from 'vscode';
 import { messageOf } from './command';
 import { linkMode } from './settings';
 import type { Mention } from '../core/landscape/matcher';
-import { chooseMentions, linkTextFor } from '../core/landscape/matcher';
-import { escapeLinkText } from '../core/landscape/text';
+import { chooseMentions, correctedText, linkTextFor } from '../core/landscape/matcher';
 import { isMarkdown, maxFileChars } from './editor';
 import type { ProjectDiagnosticsApi } from './api';
 import type { FeatureContext } from './feature';
@@ -146,7 +145,7 @@ class ProjectQuickFixes implements vscode.CodeActionProvider {
       if (d.code === CODE_TYPO) {
         const a = new vscode.CodeAction(`Change to ${m.entry.name}`, vscode.CodeActionKind.QuickFix);
         a.edit = new vscode.WorkspaceEdit();
-        a.edit.replace(doc.uri, d.range, escapeLinkText(m.entry.name).replace(/\\([_*])/g, '$1'));
+        a.edit.replace(doc.uri, d.range, correctedText(m));
         a.diagnostics = [d];
         a.isPreferred = true;
         actions.push(a);

@@ -124,29 +124,33 @@ export function registerPublishCheck(ctx: FeatureContext): void {
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
 
-    vscode.commands.registerCommand('talkCapture.checkNotes', async () => {
+    // `{ quiet: true }` (Finish Post…): no message and no panel; the caller reads the result and tells the user.
+    vscode.commands.registerCommand('talkCapture.checkNotes', async (args?: { quiet?: unknown }) => {
       const editor = requireMarkdownEditor('check the note');
-      if (!editor) return;
+      if (!editor) return undefined;
       const doc = editor.document;
+      const quiet = args?.quiet === true;
       const result = await check(doc);
       if ('skipped' in result) {
         api.lastSummary = `Talk Capture: cannot check this note: ${result.skipped}`;
-        void vscode.window.showWarningMessage(api.lastSummary);
-        return;
+        if (!quiet) void vscode.window.showWarningMessage(api.lastSummary);
+        return result;
       }
       // Kept current while editing from now on (when talkCapture.check.live is on at that time).
       if (!watched.has(doc.uri.toString())) watched.set(doc.uri.toString(), undefined);
+      if (quiet) return result;
       const { problems } = result;
       if (problems.length === 0) {
         api.lastSummary = 'Talk Capture: ready to publish: no TODOs, placeholders, empty talks, broken links or tag gaps, and not a draft.';
         void vscode.window.showInformationMessage(api.lastSummary);
-        return;
+        return result;
       }
       api.lastSummary = `Talk Capture: ${problems.length} thing${problems.length === 1 ? '' : 's'} to fix before publishing: ${summarize(problems)}. See the Problems panel.`;
       void vscode.window.showWarningMessage(api.lastSummary);
       // Show the list, and give the keyboard back to the note.
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       await vscode.window.showTextDocument(doc, { viewColumn: editor.viewColumn, preserveFocus: false });
+      return result;
     }),
 
     vscode.workspace.onDidChangeTextDocument((e) => {

@@ -1,12 +1,17 @@
 // Finishing the post: Link Project Mentions with its confirmation, a typo quick fix (Ctrl+.),
-// Check Notes Before Publishing in the Problems panel, Resolve TODO Link from the TODO Links view.
+// Check Notes Before Publishing in the Problems panel, Resolve TODO Link from the TODO Links view,
+// and Finish Post… doing all of it from its keybinding (and its Talks view button).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   focusEditorEnd,
   notifications,
   openFile,
   press,
   readWorkspaceFile,
+  resetKeyCount,
+  root,
   runCommand,
   save,
   screenshot,
@@ -15,7 +20,9 @@ import {
   type,
   waitForLine,
   waitForQuickInput,
+  quickInputRows,
   waitForQuickInputClosed,
+  waitForToast,
   waitForTreeRow,
 } from './harness.mjs';
 
@@ -25,6 +32,22 @@ async function goTo(line, column) {
   await type(`${line}:${column}`, 20);
   await press('Enter');
   await waitForQuickInputClosed();
+}
+
+/**
+ * Ctrl+S, then the file as saved once it passes `test`. VS Code in a browser saves on its own a
+ * second after a change (files.autoSave's default there), so the write may come from either.
+ */
+async function saveUntil(relPath, test, what) {
+  await press('Control+S');
+  const until = Date.now() + 15_000;
+  let text = readWorkspaceFile(relPath);
+  while (!test(text) && Date.now() < until) {
+    await session.page.waitForTimeout(100);
+    text = readWorkspaceFile(relPath);
+  }
+  assert.ok(test(text), `${relPath} was never saved ${what}:\n${text}`);
+  return text;
 }
 
 /** Rows of the code action menu (Ctrl+.). */
@@ -135,5 +158,80 @@ describe('journey: finishing the post', () => {
     const toasts = await notifications();
     assert.ok(!toasts.some((t) => /clipboard/i.test(t)), `a clipboard error was shown: ${JSON.stringify(toasts)}`);
     await focusEditorEnd();
+  });
+
+  it('Finish Post…: Ctrl+Alt+F shows the steps, Enter applies them as one undo step, the check says what is left', async () => {
+    const original = fs.readFileSync(path.join(root, 'test', 'fixtures', 'journeys', 'notes', 'finish.md'), 'utf8');
+    await openFile('notes/finish.md');
+    resetKeyCount();
+    await press('Control+Alt+F');
+    const q = await waitForQuickInput((s) => s.title.includes('Finish Post'), 30_000);
+    assert.match(q.title, /Finish Post: 4 steps to apply/);
+    // Wait for the rows, then look at the preview.
+    await session.page.waitForFunction(() => document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row').length >= 4);
+    await screenshot('finish-post-preview');
+    const rows = await quickInputRows();
+    for (const want of [
+      /Fix 1 typo.*Promethues → Prometheus/,
+      /Link 6 project mentions.*Prometheus \(2\), Thanos, Jaeger, Perses, Vitess/,
+      /Add 10 tags.*tags: prometheus, thanos, jaeger, perses, vitess/,
+      /Turn draft off/,
+    ]) {
+      assert.ok(
+        rows.some((r) => want.test(r)),
+        `no row ${want}: ${JSON.stringify(rows)}`,
+      );
+    }
+    const checked = await session.page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (rs) =>
+      rs.map((r) => {
+        const box = r.querySelector('input[type=checkbox]');
+        const aria = r.getAttribute('aria-checked') ?? r.querySelector('[aria-checked]')?.getAttribute('aria-checked');
+        return box ? box.checked : aria === 'true';
+      }),
+    );
+    assert.deepEqual(checked, [true, true, true, true], 'every step is checked');
+    await press('Enter');
+    await waitForQuickInputClosed();
+    const keys = session.keys;
+    await waitForLine('[Prometheus](');
+    const toast = await waitForToast((t) => t.includes('Still needs you'));
+    await screenshot('finish-post-done');
+    assert.match(toast, /fixed 1 typo, linked 6 project mentions, added 10 tags, turned draft off/);
+    assert.match(toast, /Still needs you: 1 TODO\b/);
+    console.log(`      keys to finish the post: ${keys} (Ctrl+Alt+F, Enter), 52 before with four commands typed in the palette`);
+    assert.equal(keys, 2);
+
+    const saved = await saveUntil('notes/finish.md', (t) => !t.includes('Promethues'), 'finished');
+    assert.match(saved, /^draft: false$/m);
+    assert.match(saved, /^tags:\n {2}- kubernetes\n {2}- prometheus\n {2}- thanos\n {2}- jaeger\n {2}- perses\n {2}- vitess\ncategories:\n {2}- prometheus\n/m);
+    assert.match(saved, /^- We scrape every node with \[Prometheus\]\(https:\/\/prometheus\.io\/\) and keep a year of data in \[Thanos\]\(https:\/\/thanos\.io\/\)\.$/m);
+    assert.match(saved, /^- Traces go to \[Jaeger\]\([^)]+\), dashboards to \[Perses\]\([^)]+\)\.$/m);
+    assert.match(saved, /^- \[Vitess\]\(https:\/\/vitess\.io\/\) keeps the shards; \[Prometheus\]\(https:\/\/prometheus\.io\/\) watches them\.$/m);
+    assert.match(saved, /^- TODO: add the recording when it is out$/m);
+    assert.ok(!saved.includes('Promethues'));
+
+    // One Ctrl+Z gives the note back exactly as it was.
+    await press('Control+Z');
+    await waitForLine('Promethues');
+    await saveUntil('notes/finish.md', (t) => t === original, 'as it was');
+  });
+
+  it('Finish Post… from the Talks view button; Escape changes nothing', async () => {
+    await openFile('notes/finish.md');
+    const before = readWorkspaceFile('notes/finish.md');
+    await showTalkCaptureSidebar();
+    const header = session.page.locator('.pane-header', { hasText: 'Talks' }).first();
+    await header.hover();
+    const button = header.locator('.actions .action-label[aria-label^="Finish Post"]').first();
+    await button.waitFor({ timeout: 10_000 });
+    await screenshot('finish-post-talks-button');
+    await button.click();
+    await waitForQuickInput((s) => s.title.includes('Finish Post'), 30_000);
+    await press('Escape');
+    await waitForQuickInputClosed();
+    await waitForLine('with Promethues and keep');
+    const tabs = await session.page.$$eval('.tab.active', (ts) => ts.map((t) => t.className));
+    assert.ok(!tabs.some((c) => c.includes('dirty')), `the note is not modified: ${JSON.stringify(tabs)}`);
+    assert.equal(readWorkspaceFile('notes/finish.md'), before);
   });
 });

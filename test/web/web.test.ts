@@ -4,8 +4,8 @@
  * `vscode.workspace.fs` and `findFiles`, network only through `fetch`. One test per feature
  * family: it runs in the worker, the bundled landscape index, capture with the timer,
  * completion, the Talks tree, the TODO Links view, linking and hovers, front matter commands,
- * the publish check, New Conference Notes, schedules (workspace file; URL with and without
- * cross-origin permission) and Update Landscape Index.
+ * the publish check, Finish Post, New Conference Notes, schedules (workspace file; URL with and
+ * without cross-origin permission) and Update Landscape Index.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -254,6 +254,18 @@ describe('web: Talk Capture in the browser’s web-worker extension host', funct
       diags.some((d) => d.message === 'Unresolved TODO: TODO: add the video'),
       diags.map((d) => d.message).join('\n'),
     );
+  });
+
+  it('Finish Post… applies the chosen steps as one undo step and checks the note', async () => {
+    const editor = await openFile('notes/kubecon-na.md');
+    const before = editor.document.getText();
+    const result = await vscode.commands.executeCommand<{ applied: string[]; problems: number }>('talkCapture.finishPost', { steps: ['typos', 'links', 'tags', 'draft'] });
+    assert.ok(result.applied.includes('tags'), JSON.stringify(result));
+    assert.match(editor.document.getText(), /^tags:\n- cilium\n- crossplane\n- argo\ncategories:\n- crossplane\n- argo\n---$/m);
+    assert.ok(result.problems > 0);
+    await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).some((d) => d.source === 'Talk Capture publish check'), 'publish check diagnostics');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), before);
   });
 
   it('New Conference Notes… writes the new note through workspace.fs', async () => {

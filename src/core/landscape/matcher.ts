@@ -623,6 +623,11 @@ export function linkTextFor(m: Pick<Mention, 'text' | 'url'>): string | undefine
   return url ? `[${escapeLinkText(m.text)}](${url})` : undefined;
 }
 
+/** The project's name that replaces a typo (`Promethues` → `Prometheus`), as plain text: what the quick fix "Change to …" writes. */
+export function correctedText(m: Pick<Mention, 'entry'>): string {
+  return escapeLinkText(m.entry.name).replace(/\\([_*])/g, '$1');
+}
+
 /**
  * The edits that link mentions (only `link` actions): the first mention of each project per
  * talk (`perTalk`), per note (`perDocument`), or every one. Projects already linked in that
