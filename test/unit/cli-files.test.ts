@@ -68,6 +68,32 @@ describe('cli: files (safe writes, strict UTF-8, regular files only, one argumen
       );
     });
 
+    it('a change written between the last check and the rename is kept, not lost (it was replaced before)', () => {
+      const file = path.join(tmp, 'note.md');
+      fs.writeFileSync(file, LINKABLE);
+      const note = readNote(file);
+      const typed = LINKABLE + 'Typed and saved in the last moment.\n';
+      let called = 0;
+      assert.throws(
+        () =>
+          writeNote(note, note.text.replace('Prometheus', '[Prometheus](https://prometheus.io/)'), {
+            atRename: () => {
+              called++;
+              fs.writeFileSync(file, typed); // written in place, as an editor saves
+            },
+          }),
+        (err: unknown) => err instanceof CliError && /note\.md: it changed on disk while it was written \(that change was put back\); nothing was written/.test(err.message),
+      );
+      assert.strictEqual(called, 1);
+      assert.strictEqual(fs.readFileSync(file, 'utf8'), typed);
+      assert.deepStrictEqual(leftovers(tmp, ['note.md']), []);
+      // Without a change in that moment the write goes through and leaves nothing behind.
+      const again = readNote(file);
+      writeNote(again, again.text + 'More.\n', { atRename: () => called++ });
+      assert.strictEqual(fs.readFileSync(file, 'utf8'), typed + 'More.\n');
+      assert.deepStrictEqual(leftovers(tmp, ['note.md']), []);
+    });
+
     it('keeps the mode, the byte order mark and CRLF; writes through a symbolic link to the note', async () => {
       const real = path.join(tmp, 'real.md');
       fs.writeFileSync(real, '\uFEFF' + LINKABLE.replace(/\n/g, '\r\n'));
