@@ -7,6 +7,7 @@ import { LandscapeIndex } from '../../src/core/landscape/index';
 import { loadIndexFile } from '../../src/cli/common';
 import * as zlib from 'zlib';
 import { buildUpdatedIndex, fetchLandscapeText, landscapeYamlProblem, MAX_LANDSCAPE_BYTES, urlProblem } from '../../src/core/landscape/update';
+import { isThisMachine } from '../../src/core/net/fetchText';
 
 const bundled = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
 
@@ -222,6 +223,52 @@ describe('landscape: update over a hostile network', () => {
     } finally {
       await first.close();
       await second.close();
+    }
+  });
+
+  it('a redirect to this machine is known in every address form, not by its host name only (0.0.0.0, 127.0.0.3, [::ffff:127.0.0.1] passed)', () => {
+    const local = [
+      '127.0.0.1',
+      '127.0.0.3',
+      '127.255.255.254',
+      '0.0.0.0',
+      '0',
+      '2130706433',
+      '0x7f.1',
+      '0177.0.0.1',
+      '0x7f000001',
+      'localhost',
+      'LOCALHOST.',
+      'app.localhost',
+      '[::1]',
+      '[::]',
+      '[0:0:0:0:0:0:0:1]',
+      '[::ffff:127.0.0.1]',
+      '[::ffff:7f00:2]',
+      '[::ffff:0.0.0.0]',
+      '[::127.0.0.1]',
+    ];
+    const remote = ['example.org', '128.0.0.1', '10.0.0.1', '1.127.0.0', '[::2]', '[2001:db8::1]', '[::ffff:8.8.8.8]', '[fe80::1]', 'localhost.example.org', 'mylocalhost'];
+    for (const host of local) assert.ok(isThisMachine(new URL(`https://${host}/x`)), host);
+    for (const host of remote) assert.ok(!isThisMachine(new URL(`https://${host}/x`)), host);
+  });
+
+  it('a redirect target with a password is shown masked, as the first URL is (it was printed in full)', async () => {
+    const s = await serve((req, res) => {
+      if (req.url === '/pw') res.writeHead(302, { location: 'https://someone:s3cret@example.org/landscape.yml' }).end();
+      else res.writeHead(302, { location: 'http://someone:s3cret@[bad/landscape.yml' }).end();
+    });
+    try {
+      for (const p of ['/pw', '/bad']) {
+        const err = await fetchLandscapeText(`${s.base}${p}`).then(
+          () => assert.fail('fetched'),
+          (e: unknown) => (e instanceof Error ? e.message : String(e)),
+        );
+        assert.ok(!err.includes('s3cret') && !err.includes('someone'), err);
+        assert.match(err, /\/\/…@/);
+      }
+    } finally {
+      await s.close();
     }
   });
 
