@@ -153,8 +153,9 @@ export async function fetchText(url: string, o: FetchTextOptions): Promise<{ tex
       }
       const problem = urlProblem(next.href, verb);
       if (problem) throw new FetchTextError(`redirected to a URL that is not ${verb}: ${shownUrl(next)} (${problem})`);
-      if (isThisMachine(next) && !isThisMachine(new URL(current)))
+      if (isThisMachine(next) && !isThisMachine(new URL(current))) {
         throw new FetchTextError(`redirected from ${new URL(current).host} to this machine (${next.host}): not followed`);
+      }
       current = next.href;
     }
     if (!res.ok) {
