@@ -63,6 +63,29 @@ describe('trust: every inserted URL goes through one gate', () => {
     assert.ok(!line.includes('<'));
   });
 
+  it('Resolve TODO Link replaces only the destination of a placeholder with a title or in angle brackets (the rest of the line was lost)', () => {
+    const md = new MarkdownIt();
+    const cases: Array<[string, string]> = [
+      ['See [slides](TODO "the slides") after the break.', 'See [slides](https://a.example/s.pdf "the slides") after the break.'],
+      ["See [slides](TODO 'the slides') after the break.", "See [slides](https://a.example/s.pdf 'the slides') after the break."],
+      ['See [slides](<TODO>) after the break.', 'See [slides](<https://a.example/s.pdf>) after the break.'],
+      ['See [slides](<> "the deck") now.', 'See [slides](<https://a.example/s.pdf> "the deck") now.'],
+      ['See [slides]( TODO ) now.', 'See [slides]( https://a.example/s.pdf ) now.'],
+    ];
+    for (const [line, expected] of cases) {
+      const todos = parseNotes(`# Notes\n\n${line}\n`).todos;
+      assert.strictEqual(todos.length, 1, line);
+      assert.strictEqual(todos[0].kind, 'missing-link', line);
+      const r = placeholderReplacement(line, todos[0], todos[0].column - 1, 'https://a.example/s.pdf');
+      assert.ok(r, line);
+      const done = line.slice(0, r.start) + r.newText + line.slice(r.end);
+      assert.strictEqual(done, expected);
+      const link = md.parseInline(done, {})[0].children!.find((t) => t.type === 'link_open')!;
+      assert.strictEqual(link.attrGet('href'), 'https://a.example/s.pdf');
+      assert.deepStrictEqual(parseNotes(`# Notes\n\n${done}\n`).todos, [], 'nothing left to resolve');
+    }
+  });
+
   it('landscape homepages go through the same gate', () => {
     assert.strictEqual(markdownUrl('https://example.com/a\\'), 'https://example.com/a/');
     assert.strictEqual(markdownLink('X', 'https://example.com/x)y'), '[X](https://example.com/x%29y)');
