@@ -6,6 +6,7 @@ import * as path from 'path';
 import { LandscapeIndex } from '../../src/core/landscape/index';
 import { loadIndexFile } from '../../src/cli/common';
 import * as zlib from 'zlib';
+import { Scalar } from 'yaml';
 import { buildUpdatedIndex, fetchLandscapeText, landscapeYamlProblem, MAX_LANDSCAPE_BYTES, urlProblem } from '../../src/core/landscape/update';
 import { isThisMachine } from '../../src/core/net/fetchText';
 
@@ -270,6 +271,44 @@ describe('landscape: update over a hostile network', () => {
     } finally {
       await s.close();
     }
+  });
+
+  it('repeated keys are found in linear time: key reads per key stay the same as one mapping grows ×10 (they grew ×10: 20k keys took 3.9 s)', () => {
+    // Counts every read of a YAML scalar's value while the landscape is built: the parser's
+    // own repeated-key check compared each key with all the earlier ones of its mapping.
+    const values = new WeakMap<object, unknown>();
+    let reads = 0;
+    Object.defineProperty(Scalar.prototype, 'value', {
+      configurable: true,
+      get(this: object) {
+        reads++;
+        return values.get(this);
+      },
+      set(this: object, v: unknown) {
+        values.set(this, v);
+      },
+    });
+    const perKey: number[] = [];
+    try {
+      for (const keys of [1000, 10000]) {
+        const yaml = landscapeYamlFrom(bundled, 30).replace(
+          '    name: Test\n',
+          `    name: Test\n    notes:\n${Array.from({ length: keys }, (_, i) => `      key${i}: ${i}\n`).join('')}`,
+        );
+        reads = 0;
+        assert.strictEqual(buildUpdatedIndex(yaml, 'https://example.org/landscape.yml', bundled).entries.length, 30);
+        perKey.push(reads / keys);
+      }
+    } finally {
+      delete (Scalar.prototype as { value?: unknown }).value;
+    }
+    console.log(`      scalar reads per key: ${perKey.map((n) => n.toFixed(2)).join(' at 1k keys, ')} at 10k keys`);
+    assert.ok(perKey[1] <= perKey[0] * 1.1 && perKey[1] < 20, perKey.join(', '));
+    // A repeated key is still refused, with its place.
+    assert.throws(
+      () => buildUpdatedIndex(landscapeYamlFrom(bundled, 30).replace('    name: Test\n', '    name: Test\n    name: Again\n'), 'https://example.org/landscape.yml', bundled),
+      /not valid YAML: Map keys must be unique: "name" is repeated at line 4, column 5/,
+    );
   });
 
   it('a slow body hits the one time limit, with a readable message', async () => {
