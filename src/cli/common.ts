@@ -29,6 +29,27 @@ export class CliError extends Error {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Output
+
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text as the CLI prints it: a control character (the ESC of an escape sequence in a schedule
+ * title or a heading, a carriage return, a bell, a C1 control) is shown as its `\u001b` escape
+ * instead of reaching the terminal. In `--json` output such a character can only stand inside a
+ * string, where the escape means the same character: the JSON stays valid and unchanged.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The same output channels, with every line made {@link printable}. */
+export function printableIO(io: CliIO): CliIO {
+  return { out: (t) => io.out(printable(t)), err: (t) => io.err(printable(t)) };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Arguments
 
 export interface CliOptionSpec {
@@ -230,6 +251,15 @@ export function readNote(file: string, options: ReadNoteOptions = {}): ReadNote 
   const reason = unreadableReason(text, maxBytes);
   if (reason) throw new CliError(`${file}: ${reason.charAt(0).toLowerCase()}${reason.slice(1).replace(/\.$/, '')}`);
   return { file, realPath, text, size: stat.size, mtimeMs: stat.mtimeMs, mode: stat.mode, hash: sha256(bytes), ...(bad === -1 ? {} : { invalidUtf8At: bad }) };
+}
+
+/**
+ * Says on standard error which lines of a note were not fully read (`FILE:LINE: not fully read:
+ * why`, as `check` and `todos` say it); true when there were any (the command then exits 2).
+ */
+export function reportUnread(io: CliIO, command: string, file: string, parts: readonly { line: number; reason: string }[]): boolean {
+  for (const part of parts) io.err(`talk-capture ${command}: ${file}:${part.line}: not fully read: ${part.reason}`);
+  return parts.length > 0;
 }
 
 /** The warning a read-only command prints for a note with invalid UTF-8 (undefined when it has none). */
