@@ -40,7 +40,7 @@ const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * instead of reaching the terminal. In `--json` output such a character can only stand inside a
  * string, where the escape means the same character: the JSON stays valid and unchanged.
  */
-export function printable(text: string): string {
+function printable(text: string): string {
   return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
