@@ -3,7 +3,7 @@
  * `talk-capture`: the command line over the same core as the extension, for a blog's CI.
  * Each subcommand lives in src/cli/<name>.ts.
  */
-import { CliError, type CliCommand, type CliIO } from './cli/common';
+import { CliError, printableIO, type CliCommand, type CliIO } from './cli/common';
 import { run as outline } from './cli/outline';
 import { run as todos } from './cli/todos';
 import { DEFAULT_EXCLUDE_GLOB, DEFAULT_NOTES_GLOB } from './core/notes/workspaceNotes';
@@ -35,7 +35,9 @@ export function usage(): string {
   return ['Usage: talk-capture <command> [options]', '', 'Commands:', ...Object.values(commands).map((c) => `  ${c.usage}`)].join('\n');
 }
 
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], terminal: CliIO): Promise<number> {
+  // Nothing read from a note or a schedule reaches the terminal as a control sequence.
+  const io = printableIO(terminal);
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());
@@ -64,21 +66,32 @@ if (require.main === module) {
   // two keep their order.
   let pending: string[] = [];
   let pendingChars = 0;
+  // A reader that stops early (`outline … | head -1`) closes the pipe: the rest of the output is
+  // dropped quietly, the command ends as it would, and nothing else is printed about it.
+  const closed = { out: false, err: false };
+  const onClosed = (which: 'out' | 'err') => (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+    closed[which] = true;
+    pending = [];
+  };
+  process.stdout.on('error', onClosed('out'));
+  process.stderr.on('error', onClosed('err'));
   const flush = () => {
     if (pending.length === 0) return;
-    process.stdout.write(pending.join(''));
+    if (!closed.out) process.stdout.write(pending.join(''));
     pending = [];
     pendingChars = 0;
   };
   const io: CliIO = {
     out: (t) => {
+      if (closed.out) return;
       pending.push(t + '\n');
       pendingChars += t.length + 1;
       if (pendingChars >= 64 * 1024) flush();
     },
     err: (t) => {
       flush();
-      process.stderr.write(t + '\n');
+      if (!closed.err) process.stderr.write(t + '\n');
     },
   };
   main(process.argv.slice(2), io).then(

@@ -29,6 +29,27 @@ export class CliError extends Error {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Output
+
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text as the CLI prints it: a control character (the ESC of an escape sequence in a schedule
+ * title or a heading, a carriage return, a bell, a C1 control) is shown as its `\u001b` escape
+ * instead of reaching the terminal. In `--json` output such a character can only stand inside a
+ * string, where the escape means the same character: the JSON stays valid and unchanged.
+ */
+function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The same output channels, with every line made {@link printable}. */
+export function printableIO(io: CliIO): CliIO {
+  return { out: (t) => io.out(printable(t)), err: (t) => io.err(printable(t)) };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Arguments
 
 export interface CliOptionSpec {
@@ -232,6 +253,15 @@ export function readNote(file: string, options: ReadNoteOptions = {}): ReadNote 
   return { file, realPath, text, size: stat.size, mtimeMs: stat.mtimeMs, mode: stat.mode, hash: sha256(bytes), ...(bad === -1 ? {} : { invalidUtf8At: bad }) };
 }
 
+/**
+ * Says on standard error which lines of a note were not fully read (`FILE:LINE: not fully read:
+ * why`, as `check` and `todos` say it); true when there were any (the command then exits 2).
+ */
+export function reportUnread(io: CliIO, command: string, file: string, parts: readonly { line: number; reason: string }[]): boolean {
+  for (const part of parts) io.err(`talk-capture ${command}: ${file}:${part.line}: not fully read: ${part.reason}`);
+  return parts.length > 0;
+}
+
 /** The warning a read-only command prints for a note with invalid UTF-8 (undefined when it has none). */
 export function utf8Warning(note: ReadNote): string | undefined {
   return note.invalidUtf8At === undefined ? undefined : `${note.file}: ${invalidUtf8Warning(note.invalidUtf8At)}`;
@@ -241,24 +271,34 @@ export function utf8Warning(note: ReadNote): string | undefined {
 // Writing
 
 export interface WriteNoteHooks {
-  /** Called after the new text is on disk in the temporary file, before the check and the rename (tests). */
+  /** Called after the new text is on disk in the temporary file, before the checks and the rename (tests). */
   beforeRename?: () => void;
+  /** Called after the last check, right before the rename: another program writing then (tests). */
+  atRename?: () => void;
 }
 
 /**
- * Replaces a note's text without ever leaving a partial note: the new text goes to a temporary
- * file in the same folder (written and flushed), then, if the note is still exactly what was
- * read (size, modification time and the hash of its bytes), it is renamed over the note with
- * the note's permissions. Throws CliError (exit 2) naming the file otherwise; the note is then
- * untouched and the temporary file removed.
+ * Replaces a note's text without ever leaving a partial note and without losing a change made
+ * meanwhile: the new text goes to a temporary file in the same folder (written and flushed); the
+ * note is then checked (size, modification time and the hash of its bytes are still what was
+ * read), the note as it is then is kept under a second name (a hard link: the same file, so a
+ * program that writes into it is seen), compared again, and the temporary file is renamed over
+ * the note with the note's permissions. After the rename the kept file is compared once more: a
+ * change that came in the meantime is put back (the new text is not written) instead of being
+ * lost. Throws CliError (exit 2) naming the file when the note changed or cannot be written; no
+ * temporary file is left.
  */
 export function writeNote(note: ReadNote, text: string, hooks: WriteNoteHooks = {}): void {
   const target = note.realPath;
   const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.talk-capture.tmp`);
+  const stem = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.talk-capture`);
+  const tmp = `${stem}.tmp`;
+  const kept = `${stem}.old`;
   const data = Buffer.from(text, 'utf8');
+  const changedError = (when: string) => new CliError(`${note.file}: it changed on disk ${when}; nothing was written (run the command again)`);
   let fd: number | undefined;
   let renamed = false;
+  let keeping = false;
   try {
     try {
       fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
@@ -277,13 +317,33 @@ export function writeNote(note: ReadNote, text: string, hooks: WriteNoteHooks = 
       fd = undefined;
     }
     hooks.beforeRename?.();
-    const changed = changedSinceRead(note);
+    const changed = changedSinceRead(note, target);
     if (changed) throw new CliError(`${note.file}: ${changed} since it was read; nothing was written (run the command again)`);
+    // Keep the note that is about to be replaced until the rename has succeeded (where the file
+    // system has no hard links, the checks before the rename are all there is).
+    try {
+      fs.linkSync(target, kept);
+      keeping = true;
+    } catch {
+      keeping = false;
+    }
+    if (keeping && (!sameFile(target, kept) || changedSinceRead(note, kept))) throw changedError('while it was written');
+    hooks.atRename?.();
     try {
       fs.renameSync(tmp, target);
       renamed = true;
     } catch (err) {
       throw new CliError(`${fsErrorMessage(note.file, err, 'write')}; the note was not changed`);
+    }
+    if (keeping && changedSinceRead(note, kept)) {
+      // Written into between the last check and the rename: that text goes back.
+      try {
+        fs.renameSync(kept, target);
+        keeping = false;
+      } catch (err) {
+        throw new CliError(`${note.file}: it changed on disk while it was written, and putting that change back failed (${fsErrorReason(err)}); it is in ${kept}`);
+      }
+      throw changedError('while it was written (that change was put back)');
     }
     try {
       const dfd = fs.openSync(dir, 'r');
@@ -298,14 +358,26 @@ export function writeNote(note: ReadNote, text: string, hooks: WriteNoteHooks = 
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
     if (!renamed) fs.rmSync(tmp, { force: true });
+    if (keeping) fs.rmSync(kept, { force: true });
   }
 }
 
-/** How the note on disk differs from what was read, or undefined when it is the same. */
-function changedSinceRead(note: ReadNote): string | undefined {
+/** True when both names are one file (the same device and inode). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
+/** How the note on disk (at `file`) differs from what was read, or undefined when it is the same. */
+function changedSinceRead(note: ReadNote, file: string): string | undefined {
   let stat: fs.Stats;
   try {
-    stat = fs.statSync(note.realPath);
+    stat = fs.statSync(file);
   } catch (err) {
     return `it cannot be checked (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
   }
@@ -313,7 +385,7 @@ function changedSinceRead(note: ReadNote): string | undefined {
   if (stat.size !== note.size || stat.mtimeMs !== note.mtimeMs) return 'it changed on disk';
   let bytes: Buffer;
   try {
-    bytes = readBytes(note.realPath, Math.max(note.size, 0)).bytes;
+    bytes = readBytes(file, Math.max(note.size, 0)).bytes;
   } catch {
     return 'it changed on disk';
   }

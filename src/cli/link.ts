@@ -4,9 +4,10 @@
  * Lists the CNCF project mentions of a note (`link`: sure, `suggest`: a probable typo or an
  * ordinary word that may be the project). `--write` links the `link` mentions in place (the
  * first per talk unless `--mode` says otherwise) and keeps every other byte of the file.
- * `--dry-run` (the default) changes nothing. Exit 0, or 2 for a usage or file problem.
+ * `--dry-run` (the default) changes nothing. Exit 0, or 2 for a usage or file problem, or after
+ * the rest when a line could not be read (too long for project names: named on stderr).
  */
-import { bundledIndexFile, CliError, loadIndexFile, parseCliArgs, readNote, utf8Warning, writeNote, type CliCommand } from './common';
+import { bundledIndexFile, CliError, loadIndexFile, parseCliArgs, readNote, reportUnread, utf8Warning, writeNote, type CliCommand } from './common';
 
 import { applyEdits } from '../core/document';
 import type { LandscapeIndex, LandscapeScope } from '../core/landscape/index';
@@ -88,7 +89,7 @@ export const run: CliCommand = (args, io) => {
       ...(linked !== undefined ? { linked } : {}),
     };
     io.out(JSON.stringify(out, null, 2));
-    return 0;
+    return reportUnread(io, 'link', file, scan.skipped) ? 2 : 0;
   }
   if (mentions.length === 0) io.out(`${file}: no project mentions`);
   for (const m of mentions) {
@@ -103,5 +104,5 @@ export const run: CliCommand = (args, io) => {
       ? `${linked} mention${linked === 1 ? '' : 's'} linked (${mode}); ${suggest} suggestion${suggest === 1 ? '' : 's'} left for you.`
       : `${sure} sure, ${suggest} suggested; --write would link ${chosen.size} (${mode}).`,
   );
-  return 0;
+  return reportUnread(io, 'link', file, scan.skipped) ? 2 : 0;
 };

@@ -7,7 +7,7 @@ import { CliError, parseCliArgs, readNote, utf8Warning, type CliCommand } from '
 import type { NotesModel, Talk, TodoItem } from '../core/notes/model';
 import { parseNotes } from '../core/notes/parse';
 import { parseNotesReference } from '../core/notes/reference';
-import { countTodos } from '../core/notes/todos';
+import { countTodos, visibleTodos } from '../core/notes/todos';
 
 export interface TodoJson {
   kind: TodoItem['kind'];
@@ -22,7 +22,10 @@ interface TalkJson {
   line: number;
   hidden: boolean;
   group: string | null;
+  /** TODO items only, as `todos --json` lists them. */
   todos: TodoJson[];
+  /** Hidden-draft lines (`[//]: # (...)`): notes to oneself, not TODO items. */
+  hiddenDrafts: TodoJson[];
 }
 
 interface OutlineJson {
@@ -31,9 +34,13 @@ interface OutlineJson {
   days: Array<{ title: string; line: number; talks: TalkJson[] }>;
   talks: TalkJson[];
   todos: TodoJson[];
+  hiddenDrafts: TodoJson[];
 }
 
 export const todoJson = (t: TodoItem): TodoJson => ({ kind: t.kind, text: t.text, line: t.line });
+
+/** A list of items split as the text output counts them: TODO items, and hidden drafts apart. */
+const splitTodos = (items: readonly TodoItem[]) => ({ todos: visibleTodos(items).map(todoJson), hiddenDrafts: items.filter((t) => t.kind === 'hidden').map(todoJson) });
 
 const talkJson = (t: Talk): TalkJson => ({
   title: t.title,
@@ -42,7 +49,7 @@ const talkJson = (t: Talk): TalkJson => ({
   line: t.line,
   hidden: t.hidden,
   group: t.group,
-  todos: t.todos.map(todoJson),
+  ...splitTodos(t.todos),
 });
 
 /** The `--json` form of a note's outline. */
@@ -52,7 +59,7 @@ function outlineJson(file: string, model: NotesModel): OutlineJson {
     frontMatter: { format: model.frontMatter.format, error: model.frontMatter.error, data: model.frontMatter.data },
     days: model.days.map((d) => ({ title: d.title, line: d.line, talks: d.talks.map(talkJson) })),
     talks: model.talks.map(talkJson),
-    todos: model.todos.map(todoJson),
+    ...splitTodos(model.todos),
   };
 }
 

@@ -1,13 +1,15 @@
 /**
  * `talk-capture sync-tags FILE [--write] [--style auto|landscape|lowercase|slug] [--fields tags,categories]`:
  * the linked projects missing from the front matter's tags and categories; with --write, adds
- * them (only those lines change). Exit 0 when done (or nothing to add), 1 when the front
- * matter cannot be edited (nothing written), 2 when the file cannot be read or on a usage error.
+ * them (only those lines change). Exit 0 when done (or nothing to add), 2 when the front matter
+ * cannot be edited (nothing written), when the file cannot be read, or on a usage error; 2 also
+ * when a line could not be read (too long: the projects linked on it are not known), after the rest.
  */
-import { CliError, parseCliArgs, readNote, utf8Warning, writeNote, type CliCommand } from './common';
+import { CliError, parseCliArgs, readNote, reportUnread, utf8Warning, writeNote, type CliCommand } from './common';
 import { loadLandscape } from './check';
 import { applyEdits } from '../core/document';
 import { linkedProjects } from '../core/landscape/matcher';
+import { scanMarkdown } from '../core/landscape/scan';
 import { syncTags, type TagStyle } from '../core/frontmatter/tags';
 
 const STYLES: TagStyle[] = ['auto', 'landscape', 'lowercase', 'slug'];
@@ -38,22 +40,26 @@ export const run: CliCommand = (args, io) => {
   const text = note.text;
   const index = loadLandscape(io);
   if (!index) throw new CliError('the landscape index is needed to know the linked projects');
-  const projects = linkedProjects(text, index).map((l) => l.entry);
+  const scan = scanMarkdown(text);
+  const projects = linkedProjects(text, index, scan).map((l) => l.entry);
+  // Exit 2 after the work when a line could not be read: its links are not counted.
+  const done = (): number => (reportUnread(io, 'sync-tags', file, scan.skipped) ? 2 : 0);
   const options = { fields, style, lookup: (t: string) => index.get(t) };
   const result = syncTags(text, projects, options);
   if (!result.ok) {
     io.err(`talk-capture sync-tags: ${file}: ${result.message}; nothing was written`);
-    return 1;
+    reportUnread(io, 'sync-tags', file, scan.skipped);
+    return 2;
   }
   if (result.added.length === 0) {
     io.out(projects.length === 0 ? `${file}: no linked landscape projects; nothing to add` : `${file}: ${fields.join(' and ')} already name every linked project`);
-    return 0;
+    return done();
   }
   const additions = result.added.map((a) => `${a.field}: + ${a.values.join(', ')}`);
   if (!write) {
     for (const line of additions) io.out(line);
     io.out(`(dry run: add --write to change ${file})`);
-    return 0;
+    return done();
   }
   writeNote(note, applyEdits(text, result.edits));
   // Read back what is on disk: every field must now name every linked project.
@@ -65,5 +71,5 @@ export const run: CliCommand = (args, io) => {
   }
   for (const line of additions) io.out(line);
   io.out(`${file}: written`);
-  return 0;
+  return done();
 };

@@ -423,6 +423,20 @@ describe('capture: TODO links', () => {
     await undoTo(editor, text);
   });
 
+  it('Resolve TODO Link… replaces only the destination of a placeholder with a title or in angle brackets', async () => {
+    const editor = await open('### T\n\n- [slides](TODO "the deck") after the break\n- [video](<TODO>) later\n');
+    await capture();
+    await at(editor, 2, 5);
+    let done = vscode.commands.executeCommand('talkCapture.resolveTodoLink');
+    await answer('url', 'https://example.com/deck.pdf');
+    await done;
+    await at(editor, 3, 5);
+    done = vscode.commands.executeCommand('talkCapture.resolveTodoLink');
+    await answer('url', 'https://example.com/video');
+    await done;
+    assert.strictEqual(editor.document.getText(), '### T\n\n- [slides](https://example.com/deck.pdf "the deck") after the break\n- [video](<https://example.com/video>) later\n');
+  });
+
   it('Resolve TODO Link… validates the URL and turns (link) and TODO lines into links', async () => {
     const text = "The handbook (link)\n\nTODO: will add link when it's published\n";
     const editor = await open(text);

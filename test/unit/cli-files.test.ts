@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -16,6 +16,10 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+/** A control character other than tab and line feed (what a terminal would act on). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /** Files in a folder other than the given ones (a temporary file left behind would show here). */
 const leftovers = (dir: string, keep: string[]) => fs.readdirSync(dir).filter((f) => !keep.includes(f));
@@ -66,6 +70,32 @@ describe('cli: files (safe writes, strict UTF-8, regular files only, one argumen
           }),
         /changed on disk/,
       );
+    });
+
+    it('a change written between the last check and the rename is kept, not lost (it was replaced before)', () => {
+      const file = path.join(tmp, 'note.md');
+      fs.writeFileSync(file, LINKABLE);
+      const note = readNote(file);
+      const typed = LINKABLE + 'Typed and saved in the last moment.\n';
+      let called = 0;
+      assert.throws(
+        () =>
+          writeNote(note, note.text.replace('Prometheus', '[Prometheus](https://prometheus.io/)'), {
+            atRename: () => {
+              called++;
+              fs.writeFileSync(file, typed); // written in place, as an editor saves
+            },
+          }),
+        (err: unknown) => err instanceof CliError && /note\.md: it changed on disk while it was written \(that change was put back\); nothing was written/.test(err.message),
+      );
+      assert.strictEqual(called, 1);
+      assert.strictEqual(fs.readFileSync(file, 'utf8'), typed);
+      assert.deepStrictEqual(leftovers(tmp, ['note.md']), []);
+      // Without a change in that moment the write goes through and leaves nothing behind.
+      const again = readNote(file);
+      writeNote(again, again.text + 'More.\n', { atRename: () => called++ });
+      assert.strictEqual(fs.readFileSync(file, 'utf8'), typed + 'More.\n');
+      assert.deepStrictEqual(leftovers(tmp, ['note.md']), []);
     });
 
     it('keeps the mode, the byte order mark and CRLF; writes through a symbolic link to the note', async () => {
@@ -224,6 +254,56 @@ describe('cli: files (safe writes, strict UTF-8, regular files only, one argumen
     });
   });
 
+  describe('output', () => {
+    it('a closed standard output (outline … | head -1) ends quietly, without a stack trace (it printed one, exit 1)', async function () {
+      if (process.platform === 'win32') this.skip(); // closing a pipe early is a POSIX shell habit
+      const file = path.join(tmp, 'long.md');
+      const talks = Array.from({ length: 4000 }, (_, i) => `### Talk ${i} about clusters - Ada Quinlan, Acme\n\nTODO: slides ${i}\n`);
+      fs.writeFileSync(file, `# Notes\n\n${talks.join('\n')}`);
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'outline', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+      let first = '';
+      child.stdout.setEncoding('utf8').once('data', (d: string) => {
+        first = d.split('\n')[0];
+        child.stdout.destroy(); // the reader goes away after its first line
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+      assert.match(first, /long\.md: no front matter, 0 days, 4000 talks, 4000 TODO/);
+      assert.strictEqual(err, '');
+      assert.strictEqual(code, 0);
+    });
+
+    it('control characters of a heading or a schedule title are shown escaped, never sent to the terminal (they were printed raw)', async () => {
+      const note = path.join(tmp, 'esc.md');
+      fs.writeFileSync(note, '# Notes\n\n### Talk \u001b]0;owned\u0007about \u001b[31mred\u001b[0m things\u009b2J - Ada Quinlan, Acme\n\nTODO: slides\n');
+      const outline = await cli('outline', note);
+      assert.strictEqual(outline.code, 0, outline.err);
+      assert.ok(!CONTROL.test(outline.out), JSON.stringify(outline.out));
+      assert.match(outline.out, /Talk \\u001b\]0;owned\\u0007about \\u001b\[31mred\\u001b\[0m things\\u009b2J/);
+      const json = await cli('outline', note, '--json');
+      assert.ok(!CONTROL.test(json.out));
+      assert.strictEqual(JSON.parse(json.out).talks[0].title, 'Talk \u001b]0;owned\u0007about \u001b[31mred\u001b[0m things\u009b2J', 'the JSON keeps the text itself');
+      const schedule = path.join(tmp, 'sessionize.json');
+      const source = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'schedule', 'sessionize-all.json'), 'utf8');
+      fs.writeFileSync(schedule, source.split('"Opening Keynote: Clouds All the Way Down"').join(JSON.stringify('Opening \u001b[2J\u001b[HKeynote\u0085')));
+      const r = await cli('schedule', schedule);
+      assert.strictEqual(r.code, 0, r.err);
+      assert.ok(!CONTROL.test(r.out), JSON.stringify(r.out));
+      assert.match(r.out, /Opening \\u001b\[2J\\u001b\[HKeynote/);
+    });
+
+    it('link and sync-tags name a line they could not read and exit 2, as check does (they were silent)', async () => {
+      const file = path.join(tmp, 'long-line.md');
+      fs.writeFileSync(file, `${LINKABLE}\nA very long line: ${'[Prometheus](https://prometheus.io/) '.repeat(400)}\n`);
+      for (const args of [['link'], ['link', '--json'], ['link', '--write'], ['sync-tags'], ['check']]) {
+        const r = await cli(...args, file);
+        assert.strictEqual(r.code, 2, `${args.join(' ')}: ${r.err}`);
+        assert.match(r.err + r.out, /long-line\.md:\d+:(?:\d+:)? (?:error unread: )?[Nn]ot fully read: the line is \d+ characters long/, args.join(' '));
+      }
+    });
+  });
+
   describe('tags: a single text', () => {
     it('check and sync-tags both report it, with its line', async () => {
       const file = path.join(tmp, 'string-tags.md');
@@ -232,7 +312,7 @@ describe('cli: files (safe writes, strict UTF-8, regular files only, one argumen
       assert.strictEqual(check.code, 1);
       assert.match(check.out, /string-tags\.md:3:1: warning tags: YAML front matter, line 3: `tags` is a single text, not a list/);
       const sync = await cli('sync-tags', '--write', file);
-      assert.strictEqual(sync.code, 1);
+      assert.strictEqual(sync.code, 2, 'exit 1 is only check finding problems');
       assert.match(sync.err, /string-tags\.md: YAML front matter, line 3: `tags` is a single text, not a list .*; nothing was written/);
     });
   });

@@ -19,7 +19,7 @@ describe('talk-capture outline / todos', () => {
     const { code, out } = await cli('outline', file, '--json');
     assert.strictEqual(code, 0);
     const json = JSON.parse(out);
-    assert.deepStrictEqual(Object.keys(json), ['file', 'frontMatter', 'days', 'talks', 'todos']);
+    assert.deepStrictEqual(Object.keys(json), ['file', 'frontMatter', 'days', 'talks', 'todos', 'hiddenDrafts']);
     assert.strictEqual(json.file, file);
     assert.deepStrictEqual(Object.keys(json.frontMatter), ['format', 'error', 'data']);
     assert.strictEqual(json.frontMatter.format, 'yaml');
@@ -32,10 +32,23 @@ describe('talk-capture outline / todos', () => {
       hidden: false,
       group: null,
       todos: [{ kind: 'todo', text: 'TODO add the video once it is up', line: 25 }],
+      hiddenDrafts: [],
     });
     assert.strictEqual(json.days[0].talks[4].hidden, true);
     assert.deepStrictEqual(Object.keys(json.todos[0]), ['kind', 'text', 'line']);
-    assert.strictEqual(json.todos.length, 10);
+    // TODO items only, as the text output counts them ("8 TODO (+ 2 hidden drafts)") and
+    // `todos --json` lists them; hidden drafts in their own field (they were inside `todos`).
+    assert.strictEqual(json.todos.length, 8);
+    assert.ok(json.todos.every((t: { kind: string }) => t.kind !== 'hidden'));
+    assert.deepStrictEqual(
+      json.hiddenDrafts.map((t: { kind: string }) => t.kind),
+      ['hidden', 'hidden'],
+    );
+    const todosCli = JSON.parse((await cli('todos', file, '--json')).out);
+    assert.deepStrictEqual(
+      todosCli.files[0].todos.map((t: { line: number }) => t.line),
+      json.todos.map((t: { line: number }) => t.line),
+    );
   });
 
   it('outline --json: grouped talks stay in their list with the group title', async () => {

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadIndexFile } from '../../src/cli/common';
 import { evaluate, parseAnnotated } from '../../src/core/landscape/evaluate';
+import { findMentions } from '../../src/core/landscape/matcher';
 
 const root = path.join(__dirname, '..', '..');
 const index = loadIndexFile(path.join(root, 'data', 'landscape.json'));
@@ -59,5 +60,25 @@ describe('matcher evaluation set', () => {
     const r = evaluate([{ name: 'x', annotated: 'We ⟦spin|Spin⟧ up clusters with ⟦Prometheus⟧ and Helm charts.' }], index);
     assert.strictEqual(r.link.gold, 2);
     assert.ok(r.link.recall < 1);
+  });
+
+  it('typo hints: misspellings hinted at a sentence start too, correctly spelt projects outside the landscape not (precision and recall on a labelled note)', () => {
+    // test/fixtures/typo-hints/hints.md: typos marked ⟦written?Project⟧ (at sentence starts,
+    // four-letter slips among them); everything else unmarked, with a few dozen names of
+    // projects that are not in the landscape (Vitest, Terraform, Loki...). Only typo hints count.
+    const note = parseAnnotated(fs.readFileSync(path.join(root, 'test', 'fixtures', 'typo-hints', 'hints.md'), 'utf8'), index);
+    const gold = note.gold.filter((g) => g.action === 'suggest');
+    const hints = findMentions(note.text, index).filter((m) => m.reason === 'typo');
+    const right = hints.filter((h) => gold.some((g) => g.start === h.start && g.end === h.end && g.project === h.entry.name));
+    const precision = right.length / hints.length;
+    const recall = right.length / gold.length;
+    const wrong = hints.filter((h) => !right.includes(h)).map((h) => `"${h.text}" -> ${h.entry.name}`);
+    const missed = gold.filter((g) => !right.some((h) => h.start === g.start)).map((g) => `"${g.text}"`);
+    console.log(
+      `      ${gold.length} labelled typos, ${hints.length} hints: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}; missed ${missed.join(', ') || 'none'}`,
+    );
+    assert.ok(gold.length >= 15, `${gold.length} labelled typos`);
+    assert.ok(precision >= 0.95, `precision ${precision}: wrong hints ${wrong.join(', ')}`);
+    assert.ok(recall >= 0.9, `recall ${recall}: missed ${missed.join(', ')}`);
   });
 });

@@ -33,7 +33,7 @@ describe('publish check', () => {
       '* Promethues remote write',
       '* [slides](TODO) and TODO: add the video',
       '* [docs](htps://example.com), [site](/posts/day-two/), [repo](www.example.com/x), [mail](mailto:a@example.com)',
-      '* [blank](<>)',
+      '* [blank](<>)', // an empty destination in angle brackets is a placeholder, as `[blank]()` is
       '', // 15
       '### Keynote 2',
       '',
@@ -52,7 +52,7 @@ describe('publish check', () => {
       '12:22-41 warning todo',
       '13:3-29 warning bad-link',
       '13:56-81 warning bad-link',
-      '14:3-14 warning bad-link',
+      '14:3-14 warning placeholder',
       '16:1-14 warning empty-talk',
     ]);
     const messages = problems.map((p) => p.message);
@@ -63,11 +63,11 @@ describe('publish check', () => {
     assert.match(messages[5], /"Promethues" looks like a typo of Prometheus/);
     assert.match(messages[8], /starts with `htps:`/);
     assert.match(messages[9], /no https:\/\//);
-    assert.match(messages[10], /empty URL/);
+    assert.match(messages[10], /Placeholder instead of a link: \[blank\]\(<>\)/);
     assert.match(messages[11], /"Keynote 2" has no notes yet/);
     assert.strictEqual(
       summarize(problems),
-      '1 TODO, 1 placeholder link, 1 empty talk, 3 links without an http(s) URL, 1 unlinked project mention, 2 typo hints, 2 tag fields missing linked projects, draft still true',
+      '1 TODO, 2 placeholder links, 1 empty talk, 2 links without an http(s) URL, 1 unlinked project mention, 2 typo hints, 2 tag fields missing linked projects, draft still true',
     );
   });
 

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import MarkdownIt from 'markdown-it';
 import { placeholderReplacement, validateLinkUrl } from '../../src/core/capture/todoLink';
 import { markdownLink, markdownUrl } from '../../src/core/landscape/text';
 import { markdownDestination, safeUrl } from '../../src/core/links/safeUrl';
@@ -16,6 +17,21 @@ describe('trust: every inserted URL goes through one gate', () => {
     assert.strictEqual(markdownDestination('https://a.example/a|b c'), 'https://a.example/a%7Cb%20c');
     assert.strictEqual(markdownDestination('HTTPS://A.Example/Path'), 'https://a.example/Path');
     assert.strictEqual(markdownDestination('https://a.example'), 'https://a.example', 'a bare origin keeps its form');
+  });
+
+  it('an `&` that would start a character reference is written `&amp;`, so Markdown reads the same address (`&#41;` read as `)` before)', () => {
+    const md = new MarkdownIt();
+    const readBack = (dest: string) => {
+      const link = md.parseInline(`[x](${dest}) and [y](<${dest}>)`, {})[0].children!.filter((t) => t.type === 'link_open');
+      return link.map((t) => t.attrGet('href'));
+    };
+    for (const url of ['https://a.example/a&#41;b', 'https://a.example/?x=1&amp;y=2', 'https://a.example/?q=&copy;&x', 'https://a.example/&#x29;', 'https://a.example/?a=1&b=2']) {
+      const r = safeUrl(url);
+      assert.ok(r.ok, url);
+      assert.deepStrictEqual(readBack(r.markdown), [md.normalizeLink(r.url), md.normalizeLink(r.url)], `${url} written as ${r.markdown}`);
+    }
+    assert.strictEqual(markdownDestination('https://a.example/?a=1&b=2'), 'https://a.example/?a=1&b=2', 'an ordinary & stays as it is');
+    assert.strictEqual(markdownDestination('https://a.example/?x=1&amp;y=2'), 'https://a.example/?x=1&amp;amp;y=2');
   });
 
   it('refuses other schemes and control characters, with a reason', () => {
@@ -45,6 +61,29 @@ describe('trust: every inserted URL goes through one gate', () => {
     const notes = parseNotes(`# Notes\n\n${line}\n`);
     assert.deepStrictEqual(notes.todos, []);
     assert.ok(!line.includes('<'));
+  });
+
+  it('Resolve TODO Link replaces only the destination of a placeholder with a title or in angle brackets (the rest of the line was lost)', () => {
+    const md = new MarkdownIt();
+    const cases: Array<[string, string]> = [
+      ['See [slides](TODO "the slides") after the break.', 'See [slides](https://a.example/s.pdf "the slides") after the break.'],
+      ["See [slides](TODO 'the slides') after the break.", "See [slides](https://a.example/s.pdf 'the slides') after the break."],
+      ['See [slides](<TODO>) after the break.', 'See [slides](<https://a.example/s.pdf>) after the break.'],
+      ['See [slides](<> "the deck") now.', 'See [slides](<https://a.example/s.pdf> "the deck") now.'],
+      ['See [slides]( TODO ) now.', 'See [slides]( https://a.example/s.pdf ) now.'],
+    ];
+    for (const [line, expected] of cases) {
+      const todos = parseNotes(`# Notes\n\n${line}\n`).todos;
+      assert.strictEqual(todos.length, 1, line);
+      assert.strictEqual(todos[0].kind, 'missing-link', line);
+      const r = placeholderReplacement(line, todos[0], todos[0].column - 1, 'https://a.example/s.pdf');
+      assert.ok(r, line);
+      const done = line.slice(0, r.start) + r.newText + line.slice(r.end);
+      assert.strictEqual(done, expected);
+      const link = md.parseInline(done, {})[0].children!.find((t) => t.type === 'link_open')!;
+      assert.strictEqual(link.attrGet('href'), 'https://a.example/s.pdf');
+      assert.deepStrictEqual(parseNotes(`# Notes\n\n${done}\n`).todos, [], 'nothing left to resolve');
+    }
   });
 
   it('landscape homepages go through the same gate', () => {

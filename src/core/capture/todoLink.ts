@@ -59,7 +59,8 @@ function linkTextFromNote(note: string): string {
 
 /** Link destinations that mean "not known yet". */
 const PLACEHOLDER_DEST = /^\s*(?:|#|todo|tbd|link|url|fixme|\.\.\.|…|xxx)\s*$/i;
-const LINK = /\[((?:[^\]\\]|\\.)*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)/g;
+/** An inline link: its destination bare (group 3) or in angle brackets (group 2), then an optional title. */
+const LINK = /\[((?:[^\]\\]|\\.)*)\]\([ \t]*(?:<([^<>\n]*)>|([^()\s<]*(?:\([^()\s]*\)[^()\s]*)*))(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\)/dg;
 const MARKER = /^(?:TODO|FIXME|TBD)\b/i;
 
 export interface Replacement {
@@ -72,7 +73,8 @@ export interface Replacement {
 /**
  * How to fill the placeholder of `item` (whose text starts at 0-based `start` in `line`) with
  * `url`, or null when the item is no link placeholder. Only the placeholder changes:
- * - `[text](TODO)`, `[text]()`, `[text](#)`: the destination becomes the URL;
+ * - `[text](TODO)`, `[text]()`, `[text](#)`, `[text](<TODO>)`, `[text](TODO "title")`: the
+ *   destination becomes the URL (angle brackets and title kept);
  * - `(link)`: becomes `[link](url)`, `slides (link)` becomes `[slides](url)`;
  * - `TODO: will add link…`: the marker and its note become `[link](url)` (`TODO: slides`:
  *   `[slides](url)`; in a hidden line `<url>`);
@@ -88,9 +90,11 @@ export function placeholderReplacement(line: string, item: Pick<TodoItem, 'text'
     const mStart = m.index!;
     const mEnd = mStart + m[0].length;
     if (mEnd <= start || mStart >= end) continue;
-    if (!PLACEHOLDER_DEST.test(m[2])) continue;
-    const destStart = mStart + m[0].length - 1 - m[2].length;
-    return { start: destStart, end: mEnd - 1, newText: safe.markdown };
+    const group = m[2] === undefined ? 3 : 2;
+    if (!PLACEHOLDER_DEST.test(m[group])) continue;
+    // Only the destination changes: its angle brackets and the link's title stay.
+    const [destStart, destEnd] = m.indices![group]!;
+    return { start: destStart, end: destEnd, newText: safe.markdown };
   }
   // `(link)`, `slides (link)`: the word before the parenthesis, if any, becomes the link's text.
   const word = /^(?:([\p{L}\p{N}][\p{L}\p{N} _-]{0,40}?)[ \t]+)?\(([\p{L}\p{N} _-]{1,40})\)$/u.exec(item.text);

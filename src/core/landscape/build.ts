@@ -3,7 +3,7 @@
  * category, derived aliases). Used by scripts/build-landscape.ts and by the editor's
  * "Update Landscape Index" command. No descriptions or other prose of the YAML are kept.
  */
-import { parse as parseYaml } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { LandscapeEntry, LandscapeIndexFile, Maturity } from './types';
 import { compactKey, formWords, isHttpUrl } from './text';
 
@@ -101,11 +101,49 @@ interface RawItem {
   project?: unknown;
 }
 
+/**
+ * The first key written twice in one mapping (scalar keys compared by value, as the YAML parser
+ * does), with its offset; undefined when none. One set per mapping, one walk without recursion:
+ * linear in the number of nodes. Aliases are not followed (what they name is walked where it
+ * is written).
+ */
+function duplicateKey(doc: Document): { key: string; offset: number } | undefined {
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          const value = key.value;
+          if (seen.has(value)) return { key: String(value).slice(0, 80), offset: key.range?.[0] ?? 0 };
+          seen.add(value);
+        }
+        stack.push(key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return undefined;
+}
+
 /** Parses the text of a landscape.yml and builds the index; throws LandscapeFormatError when it is not one. */
 export function buildIndexFromYaml(yamlText: string, options: BuildOptions): LandscapeIndexFile {
   let doc: unknown;
   try {
-    doc = parseYaml(yamlText, { maxAliasCount: 1000 });
+    // The parser's own check for repeated keys compares each key with every earlier one of its
+    // mapping (quadratic on one big mapping): it is off, and duplicateKey checks in linear time.
+    const lines = new LineCounter();
+    const parsed = parseDocument(yamlText, { uniqueKeys: false, lineCounter: lines });
+    if (parsed.errors.length) throw parsed.errors[0];
+    const duplicate = duplicateKey(parsed);
+    if (duplicate) {
+      const { line, col } = lines.linePos(duplicate.offset);
+      throw new Error(`Map keys must be unique: "${duplicate.key}" is repeated at line ${line}, column ${col}`);
+    }
+    doc = parsed.toJS({ maxAliasCount: 1000 });
   } catch (err) {
     throw new LandscapeFormatError(`not valid YAML: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   }

@@ -400,6 +400,9 @@ export class LandscapeIndex {
         // Two edits only in place (`Kuberentse`), never a name cut short or run on (`cloudnative` for CloudNativePG).
         if (d > max || (d === 2 && Math.abs(w.length - f.key.length) > 1) || this.isNearWord(f.entry, w)) continue;
         if (f.key.startsWith(w) || w.startsWith(f.key)) continue;
+        // One letter for another is a slip of the hand or of the ear, not any letter: `Vitest`
+        // (another project) is no typo of Vitess, `Strimzy` is one of Strimzi.
+        if (d === 1 && w.length === f.key.length && !plausibleSubstitution(w, f.key)) continue;
         found.add(f);
       }
     }
@@ -432,6 +435,43 @@ export class LandscapeIndex {
 const EMPTY: readonly NameForm[] = [];
 /** Names this short get typo hints only for slips that cannot be words (see shortTypoCandidates). */
 const SHORT_NAME_LENGTH = 4;
+
+/** Letters next to each other on a keyboard (QWERTY rows, with the QWERTZ and AZERTY swaps). */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const NEIGHBOURS: ReadonlyMap<string, string> = (() => {
+  const near = new Map<string, string>();
+  const add = (a: string | undefined, b: string | undefined) => {
+    if (!a || !b) return;
+    near.set(a, (near.get(a) ?? '') + b);
+    near.set(b, (near.get(b) ?? '') + a);
+  };
+  KEY_ROWS.forEach((row, r) => {
+    for (let i = 0; i < row.length; i++) {
+      add(row[i], row[i + 1]);
+      // The row below is shifted half a key: its keys i-1 and i touch key i of this row.
+      const below = KEY_ROWS[r + 1];
+      if (below) {
+        add(row[i], below[i - 1]);
+        add(row[i], below[i]);
+      }
+    }
+  });
+  for (const [a, b] of ['yz', 'aq', 'zw', 'mn']) add(a, b);
+  return near;
+})();
+/** Letters written for one another by ear: vowels among themselves, and c/k/q/s/z, b/p, d/t, g/j, f/v/w. */
+const SOUND_GROUPS = ['aeiouy', 'ckqsz', 'bp', 'dt', 'gj', 'fvw'];
+
+/** True when `a` and `b` (same length, one letter apart) differ by a plausible slip: a neighbouring key, a letter that sounds alike, or not a letter. */
+function plausibleSubstitution(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.slice(i + 1) !== b.slice(i + 1)) return true; // two letters swapped, not one replaced
+  const x = a[i];
+  const y = b[i];
+  if (!/[a-z]/.test(x) || !/[a-z]/.test(y)) return true;
+  return (NEIGHBOURS.get(x) ?? '').includes(y) || SOUND_GROUPS.some((g) => g.includes(x) && g.includes(y));
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

@@ -363,12 +363,15 @@ function typoAt(
 
 /**
  * A four-letter word no dictionary has: a capital after a lower-case letter (`gPRC`), or lower
- * case without a vowel (`grcp`). Acronyms (`GRPC`, `LLMs`, `CRDs`) and ordinary spellings are left alone.
+ * case without a vowel (`grcp`, and `Grcp` opening a sentence). Acronyms (`GRPC`, `LLMs`, `CRDs`)
+ * and ordinary spellings are left alone.
  */
 function slipShaped(w: string): boolean {
   if (!/^[A-Za-z]{4}$/.test(w)) return false;
   if (/[a-z][A-Z]/.test(w)) return true;
-  return w === w.toLowerCase() && !/[aeiouy]/.test(w);
+  // Lower case after the first letter, which a sentence's start capitalises (`Grcp is ...`).
+  const rest = w.slice(1);
+  return rest === rest.toLowerCase() && !/[aeiouy]/i.test(w);
 }
 
 function makeMention(

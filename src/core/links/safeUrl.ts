@@ -3,7 +3,8 @@
  * homepages and repositories, completion): it must be an http(s) address, it is normalised
  * by the URL parser, and it is written so that Markdown reads exactly that address: no raw
  * HTML (`<script>`), no parenthesis or backslash that ends or escapes the link early, no
- * control characters, no pipe that splits a table cell.
+ * control characters, no pipe that splits a table cell, no `&…;` that Markdown would read as a
+ * character reference (`&#41;` is a `)` to Markdown, `&amp;` an `&`: the `&` is written `&amp;`).
  */
 
 export type SafeUrl =
@@ -18,6 +19,8 @@ export type SafeUrl =
 
 /** Characters percent-encoded in a written link (none can occur in a host name). */
 const MARKDOWN_UNSAFE = /[\\()<>| \t`]/g;
+/** An `&` that starts what Markdown reads as an entity or numeric character reference (bounded lookahead). */
+const REFERENCE_AMP = /&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
@@ -50,7 +53,7 @@ export function safeUrl(input: string | null | undefined): SafeUrl {
   if (!url.hostname) return { ok: false, reason: 'The URL needs a host name.' };
   // The parser writes `https://host` as `https://host/`: keep the form that was given.
   const href = /^https?:\/\/[^/?#]*$/i.test(v) && url.pathname === '/' ? url.href.replace(/\/$/, '') : url.href;
-  return { ok: true, url: href, markdown: href.replace(MARKDOWN_UNSAFE, percent) };
+  return { ok: true, url: href, markdown: href.replace(MARKDOWN_UNSAFE, percent).replace(REFERENCE_AMP, '&amp;') };
 }
 
 /** The URL as a Markdown link destination, or undefined when it is not a safe http(s) address. */

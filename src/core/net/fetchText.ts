@@ -3,7 +3,8 @@
  * with the platform's `fetch` only (Node, browsers, web workers):
  * - `https:`, or `http:` to this machine only (tests); no user name or password in the URL;
  * - redirects followed by hand, each target checked BEFORE it is requested, a hop limit, and
- *   never from another host to this machine;
+ *   never from another host to this machine (every form of a loopback or unspecified address:
+ *   `127.0.0.3`, `0.0.0.0`, `[::]`, `[::ffff:127.0.0.1]`, `2130706433`, `0x7f.1`, `*.localhost`);
  * - the body streamed with a byte counter, stopped as soon as it passes the limit (a compressed
  *   body is counted as it is decoded, so a small gzip that decodes to gigabytes stops too);
  * - one time limit for the whole download, and cancellation.
@@ -41,6 +42,42 @@ function isLoopback(u: URL): boolean {
   return LOOPBACK.has(u.hostname.toLowerCase());
 }
 
+/** The eight 16-bit groups of an IPv6 address as the URL parser writes it (hex, `::` at most once), or undefined. */
+function ipv6Groups(address: string): number[] | undefined {
+  const halves = address.split('::');
+  if (halves.length > 2) return undefined;
+  const part = (s: string) => (s ? s.split(':').map((g) => (/^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : NaN)) : []);
+  const head = part(halves[0]);
+  const tail = halves.length === 2 ? part(halves[1]) : [];
+  const fill = halves.length === 2 ? 8 - head.length - tail.length : 0;
+  const groups = [...head, ...new Array<number>(Math.max(fill, 0)).fill(0), ...tail];
+  return groups.length === 8 && groups.every((g) => Number.isInteger(g)) ? groups : undefined;
+}
+
+/**
+ * True when the URL's host is this machine as written: `localhost` or a name under it, an IPv4
+ * loopback (127.0.0.0/8) or unspecified (0.0.0.0/8) address, IPv6 `::1` or `::`, or one of those
+ * IPv4 addresses mapped or embedded in IPv6 (`[::ffff:127.0.0.1]`). The URL parser has already
+ * written every IPv4 form (`2130706433`, `0x7f.1`, `0177.0.0.1`) as four decimal numbers.
+ */
+export function isThisMachine(u: URL): boolean {
+  const host = u.hostname.toLowerCase().replace(/\.$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  const v4 = /^(\d{1,3})\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.exec(host);
+  if (v4) return v4[1] === '127' || v4[1] === '0';
+  if (!host.startsWith('[') || !host.endsWith(']')) return false;
+  const g = ipv6Groups(host.slice(1, -1));
+  if (!g) return false;
+  if (g.slice(0, 7).every((x) => x === 0)) return g[7] <= 1; // `::`, `::1`
+  if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0)) return g[6] >> 8 === 127 || g[6] >> 8 === 0; // `::ffff:127.x.y.z`, `::127.x.y.z`
+  return false;
+}
+
+/** A URL as it may be shown: a user name or password in it replaced by `…`. */
+function shownUrl(u: URL): string {
+  return u.username || u.password ? `${u.protocol}//…@${u.host}${u.pathname}${u.search}${u.hash}` : u.href;
+}
+
 /**
  * Why a URL may not be downloaded, or undefined when it may: `https:`, or `http:` to loopback
  * only. `verb` words the message: "only https: URLs are fetched".
@@ -52,7 +89,7 @@ export function urlProblem(url: string, verb = 'fetched'): string | undefined {
   } catch {
     return `not a URL: ${url}`;
   }
-  if (u.username || u.password) return `a URL with a user name or password is not ${verb}: ${u.protocol}//…@${u.host}`;
+  if (u.username || u.password) return `a URL with a user name or password is not ${verb}: ${shownUrl(u)}`;
   if (u.protocol === 'https:') return undefined;
   if (u.protocol === 'http:' && isLoopback(u)) return undefined;
   if (u.protocol === 'http:') return `only https: URLs are ${verb} (http: only to this machine): ${url}`;
@@ -112,11 +149,13 @@ export async function fetchText(url: string, o: FetchTextOptions): Promise<{ tex
       try {
         next = new URL(location, current);
       } catch {
-        throw new FetchTextError(`${current}: redirected to something that is not a URL: ${location}`);
+        throw new FetchTextError(`${current}: redirected to something that is not a URL: ${location.replace(/\/\/[^/@]*@/g, '//…@')}`);
       }
       const problem = urlProblem(next.href, verb);
-      if (problem) throw new FetchTextError(`redirected to a URL that is not ${verb}: ${next.href} (${problem})`);
-      if (isLoopback(next) && !isLoopback(new URL(current))) throw new FetchTextError(`redirected from ${new URL(current).host} to this machine (${next.host}): not followed`);
+      if (problem) throw new FetchTextError(`redirected to a URL that is not ${verb}: ${shownUrl(next)} (${problem})`);
+      if (isThisMachine(next) && !isThisMachine(new URL(current))) {
+        throw new FetchTextError(`redirected from ${new URL(current).host} to this machine (${next.host}): not followed`);
+      }
       current = next.href;
     }
     if (!res.ok) {

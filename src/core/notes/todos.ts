@@ -8,7 +8,8 @@ import type { TodoItem, TodoKind } from './model';
 import { compileUserPattern, type UserPattern } from '../userPattern';
 
 const CANDIDATE = /TODO|FIXME|TBD|todo:|\]\(|\((?:link|links|url|check|to check)\)/i;
-const EMPTY_LINK = /!?\[[^\][\n]{0,300}\]\([ \t]*(?:TODO|link|#)?[ \t]*\)/gi;
+/** `[slides](TODO)`, `[slides]()`, `[slides](<TODO>)`, `[slides](TODO "the slides")`. */
+const EMPTY_LINK = /!?\[[^\][\n]{0,300}\]\([ \t]*(?:(?:<(?:TODO|link|#)?>|TODO|link|#)(?:[ \t]+(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'))?)?[ \t]*\)/gi;
 const LINK_WORD =
   /(?:\b(?:slides?|video|recording|repo|repository|docs?|blog(?: post)?|paper|article|website|site|code|demo|talk|github|schedule)[ \t]+)?\((?:link|links|url|TODO link)\)/gi;
 const CHECK = /\((?:check|to check|check this)\)/gi;
