@@ -99,7 +99,7 @@ export const run: CliCommand = async (args, io) => {
       }
       if (r.warning) io.err(`talk-capture check: ${r.warning}`);
       for (const p of r.problems) io.out(`${r.file}:${p.line}:${p.column}: ${SEVERITY[p.severity]} ${p.kind}: ${p.message}`);
-      io.out(`${r.file}: ${verdict(r.problems)}`);
+      io.out(`${r.file}: ${verdict(r.problems, r.warning !== undefined)}`);
     }
   }
   // A note that could not be fully read is never ready to publish.
@@ -107,11 +107,14 @@ export const run: CliCommand = async (args, io) => {
   return results.some((r) => r.problems.some((p) => strict || !isHint(p))) ? 1 : 0;
 };
 
-/** `ready to publish`, `ready to publish; 2 hints (…)`, `3 problems (…); 1 hint (…)`. */
-function verdict(problems: readonly PublishProblem[]): string {
+/**
+ * `ready to publish`, `ready to publish; 2 hints (…)`, `3 problems (…); 1 hint (…)`; a note not
+ * fully read (`partly`: not valid UTF-8) is never ready to publish.
+ */
+function verdict(problems: readonly PublishProblem[], partly: boolean): string {
   const hints = problems.filter(isHint);
   const fix = problems.filter((p) => !isHint(p));
   const count = (list: readonly PublishProblem[], word: string) => `${list.length} ${word}${list.length === 1 ? '' : 's'} (${summarize(list)})`;
-  const head = fix.length === 0 ? 'ready to publish' : count(fix, 'problem');
+  const head = fix.length > 0 ? count(fix, 'problem') : partly ? 'not ready to publish (not fully read)' : 'ready to publish';
   return hints.length === 0 ? head : `${head}; ${count(hints, 'hint')}`;
 }

@@ -7,6 +7,7 @@
  */
 import type { NotesModel, TodoItem } from '../notes/model';
 import { allTalks } from '../notes/query';
+import { isConferenceNote } from '../notes/conference';
 import { blocksOf } from '../notes/scan';
 import type { LandscapeIndex, LandscapeScope } from '../landscape/index';
 import { chooseMentions, findMentions, linkedProjects, type LinkMode } from '../landscape/matcher';
@@ -174,8 +175,11 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
     if (p) problems.push(p);
   }
 
+  // Conference-only checks (talks without notes, tags of linked projects) on conference notes only.
+  const conference = isConferenceNote(notes);
+
   // Talks without notes.
-  for (const talk of allTalks(notes)) {
+  for (const talk of conference ? allTalks(notes) : []) {
     if (talk.hidden) continue;
     let empty = true;
     for (let l = talk.line + 1; l <= Math.min(talk.endLine, lines.length); l++) {
@@ -248,8 +252,9 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
           problems.push(problemAt('typo', 'info', `"${m.text}" looks like a typo of ${m.entry.name}`, m.line, m.column, m.endColumn));
         }
       }
-      // Tags and categories that lack linked projects, and tags that look like a typo of a project.
-      if (fm) {
+      // Tags and categories that lack linked projects, and tags that look like a typo of a project (conference notes:
+      // another post's tags are not project names).
+      if (fm && conference) {
         const projects = linked.map((l) => l.entry);
         const plan = planTagSync(text, projects, { fields: options.tagFields, style: options.tagStyle, lookup: (t) => index.get(t) });
         if (plan.ok) {
