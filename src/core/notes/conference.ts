@@ -9,10 +9,11 @@ import { allTalks } from './query';
 
 /**
  * Conference words in a title, tags or categories: `KubeCon`, `CloudNativeCon`, `conference`,
- * `summit`, `keynote`, `FOSDEM`, `meetup`, and a `…Con` with its year (`ArgoCon 2024`, `FluxCon '25`).
+ * `summit`, `keynote`, `FOSDEM`, `meetup` (any case), and a `…Con` written with its capital
+ * (`ArgoCon 2024`, `FluxCon`; not "Falcon", "silicon", "lexicon").
  */
-const CONFERENCE_WORDS =
-  /\b(?:kubecon|cloudnativecon|conference|conf|summit|keynotes?|devconf|fosdem|kcd|meetup|devopsdays|cfp)\b|\b[a-z]+con[ \t]?'?(?:20)?\d{2}\b|\bcon[ \t]?'?(?:20)?\d{2}\b/i;
+const CONFERENCE_WORDS = /\b(?:kubecon|cloudnativecon|conference|conf|summit|keynotes?|devconf|fosdem|kcd|meetup|devopsdays|cfp)\b/i;
+const CAMEL_CON = /\b[A-Z][A-Za-z]*Con(?:f|[ \t]?'?(?:20)?\d{2})?\b/;
 
 /** Front matter keys only conference notes have (`schedule:` is where Import Conference Schedule… keeps its source). */
 const CONFERENCE_KEYS = ['schedule', 'conference', 'event'];
@@ -47,7 +48,8 @@ function conferenceReason(notes: NotesModel): string | undefined {
   for (const key of CONFERENCE_KEYS) if (fm.data[key] !== undefined) return `a \`${key}\` key in the front matter`;
   for (const field of SUBJECT_FIELDS) {
     const text = wordsOf(fm.data[field]);
-    const m = CONFERENCE_WORDS.exec(text.length > 4000 ? text.slice(0, 4000) : text);
+    const head = text.length > 4000 ? text.slice(0, 4000) : text;
+    const m = CONFERENCE_WORDS.exec(head) ?? CAMEL_CON.exec(head);
     if (m) return `"${m[0]}" in its ${field}`;
   }
   return undefined;
