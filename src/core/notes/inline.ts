@@ -10,8 +10,7 @@ import { NAMED_ENTITIES } from '../text/entities';
 
 const PUNCT = /[!-/:-@[-`{-~]/;
 /** CommonMark's inline raw HTML: an open tag, a closing tag or a comment (attributes can be told apart, so no backtracking). */
-const RAW_HTML =
-  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>|<!--(?:[^-]|-(?!->))*-->)/;
+const RAW_HTML = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>|<!--(?:[^-]|-(?!->))*-->)/;
 
 function isPunctuation(ch: string | undefined): boolean {
   return !!ch && (PUNCT.test(ch) || /\p{P}|\p{S}/u.test(ch));
