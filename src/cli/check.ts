@@ -61,6 +61,8 @@ export const run: CliCommand = async (args, io) => {
   let indexLoaded = false;
   const { notes, problems: listing } = await notesOfPaths(paths, notesRules(), 'keep');
   for (const problem of listing) io.err(`talk-capture check: ${problem}`);
+  // A CI step pointed at the wrong folder must not pass by checking nothing.
+  if (notes.length === 0) throw new CliError(`no notes in ${paths.join(', ')} (the Markdown files \`todos\` would read there)`);
   for (const { file } of notes) {
     let text: string;
     let warning: string | undefined;

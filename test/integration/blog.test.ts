@@ -33,7 +33,7 @@ describe('a blog post that is not conference notes (page bundle)', function () {
     await waitFor(async () => api.provider.doc?.uri.path.endsWith('river-trip/index.md') && (await rows()).length > 0, 'the Talks view to show the post');
     assert.deepStrictEqual(await rows(), [
       ['Start', 'section'],
-      ['The second day', 'section'],
+      ['Along the quay', 'section'],
     ]);
     const shot = await screenshot('blog-post-sections');
     if (shot) console.log(`      screenshot: ${shot}`);

@@ -81,6 +81,11 @@ describe('cli: check and sync-tags', () => {
     fs.writeFileSync(binary, Buffer.from([0, 1, 2, 3, 0, 5]));
     assert.strictEqual((await cli('check', binary)).code, 2);
     assert.strictEqual((await cli('check', tmp)).code, 2, 'the folder holds binary.md');
+    const empty = path.join(tmp, 'empty');
+    fs.mkdirSync(empty);
+    const none = await cli('check', empty);
+    assert.strictEqual(none.code, 2, 'a folder without notes: nothing was checked');
+    assert.match(none.err, /no notes in .*empty/);
     assert.strictEqual((await cli('check')).code, 2);
     assert.strictEqual((await cli('check', '--yaml', fixture('clean-note.md'))).code, 2);
     const json = await cli('check', '--json', path.join(tmp, 'nope.md'));
