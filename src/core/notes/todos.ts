@@ -50,8 +50,8 @@ export function maskSpans(line: string, spans: ReadonlyArray<[number, number]> |
 /**
  * The HTML comments of a line (`<!-- ... -->`, also running across lines): their [start, end)
  * spans, and whether a comment is still open at the line's end. `open`: a comment was open
- * when the line began. Nothing in a comment shows in the published post, so nothing in one is
- * a TODO item. Linear in the line's length.
+ * when the line began. Nothing in a comment shows in the published post, so a link placeholder
+ * there is no TODO item (see {@link todosInLine}). Linear in the line's length.
  */
 export function commentSpans(line: string, open: boolean): { spans: Array<[number, number]>; open: boolean } {
   const spans: Array<[number, number]> = [];
