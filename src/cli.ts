@@ -23,7 +23,13 @@ const commands: Record<string, { run: CliCommand; usage: string }> = {
     ].join('\n'),
   },
   link: { run: link, usage: 'link FILE [--dry-run|--write] [--json]   CNCF project mentions, and link them' },
-  check: { run: check, usage: 'check FILE... [--json]           problems to fix before publishing (exit 1 when any)' },
+  check: {
+    run: check,
+    usage: [
+      "check PATH... [--json] [--strict] problems to fix before publishing: files, or a folder's notes (a blog's content/)",
+      '                                   exit 1 for errors and warnings; hints (info) are printed, and fail only with --strict',
+    ].join('\n'),
+  },
   'sync-tags': { run: syncTags, usage: 'sync-tags FILE [--write]         tags to add from linked projects' },
   schedule: {
     run: async (args, io) => (await import('./cli/schedule.js')).run(args, io),

@@ -1,10 +1,15 @@
 /**
- * `talk-capture check FILE... [--json]`: the problems to fix before publishing, the same as
- * the editor's Check Notes Before Publishing. Exit 1 when any file has problems, 0 when all
- * are clean, 2 when a file cannot be read (or on a usage error).
+ * `talk-capture check PATH... [--json] [--strict]`: the problems to fix before publishing, the
+ * same as the editor's Check Notes Before Publishing, of files and of the notes of folders (as
+ * `todos` selects them: a blog's `content/` with its page bundles). Exit 1 when a note has an
+ * error or a warning (something to fix before publishing); hints (information: unlinked project
+ * mentions, typo hints, tag gaps) are printed and counted but fail only with --strict. 0 when
+ * nothing must be fixed, 2 when a file cannot be read (or on a usage error).
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { notesOfPaths } from './notesFs';
+import { notesRules } from '../core/notes/workspaceNotes';
 import { bundledIndexFile, CliError, loadIndexFile, parseCliArgs, readNote, utf8Warning, type CliCommand, type CliIO } from './common';
 import { parseNotes } from '../core/notes/parse';
 import type { LandscapeIndex } from '../core/landscape/index';
@@ -41,16 +46,24 @@ interface FileResult {
 
 const SEVERITY: Record<PublishProblem['severity'], string> = { error: 'error', warning: 'warning', info: 'info' };
 
-const CHECK_USAGE = 'usage: talk-capture check FILE... [--json]';
+const CHECK_USAGE = "usage: talk-capture check PATH... [--json] [--strict]  (files, or folders such as a blog's content/)";
 
-export const run: CliCommand = (args, io) => {
-  const { paths: files, flags } = parseCliArgs(args, { json: {} }, CHECK_USAGE);
-  if (files.length === 0) throw new CliError(CHECK_USAGE);
+/** A hint: information only, printed and counted, never a reason to stop publishing (unless --strict). */
+const isHint = (p: PublishProblem) => p.severity === 'info';
+
+export const run: CliCommand = async (args, io) => {
+  const { paths, flags } = parseCliArgs(args, { json: {}, strict: {} }, CHECK_USAGE);
+  if (paths.length === 0) throw new CliError(CHECK_USAGE);
   const json = flags.has('json');
+  const strict = flags.has('strict');
   const results: FileResult[] = [];
   let index: LandscapeIndex | undefined;
   let indexLoaded = false;
-  for (const file of files) {
+  const { notes, problems: listing } = await notesOfPaths(paths, notesRules(), 'keep');
+  for (const problem of listing) io.err(`talk-capture check: ${problem}`);
+  // A CI step pointed at the wrong folder must not pass by checking nothing.
+  if (notes.length === 0) throw new CliError(`no notes in ${paths.join(', ')} (the Markdown files \`todos\` would read there)`);
+  for (const { file } of notes) {
     let text: string;
     let warning: string | undefined;
     try {
@@ -88,10 +101,22 @@ export const run: CliCommand = (args, io) => {
       }
       if (r.warning) io.err(`talk-capture check: ${r.warning}`);
       for (const p of r.problems) io.out(`${r.file}:${p.line}:${p.column}: ${SEVERITY[p.severity]} ${p.kind}: ${p.message}`);
-      io.out(r.problems.length === 0 ? `${r.file}: ready to publish` : `${r.file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} (${summarize(r.problems)})`);
+      io.out(`${r.file}: ${verdict(r.problems, r.warning !== undefined)}`);
     }
   }
   // A note that could not be fully read is never ready to publish.
-  if (results.some((r) => r.error !== undefined || r.warning !== undefined || r.problems.some((p) => p.kind === 'unread'))) return 2;
-  return results.some((r) => r.problems.length > 0) ? 1 : 0;
+  if (listing.length || results.some((r) => r.error !== undefined || r.warning !== undefined || r.problems.some((p) => p.kind === 'unread'))) return 2;
+  return results.some((r) => r.problems.some((p) => strict || !isHint(p))) ? 1 : 0;
 };
+
+/**
+ * `ready to publish`, `ready to publish; 2 hints (…)`, `3 problems (…); 1 hint (…)`; a note not
+ * fully read (`partly`: not valid UTF-8) is never ready to publish.
+ */
+function verdict(problems: readonly PublishProblem[], partly: boolean): string {
+  const hints = problems.filter(isHint);
+  const fix = problems.filter((p) => !isHint(p));
+  const count = (list: readonly PublishProblem[], word: string) => `${list.length} ${word}${list.length === 1 ? '' : 's'} (${summarize(list)})`;
+  const head = fix.length > 0 ? count(fix, 'problem') : partly ? 'not ready to publish (not fully read)' : 'ready to publish';
+  return hints.length === 0 ? head : `${head}; ${count(hints, 'hint')}`;
+}

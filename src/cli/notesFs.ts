@@ -7,8 +7,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { isExcludedFolder, isNote, type NoteFileStat, type NotesFileSystem, type NotesRules } from '../core/notes/workspaceNotes';
-import { fsErrorMessage, fsErrorReason, notRegularReason } from './common';
+import { isExcludedFolder, isNote, listNotes, type NoteFileStat, type NotesFileSystem, type NotesRules } from '../core/notes/workspaceNotes';
+import { CliError, fsErrorMessage, fsErrorReason, notRegularReason } from './common';
 
 /** The file system under `root` (relative paths use `/`); listing names problems by their full path. */
 export function nodeNotesFs(root: string): NotesFileSystem {
@@ -123,4 +123,37 @@ function walk(root: string, rules: NotesRules): { paths: string[]; problems: str
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
   }
   return { paths, problems };
+}
+
+/** A note named on the command line: the name printed, the file system and the path in it. */
+export interface NoteRef {
+  file: string;
+  fs: NotesFileSystem;
+  rel: string;
+}
+
+/**
+ * The notes of a command line's paths: files as given, and in folders the notes the editor's
+ * TODO Links view lists for the same folder (`rules`), in its order. `problems`: what the
+ * listing could not read (a link loop, a folder it may not list). A path that cannot be
+ * stat'ed stops the command (`missing: 'stop'`), or is kept as a file whose reader says why.
+ */
+export async function notesOfPaths(paths: readonly string[], rules: NotesRules, missing: 'stop' | 'keep'): Promise<{ notes: NoteRef[]; problems: string[] }> {
+  const notes: NoteRef[] = [];
+  const problems: string[] = [];
+  for (const p of paths) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(p);
+    } catch (err) {
+      if (missing === 'stop') throw new CliError(fsErrorMessage(p, err));
+    }
+    if (stat?.isDirectory()) {
+      const folder = nodeNotesFs(p);
+      const listed = await listNotes(folder, rules);
+      for (const rel of listed.paths) notes.push({ file: path.join(p, ...rel.split('/')), fs: folder, rel });
+      problems.push(...listed.problems);
+    } else notes.push({ file: p, fs: nodeNotesFs(path.dirname(p)), rel: path.basename(p) });
+  }
+  return { notes, problems };
 }

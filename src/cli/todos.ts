@@ -5,14 +5,13 @@
  * are notes, not TODO items: listed only with --include-hidden. Files that cannot be read are reported on stderr
  * and make the exit code 2; the others are still listed.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { CliError, fsErrorMessage, parseCliArgs, type CliCommand } from './common';
-import { nodeNotesFs } from './notesFs';
+import { CliError, parseCliArgs, type CliCommand } from './common';
+import { notesOfPaths } from './notesFs';
 import { parseNotes } from '../core/notes/parse';
 import { talkFinder } from '../core/notes/query';
 import { visibleTodos } from '../core/notes/todos';
-import { DEFAULT_EXCLUDE_GLOB, DEFAULT_NOTES_GLOB, listNotes, notesRules, readNoteFile, type NotesFileSystem } from '../core/notes/workspaceNotes';
+import { DEFAULT_EXCLUDE_GLOB, DEFAULT_NOTES_GLOB, notesRules, readNoteFile } from '../core/notes/workspaceNotes';
 import { todoJson, type TodoJson } from './outline';
 
 interface TodosJson {
@@ -20,13 +19,6 @@ interface TodosJson {
 }
 
 const TODOS_USAGE = 'usage: talk-capture todos PATH... [--json] [--include-hidden] [--notes-glob GLOB] [--exclude-glob GLOB]';
-
-/** A note to read: the name printed, the file system and the path in it. */
-interface NoteRef {
-  file: string;
-  fs: NotesFileSystem;
-  rel: string;
-}
 
 /**
  * The TODO items of notes: files as given, and in folders the notes the editor's TODO Links
@@ -39,23 +31,9 @@ export const run: CliCommand = async (args, io) => {
   const counting = { includeHidden: flags.has('include-hidden') };
   if (paths.length === 0) throw new CliError(TODOS_USAGE);
   const rules = notesRules({ notesGlob: values.get('notes-glob') ?? DEFAULT_NOTES_GLOB, excludeGlob: values.get('exclude-glob') ?? DEFAULT_EXCLUDE_GLOB });
-  const notes: NoteRef[] = [];
-  let failed = false;
-  for (const p of paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch (err) {
-      throw new CliError(fsErrorMessage(p, err));
-    }
-    if (stat.isDirectory()) {
-      const folder = nodeNotesFs(p);
-      const listed = await listNotes(folder, rules);
-      for (const rel of listed.paths) notes.push({ file: path.join(p, ...rel.split('/')), fs: folder, rel });
-      for (const problem of listed.problems) io.err(`talk-capture todos: ${problem}`);
-      if (listed.problems.length) failed = true;
-    } else notes.push({ file: p, fs: nodeNotesFs(path.dirname(p)), rel: path.basename(p) });
-  }
+  const { notes, problems } = await notesOfPaths(paths, rules, 'stop');
+  for (const problem of problems) io.err(`talk-capture todos: ${problem}`);
+  let failed = problems.length > 0;
   const result: TodosJson = { files: [] };
   for (const { file, fs: folder, rel } of notes) {
     const note = await readNoteFile(folder, rel, rules);

@@ -145,7 +145,16 @@ export function registerPublishCheck(ctx: FeatureContext): void {
         void vscode.window.showInformationMessage(api.lastSummary);
         return result;
       }
-      api.lastSummary = `Talk Capture: ${problems.length} thing${problems.length === 1 ? '' : 's'} to fix before publishing: ${summarize(problems)}. See the Problems panel.`;
+      // Hints (information) are worth a look but do not stand in the way of publishing, as in `talk-capture check`.
+      const hints = problems.filter((p) => p.severity === 'info');
+      const fix = problems.filter((p) => p.severity !== 'info');
+      const hinted = hints.length ? `${hints.length} hint${hints.length === 1 ? '' : 's'}: ${summarize(hints)}` : '';
+      if (fix.length === 0) {
+        api.lastSummary = `Talk Capture: ready to publish; ${hinted}. See the Problems panel.`;
+        void vscode.window.showInformationMessage(api.lastSummary);
+        return;
+      }
+      api.lastSummary = `Talk Capture: ${fix.length} thing${fix.length === 1 ? '' : 's'} to fix before publishing: ${summarize(fix)}${hinted ? `; ${hinted}` : ''}. See the Problems panel.`;
       void vscode.window.showWarningMessage(api.lastSummary);
       // Show the list, and give the keyboard back to the note.
       await vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -8,6 +8,7 @@ import { messageOf } from './command';
 import type { Day, Group, NotesModel, Talk, TodoItem } from '../core/notes/model';
 import { findTalkAt, visibleTalkCount } from '../core/notes/query';
 import { countTodos } from '../core/notes/todos';
+import { isConferenceNote } from '../core/notes/conference';
 import { isMarkdown } from './editor';
 import type { TalksViewApi } from './api';
 import type { FeatureContext } from './feature';
@@ -44,6 +45,14 @@ function talkTooltip(t: Talk, day: Day | undefined, todoCount: number): vscode.M
   return md;
 }
 
+function sectionTooltip(t: Talk, todoCount: number): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${escapeMd(t.title || '(untitled)')}**\n\n`);
+  md.appendMarkdown('A section: this post does not read as conference notes (no day or talk headings, no conference in its title or tags).\n\n');
+  md.appendMarkdown(`Lines ${t.line}–${t.endLine} · ${todoCount} TODO`);
+  return md;
+}
+
 function escapeMd(s: string): string {
   return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
@@ -71,6 +80,13 @@ function buildTalkNodes(uri: vscode.Uri, model: NotesModel): TalkNode[] {
       const id = uniq(`${scope}|todo|${todo.kind}|${todo.text}`);
       return { element: el, id, item: todoItem(el, id), children: [] };
     });
+  // A post that is not conference notes (a diary, a trip): its headings are sections, not talks.
+  const conference = isConferenceNote(model);
+  /** `3 talks` under a group (`3 sections` in a post that is not conference notes). */
+  const members = (children: readonly TalkNode[]) =>
+    conference
+      ? plural(children.filter((c) => c.item.contextValue === 'talk').length, 'talk')
+      : plural(children.filter((c) => c.item.contextValue === 'section').length, 'section');
   const talkNode = (t: Talk, scope: string, day: Day | undefined): TalkNode => {
     const el: TalkElement = { kind: 'talk', uri, line: t.line };
     const id = uniq(`${scope}|talk|${t.hidden ? 'h' : ''}|${t.heading}`);
@@ -78,11 +94,11 @@ function buildTalkNodes(uri: vscode.Uri, model: NotesModel): TalkNode[] {
     const item = new vscode.TreeItem(t.title || '(untitled draft)', children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = id;
     item.description = talkDescription(t);
-    item.tooltip = talkTooltip(t, day, countTodos(t.todos, counting));
+    item.tooltip = conference || t.hidden ? talkTooltip(t, day, countTodos(t.todos, counting)) : sectionTooltip(t, countTodos(t.todos, counting));
     item.iconPath = t.hidden
       ? new vscode.ThemeIcon('eye-closed', new vscode.ThemeColor('disabledForeground'))
-      : new vscode.ThemeIcon(t.kind === 'Keynote' || t.kind === 'Sponsored keynote' ? 'megaphone' : 'comment-discussion');
-    item.contextValue = t.hidden ? 'talk.hidden' : 'talk';
+      : new vscode.ThemeIcon(!conference ? 'symbol-text' : t.kind === 'Keynote' || t.kind === 'Sponsored keynote' ? 'megaphone' : 'comment-discussion');
+    item.contextValue = t.hidden ? 'talk.hidden' : conference ? 'talk' : 'section';
     item.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [el] };
     return { element: el, id, item, children };
   };
@@ -91,7 +107,7 @@ function buildTalkNodes(uri: vscode.Uri, model: NotesModel): TalkNode[] {
     const id = uniq(`${scope}|group|${g.title}`);
     const item = new vscode.TreeItem(g.title, vscode.TreeItemCollapsibleState.Expanded);
     item.id = id;
-    item.description = plural(talks.filter((t) => t.item.contextValue === 'talk').length, 'talk');
+    item.description = members(talks);
     item.tooltip = `${g.title} (lines ${g.line}–${g.endLine})`;
     item.iconPath = new vscode.ThemeIcon('folder-library');
     item.contextValue = 'group';
@@ -118,7 +134,7 @@ function buildTalkNodes(uri: vscode.Uri, model: NotesModel): TalkNode[] {
         const node = talkNode(t, gn ? gn.id : scope, day);
         if (gn) {
           gn.children.push(node);
-          gn.item.description = plural(gn.children.filter((c) => c.item.contextValue === 'talk').length, 'talk');
+          gn.item.description = members(gn.children);
         } else out.push(node);
       }
     }

@@ -46,7 +46,7 @@ describe('publish check', () => {
     assert.strictEqual(editor.document.getText(todo.range), 'TODO: add the recording when it is published');
     assert.strictEqual(
       api.publishCheck.lastSummary,
-      'Talk Capture: 8 things to fix before publishing: 1 TODO, 1 placeholder link, 1 empty talk, 1 link without an http(s) URL, 1 unlinked project mention, 2 tag fields missing linked projects, draft still true. See the Problems panel.',
+      'Talk Capture: 5 things to fix before publishing: 1 TODO, 1 placeholder link, 1 empty talk, 1 link without an http(s) URL, draft still true; 3 hints: 1 unlinked project mention, 2 tag fields missing linked projects. See the Problems panel.',
     );
     const shot = await screenshot('publish-check');
     if (shot) console.log(`      screenshot: ${shot}`);

@@ -147,7 +147,7 @@ describe('cli: files (safe writes, strict UTF-8, regular files only, one argumen
       assert.match(dry.err, /warning: not valid UTF-8/);
       const check = await cli('check', file);
       assert.strictEqual(check.code, 2, 'a note that is not UTF-8 is not ready to publish');
-      assert.match(check.out, /latin1\.md: \d+ problems?/);
+      assert.match(check.out, /latin1\.md: not ready to publish \(not fully read\); \d+ hints? /);
     });
 
     it('finds the first invalid byte: overlongs, surrogates, truncated sequences, beyond U+10FFFF', () => {

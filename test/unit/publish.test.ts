@@ -95,12 +95,54 @@ describe('publish check', () => {
   });
 
   it('accepts site-internal links and rejects the rest', () => {
-    for (const ok of ['https://example.com', 'http://x.io/a', '/posts/x/', './a.md', '../b', '#top', 'mailto:a@b.c', '{{< ref "x.md" >}}']) {
+    for (const ok of ['https://example.com', 'http://x.io/a', '/posts/x/', './a.md', '../b', '#top', 'mailto:a@b.c', '{{< ref "x.md" >}}', 'notes']) {
       assert.strictEqual(badUrlReason(ok), undefined, ok);
     }
-    for (const bad of ['', '  ', 'htps://x.io', 'ftp://x.io', 'javascript:alert(1)', 'example.com/x', 'www.example.com', 'notes']) {
+    for (const bad of ['', '  ', 'htps://x.io', 'ftp://x.io', 'javascript:alert(1)', 'example.com/x', 'www.example.com']) {
       assert.ok(badUrlReason(bad), bad);
     }
+  });
+
+  it('accepts what a Hugo blog links inside itself: page-bundle images, relative and root-relative paths, anchors, queries', () => {
+    for (const ok of [
+      'images/a.jpg',
+      'files/keeper-notes.txt',
+      'other.md',
+      'retro.md#notes',
+      'index.html',
+      'diagram.png',
+      '../other/',
+      '../../posts/x/index.md',
+      './images/b.svg',
+      '/about/',
+      '/',
+      '#anchor',
+      '?page=2',
+      '//cdn.example.org/x.js',
+      'mailto:hello@example.org?subject=Hi',
+      'tel:+491234',
+      '{{< relref "meetup-recap/index.md" >}}',
+      '<images/with space.jpg>',
+    ]) {
+      assert.strictEqual(badUrlReason(ok), undefined, ok);
+    }
+  });
+
+  it('still rejects what is meant as a web link and is not one', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['www.example.com/x', /no https:\/\//],
+      ['example.com/x', /no https:\/\//],
+      ['github.com', /no https:\/\//],
+      ['docs.example.org/a/b', /no https:\/\//],
+      ['javascript:alert(1)', /starts with `javascript:`/],
+      ['data:text/html;base64,AAAA', /starts with `data:`/],
+      ['file:///home/me/x.md', /starts with `file:`/],
+      ['http:/example.com', /not a full http address/],
+      ['https:example.com', /not a full https address/],
+      ['https://', /not a full https address/],
+      ['', /empty URL/],
+    ];
+    for (const [bad, why] of cases) assert.match(badUrlReason(bad) ?? '(accepted)', why, bad);
   });
 
   it('works without a landscape index (project checks skipped)', () => {

@@ -6,7 +6,7 @@ import { type Blocks, hiddenContent, hiddenHeading } from './blocks';
 import { compileDayPattern, dayFromName, isDayHeading, isGroupTitle, isNonTalkTitle, isSectionTitle, plainDayTitle, splitTalkHeading, type TalkHeadingParts } from './heading';
 import { plainInline } from './inline';
 import type { Day, Group, NotesModel, NotesOptions, Section, Talk, TodoItem } from './model';
-import { compileTodoPatterns, maskSpans, todosInLine } from './todos';
+import { commentSpans, compileTodoPatterns, maskSpans, todosInLine } from './todos';
 
 interface Entry {
   line: number;
@@ -45,6 +45,7 @@ function collectTodos(blocks: Blocks, options: NotesOptions | undefined, hiddenT
   const hiddenLines = new Set(blocks.hidden.map((h) => h.line));
   const out: TodoItem[] = [];
   const { lines, excluded, codeSpans } = blocks;
+  let inComment = false;
   for (let k = 0; k < lines.length; k++) {
     if (excluded[k]) continue;
     const line1 = k + 1;
@@ -59,7 +60,10 @@ function collectTodos(blocks: Blocks, options: NotesOptions | undefined, hiddenT
       continue;
     }
     const line = lines[k];
-    todosInLine(maskSpans(line, codeSpans.get(k)), line, line1, matcher, out);
+    const masked = maskSpans(line, codeSpans.get(k));
+    const comments = commentSpans(masked, inComment);
+    inComment = comments.open;
+    todosInLine(masked, line, line1, matcher, out, comments.spans);
   }
   return out;
 }

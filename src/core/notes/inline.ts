@@ -1,6 +1,6 @@
 /**
  * Plain text of a line of Markdown inline content, the way mdast-util-to-string reads the
- * parsed heading: link and image text kept, URLs dropped, emphasis/strong/strikethrough
+ * parsed heading: link and image text kept, URLs and raw HTML dropped, emphasis/strong/strikethrough
  * delimiters removed, code spans' content kept, backslash escapes and common character
  * references decoded, whitespace collapsed. The fast scanner uses it for heading titles; the
  * remark-based reference path takes the text from the syntax tree, and a test holds the two
@@ -9,6 +9,8 @@
 import { NAMED_ENTITIES } from '../text/entities';
 
 const PUNCT = /[!-/:-@[-`{-~]/;
+/** CommonMark's inline raw HTML: an open tag, a closing tag or a comment (attributes can be told apart, so no backtracking). */
+const RAW_HTML = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>|<!--(?:[^-]|-(?!->))*-->)/;
 
 function isPunctuation(ch: string | undefined): boolean {
   return !!ch && (PUNCT.test(ch) || /\p{P}|\p{S}/u.test(ch));
@@ -194,6 +196,12 @@ function render(s: string, defs: ReadonlySet<string>): string {
       if (m) {
         buf += m[1];
         i += m[0].length;
+        continue;
+      }
+      // Raw HTML (`<a name="index"></a>Index`, `<br/>`, `<!-- x -->`) is markup, not text.
+      const html = RAW_HTML.exec(s.slice(i, i + 1000));
+      if (html) {
+        i += html[0].length;
         continue;
       }
     }

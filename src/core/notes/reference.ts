@@ -48,8 +48,9 @@ function remark(): Promise<Processor> {
   return processor;
 }
 
-/** mdast-util-to-string's reading of a node (image alt and raw HTML included). */
+/** mdast-util-to-string's reading of a node (image alt included), without raw HTML (markup, not text). */
 function toText(node: MdNode): string {
+  if (node.type === 'html') return '';
   if (typeof node.value === 'string') return node.value;
   if (node.type === 'image') return node.alt ?? '';
   return (node.children ?? []).map(toText).join('');

@@ -48,6 +48,36 @@ export function maskSpans(line: string, spans: ReadonlyArray<[number, number]> |
   return out + line.slice(at);
 }
 
+/**
+ * The HTML comments of a line (`<!-- ... -->`, also running across lines): their [start, end)
+ * spans, and whether a comment is still open at the line's end. `open`: a comment was open
+ * when the line began. Nothing in a comment shows in the published post, so a link placeholder
+ * there is no TODO item (see {@link todosInLine}). Linear in the line's length.
+ */
+export function commentSpans(line: string, open: boolean): { spans: Array<[number, number]>; open: boolean } {
+  const spans: Array<[number, number]> = [];
+  let at = 0;
+  let inside = open;
+  while (at < line.length) {
+    if (inside) {
+      const close = line.indexOf('-->', at);
+      if (close === -1) {
+        spans.push([at, line.length]);
+        return { spans, open: true };
+      }
+      spans.push([at, close + 3]);
+      at = close + 3;
+      inside = false;
+    } else {
+      const start = line.indexOf('<!--', at);
+      if (start === -1) break;
+      at = start;
+      inside = true;
+    }
+  }
+  return { spans, open: inside };
+}
+
 interface Hit {
   kind: TodoKind;
   start: number;
@@ -69,6 +99,10 @@ function notOverlapping(found: readonly Hit[], taken: readonly Hit[]): Hit[] {
   return out;
 }
 
+function toHits(spans: ReadonlyArray<[number, number]>): Hit[] {
+  return spans.map(([start, end]) => ({ kind: 'todo', start, end }));
+}
+
 /** Two sorted lists of disjoint hits merged into one sorted list. */
 function merge(a: readonly Hit[], b: readonly Hit[]): Hit[] {
   const out: Hit[] = [];
@@ -81,17 +115,27 @@ function merge(a: readonly Hit[], b: readonly Hit[]): Hit[] {
   return out;
 }
 
-function matchesOf(re: RegExp, masked: string, kind: TodoKind, skip?: (index: number) => boolean): Hit[] {
+function matchesOf(re: RegExp, masked: string, kind: TodoKind, skip?: (start: number, end: number) => boolean): Hit[] {
   const out: Hit[] = [];
-  for (const m of masked.matchAll(re)) if (!skip?.(m.index)) out.push({ kind, start: m.index, end: m.index + m[0].length });
+  for (const m of masked.matchAll(re)) if (!skip?.(m.index, m.index + m[0].length)) out.push({ kind, start: m.index, end: m.index + m[0].length });
   return out;
 }
 
 /**
  * TODO items of one line (`masked`: code blanked out; `original`: as written, for the items'
- * text). `line1` is the 1-based line number. Linear in the line's length.
+ * text). `line1` is the 1-based line number. `comments`: the line's HTML comments (see
+ * {@link commentSpans}), sorted: a link placeholder there is not in the post, so not an item,
+ * while a `TODO` marker there is the author's reminder (its text ends with the comment).
+ * Linear in the line's length.
  */
-export function todosInLine(masked: string, original: string, line1: number, matcher: TodoMatcher | undefined, out: TodoItem[]): void {
+export function todosInLine(
+  masked: string,
+  original: string,
+  line1: number,
+  matcher: TodoMatcher | undefined,
+  out: TodoItem[],
+  comments: ReadonlyArray<[number, number]> = [],
+): void {
   const extra = matcher?.extra ?? [];
   // Cheap checks first: most lines have nothing to find.
   const paren = masked.indexOf('(') !== -1;
@@ -99,22 +143,36 @@ export function todosInLine(masked: string, original: string, line1: number, mat
   if (extra.length === 0 && !paren && !marker) return;
   if (extra.length === 0 && !marker && !CANDIDATE.test(masked)) return;
   let hits: Hit[] = [];
+  /** Every placeholder, also those not reported (in a comment): a marker inside one is part of it. */
+  let taken: Hit[] = [];
   if (paren) {
     if (masked.indexOf('](') !== -1) hits = matchesOf(EMPTY_LINK, masked, 'missing-link');
     hits = merge(
       hits,
       notOverlapping(
-        matchesOf(LINK_WORD, masked, 'missing-link', (at) => masked[at - 1] === ']'),
+        // `[(link)](https://…)`, `[slides (link)](https://…)`: the text of a complete link, not a placeholder.
+        matchesOf(LINK_WORD, masked, 'missing-link', (at, end) => masked[at - 1] === ']' || masked.startsWith('](', end)),
         hits,
       ),
     );
     hits = merge(hits, notOverlapping(matchesOf(CHECK, masked, 'check'), hits));
+    taken = hits;
+    if (comments.length) {
+      const inComments = toHits(comments);
+      hits = merge(
+        hits.filter((h) => h.kind !== 'missing-link'),
+        notOverlapping(
+          hits.filter((h) => h.kind === 'missing-link'),
+          inComments,
+        ),
+      );
+    }
   }
   // The first marker not inside another item; its text runs on (see below), so it is the only one.
   let mk: Hit | undefined;
   if (marker) {
     for (const m of masked.matchAll(MARKER)) {
-      if (notOverlapping([{ kind: 'todo', start: m.index, end: m.index + m[0].length }], hits).length === 0) continue;
+      if (notOverlapping([{ kind: 'todo', start: m.index, end: m.index + m[0].length }], taken).length === 0) continue;
       mk = { kind: 'todo', start: m.index, end: masked.length };
       break;
     }
@@ -148,6 +206,8 @@ export function todosInLine(masked: string, original: string, line1: number, mat
     let next = lo < hits.length ? hits[lo].start : masked.length;
     const pipe = masked.indexOf('|', start);
     if (pipe !== -1 && pipe < next) next = pipe; // a table cell ends at its pipe
+    const comment = comments.find(([s, e]) => s <= start && start < e);
+    if (comment && comment[1] - 3 < next && masked.startsWith('-->', comment[1] - 3)) next = comment[1] - 3; // and a comment at its `-->`
     let end = next;
     while (end > start && /\s/.test(masked[end - 1])) end--;
     hits = merge(hits, [{ ...mk, end }]);

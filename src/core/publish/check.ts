@@ -7,6 +7,7 @@
  */
 import type { NotesModel, TodoItem } from '../notes/model';
 import { allTalks } from '../notes/query';
+import { isConferenceNote } from '../notes/conference';
 import { blocksOf } from '../notes/scan';
 import type { LandscapeIndex, LandscapeScope } from '../landscape/index';
 import { chooseMentions, findMentions, linkedProjects, type LinkMode } from '../landscape/matcher';
@@ -98,20 +99,39 @@ function todoProblem(t: TodoItem): PublishProblem | undefined {
   }
 }
 
+/** Top-level domains people leave in a link without `https://` (`[repo](github.com)`); file extensions are not among them. */
+const COMMON_TLDS = new Set(['com', 'org', 'net', 'io', 'dev', 'app', 'edu', 'gov', 'co', 'ai', 'sh', 'me', 'info', 'cloud', 'tech', 'eu', 'uk', 'de', 'fr', 'nl']);
+
 /**
- * Why a link's URL is not publishable, or undefined when it is fine: empty, or not http(s).
- * Links inside the site are fine (`/posts/x/`, `./x.md`, `../x`, `#anchor`), as are mailto:
- * and Hugo's `{{< ref >}}` shortcodes.
+ * Why a link's URL is not publishable, or undefined when it is fine. Fine: http(s) addresses,
+ * and everything a blog links inside itself: relative paths (`images/a.jpg`, `other.md`,
+ * `../other/`), root-relative ones (`/about/`), anchors, queries, `mailto:` and `tel:`, and Hugo's
+ * `{{< ref >}}` shortcodes. Problems: an empty URL, a URL meant as a web address that is not one
+ * (`www.example.com/x`, `example.com/x`, `github.com` without a scheme; `http:/x`, `https://`),
+ * and other schemes (`javascript:`, `data:`, `file:`, `ftp:`, typos like `htps:`).
  */
 export function badUrlReason(url: string): string | undefined {
   const u = url.trim().replace(/^<|>$/g, '');
   if (u === '') return 'the link has an empty URL';
-  if (/^https?:\/\/[^/\s]/i.test(u)) return undefined;
-  if (/^(?:\/|\.\.?\/|#|mailto:|\{\{)/i.test(u)) return undefined;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(u)?.[1];
-  if (scheme) return `the link's URL starts with \`${scheme}:\`, not http(s)`;
-  if (/^(?:www\.|[\w-]+(?:\.[\w-]+)+\/)/i.test(u)) return `the link's URL \`${u}\` has no https:// (it would be a relative link)`;
-  return `the link's URL \`${u}\` is not an http(s) address`;
+  if (scheme) {
+    const lower = scheme.toLowerCase();
+    if (lower === 'http' || lower === 'https') {
+      return /^https?:\/\/[^/\s?#]/i.test(u) ? undefined : `the link's URL \`${u}\` is not a full ${lower} address (it needs \`${lower}://\` and a host)`;
+    }
+    if (lower === 'mailto' || lower === 'tel') return undefined;
+    return `the link's URL starts with \`${scheme}:\`, not http(s)`;
+  }
+  if (/^(?:\/|\.|#|\?|\{\{)/.test(u)) return undefined;
+  // The first path segment names a host: `www.example.com/x`, `example.com/x`, `github.com`.
+  const first = /^[^/?#]*/.exec(u)![0];
+  const labels = first.split('.');
+  const tld = labels[labels.length - 1].toLowerCase();
+  const hostLike = labels.length >= 2 && labels.every((l) => /^[a-z0-9-]+$/i.test(l)) && /^[a-z]{2,24}$/.test(tld);
+  if (hostLike && (labels[0].toLowerCase() === 'www' || u[first.length] === '/' || COMMON_TLDS.has(tld))) {
+    return `the link's URL \`${u}\` has no https:// (it would be a relative link)`;
+  }
+  return undefined;
 }
 
 /** All problems of a note, in document order. Never throws on odd input. */
@@ -155,8 +175,11 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
     if (p) problems.push(p);
   }
 
+  // Conference-only checks (talks without notes, tags of linked projects) on conference notes only.
+  const conference = isConferenceNote(notes);
+
   // Talks without notes.
-  for (const talk of allTalks(notes)) {
+  for (const talk of conference ? allTalks(notes) : []) {
     if (talk.hidden) continue;
     let empty = true;
     for (let l = talk.line + 1; l <= Math.min(talk.endLine, lines.length); l++) {
@@ -229,8 +252,9 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
           problems.push(problemAt('typo', 'info', `"${m.text}" looks like a typo of ${m.entry.name}`, m.line, m.column, m.endColumn));
         }
       }
-      // Tags and categories that lack linked projects, and tags that look like a typo of a project.
-      if (fm) {
+      // Tags and categories that lack linked projects, and tags that look like a typo of a project (conference notes:
+      // another post's tags are not project names).
+      if (fm && conference) {
         const projects = linked.map((l) => l.entry);
         const plan = planTagSync(text, projects, { fields: options.tagFields, style: options.tagStyle, lookup: (t) => index.get(t) });
         if (plan.ok) {
