@@ -5,11 +5,12 @@
  * with `Z`). Service sessions are breaks; plenary sessions listed once per room become one.
  */
 import { ScheduleError, type Schedule } from './model';
-import { cleanTitle, isJobTitle } from './byline';
+import { cleanTitle } from './byline';
+import { formatByline, groupsOf, isJobTitle } from '../text/byline';
 import { classifyKind } from './kind';
 import { cleanLine, cleanOrNull } from './text';
 import { localToInstant, parseLocalDateTime } from './time';
-import { composeByline, fallbackZone, finishSchedule, groupsOf, overrideZone, type RawSession, type ScheduleParseOptions } from './build';
+import { fallbackZone, finishSchedule, overrideZone, type RawSession, type ScheduleParseOptions } from './build';
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isObject) : []);
@@ -88,7 +89,7 @@ export function parseSessionizeJson(data: unknown, options: ScheduleParseOptions
       title: clean.title,
       speakers: people.map((p) => p.name),
       companies,
-      byline: composeByline(groups),
+      byline: formatByline(groups),
       room,
       track,
       kind: classifyKind({ labels: labels.map((l) => l.name), title: clean.title, prefixKind: clean.kind, service: s.isServiceSession === true, hasSpeakers: people.length > 0 }),
