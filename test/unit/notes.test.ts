@@ -393,6 +393,16 @@ describe('notes model', () => {
       ]);
       assert.strictEqual(m.days[0].talks[6].time, '14:30');
     });
+    it('reads bylines by the rule schedules use: a multi-word company, each speaker with their company', () => {
+      const a = splitTalkHeading('Tracing - Jo Park, Example Global Tech');
+      assert.deepStrictEqual([a.speakers, a.company], [['Jo Park'], 'Example Global Tech']);
+      const b = splitTalkHeading('Storage - Ana Lima, Acme; Bo Chen, Initech, Inc.');
+      assert.deepStrictEqual([b.title, b.speakers, b.company], ['Storage', ['Ana Lima', 'Bo Chen'], 'Acme, Initech, Inc.']);
+      const c = splitTalkHeading('Keynote: Growth - Lin Hao, Chief Technology Officer, APAC, Initech & Ana Lima, VP, Globex');
+      assert.deepStrictEqual([c.speakers, c.company], [['Lin Hao', 'Ana Lima'], 'Initech, Globex']);
+      const d = splitTalkHeading('Platform day - Ana Lima, Acme & Bo Chen');
+      assert.deepStrictEqual([d.speakers, d.company], [['Ana Lima', 'Bo Chen'], 'Acme']);
+    });
     it('keeps the whole heading when unsure', () => {
       assert.deepStrictEqual(splitTalkHeading('Why we moved - and what broke').speakers, []);
       assert.strictEqual(splitTalkHeading('Keynote 5:').title, 'Keynote 5');

@@ -86,6 +86,19 @@ const REGIONS = new Set(
   ).split('|'),
 );
 
+/**
+ * The words a name never holds (small words, title words, job-title and company words), lower
+ * case, sorted: the TextMate grammar holds the same list to colour the same bylines.
+ */
+export function notNameWords(): string[] {
+  return [...new Set([...STOP_WORDS, ...ROLE_WORDS, ...ORG_WORDS])].sort();
+}
+
+/** The particles that may stand lower case inside a name (`van der`), sorted. */
+export function nameParticles(): string[] {
+  return [...PARTICLES].sort();
+}
+
 /** Whether a part of a byline is a job title (`CTO`, `VP Engineering`, `Executive Director`). */
 export function isJobTitle(part: string): boolean {
   // Role words are ASCII: other letters may as well separate words here.
@@ -179,6 +192,9 @@ function partsOf(group: string, work?: { steps: number }): Part[] | undefined {
   return parts.some((p) => p.text === '') ? undefined : parts;
 }
 
+/** `王小明`, `김민준`: a CJK name is written without spaces, in two to four characters. */
+const CJK_NAME = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;
+
 /** A person's name, or the first name of a part (`Priya Raman`), says "person" for sure. */
 function startsWithGivenName(text: string): boolean {
   const first = text.split(' ', 1)[0].toLowerCase();
@@ -223,9 +239,9 @@ function splitGroup(group: string, lenient: boolean, work?: { steps: number }): 
       kind = next && next.sep === ',' && isJobTitle(next.text) ? 'name' : 'org';
     } else if (!/\s/.test(text)) {
       // One word: `Ada & Linus` are people, `Jo Park, Acme` a person and a company.
-      kind = startsWithGivenName(text) || (sep === '&' && prev === 'name') ? 'name' : 'org';
+      kind = startsWithGivenName(text) || CJK_NAME.test(text) || (sep === '&' && prev === 'name') ? 'name' : 'org';
     } else if (sep === '&' || startsWithGivenName(text)) kind = 'name';
-    else if ((next && next.sep === ',') || (prev === 'name' && parts[i - 1].sep === ',')) {
+    else if ((next && next.sep === ',') || (prev === 'name' && parts[i - 1].sep === ',' && kinds[i - 2] === 'name')) {
       // A list goes on (`A B, C D, E F & G H`), or a title follows (`…, John Roe, VP, Initech`).
       kind = 'name';
     } else {
