@@ -1,5 +1,16 @@
 import * as assert from 'assert';
-import { cleanTitle, decodeEntities, formatSessionHeading, isPersonName, splitByline, splitNameList, splitSchedSummary, stripHtml, type Session } from '../../src/core/schedule';
+import {
+  cleanTitle,
+  decodeEntities,
+  formatSessionHeading,
+  isPersonName,
+  parseSchedule,
+  splitByline,
+  splitNameList,
+  splitSchedSummary,
+  stripHtml,
+  type Session,
+} from '../../src/core/schedule';
 
 describe('schedule: Sched bylines', () => {
   const split = (summary: string) => {
@@ -203,6 +214,17 @@ describe('schedule: Sched bylines', () => {
     const keynote = session('Keynote: Welcome Back - Jane Doe, Executive Director, Example Foundation & John Roe, CTO, Acme Corp');
     assert.strictEqual(formatSessionHeading(keynote), '### Keynote: Welcome Back - Jane Doe, Example Foundation; John Roe, Acme Corp');
     assert.strictEqual(formatSessionHeading(session('Storage - Ana Lima, Acme & Bo Chen')), '### Storage - Ana Lima, Acme; Bo Chen');
+  });
+
+  it('Sessionize tag lines: the company keeps its suffix; a region is no company', () => {
+    const speaker = (id: string, fullName: string, tagLine: string) => ({ id, fullName, tagLine });
+    const data = {
+      sessions: [{ id: '1', title: 'Storage', startsAt: '2099-05-10T10:00:00', endsAt: '2099-05-10T10:30:00', speakers: ['a', 'b', 'c'] }],
+      speakers: [speaker('a', 'Ana Lima', 'Developer Advocate, Initech, Inc.'), speaker('b', 'Bo Chen', 'Engineer, Globex Co., Ltd.'), speaker('c', 'Cy Diaz', 'CTO, APAC')],
+      rooms: [],
+    };
+    const s = parseSchedule(JSON.stringify(data), { fallbackTimeZone: 'UTC' }).sessions[0];
+    assert.deepStrictEqual([s.companies, s.byline], [['Initech, Inc.', 'Globex Co., Ltd.'], 'Ana Lima, Initech, Inc.; Bo Chen, Globex Co., Ltd.; Cy Diaz']);
   });
 
   it('long and hostile bylines stay linear (work counted, not timed)', () => {

@@ -6,7 +6,7 @@
  */
 import { ScheduleError, type Schedule } from './model';
 import { cleanTitle } from './byline';
-import { formatByline, groupsOf, isJobTitle } from '../text/byline';
+import { formatByline, groupsOf, isCompanySuffix, isJobTitle, isRegion } from '../text/byline';
 import { classifyKind } from './kind';
 import { cleanLine, cleanOrNull } from './text';
 import { localToInstant, parseLocalDateTime } from './time';
@@ -21,18 +21,18 @@ export function isSessionizeJson(data: unknown): boolean {
   return isObject(data) && Array.isArray(data.sessions) && (Array.isArray(data.speakers) || Array.isArray(data.rooms));
 }
 
-/** The company in a Sessionize tag line: `Staff Engineer @ Acme`, `CTO at Acme`, `Engineer, Acme`; null otherwise. */
+/** The company in a Sessionize tag line: `Staff Engineer @ Acme`, `CTO at Acme`, `Engineer, Acme`, `Engineer, Initech, Inc.`; null otherwise (`CTO, APAC`). */
 function companyFromTagLine(tagLine: string | null | undefined): string | null {
   const t = cleanLine(tagLine);
   if (!t || t.length > 200) return null;
   const at = /(?:^|\s)(?:@|at)\s+([^@]+)$/i.exec(t);
   if (at) return at[1].trim() || null;
-  const comma = t.lastIndexOf(',');
-  if (comma > 0) {
-    const last = t.slice(comma + 1).trim();
-    return last && !isJobTitle(last) ? last : null;
-  }
-  return null;
+  if (!t.includes(',')) return null;
+  const parts = t.split(',').map((p) => p.trim());
+  let last = parts.pop() ?? '';
+  // `Developer Advocate, Initech, Inc.`: the suffix stays with its company.
+  if (parts.length > 0 && isCompanySuffix(last)) last = `${parts.pop()}, ${last}`;
+  return last && !isJobTitle(last) && !isRegion(last) ? last : null;
 }
 
 function instant(text: string, zone: string): number {

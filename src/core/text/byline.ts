@@ -106,11 +106,13 @@ export function isJobTitle(part: string): boolean {
   return false;
 }
 
-function isRegion(part: string): boolean {
+/** `APAC`, `North America`: a region after a job title. */
+export function isRegion(part: string): boolean {
   return REGIONS.has(part.toLowerCase());
 }
 
-function isCompanySuffix(part: string): boolean {
+/** `Inc.`, `Ltd.`, `GmbH`: a company suffix written after a comma. */
+export function isCompanySuffix(part: string): boolean {
   return COMPANY_SUFFIXES.has(part.toLowerCase());
 }
 
