@@ -397,9 +397,18 @@ describe('notes model', () => {
       const a = splitTalkHeading('Tracing - Jo Park, Example Global Tech');
       assert.deepStrictEqual([a.speakers, a.company], [['Jo Park'], 'Example Global Tech']);
       const b = splitTalkHeading('Storage - Ana Lima, Acme; Bo Chen, Initech, Inc.');
-      assert.deepStrictEqual([b.title, b.speakers, b.company], ['Storage', ['Ana Lima', 'Bo Chen'], 'Acme, Initech, Inc.']);
+      assert.deepStrictEqual([b.title, b.speakers, b.company, b.companies], ['Storage', ['Ana Lima', 'Bo Chen'], 'Acme, Initech, Inc.', ['Acme', 'Initech, Inc.']]);
       const c = splitTalkHeading('Keynote: Growth - Lin Hao, Chief Technology Officer, APAC, Initech & Ana Lima, VP, Globex');
       assert.deepStrictEqual([c.speakers, c.company], [['Lin Hao', 'Ana Lima'], 'Initech, Globex']);
+      // Headings written before each speaker kept their company: every company still read.
+      const legacy = splitTalkHeading('Shared caches - Quorra Vale & Bram Oster, Lumenfield, Orbitwise');
+      assert.deepStrictEqual(
+        [legacy.speakers, legacy.companies],
+        [
+          ['Quorra Vale', 'Bram Oster'],
+          ['Lumenfield', 'Orbitwise'],
+        ],
+      );
       const d = splitTalkHeading('Platform day - Ana Lima, Acme & Bo Chen');
       assert.deepStrictEqual([d.speakers, d.company], [['Ana Lima', 'Bo Chen'], 'Acme']);
     });
@@ -411,6 +420,7 @@ describe('notes model', () => {
         title: 'Sponsored Keynote: Storage for AI',
         speakers: ['Ravi Menon'],
         company: 'Example Corp',
+        companies: ['Example Corp'],
         kind: 'Sponsored keynote',
         time: null,
       });

@@ -224,6 +224,7 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
           heading: e.heading,
           speakers: parts.speakers,
           company: parts.company,
+          companies: parts.companies,
           kind: parts.kind,
           line: e.line,
           endLine: endOf(idx, (x) => !x.hidden && x.role === 'section' && isInside(x, e)),

@@ -8,7 +8,10 @@ import { splitByline } from '../text/byline';
 export interface TalkHeadingParts {
   title: string;
   speakers: string[];
+  /** The companies joined by `, `, else null. */
   company: string | null;
+  /** Each company on its own. */
+  companies: string[];
   kind: string | null;
   time: string | null;
 }
@@ -25,7 +28,7 @@ const KINDS: Array<[RegExp, string]> = [
 ];
 
 /** The speakers and company of a heading's byline (`Ana Lima, Acme; Bo Chen, Initech`); undefined when it reads as no byline. */
-function parseSpeakers(s: string, lenient: boolean): { speakers: string[]; company: string | null } | undefined {
+function parseSpeakers(s: string, lenient: boolean): { speakers: string[]; companies: string[] } | undefined {
   // A colon or an ellipsis at the end is no part of a name; a dot may be (`Initech, Inc.`).
   const text = s
     .trim()
@@ -34,7 +37,7 @@ function parseSpeakers(s: string, lenient: boolean): { speakers: string[]; compa
   // Markdown and sentence punctuation: a subtitle, not people.
   if (!text || text.length > 400 || /[?!:[\]{}|#`*_<>"=\\]/.test(text)) return undefined;
   const parts = splitByline(text, { lenient });
-  return parts && { speakers: parts.speakers, company: parts.companies.length ? parts.companies.join(', ') : null };
+  return parts && { speakers: parts.speakers, companies: parts.companies };
 }
 
 const GENERIC_BEFORE_BY = /^(?:(?:a|the|my|our)\s+)?(?:talk|session|presentation|demo|intro|introduction)\s*\d*$/i;
@@ -100,11 +103,12 @@ function splitWithByline(heading: string): { parts: TalkHeadingParts; byline?: {
     while (b > a && /\s/.test(rest[b - 1])) b--;
     return { start: base + a, end: base + b };
   };
-  const result = (title: string, speakers: string[] = [], company: string | null = null, byline?: { start: number; end: number }) => ({
+  const result = (title: string, speakers: string[] = [], companies: string[] = [], byline?: { start: number; end: number }) => ({
     parts: {
       title: (title.trim() ? (head + title).trim() : head.trim().replace(/\s*:$/, '')) || text.trim(),
       speakers,
-      company,
+      company: companies.length ? companies.join(', ') : null,
+      companies,
       kind,
       time,
     },
@@ -122,14 +126,14 @@ function splitWithByline(heading: string): { parts: TalkHeadingParts; byline?: {
     const right = rest.slice(seps[k].index + seps[k].length).trim();
     if (!left) continue;
     const parsed = parseSpeakers(right, false);
-    if (parsed) return result(left, parsed.speakers, parsed.company, span(seps[k].index + seps[k].length, rest.length));
+    if (parsed) return result(left, parsed.speakers, parsed.companies, span(seps[k].index + seps[k].length, rest.length));
   }
   if (seps.length > 0 && prefix) {
     // `Talk 1: Speaker - Title`
     const left = rest.slice(0, seps[0].index).trim();
     const right = rest.slice(seps[0].index + seps[0].length).trim();
     const parsed = parseSpeakers(left, false);
-    if (parsed && right && !parseSpeakers(right, false)) return result(right, parsed.speakers, parsed.company, span(0, seps[0].index));
+    if (parsed && right && !parseSpeakers(right, false)) return result(right, parsed.speakers, parsed.companies, span(0, seps[0].index));
   }
   // "by Speaker"
   const byIndex = rest.lastIndexOf(' by ');
@@ -138,7 +142,7 @@ function splitWithByline(heading: string): { parts: TalkHeadingParts; byline?: {
     const right = rest.slice(byIndex + 4).trim();
     if (left && !GENERIC_BEFORE_BY.test(left) && !GENERIC_BEFORE_BY.test(text.slice(0, head.length + byIndex).trim())) {
       const parsed = parseSpeakers(right, true);
-      if (parsed && (/\s/.test(right) || /^\p{Lu}/u.test(right))) return result(left, parsed.speakers, parsed.company, span(byIndex + 4, rest.length));
+      if (parsed && (/\s/.test(right) || /^\p{Lu}/u.test(right))) return result(left, parsed.speakers, parsed.companies, span(byIndex + 4, rest.length));
     }
   }
   return result(rest);

@@ -207,7 +207,7 @@ function startsWithGivenName(text: string): boolean {
  * One group (no `;`): `A & B, Org`, `A, B, C & D, Org`, `A, Org & B, Org2`, `Name, CTO, Org &
  * Name2, VP, Org2`, `A, B, C & D`, `A, Org & B`.
  */
-function splitGroup(group: string, lenient: boolean, work?: { steps: number }): SpeakerGroup[] | undefined {
+function splitGroup(group: string, lenient: boolean, work?: { steps: number }): Array<{ group: SpeakerGroup; companies: string[] }> | undefined {
   const raw = partsOf(group, work);
   if (!raw) return undefined;
   // Company suffixes stay with their company: `Initech, Inc.`, `Globex Co., Ltd.`, `Acme GmbH & Co. KG`.
@@ -221,7 +221,7 @@ function splitGroup(group: string, lenient: boolean, work?: { steps: number }): 
   if (parts.length === 1) {
     // A lone word could be a person or a company (`Title - Acme`): unsure.
     if (!/\s/.test(parts[0].text) || !isPersonName(parts[0].text, lenient)) return undefined;
-    return [{ speakers: [parts[0].text], company: null }];
+    return [{ group: { speakers: [parts[0].text], company: null }, companies: [] }];
   }
   const kinds: Kind[] = [];
   for (let i = 0; i < parts.length; i++) {
@@ -252,28 +252,38 @@ function splitGroup(group: string, lenient: boolean, work?: { steps: number }): 
     }
     kinds.push(kind);
   }
-  const groups: SpeakerGroup[] = [];
-  let current: SpeakerGroup | undefined;
-  let trailing = false;
+  // People in a row, then what follows them: titles, regions, departments, companies.
+  const blocks: Array<{ speakers: string[]; orgs: string[]; titled: boolean }> = [];
+  let current: (typeof blocks)[number] | undefined;
   for (let i = 0; i < parts.length; i++) {
     const { text } = parts[i];
     if (kinds[i] === 'name') {
-      if (!current || trailing) {
-        current = { speakers: [], company: null };
-        groups.push(current);
-        trailing = false;
+      if (!current || current.orgs.length > 0 || current.titled) {
+        current = { speakers: [], orgs: [], titled: false };
+        blocks.push(current);
       }
       current.speakers.push(text);
-      continue;
-    }
-    trailing = true;
-    // The last company-like part after a person is their company; the ones before it are departments.
-    if (kinds[i] === 'org') {
+    } else if (kinds[i] === 'org') {
       if (text.length > 80) return undefined;
-      current!.company = text;
-    }
+      current!.orgs.push(text);
+    } else current!.titled = true;
   }
-  return groups;
+  return blocks.map((b) => {
+    // After a job title the last company-like part is the company (`Jane Doe, Executive Director,
+    // Cloud and Infrastructure, Example Foundation`); else every one is, but a department made of
+    // common words only (`Jane Doe, Data & AI, Initech`).
+    const last = b.orgs.length - 1;
+    const companies = b.titled ? b.orgs.slice(last) : b.orgs.filter((o, k) => k === last || !isGenericPhrase(o));
+    return { group: { speakers: b.speakers, company: companies.length ? companies.join(', ') : null }, companies };
+  });
+}
+
+/** `Cloud`, `Data`, `Platform Engineering`: words of departments only, no name of a company. */
+function isGenericPhrase(text: string): boolean {
+  return text
+    .toLowerCase()
+    .split(' ')
+    .every((w) => ORG_WORDS.has(w) || STOP_WORDS.has(w) || ROLE_WORDS.has(w));
 }
 
 /** Collapses white space (no-break spaces and line breaks too) and trims, in one pass. */
@@ -292,19 +302,19 @@ export function splitByline(byline: string, options: BylineOptions = {}): Byline
   if (!text || text.length > 1000) return undefined;
   if (options.work) options.work.steps += byline.length;
   const groups: SpeakerGroup[] = [];
+  const speakers: string[] = [];
+  const companies: string[] = [];
   for (const g of text.split(';')) {
     if (!g.trim()) continue;
     const parsed = splitGroup(g.trim(), options.lenient ?? false, options.work);
     if (!parsed) return undefined;
-    groups.push(...parsed);
+    for (const p of parsed) {
+      groups.push(p.group);
+      for (const s of p.group.speakers) if (!speakers.includes(s)) speakers.push(s);
+      for (const c of p.companies) if (!companies.includes(c)) companies.push(c);
+    }
   }
   if (groups.length === 0) return undefined;
-  const speakers: string[] = [];
-  const companies: string[] = [];
-  for (const g of groups) {
-    for (const s of g.speakers) if (!speakers.includes(s)) speakers.push(s);
-    if (g.company && !companies.includes(g.company)) companies.push(g.company);
-  }
   return { speakers, companies, groups };
 }
 
