@@ -1,27 +1,5 @@
 import * as assert from 'assert';
-import { splitSchedSummary } from '../../src/core/schedule';
-import { BYLINE_CASES, NOT_PEOPLE } from '../fixtures/bylines/cases';
-
-/** The byline splitter scored on the fixture's shapes: exact speakers, exact companies, speakers that are no people. */
-function scoreBylines() {
-  let speakersExact = 0;
-  let companiesExact = 0;
-  let speakers = 0;
-  let notPeople = 0;
-  const misses: string[] = [];
-  for (const c of BYLINE_CASES) {
-    const s = splitSchedSummary(c.summary);
-    const okSpeakers = JSON.stringify(s.speakers) === JSON.stringify(c.speakers);
-    const okCompanies = JSON.stringify(s.companies) === JSON.stringify(c.companies);
-    if (okSpeakers) speakersExact++;
-    if (okCompanies) companiesExact++;
-    speakers += s.speakers.length;
-    notPeople += s.speakers.filter((n) => NOT_PEOPLE.has(n)).length;
-    if (!okSpeakers || !okCompanies) misses.push(`${c.summary}\n    got ${JSON.stringify(s.speakers)} ${JSON.stringify(s.companies)}`);
-  }
-  const n = BYLINE_CASES.length;
-  return { n, speakersExact: speakersExact / n, companiesExact: companiesExact / n, notPeople: speakers ? notPeople / speakers : 0, misses };
-}
+import { scoreBylines } from '../fixtures/bylines/cases';
 
 describe('bylines: scored on hundreds of shapes', () => {
   it('speakers exact ≥ 95 %, companies exact ≥ 95 %, under 1 % of speakers a company, title or suffix', () => {
