@@ -409,6 +409,10 @@ describe('notes model', () => {
           ['Lumenfield', 'Orbitwise'],
         ],
       );
+      // A lone word is a speaker when it is a known given name, not a company or a subtitle.
+      assert.deepStrictEqual(splitTalkHeading('Wasm at the edge - Ada').speakers, ['Ada']);
+      assert.deepStrictEqual(splitTalkHeading('Sponsored demo - Acme').speakers, []);
+      assert.deepStrictEqual(splitTalkHeading('Kubernetes - Overview').speakers, []);
       const d = splitTalkHeading('Platform day - Ana Lima, Acme & Bo Chen');
       assert.deepStrictEqual([d.speakers, d.company], [['Ana Lima', 'Bo Chen'], 'Acme']);
     });

@@ -219,8 +219,10 @@ function splitGroup(group: string, lenient: boolean, work?: { steps: number }): 
     else parts.push({ ...p });
   }
   if (parts.length === 1) {
-    // A lone word could be a person or a company (`Title - Acme`): unsure.
-    if (!/\s/.test(parts[0].text) || !isPersonName(parts[0].text, lenient)) return undefined;
+    // A lone word could be a person or a company (`Title - Acme`): a person when it is a known
+    // given name (`Title - Ada`) or a CJK name.
+    const text = parts[0].text;
+    if (!isPersonName(text, lenient) || (!/\s/.test(text) && !startsWithGivenName(text) && !CJK_NAME.test(text))) return undefined;
     return [{ group: { speakers: [parts[0].text], company: null }, companies: [] }];
   }
   const kinds: Kind[] = [];

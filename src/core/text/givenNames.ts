@@ -7,7 +7,7 @@
 export const GIVEN_NAMES: ReadonlySet<string> = new Set(
   // English
   (
-    'aaron adam adrian aidan alan albert alex alexander alexandra alexis alice alicia alison allison amanda amber amelia amy andrea andrew andy angela ' +
+    'aaron ada adam adrian aidan alan albert alex alexander alexandra alexis alice alicia alison allison amanda amber amelia amy andrea andrew andy angela ' +
     'anna anne annie anthony april arthur ashley audrey austin barbara becky ben benjamin beth betty beverly bill billy blake bob bobby brad bradley ' +
     'brandon brenda brett brian brittany brooke bruce bryan caitlin calvin cameron carl carlos carol caroline carrie casey catherine charles charlie ' +
     'charlotte chelsea cheryl chris christian christina christine christopher cindy claire colin connor courtney craig crystal curtis cynthia dale dan ' +
