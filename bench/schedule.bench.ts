@@ -2,12 +2,13 @@
  * Conference schedules: importing a 600-session, ~750 KB Sched `all.ics` (generated at run time)
  * beside ical.js's bare parse of the same text (the floor: our import parses with it, then builds
  * sessions, bylines and times), and the "now" lookup of Start Talk Now beside a naive filter that
- * parses every session's times on each call.
+ * parses every session's times on each call; the byline splitter's score on the fixture's bylines.
  */
 // @ts-expect-error -- ical.js ships ESM type declarations only; `require` gets its CommonJS build.
 import ICAL from 'ical.js';
 import { median, timeRuns, type BenchRow } from './types';
 import { generateSchedIcs } from '../test/fixtures/schedule/generate-sched';
+import { scoreBylines } from '../test/fixtures/bylines/cases';
 import { nextSession, parseSchedule, sessionsNowOrSoon, type Session } from '../src/core/schedule';
 
 const SUITE = 'schedule';
@@ -71,5 +72,32 @@ export async function run(): Promise<BenchRow[]> {
   });
   const next = timeRuns(() => nextSession(schedule.sessions, nextAt()), 500, 50);
   rows.push({ suite: SUITE, name: `next session after an instant (median of 500)`, value: median(next), unit: 'ms', goal: '≤ 1 ms', pass: median(next) <= 1 });
+  // The byline splitter on the fixture's invented bylines (test/fixtures/bylines/cases.ts).
+  const bylines = scoreBylines();
+  const pct = (x: number) => Math.round(1000 * x) / 10;
+  rows.push({
+    suite: SUITE,
+    name: `bylines, speakers exact (${bylines.n} shapes)`,
+    value: pct(bylines.speakersExact),
+    unit: '%',
+    goal: '≥ 95 %',
+    pass: bylines.speakersExact >= 0.95,
+  });
+  rows.push({
+    suite: SUITE,
+    name: `bylines, companies exact (${bylines.n} shapes)`,
+    value: pct(bylines.companiesExact),
+    unit: '%',
+    goal: '≥ 95 %',
+    pass: bylines.companiesExact >= 0.95,
+  });
+  rows.push({
+    suite: SUITE,
+    name: 'bylines, speakers that are a company, title or suffix',
+    value: pct(bylines.notPeople),
+    unit: '%',
+    goal: '< 1 %',
+    pass: bylines.notPeople < 0.01,
+  });
   return rows;
 }

@@ -27,9 +27,9 @@ function peopleOf(model: ReturnType<typeof getNotes>): { speakers: string[]; com
   const talks = [...model.talks, ...model.days.flatMap((d) => d.talks)].filter((t) => !t.hidden);
   return {
     speakers: talks.flatMap((t) => t.speakers),
-    // A heading with several companies (`A & B, Acme, Initech`) has them joined by `, `: each is
-    // offered on its own (a company name never holds a comma: the heading reader splits on them).
-    companies: talks.flatMap((t) => (t.company ? t.company.split(/\s*,\s*/).filter((c) => c !== '') : [])),
+    // A heading with several companies (`A, Acme; B, Initech`): each is offered on its own, a
+    // suffix kept with its company (`Initech, Inc.`).
+    companies: talks.flatMap((t) => t.companies ?? (t.company ? [t.company] : [])),
   };
 }
 

@@ -7,6 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
+import { headingLineByline } from '../../src/core/notes/talkHeading';
+import { nameParticles, notNameWords } from '../../src/core/text/byline';
 
 const root = path.resolve(__dirname, '../..');
 const INJECTION = path.join(root, 'syntaxes/talk-capture.injection.tmLanguage.json');
@@ -173,6 +175,51 @@ describe('grammar: talk-capture injection (real TextMate engine)', () => {
 
     for (const i of [5, 6, 7, 8]) assert.strictEqual(textWith(lines, i, 'meta.speaker.talk-capture'), '', `line ${i} has no speaker part`);
     assert.strictEqual(textWith(lines, 9, 'entity.name.type.company.talk-capture'), 'Acme');
+  });
+
+  it('colours the byline from the separator the notes model reads', () => {
+    const headings = [
+      '### Kubernetes - The Hard Way - Jo (JJ) Park, Umbrella Labs',
+      '### Kubernetes - The Hard Way - Jo (JJ) Park',
+      "### Kubernetes 1.31 - what's new",
+      '### Why we moved - and what broke',
+      '### Platform Engineering - Deep Dive - Ana Lima',
+      '### Storage – Ana Lima, Acme; Bo Chen, Initech',
+      '### Tracing - Jo Park, Example Global Tech',
+      '### Keynote: Growth - Lin Hao, Chief Technology Officer, APAC, Initech & Ana Lima, VP, Globex',
+      '### Mesh - Bo van der Berg & Ana DE LA CRUZ, Hooli',
+      '### Security by Design',
+      '### [Dapr](https://dapr.io/) by Ada Quinlan',
+      '### Gardens by the Bay - Ana Lima',
+      '### Wasm at the edge - Ferris Lang',
+      '### The Hard Way - Again',
+    ];
+    const lines = tokenize(headings.join('\n'));
+    headings.forEach((line, i) => {
+      let at = 0;
+      let start: number | undefined;
+      for (const t of lines[i]) {
+        if (start === undefined && t.scopes.includes('meta.speaker.talk-capture')) start = at;
+        at += t.text.length;
+      }
+      assert.strictEqual(start, headingLineByline(line)?.start, `${line}: the grammar colours from ${start}, the model reads from ${headingLineByline(line)?.start}`);
+    });
+    assert.strictEqual(textWith(lines, 0, 'entity.other.attribute-name.speaker.talk-capture'), 'Jo (JJ) Park');
+    assert.strictEqual(textWith(lines, 0, 'punctuation.separator.speaker.talk-capture'), ' - ');
+    assertNoScope(lines, 0, 'The Hard Way', 'meta.speaker');
+    assert.strictEqual(textWith(lines, 2, 'meta.speaker.talk-capture'), '');
+    assert.strictEqual(textWith(lines, 3, 'meta.speaker.talk-capture'), '');
+    assert.strictEqual(textWith(lines, 4, 'entity.other.attribute-name.speaker.talk-capture'), 'Ana Lima');
+    assert.strictEqual(textWith(lines, 5, 'punctuation.separator.speaker.talk-capture'), ' – ');
+  });
+
+  it("holds the core's list of words a name never holds", () => {
+    const grammar = JSON.parse(fs.readFileSync(INJECTION, 'utf8'));
+    const match: string = grammar.repository['talk-heading'].match;
+    const esc = (w: string) => w.replace(/[.\\+*?()[\]{}|^$]/g, '\\$&');
+    const words = `(?i:(?:${notNameWords().map(esc).join('|')})(?![\\p{L}\\p{M}'’.\\-]))`;
+    assert.ok(match.includes(words), "the grammar's stop words are notNameWords() of src/core/text/byline.ts");
+    assert.ok(match.includes(`(?-i:${nameParticles().map(esc).join('|')})`), "the grammar's particles are nameParticles()");
   });
 
   it('leaves code alone', () => {

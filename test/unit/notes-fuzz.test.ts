@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { generateNotes } from '../../bench/generate';
 import { buildModel } from '../../src/core/notes/build';
-import { splitTalkHeading } from '../../src/core/notes/heading';
+import { splitTalkHeading } from '../../src/core/notes/talkHeading';
 import { plainInline } from '../../src/core/notes/inline';
 import { parseNotes } from '../../src/core/notes/parse';
 import { scanBlocks } from '../../src/core/notes/scan';

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseNotes } from '../../src/core/notes/parse';
 import { allTalks, findDayAt, findTalkAt } from '../../src/core/notes/query';
-import { splitTalkHeading, isDayHeading, plainDayTitle, dayFromName } from '../../src/core/notes/heading';
+import { isDayHeading, plainDayTitle, dayFromName } from '../../src/core/notes/heading';
+import { splitTalkHeading } from '../../src/core/notes/talkHeading';
 import { plainInline } from '../../src/core/notes/inline';
 import { countTodos, isCountedTodo, visibleTodos } from '../../src/core/notes/todos';
 import type { NotesModel, Talk } from '../../src/core/notes/model';
@@ -392,6 +393,29 @@ describe('notes model', () => {
       ]);
       assert.strictEqual(m.days[0].talks[6].time, '14:30');
     });
+    it('reads bylines by the rule schedules use: a multi-word company, each speaker with their company', () => {
+      const a = splitTalkHeading('Tracing - Jo Park, Example Global Tech');
+      assert.deepStrictEqual([a.speakers, a.company], [['Jo Park'], 'Example Global Tech']);
+      const b = splitTalkHeading('Storage - Ana Lima, Acme; Bo Chen, Initech, Inc.');
+      assert.deepStrictEqual([b.title, b.speakers, b.company, b.companies], ['Storage', ['Ana Lima', 'Bo Chen'], 'Acme, Initech, Inc.', ['Acme', 'Initech, Inc.']]);
+      const c = splitTalkHeading('Keynote: Growth - Lin Hao, Chief Technology Officer, APAC, Initech & Ana Lima, VP, Globex');
+      assert.deepStrictEqual([c.speakers, c.company], [['Lin Hao', 'Ana Lima'], 'Initech, Globex']);
+      // Headings written before each speaker kept their company: every company still read.
+      const legacy = splitTalkHeading('Shared caches - Quorra Vale & Bram Oster, Lumenfield, Orbitwise');
+      assert.deepStrictEqual(
+        [legacy.speakers, legacy.companies],
+        [
+          ['Quorra Vale', 'Bram Oster'],
+          ['Lumenfield', 'Orbitwise'],
+        ],
+      );
+      // A lone word is a speaker when it is a known given name, not a company or a subtitle.
+      assert.deepStrictEqual(splitTalkHeading('Wasm at the edge - Ada').speakers, ['Ada']);
+      assert.deepStrictEqual(splitTalkHeading('Sponsored demo - Acme').speakers, []);
+      assert.deepStrictEqual(splitTalkHeading('Kubernetes - Overview').speakers, []);
+      const d = splitTalkHeading('Platform day - Ana Lima, Acme & Bo Chen');
+      assert.deepStrictEqual([d.speakers, d.company], [['Ana Lima', 'Bo Chen'], 'Acme']);
+    });
     it('keeps the whole heading when unsure', () => {
       assert.deepStrictEqual(splitTalkHeading('Why we moved - and what broke').speakers, []);
       assert.strictEqual(splitTalkHeading('Keynote 5:').title, 'Keynote 5');
@@ -400,6 +424,7 @@ describe('notes model', () => {
         title: 'Sponsored Keynote: Storage for AI',
         speakers: ['Ravi Menon'],
         company: 'Example Corp',
+        companies: ['Example Corp'],
         kind: 'Sponsored keynote',
         time: null,
       });

@@ -22,7 +22,7 @@ import {
   type Schedule,
   type Session,
 } from '../../src/core/schedule';
-import { splitTalkHeading } from '../../src/core/notes/heading';
+import { splitTalkHeading } from '../../src/core/notes/talkHeading';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'schedule');
 const sched = (): Schedule => parseSchedule(fs.readFileSync(path.join(DIR, 'sched-democon.ics')), { source: 'sched-democon.ics', fallbackTimeZone: 'UTC' });

@@ -7,7 +7,7 @@
  * Works on the fast scan of ./scan.ts (no syntax tree), so it can run while the user types.
  */
 import type { Range, TextEdit } from '../document';
-import { headingLineByline } from '../notes/heading';
+import { headingLineByline } from '../notes/talkHeading';
 import { parseNotes } from '../notes/parse';
 import { allTalks } from '../notes/query';
 import type { LandscapeEntry, LandscapeIndex, LandscapeScope, NameForm } from './index';

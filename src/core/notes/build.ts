@@ -3,7 +3,8 @@
  * sections, hidden drafts and TODO items. Shared by the fast scanner and the reference reader.
  */
 import { type Blocks, hiddenContent, hiddenHeading } from './blocks';
-import { compileDayPattern, dayFromName, isDayHeading, isGroupTitle, isNonTalkTitle, isSectionTitle, plainDayTitle, splitTalkHeading, type TalkHeadingParts } from './heading';
+import { compileDayPattern, dayFromName, isDayHeading, isGroupTitle, isNonTalkTitle, isSectionTitle, plainDayTitle } from './heading';
+import { splitTalkHeading, type TalkHeadingParts } from './talkHeading';
 import { plainInline } from './inline';
 import type { Day, Group, NotesModel, NotesOptions, Section, Talk, TodoItem } from './model';
 import { commentSpans, compileTodoPatterns, maskSpans, todosInLine } from './todos';
@@ -227,6 +228,7 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
           heading: e.heading,
           speakers: parts.speakers,
           company: parts.company,
+          companies: parts.companies,
           kind: parts.kind,
           line: e.line,
           endLine: endOf(idx, (x) => !x.hidden && x.role === 'section' && isInside(x, e)),

@@ -42,7 +42,10 @@ export interface Talk {
   /** The heading text exactly as written, without the `#`s. */
   heading: string;
   speakers: string[];
+  /** The companies of the byline joined by `, ` (`Acme, Initech`), else null. */
   company: string | null;
+  /** Each company of the byline on its own (a company may hold a comma: `Initech, Inc.`). */
+  companies?: string[];
   /** Keynote, lightning talk, ... when the heading says so; null otherwise. */
   kind: string | null;
   line: number;

@@ -1,6 +1,5 @@
 /** What every reader shares: sessions from instants, ids made unique, sorting, rooms from addresses, the zone to use. */
 import { ScheduleError, type Schedule, type ScheduleFormat, type Session } from './model';
-import type { SpeakerGroup } from './byline';
 import { formatInstant, isCountryName, isValidTimeZone, normalizeTimeZone, systemTimeZone } from './time';
 import { cleanOrNull } from './text';
 
@@ -50,26 +49,6 @@ export function roomFromLocation(location: string | null | undefined): string | 
   if (parts.length > 1 && /^[A-Z]{2,3}(?:\s+\d[\d-]*)?$/.test(parts[parts.length - 1])) parts.pop();
   if (parts.length > 1) parts.pop();
   return parts.join(', ').trim() || null;
-}
-
-/** A byline written from groups: `Ana Lima & Bo Chen, Acme; Cy Diaz, Initech`; null without speakers. */
-export function composeByline(groups: readonly SpeakerGroup[]): string | null {
-  const text = groups
-    .filter((g) => g.speakers.length > 0)
-    .map((g) => g.speakers.join(' & ') + (g.company ? `, ${g.company}` : ''))
-    .join('; ');
-  return text || null;
-}
-
-/** Groups from speakers and their companies, consecutive speakers of one company together. */
-export function groupsOf(people: ReadonlyArray<{ name: string; company: string | null }>): SpeakerGroup[] {
-  const groups: SpeakerGroup[] = [];
-  for (const p of people) {
-    const last = groups[groups.length - 1];
-    if (last && last.company === p.company) last.speakers.push(p.name);
-    else groups.push({ speakers: [p.name], company: p.company });
-  }
-  return groups;
 }
 
 /** Sort order of sessions: start, then room (sessions without a room last), then title, then id. */

@@ -10,7 +10,7 @@
 import type { Session, SessionKind } from './model';
 import { DEFAULT_KEYNOTE_FORMAT, DEFAULT_TALK_FORMAT, joinSpeakers } from '../capture/headings';
 import { fillTemplate, templateNames } from '../capture/template';
-import { splitByline } from './byline';
+import { formatByline, splitByline } from '../text/byline';
 import { sessionClock } from './query';
 
 const KIND_LABELS: Partial<Record<SessionKind, string>> = {
@@ -39,16 +39,16 @@ export interface SessionHeadingOptions {
 }
 
 /**
- * `Ana Lima & Bo Chen, Acme; Cy Diaz, Initech` when the speakers are in several company groups
- * (the grouped form the notes model reads), else undefined.
+ * The session's byline as headings write it, each speaker with their company: `Ana Lima & Bo
+ * Chen, Acme` (one company), `Ana Lima, Acme; Cy Diaz, Initech` (several), job titles dropped;
+ * undefined when the byline does not split into the session's speakers.
  */
 function groupedPeople(s: Session): string | undefined {
-  if (s.companies.length === 0 || !s.byline || !s.byline.includes(';')) return undefined;
+  if (!s.byline || s.speakers.length === 0) return undefined;
   const parts = splitByline(s.byline);
-  if (!parts || parts.groups.length < 2) return undefined;
+  if (!parts) return undefined;
   const same = parts.speakers.length === s.speakers.length && parts.speakers.every((n, i) => n === s.speakers[i]);
-  if (!same) return undefined;
-  return parts.groups.map((g) => joinSpeakers(g.speakers) + (g.company ? `, ${g.company}` : '')).join('; ');
+  return same ? (formatByline(parts.groups) ?? undefined) : undefined;
 }
 
 /**
@@ -74,7 +74,8 @@ export function formatSessionHeading(session: Session, format: string = DEFAULT_
   let speakers = session.speakers.length ? joinSpeakers(session.speakers) : (session.byline ?? '');
   let companyValue = session.speakers.length ? company : '';
   const grouped = groupedPeople(session);
-  if (grouped && /\{speakers\}, \{compan(?:y|ies)\}/.test(template)) {
+  // Several companies: each speaker keeps theirs (`A B, Acme; C D, Initech`), not `A B & C D, Acme, Initech`.
+  if (grouped?.includes(';') && /\{speakers\}, \{compan(?:y|ies)\}/.test(template)) {
     speakers = grouped;
     companyValue = '';
   }
@@ -89,7 +90,7 @@ export function formatSessionHeading(session: Session, format: string = DEFAULT_
     room: session.room ?? '',
     url: session.url ?? '',
     track: session.track ?? '',
-    byline: session.byline ?? '',
+    byline: grouped ?? session.byline ?? '',
   });
 }
 

@@ -7,7 +7,8 @@
 // @ts-expect-error -- ical.js ships ESM type declarations only; `require` gets its CommonJS build (package "exports"), which has the same API.
 import ICAL from 'ical.js';
 import { ScheduleError, type Schedule, type SessionKind } from './model';
-import { cleanTitle, splitNameList, splitSchedSummary } from './byline';
+import { cleanTitle, splitSchedSummary } from './byline';
+import { splitNameList } from '../text/byline';
 import { classifyKind } from './kind';
 import { cleanLine, cleanOrNull, cleanUrl, stripLeadingSymbols } from './text';
 import { localToInstant, normalizeTimeZone, parseLocalDateTime, zoneFromLocation } from './time';

@@ -5,7 +5,8 @@
  */
 export { ScheduleError, type Schedule, type Session } from './model';
 export { parseSchedule, detectScheduleFormat, MAX_SCHEDULE_BYTES } from './parse';
-export { splitByline, splitSchedSummary, splitNameList, cleanTitle, isPersonName } from './byline';
+export { splitSchedSummary, cleanTitle } from './byline';
+export { splitByline, splitNameList, isPersonName } from '../text/byline';
 export { decodeEntities, stripHtml } from './text';
 export { formatInstant, localDate, localClock, localToInstant, offsetMinutes, isValidTimeZone, normalizeTimeZone, zoneFromLocation } from './time';
 export {

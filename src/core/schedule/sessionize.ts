@@ -5,11 +5,12 @@
  * with `Z`). Service sessions are breaks; plenary sessions listed once per room become one.
  */
 import { ScheduleError, type Schedule } from './model';
-import { cleanTitle, isJobTitle } from './byline';
+import { cleanTitle } from './byline';
+import { formatByline, groupsOf, isCompanySuffix, isJobTitle, isRegion } from '../text/byline';
 import { classifyKind } from './kind';
 import { cleanLine, cleanOrNull } from './text';
 import { localToInstant, parseLocalDateTime } from './time';
-import { composeByline, fallbackZone, finishSchedule, groupsOf, overrideZone, type RawSession, type ScheduleParseOptions } from './build';
+import { fallbackZone, finishSchedule, overrideZone, type RawSession, type ScheduleParseOptions } from './build';
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isObject) : []);
@@ -20,18 +21,18 @@ export function isSessionizeJson(data: unknown): boolean {
   return isObject(data) && Array.isArray(data.sessions) && (Array.isArray(data.speakers) || Array.isArray(data.rooms));
 }
 
-/** The company in a Sessionize tag line: `Staff Engineer @ Acme`, `CTO at Acme`, `Engineer, Acme`; null otherwise. */
+/** The company in a Sessionize tag line: `Staff Engineer @ Acme`, `CTO at Acme`, `Engineer, Acme`, `Engineer, Initech, Inc.`; null otherwise (`CTO, APAC`). */
 function companyFromTagLine(tagLine: string | null | undefined): string | null {
   const t = cleanLine(tagLine);
   if (!t || t.length > 200) return null;
   const at = /(?:^|\s)(?:@|at)\s+([^@]+)$/i.exec(t);
   if (at) return at[1].trim() || null;
-  const comma = t.lastIndexOf(',');
-  if (comma > 0) {
-    const last = t.slice(comma + 1).trim();
-    return last && !isJobTitle(last) ? last : null;
-  }
-  return null;
+  if (!t.includes(',')) return null;
+  const parts = t.split(',').map((p) => p.trim());
+  let last = parts.pop() ?? '';
+  // `Developer Advocate, Initech, Inc.`: the suffix stays with its company.
+  if (parts.length > 0 && isCompanySuffix(last)) last = `${parts.pop()}, ${last}`;
+  return last && !isJobTitle(last) && !isRegion(last) ? last : null;
 }
 
 function instant(text: string, zone: string): number {
@@ -88,7 +89,7 @@ export function parseSessionizeJson(data: unknown, options: ScheduleParseOptions
       title: clean.title,
       speakers: people.map((p) => p.name),
       companies,
-      byline: composeByline(groups),
+      byline: formatByline(groups),
       room,
       track,
       kind: classifyKind({ labels: labels.map((l) => l.name), title: clean.title, prefixKind: clean.kind, service: s.isServiceSession === true, hasSpeakers: people.length > 0 }),

@@ -1,6 +1,6 @@
 /**
- * Small English words that are never part of a person's name: the talk-heading rules (is this
- * ` - ` followed by speakers?) and the schedule's byline splitter each add their own to these.
+ * Small English words that are never part of a person's name, for the one byline rule
+ * (byline.ts), which adds words of talk titles, job titles and companies to these.
  */
 export const NOT_NAME_WORDS: readonly string[] = [
   'the',
