@@ -72,7 +72,7 @@ describe('publish check', () => {
   });
 
   it('follows the tag fields and the link mode settings', () => {
-    const text = '---\ntitle: T\ntags: [OpenTelemetry]\n---\n\n### A - B\n\n[OpenTelemetry](https://opentelemetry.io/)\nOpenTelemetry again\n';
+    const text = '---\ntitle: T\ntags: [OpenTelemetry]\n---\n\n### Tracing - Ana Lima\n\n[OpenTelemetry](https://opentelemetry.io/)\nOpenTelemetry again\n';
     assert.deepStrictEqual(brief(check(text, { tagFields: ['tags'] })), []);
     assert.deepStrictEqual(brief(check(text, { tagFields: ['tags'], linkMode: 'everyMention' })), ['9:1-14 info unlinked-project']);
     assert.deepStrictEqual(brief(check(text)), ['1:1-4 info tags']);
