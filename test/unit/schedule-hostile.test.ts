@@ -1,0 +1,162 @@
+/**
+ * Hostile schedule files (each generated here, a few hundred bytes): rule bombs in VTIMEZONE,
+ * schedule values that try to become Markdown or HTML in a note, bad single items.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { main } from '../../src/cli';
+import { parseSchedule, ScheduleError, type Schedule } from '../../src/core/schedule';
+import { VTimezone, VTIMEZONE_STEP_BUDGET, type JComp } from '../../src/core/schedule/vtimezone';
+
+/** An iCalendar file with one VTIMEZONE (its STANDARD/DAYLIGHT lines given) and events in it. */
+function icsWithZone(tzid: string, observances: string[][], events: Array<[string, string]>, extra: string[] = []): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Hostile Test//EN', 'BEGIN:VTIMEZONE', `TZID:${tzid}`, ...extra];
+  for (const o of observances) lines.push(...o);
+  lines.push('END:VTIMEZONE');
+  events.forEach(([start, title], i) => lines.push('BEGIN:VEVENT', `UID:e${i}`, `DTSTART;TZID=${tzid}:${start}`, 'DURATION:PT30M', `SUMMARY:${title}`, 'END:VEVENT'));
+  lines.push('END:VCALENDAR');
+  return lines.join('\r\n') + '\r\n';
+}
+const observance = (kind: 'STANDARD' | 'DAYLIGHT', start: string, from: string, to: string, rule?: string) => [
+  `BEGIN:${kind}`,
+  `DTSTART:${start}`,
+  ...(rule ? [`RRULE:${rule}`] : []),
+  `TZOFFSETFROM:${from}`,
+  `TZOFFSETTO:${to}`,
+  `END:${kind}`,
+];
+const CET = [
+  observance('STANDARD', '16011028T030000', '+0200', '+0100', 'FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10'),
+  observance('DAYLIGHT', '16010325T020000', '+0100', '+0200', 'FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3'),
+];
+const throwsSchedule = (fn: () => unknown, re: RegExp) => assert.throws(fn, (err: unknown) => err instanceof ScheduleError && re.test(err.message) && !err.message.includes('\n'));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
+  return { code, out, err };
+}
+
+describe('schedule: hostile files', () => {
+  let tmp: string;
+  before(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-hostile-'))));
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  describe('VTIMEZONE rule bombs', () => {
+    for (const [freq, since] of [
+      ['SECONDLY', '20200101T000000'],
+      ['HOURLY', '16010101T000000'],
+      ['DAILY', '16010101T000000'],
+    ]) {
+      it(`a rule repeating ${freq.toLowerCase()} since ${since.slice(0, 4)} under an unknown zone name is refused by name, not expanded`, () => {
+        const text = icsWithZone('Bomb Standard Time', [observance('STANDARD', since, '+0100', '+0100', `FREQ=${freq}`)], [['20260301T100000', 'Only Talk']]);
+        assert.ok(text.length < 450, `${text.length} bytes`);
+        throwsSchedule(() => parseSchedule(text), /time zone 'Bomb Standard Time' cannot be read: its STANDARD rule repeats/);
+      });
+    }
+
+    it('the CLI says which file and which zone, exit 2', async () => {
+      const file = path.join(tmp, 'bomb.ics');
+      fs.writeFileSync(file, icsWithZone('Bomb/Zone', [observance('STANDARD', '20200101T000000', '+0100', '+0100', 'FREQ=SECONDLY')], [['20260301T100000', 'Only Talk']]));
+      const r = await cli('schedule', file);
+      assert.strictEqual(r.code, 2);
+      assert.ok(r.err.includes(file) && r.err.includes("'Bomb/Zone'"), r.err);
+    });
+
+    it('a zone the platform knows by its TZID (or X-LIC-LOCATION) is used as is: its VTIMEZONE is never expanded', () => {
+      const bomb = [observance('STANDARD', '20200101T000000', '+0100', '+0100', 'FREQ=SECONDLY')];
+      const known = parseSchedule(icsWithZone('Europe/Berlin', bomb, [['20990616T140000', 'Summer']]));
+      assert.strictEqual(known.sessions[0].start, '2099-06-16T14:00:00+02:00');
+      const located = parseSchedule(icsWithZone('Custom Berlin', bomb, [['20990616T140000', 'Summer']], ['X-LIC-LOCATION:Europe/Berlin']));
+      assert.strictEqual(located.sessions[0].start, '2099-06-16T14:00:00+02:00');
+    });
+
+    it('a yearly zone since 1601 gives the right offsets in summer and winter, looking at a few years only', () => {
+      const s: Schedule = parseSchedule(
+        icsWithZone('W. Europe Standard Time', CET, [
+          ['20990616T140000', 'Summer'],
+          ['20991215T090000', 'Winter'],
+          ['20991025T120000', 'Day After'],
+        ]),
+        { fallbackTimeZone: 'UTC' },
+      );
+      assert.deepStrictEqual(
+        s.sessions.map((x) => [x.title, new Date(x.start).toISOString()]),
+        [
+          ['Summer', '2099-06-16T12:00:00.000Z'],
+          ['Day After', '2099-10-25T11:00:00.000Z'],
+          ['Winter', '2099-12-15T08:00:00.000Z'],
+        ],
+      );
+      const comp: JComp = [
+        'vtimezone',
+        [['tzid', {}, 'text', 'Old']],
+        [
+          [
+            'standard',
+            [
+              ['dtstart', {}, 'date-time', '0001-10-28T03:00:00'],
+              ['tzoffsetfrom', {}, 'utc-offset', '+02:00'],
+              ['tzoffsetto', {}, 'utc-offset', '+01:00'],
+              ['rrule', {}, 'recur', { freq: 'YEARLY', byday: '-1SU', bymonth: 10 }],
+            ],
+            [],
+          ],
+          [
+            'daylight',
+            [
+              ['dtstart', {}, 'date-time', '0001-03-25T02:00:00'],
+              ['tzoffsetfrom', {}, 'utc-offset', '+01:00'],
+              ['tzoffsetto', {}, 'utc-offset', '+02:00'],
+              ['rrule', {}, 'recur', { freq: 'YEARLY', byday: '-1SU', bymonth: 3 }],
+            ],
+            [],
+          ],
+        ],
+      ];
+      const zone = new VTimezone('Old', comp);
+      assert.strictEqual(new Date(zone.toInstant({ year: 9999, month: 7, day: 1, hour: 12, minute: 0, second: 0 })).toISOString(), '9999-07-01T10:00:00.000Z');
+      // Work does not follow the distance from DTSTART (year 1 to 9999): a few years of two rules.
+      assert.ok(zone.steps < 2000, `${zone.steps} steps`);
+    });
+
+    it('UNTIL and COUNT end a rule: the US change of 2007 read from two rules', () => {
+      const us = [
+        observance('DAYLIGHT', '19870405T020000', '-0500', '-0400', 'FREQ=YEARLY;BYMONTH=4;BYDAY=1SU;UNTIL=20060402T070000Z'),
+        observance('STANDARD', '19871025T020000', '-0400', '-0500', 'FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU;UNTIL=20061029T060000Z'),
+        observance('DAYLIGHT', '20070311T020000', '-0500', '-0400', 'FREQ=YEARLY;BYMONTH=3;BYDAY=2SU'),
+        observance('STANDARD', '20071104T020000', '-0400', '-0500', 'FREQ=YEARLY;BYMONTH=11;BYDAY=1SU'),
+        observance('DAYLIGHT', '19700301T020000', '-0500', '-0400', 'FREQ=YEARLY;BYMONTH=3;BYDAY=1SU;COUNT=2'),
+        observance('STANDARD', '19701101T020000', '-0400', '-0500', 'FREQ=YEARLY;BYMONTH=11;BYDAY=1SU;COUNT=2'),
+      ];
+      const s = parseSchedule(
+        icsWithZone('Eastern (custom)', us, [
+          ['20060320T100000', 'Before April 2006'],
+          ['20080320T100000', 'After March 2008'],
+          ['19710310T100000', 'Second Year'],
+          ['19720305T100000', 'Third Year'],
+        ]),
+        { fallbackTimeZone: 'UTC' },
+      );
+      const utc = (t: string) => new Date(s.sessions.find((x) => x.title === t)!.start).toISOString();
+      assert.strictEqual(utc('Before April 2006'), '2006-03-20T15:00:00.000Z');
+      assert.strictEqual(utc('After March 2008'), '2008-03-20T14:00:00.000Z');
+      assert.strictEqual(utc('Second Year'), '1971-03-10T14:00:00.000Z');
+      // COUNT=2: no third change in March 1972 (the November 1971 one is the last).
+      assert.strictEqual(utc('Third Year'), '1972-03-05T15:00:00.000Z');
+    });
+
+    it('a yearly rule that fires every day since year 1 with a COUNT is stopped by the step budget, with the zone named', () => {
+      const days = Array.from({ length: 31 }, (_, i) => i + 1).join(',');
+      const text = icsWithZone(
+        'Dense',
+        [observance('STANDARD', '00010101T000000', '+0100', '+0100', `FREQ=YEARLY;BYMONTH=1,2,3,4,5,6,7,8,9,10,11,12;BYMONTHDAY=${days};COUNT=999999999`)],
+        [['20990101T100000', 'Far']],
+      );
+      throwsSchedule(() => parseSchedule(text), new RegExp(`time zone 'Dense' cannot be read: its rules take more than ${VTIMEZONE_STEP_BUDGET} steps`));
+    });
+  });
+});
