@@ -6,8 +6,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import MarkdownIt from 'markdown-it';
 import { main } from '../../src/cli';
-import { parseSchedule, ScheduleError, type Schedule } from '../../src/core/schedule';
+import { formatSessionHeading, parseSchedule, scheduleDays, ScheduleError, type Schedule } from '../../src/core/schedule';
+import { placeSession } from '../../src/core/schedule/editor-place';
+import { parseNotes } from '../../src/core/notes/parse';
+import { applyEdits } from '../../src/core/document';
 import { VTimezone, VTIMEZONE_STEP_BUDGET, type JComp } from '../../src/core/schedule/vtimezone';
 
 /** An iCalendar file with one VTIMEZONE (its STANDARD/DAYLIGHT lines given) and events in it. */
@@ -157,6 +161,63 @@ describe('schedule: hostile files', () => {
         [['20990101T100000', 'Far']],
       );
       throwsSchedule(() => parseSchedule(text), new RegExp(`time zone 'Dense' cannot be read: its rules take more than ${VTIMEZONE_STEP_BUDGET} steps`));
+    });
+  });
+
+  describe('schedule values are data in the note', () => {
+    const EVIL_URL = 'https://evil.example/x)[run](command:workbench.action.terminal.new)';
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'PRODID:-//Hostile Test//EN',
+      'X-WR-TIMEZONE:Europe/Berlin',
+      'BEGIN:VEVENT',
+      'UID:h1',
+      'DTSTART:20990616T120000Z',
+      'DURATION:PT30M',
+      'SUMMARY:<img src=x onerror=alert(1)> &lt\\;script&gt\\;alert(2)&lt\\;/script&gt\\; [click](command:x) \\\\[',
+      'ATTENDEE;CN="<b>Mallory</b> [x](javascript:alert(3))":mailto:m@example.org',
+      'LOCATION:<i>Room</i> [A](command:y)',
+      'CATEGORIES:<u>Track</u>',
+      `URL:${EVIL_URL}`,
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:h2',
+      'DTSTART:20990616T130000Z',
+      'DURATION:PT30M',
+      'SUMMARY:Plain Talk',
+      'URL:javascript:alert(4)',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const md = new MarkdownIt({ html: true, linkify: true });
+    /** What a Markdown renderer makes of the note: no HTML element from the schedule, no link other than http(s). */
+    function assertInert(note: string) {
+      const html = md.render(note);
+      for (const tag of ['<img', '<script', '<b>', '<i>', '<u>']) assert.ok(!html.includes(tag), `${tag} in ${html}`);
+      for (const m of html.matchAll(/href="([^"]*)"/g)) assert.match(m[1], /^https?:\/\//, html);
+    }
+
+    it('titles, names, rooms and tracks are escaped, the page goes through the URL gate (heading, link line, {url}, linked title)', () => {
+      const s = parseSchedule(ics, { fallbackTimeZone: 'UTC' });
+      const evil = s.sessions[0];
+      assert.strictEqual(s.sessions[1].url, null, 'a javascript: page is dropped');
+      for (const [format, sessionLink] of [
+        ['### {title} - {speakers}, {company}', 'line'],
+        ['### {time} {title} ({room}, {track}) {byline} {url}', 'title'],
+      ] as const) {
+        const text = '# Notes\n\n## Day 1\n\n';
+        const p = placeSession(text, parseNotes(text), evil, { scheduleDays: scheduleDays(s), talkFormat: format, sessionLink });
+        const note = applyEdits(text, [p.edit]);
+        assertInert(note);
+        // The text still says what the schedule said: a reader sees the title's characters.
+        assert.ok(md.renderInline(p.heading.replace(/^#+ /, '')).includes('&lt;img src=x onerror=alert(1)&gt;'), p.heading);
+      }
+      const linked = formatSessionHeading(evil, '### {title}', { linkTitle: true });
+      const links = md.parseInline(linked.slice(4), {})[0].children!.filter((t) => t.type === 'link_open');
+      assert.deepStrictEqual(
+        links.map((t) => t.attrGet('href')),
+        ['https://evil.example/x%29%5Brun%5D%28command:workbench.action.terminal.new%29'],
+      );
     });
   });
 });
