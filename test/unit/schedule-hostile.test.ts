@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import MarkdownIt from 'markdown-it';
 import { main } from '../../src/cli';
 import { formatSessionHeading, parseSchedule, scheduleDays, ScheduleError, type Schedule } from '../../src/core/schedule';
@@ -218,6 +219,20 @@ describe('schedule: hostile files', () => {
         links.map((t) => t.attrGet('href')),
         ['https://evil.example/x%29%5Brun%5D%28command:workbench.action.terminal.new%29'],
       );
+    });
+  });
+
+  describe('the schedule command reads regular files only', () => {
+    it('a FIFO and a device are refused by name without being read (no hang, no growing memory)', async function () {
+      if (process.platform === 'win32') this.skip(); // no FIFOs or device files to make on Windows
+      const fifo = path.join(tmp, 'pipe.ics');
+      assert.strictEqual(spawnSync('mkfifo', [fifo]).status, 0);
+      const r = await cli('schedule', fifo);
+      assert.strictEqual(r.code, 2);
+      assert.match(r.err, /pipe\.ics: is a named pipe \(FIFO\), not a schedule; it is not read/);
+      const zero = await cli('schedule', '/dev/zero', '--json');
+      assert.strictEqual(zero.code, 2);
+      assert.match(zero.err, /\/dev\/zero: is a device, not a schedule; it is not read$/m);
     });
   });
 });
