@@ -89,6 +89,7 @@ export const run: CliCommand = async (args, io) => {
     if (err instanceof ScheduleError) throw new CliError(isScheduleUrl(source) ? err.message : `${source}: ${err.message}`);
     throw err;
   }
+  for (const item of schedule.skipped ?? []) io.err(`talk-capture schedule: ${source}: skipped ${item}`);
   const at = values.at !== undefined ? parseAt(values.at, schedule.timeZone) : undefined;
   const sessions = at !== undefined ? sessionsAt(schedule.sessions, at) : schedule.sessions;
   io.out(values.json ? JSON.stringify(scheduleJson(schedule, sessions), null, 2) : scheduleHumanText(schedule, sessions, at));

@@ -235,4 +235,52 @@ describe('schedule: hostile files', () => {
       assert.match(zero.err, /\/dev\/zero: is a device, not a schedule; it is not read$/m);
     });
   });
+
+  describe('one bad item', () => {
+    const event = (uid: string, start: string, extra: string) => ['BEGIN:VEVENT', `UID:${uid}`, `DTSTART:${start}`, extra, `SUMMARY:Talk ${uid}`, 'END:VEVENT'];
+    const calendar = (...events: string[][]) => ['BEGIN:VCALENDAR', 'PRODID:-//Hostile Test//EN', ...events.flat(), 'END:VCALENDAR'].join('\r\n');
+
+    it('a session lasting 99,999,999 weeks is left out and named; the others are read (CLI: a warning, exit 0)', async () => {
+      const text = calendar(event('bad', '20990101T100000Z', 'DURATION:P99999999W'), event('good', '20990101T110000Z', 'DURATION:PT1H'));
+      const s = parseSchedule(text, { fallbackTimeZone: 'UTC' });
+      assert.deepStrictEqual(
+        s.sessions.map((x) => x.title),
+        ['Talk good'],
+      );
+      assert.deepStrictEqual(s.skipped, ["'Talk bad' (id bad): it would last 699,999,993 days"]);
+      const file = path.join(tmp, 'long.ics');
+      fs.writeFileSync(file, text);
+      const r = await cli('schedule', file, '--json', '--tz', 'UTC');
+      assert.strictEqual(r.code, 0, r.err);
+      assert.strictEqual(r.err, `talk-capture schedule: ${file}: skipped 'Talk bad' (id bad): it would last 699,999,993 days\n`);
+      assert.deepStrictEqual(Object.keys(JSON.parse(r.out)), ['source', 'format', 'title', 'timeZone', 'sessions']);
+    });
+
+    it('when every session is bad, the error names the first and counts the rest', () => {
+      const text = calendar(event('a', '20990101T100000Z', 'DURATION:P99999999W'), event('b', '20990101T100000Z', 'DURATION:P99999999W'));
+      throwsSchedule(() => parseSchedule(text), /^no sessions with a start time in this ics file \(skipped 'Talk a' \(id a\): it would last [\d,]+ days, and 1 more\)$/);
+    });
+
+    it('a value nested 100,000 deep in schedule.json is read without a stack overflow', () => {
+      const n = 100000;
+      const title = '{"#text":'.repeat(n) + '"Deep"' + '}'.repeat(n);
+      const json = `{"schedule":{"conference":{"title":${title},"days":[{"date":"2099-01-01","rooms":{"R":[{"guid":"g","title":${title},"date":"2099-01-01T10:00:00+01:00","duration":"00:30"}]}}]}}}`;
+      const s = parseSchedule(json, { fallbackTimeZone: 'UTC' });
+      assert.deepStrictEqual(
+        s.sessions.map((x) => [x.title, x.room]),
+        [['(untitled)', 'R']],
+      );
+    });
+
+    it('XML the parser cannot take (nested 100,000 deep) is a schedule error naming the file, not a crash', async () => {
+      const n = 100000;
+      const xml = `<?xml version="1.0"?>\n<schedule><conference><title>x</title></conference><day date="2099-01-01"><room name="R"><event guid="g"><title>T</title><date>2099-01-01T10:00:00+01:00</date><duration>00:30</duration><abstract>${'<a>'.repeat(n)}${'</a>'.repeat(n)}</abstract></event></room></day></schedule>\n`;
+      throwsSchedule(() => parseSchedule(xml), /^not valid XML: /);
+      const file = path.join(tmp, 'deep.xml');
+      fs.writeFileSync(file, xml);
+      const r = await cli('schedule', file);
+      assert.strictEqual(r.code, 2);
+      assert.match(r.err, new RegExp(`^talk-capture schedule: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid XML: `));
+    });
+  });
 });

@@ -64,6 +64,16 @@ function notScheduleReason(text: string): string {
  * Throws {@link ScheduleError} with a one-line reason (not a schedule, malformed, no sessions).
  */
 export function parseSchedule(input: string | Uint8Array | ArrayBuffer, options: ScheduleParseOptions = {}): Schedule {
+  try {
+    return readSchedule(input, options);
+  } catch (err) {
+    if (err instanceof ScheduleError) throw err;
+    // A reader's own failure on a hostile file (a value too deep, a date out of range) is still a file that cannot be read.
+    throw new ScheduleError(`the file could not be read (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+  }
+}
+
+function readSchedule(input: string | Uint8Array | ArrayBuffer, options: ScheduleParseOptions): Schedule {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > MAX_SCHEDULE_BYTES) throw new ScheduleError(`too large for a schedule (${Math.round(size / 1048576)} MB; at most ${MAX_SCHEDULE_BYTES / 1048576} MB)`);
   const text = scheduleText(input);
