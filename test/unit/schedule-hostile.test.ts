@@ -11,6 +11,7 @@ import MarkdownIt from 'markdown-it';
 import { main } from '../../src/cli';
 import { formatSessionHeading, parseSchedule, scheduleDays, ScheduleError, type Schedule } from '../../src/core/schedule';
 import { placeSession } from '../../src/core/schedule/editor-place';
+import { MAX_SCHEDULE_SESSIONS } from '../../src/core/schedule/parse';
 import { parseNotes } from '../../src/core/notes/parse';
 import { applyEdits } from '../../src/core/document';
 import { VTimezone, VTIMEZONE_STEP_BUDGET, type JComp } from '../../src/core/schedule/vtimezone';
@@ -282,5 +283,31 @@ describe('schedule: hostile files', () => {
       assert.strictEqual(r.code, 2);
       assert.match(r.err, new RegExp(`^talk-capture schedule: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid XML: `));
     });
+  });
+
+  describe('proportionate', () => {
+    for (const [format, item, wrap] of [
+      [
+        'ics',
+        (i: number) => `BEGIN:VEVENT\r\nUID:${i}\r\nDTSTART:20990101T100000Z\r\nSUMMARY:T\r\nEND:VEVENT\r\n`,
+        (body: string) => `BEGIN:VCALENDAR\r\nPRODID:x\r\n${body}END:VCALENDAR\r\n`,
+      ],
+      [
+        'schedule.xml',
+        (i: number) => `<event guid="${i}"><title>T</title><date>2099-01-01T10:00:00Z</date></event>`,
+        (body: string) => `<schedule><conference><title>x</title></conference><day date="2099-01-01"><room name="R">${body}</room></day></schedule>`,
+      ],
+      [
+        'schedule.json',
+        (i: number) => `${i ? ',' : ''}{"guid":"${i}","title":"T","date":"2099-01-01T10:00:00Z"}`,
+        (body: string) => `{"schedule":{"conference":{"title":"x","days":[{"date":"2099-01-01","rooms":{"R":[${body}]}}]}}}`,
+      ],
+    ] as const) {
+      it(`${format}: more sessions than a conference has (${MAX_SCHEDULE_SESSIONS.toLocaleString('en-US')}) is refused before it is read`, () => {
+        const body = Array.from({ length: MAX_SCHEDULE_SESSIONS + 1 }, (_, i) => item(i)).join('');
+        throwsSchedule(() => parseSchedule(wrap(body)), /^more than 10,000 sessions: too many for a conference schedule; it is not read$/);
+        assert.strictEqual(parseSchedule(wrap(item(0) + item(1)), { fallbackTimeZone: 'UTC' }).sessions.length, 2);
+      });
+    }
   });
 });
