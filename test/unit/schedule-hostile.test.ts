@@ -127,6 +127,10 @@ describe('schedule: hostile files', () => {
       assert.strictEqual(new Date(zone.toInstant({ year: 9999, month: 7, day: 1, hour: 12, minute: 0, second: 0 })).toISOString(), '9999-07-01T10:00:00.000Z');
       // Work does not follow the distance from DTSTART (year 1 to 9999): a few years of two rules.
       assert.ok(zone.steps < 2000, `${zone.steps} steps`);
+      // Nor the number of times read: each costs a few steps (the budget is per time, not per file).
+      const before = zone.steps;
+      for (let i = 0; i < 5000; i++) zone.toInstant({ year: 2000 + (i % 100), month: 1 + (i % 12), day: 1 + (i % 28), hour: i % 24, minute: 0, second: 0 });
+      assert.ok((zone.steps - before) / 5000 < 40, `${(zone.steps - before) / 5000} steps a time`);
     });
 
     it('UNTIL and COUNT end a rule: the US change of 2007 read from two rules', () => {

@@ -13,7 +13,7 @@ import type { LocalFields } from './time';
 export type JProp = [string, Record<string, string | string[]>, string, ...unknown[]];
 export type JComp = [string, JProp[], JComp[]];
 
-/** Most steps (days looked at, onsets compared) one zone may take for a whole file. */
+/** Most steps (days looked at, onsets compared) reading a zone, or finding one time in it, may take. */
 export const VTIMEZONE_STEP_BUDGET = 200000;
 /** Most observances (STANDARD/DAYLIGHT parts) with a rule in one zone. */
 const MAX_RULES = 64;
@@ -47,6 +47,8 @@ interface YearlyRule {
   count?: number;
   /** Onsets by year (computed once). */
   years: Map<number, number[]>;
+  /** With COUNT: the number of onsets before each year since the start, computed once as far as needed. */
+  before: number[];
 }
 
 const wall = (f: LocalFields) => Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
@@ -70,6 +72,8 @@ const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0
 /** A time zone read from its VTIMEZONE; `steps` counts the work done so far (tests bound it). */
 export class VTimezone {
   steps = 0;
+  /** The step count at which the current look-up (or the reading of the zone) gives up. */
+  private stepLimit = VTIMEZONE_STEP_BUDGET;
   private readonly fixed: Onset[] = [];
   private readonly rules: YearlyRule[] = [];
   private readonly first: number;
@@ -117,7 +121,7 @@ export class VTimezone {
 
   private step(n: number): void {
     this.steps += n;
-    if (this.steps > VTIMEZONE_STEP_BUDGET) throw this.refuse(`its rules take more than ${VTIMEZONE_STEP_BUDGET} steps to evaluate`);
+    if (this.steps > this.stepLimit) throw this.refuse(`its rules take more than ${VTIMEZONE_STEP_BUDGET} steps to evaluate`);
   }
 
   private readRule(part: string, r: Record<string, unknown>, start: LocalFields, from: number, to: number): YearlyRule {
@@ -153,6 +157,7 @@ export class VTimezone {
       untilUtc: !!untilText?.endsWith('Z'),
       count: count !== undefined && Number.isFinite(count) && count > 0 ? count : undefined,
       years: new Map(),
+      before: [0],
     };
   }
 
@@ -190,11 +195,14 @@ export class VTimezone {
   private within(rule: YearlyRule, t: number): boolean {
     if (rule.until !== undefined && (rule.untilUtc ? t - rule.from : t) > rule.until) return false;
     if (rule.count === undefined) return true;
-    // The onset's number: all onsets of the years before it, then its place in its year.
-    let n = 0;
+    // The onset's number: the onsets of the years before it (counted once, up to COUNT), then its place in its year.
     const year = new Date(t).getUTCFullYear();
-    for (let y = rule.start.year; y < year && n < rule.count; y += rule.interval) n += this.onsetsIn(rule, y).length;
-    n += this.onsetsIn(rule, year).filter((o) => o <= t).length;
+    const b = rule.before;
+    while (b.length <= year - rule.start.year && b[b.length - 1] < rule.count) {
+      this.step(1);
+      b.push(b[b.length - 1] + this.onsetsIn(rule, rule.start.year + b.length - 1).length);
+    }
+    const n = (b.length > year - rule.start.year ? b[year - rule.start.year] : b[b.length - 1]) + this.onsetsIn(rule, year).filter((o) => o <= t).length;
     return n <= rule.count;
   }
 
@@ -233,6 +241,7 @@ export class VTimezone {
 
   /** The UTC instant (ms) of wall time `f` in this zone. */
   toInstant(f: LocalFields): number {
+    this.stepLimit = this.steps + VTIMEZONE_STEP_BUDGET;
     const asUtc = wall(f);
     // The offsets in force a day around it: the one whose result reads back as that offset wins.
     const before = this.offsetAtUtc(asUtc - 36 * 3600000);
