@@ -215,8 +215,9 @@ describe('schedule: hostile files', () => {
         const p = placeSession(text, parseNotes(text), evil, { scheduleDays: scheduleDays(s), talkFormat: format, sessionLink });
         const note = applyEdits(text, [p.edit]);
         assertInert(note);
-        // The text still says what the schedule said: a reader sees the title's characters.
+        // The text still says what the schedule said: a reader sees the title's characters, and the notes model reads the title back.
         assert.ok(md.renderInline(p.heading.replace(/^#+ /, '')).includes('&lt;img src=x onerror=alert(1)&gt;'), p.heading);
+        if (sessionLink === 'line') assert.ok(parseNotes(note).days[0].talks[0].title.startsWith(`${evil.title} - <b>Mallory</b>`), note);
       }
       const linked = formatSessionHeading(evil, '### {title}', { linkTitle: true });
       const links = md.parseInline(linked.slice(4), {})[0].children!.filter((t) => t.type === 'link_open');
