@@ -228,6 +228,21 @@ describe('schedule: hostile files', () => {
     });
   });
 
+  it('control characters (a terminal escape, a bidirectional override) are not part of a title or a name', () => {
+    const json = JSON.stringify({
+      schedule: {
+        conference: {
+          title: 'Con\u001b]0;owned\u0007',
+          days: [
+            { date: '2099-01-01', rooms: { R: [{ guid: 'g', title: 'Safe\u001b[2J Title\u202e', date: '2099-01-01T10:00:00Z', persons: [{ public_name: 'Ana\u0000 Lima' }] }] } },
+          ],
+        },
+      },
+    });
+    const s = parseSchedule(json, { fallbackTimeZone: 'UTC' });
+    assert.deepStrictEqual([s.title, s.sessions[0].title, s.sessions[0].speakers], ['Con]0;owned', 'Safe[2J Title', ['Ana Lima']]);
+  });
+
   describe('the schedule command reads regular files only', () => {
     it('a FIFO and a device are refused by name without being read (no hang, no growing memory)', async function () {
       if (process.platform === 'win32') this.skip(); // no FIFOs or device files to make on Windows

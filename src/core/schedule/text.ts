@@ -24,10 +24,14 @@ export function stripHtml(html: string): string {
     .trim();
 }
 
-/** One line: entities decoded, white space (also no-break spaces, line breaks) collapsed, trimmed. */
+/** Control characters (C0 but white space, DEL, C1) and bidirectional overrides: never part of a schedule's text. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** One line: entities decoded, control characters dropped, white space (also no-break spaces, line breaks) collapsed, trimmed. */
 export function cleanLine(text: string | null | undefined): string {
   if (text == null) return '';
-  const t = decodeEntities(String(text));
+  const t = decodeEntities(String(text)).replace(CONTROLS, '');
   // Most lines need nothing more: single spaces between words, none at the ends.
   if (!/[\t\n\r\f\v\u00a0\u200b]| {2}|^ | $/.test(t)) return t;
   return t.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
