@@ -167,32 +167,44 @@ export function fsErrorReason(err: unknown, doing = ''): string {
   }
 }
 
-/** Why a file of this type is not a note, or undefined for a regular file. */
-export function notRegularReason(stat: fs.Stats): string | undefined {
+/** Why a file of this type is not a note (or a `noun`), or undefined for a regular file. */
+export function notRegularReason(stat: fs.Stats, noun = 'note'): string | undefined {
   if (stat.isFile()) return undefined;
-  if (stat.isDirectory()) return 'is a folder, not a note';
-  if (stat.isFIFO()) return 'is a named pipe (FIFO), not a note; it is not read';
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'is a device, not a note; it is not read';
-  if (stat.isSocket()) return 'is a socket, not a note';
+  if (stat.isDirectory()) return `is a folder, not a ${noun}`;
+  if (stat.isFIFO()) return `is a named pipe (FIFO), not a ${noun}; it is not read`;
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return `is a device, not a ${noun}; it is not read`;
+  if (stat.isSocket()) return `is a socket, not a ${noun}`;
   return 'is not a regular file';
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** What a file read is, for its reasons: a note unless said otherwise (a schedule). */
+interface FileKind {
+  noun: string;
+  tooLarge: (size: number | undefined, maxBytes: number) => string;
+}
+const NOTE: FileKind = { noun: 'note', tooLarge: tooLargeReason };
+
+/** The bytes of a regular file of at most `maxBytes` (the reader of every command), or CliError naming the file. */
+export function readFileBytes(file: string, maxBytes: number, kind: FileKind): Buffer {
+  return readBytes(file, maxBytes, kind).bytes;
+}
+
 /**
  * Reads at most `maxBytes + 1` bytes of a regular file, without ever blocking on a FIFO or
  * device (the type is checked before opening, and the file is opened non-blocking).
  */
-function readBytes(file: string, maxBytes: number): { bytes: Buffer; stat: fs.Stats; realPath: string } {
+function readBytes(file: string, maxBytes: number, kind: FileKind = NOTE): { bytes: Buffer; stat: fs.Stats; realPath: string } {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch (err) {
     throw new CliError(fsErrorMessage(file, err));
   }
-  const notRegular = notRegularReason(stat);
+  const notRegular = notRegularReason(stat, kind.noun);
   if (notRegular) throw new CliError(`${file}: ${notRegular}`);
-  if (stat.size > maxBytes) throw new CliError(`${file}: ${tooLargeReason(stat.size, maxBytes)}`);
+  if (stat.size > maxBytes) throw new CliError(`${file}: ${kind.tooLarge(stat.size, maxBytes)}`);
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -201,7 +213,7 @@ function readBytes(file: string, maxBytes: number): { bytes: Buffer; stat: fs.St
   }
   try {
     const opened = fs.fstatSync(fd);
-    const changed = notRegularReason(opened);
+    const changed = notRegularReason(opened, kind.noun);
     if (changed) throw new CliError(`${file}: ${changed}`);
     const chunks: Buffer[] = [];
     let total = 0;
@@ -217,7 +229,7 @@ function readBytes(file: string, maxBytes: number): { bytes: Buffer; stat: fs.St
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
-      if (total > maxBytes) throw new CliError(`${file}: ${tooLargeReason(undefined, maxBytes)}`);
+      if (total > maxBytes) throw new CliError(`${file}: ${kind.tooLarge(undefined, maxBytes)}`);
     }
     let realPath = file;
     try {

@@ -3,7 +3,8 @@
  * Node's `fs` under a folder. The listing walks the folder iteratively (the depth of the tree
  * does not grow the stack), in name order, without entering the folders talkCapture.excludeGlob
  * names; symbolic links to notes and folders are followed once: a folder already visited (a
- * link loop) is not entered again, a note reached through several links is listed once.
+ * link loop) is not entered again, a note reached through several links is listed once; a link
+ * to a folder outside the folder given is not followed.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -61,7 +62,19 @@ function readAtMost(file: string, maxBytes: number): Uint8Array {
   }
 }
 
-/** The candidate notes under `root` (relative paths), skipping excluded folders. */
+/** Folders deeper than this under the folder given are not entered (and said). */
+export const MAX_FOLDER_DEPTH = 64;
+
+/** Whether `real` is `rootReal` or inside it. */
+const inside = (rootReal: string, real: string) => real === rootReal || real.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep);
+
+/**
+ * The candidate notes under `root` (relative paths), skipping excluded folders. Linear in the
+ * entries listed: the real path of the root is resolved once, a folder's real path is its
+ * parent's plus its name, and only a symbolic link is resolved (once); a link to a folder
+ * outside `root` is not followed (`/`, `/proc`), and folders deeper than MAX_FOLDER_DEPTH are
+ * not entered: both are said in `problems`.
+ */
 function walk(root: string, rules: NotesRules): { paths: string[]; problems: string[] } {
   const paths: string[] = [];
   const problems: string[] = [];
@@ -78,9 +91,9 @@ function walk(root: string, rules: NotesRules): { paths: string[]; problems: str
   const rootReal = real(root);
   if (rootReal === undefined) return { paths, problems };
   seenDirs.add(rootReal);
-  const stack: Array<{ dir: string; rel: string }> = [{ dir: root, rel: '' }];
+  const stack: Array<{ dir: string; rel: string; real: string; depth: number }> = [{ dir: root, rel: '', real: rootReal, depth: 0 }];
   while (stack.length) {
-    const { dir, rel } = stack.pop()!;
+    const { dir, rel, real: dirReal, depth } = stack.pop()!;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -88,13 +101,14 @@ function walk(root: string, rules: NotesRules): { paths: string[]; problems: str
       problems.push(fsErrorMessage(dir, err, 'list the folder'));
       continue;
     }
-    const subdirs: Array<{ dir: string; rel: string }> = [];
+    const subdirs: Array<{ dir: string; rel: string; real: string; depth: number }> = [];
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const p = path.join(dir, e.name);
       const r = rel ? `${rel}/${e.name}` : e.name;
       let isDir = e.isDirectory();
       let isFile = e.isFile();
-      if (e.isSymbolicLink()) {
+      const link = e.isSymbolicLink();
+      if (link) {
         let target: fs.Stats;
         try {
           target = fs.statSync(p);
@@ -108,12 +122,20 @@ function walk(root: string, rules: NotesRules): { paths: string[]; problems: str
       }
       if (isDir) {
         if (isExcludedFolder(rules, r)) continue;
-        const rp = real(p);
+        const rp = link ? real(p) : path.join(dirReal, e.name);
         if (rp === undefined || seenDirs.has(rp)) continue;
+        if (link && !inside(rootReal, rp)) {
+          problems.push(`${p}: a link to a folder outside ${root} (${rp}); not followed`);
+          continue;
+        }
+        if (depth + 1 > MAX_FOLDER_DEPTH) {
+          problems.push(`${p}: more than ${MAX_FOLDER_DEPTH} folders deep; not entered`);
+          continue;
+        }
         seenDirs.add(rp);
-        subdirs.push({ dir: p, rel: r });
+        subdirs.push({ dir: p, rel: r, real: rp, depth: depth + 1 });
       } else if (isFile && isNote(rules, r)) {
-        const rp = real(p);
+        const rp = link ? real(p) : path.join(dirReal, e.name);
         if (rp === undefined || seenFiles.has(rp)) continue;
         seenFiles.add(rp);
         paths.push(r);

@@ -6,9 +6,8 @@
  * overrides the conference's zone. Exit 2 with one line when SOURCE cannot be read or is not a
  * schedule.
  */
-import * as fs from 'fs';
 import { parseArgs } from 'util';
-import { CliError, type CliCommand } from './common';
+import { CliError, readFileBytes, type CliCommand } from './common';
 import {
   isScheduleUrl,
   isValidTimeZone,
@@ -30,19 +29,11 @@ import {
 const USAGE = 'usage: schedule SOURCE [--json] [--at ISO-8601] [--tz IANA-ZONE]';
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** The bytes of a schedule file, or CliError with a one-line reason. */
-function readScheduleFile(file: string): Uint8Array {
-  try {
-    const stat = fs.statSync(file);
-    if (stat.isDirectory()) throw new CliError(`${file}: is a folder, not a schedule`);
-    if (stat.size > MAX_SCHEDULE_BYTES) throw new CliError(`${file}: too large for a schedule (${Math.round(stat.size / 1048576)} MB; at most ${MAX_SCHEDULE_BYTES / 1048576} MB)`);
-    return fs.readFileSync(file);
-  } catch (err) {
-    if (err instanceof CliError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : err instanceof Error ? err.message : String(err)}`);
-  }
-}
+const SCHEDULE_FILE = {
+  noun: 'schedule',
+  tooLarge: (size: number | undefined, max: number) =>
+    `too large for a schedule (${size === undefined ? 'more than' : `${Math.round(size / 1048576)} MB; at most`} ${max / 1048576} MB)`,
+};
 
 /** `--at`: an instant; a date-time without an offset is read in the conference's zone. */
 export function parseAt(text: string, timeZone: string): number {
@@ -91,11 +82,14 @@ export const run: CliCommand = async (args, io) => {
   if (values.tz !== undefined && !isValidTimeZone(values.tz)) throw new CliError(`--tz: unknown time zone '${values.tz}' (use an IANA name such as Europe/Amsterdam)`);
   let schedule: Schedule;
   try {
-    schedule = isScheduleUrl(source) ? await loadSchedule(source, { timeZone: values.tz, source }) : parseSchedule(readScheduleFile(source), { timeZone: values.tz, source });
+    schedule = isScheduleUrl(source)
+      ? await loadSchedule(source, { timeZone: values.tz, source })
+      : parseSchedule(readFileBytes(source, MAX_SCHEDULE_BYTES, SCHEDULE_FILE), { timeZone: values.tz, source });
   } catch (err) {
     if (err instanceof ScheduleError) throw new CliError(isScheduleUrl(source) ? err.message : `${source}: ${err.message}`);
     throw err;
   }
+  for (const item of schedule.skipped ?? []) io.err(`talk-capture schedule: ${source}: skipped ${item}`);
   const at = values.at !== undefined ? parseAt(values.at, schedule.timeZone) : undefined;
   const sessions = at !== undefined ? sessionsAt(schedule.sessions, at) : schedule.sessions;
   io.out(values.json ? JSON.stringify(scheduleJson(schedule, sessions), null, 2) : scheduleHumanText(schedule, sessions, at));

@@ -218,7 +218,11 @@ async function importSchedule(ctx: FeatureContext, arg?: unknown): Promise<Sched
     });
     if (problem) noteMessage = ` The note does not remember it: its ${problem}.`;
   } else noteMessage = ' Open a note and import again (or add `schedule: …` to its front matter) so that the note remembers it.';
-  void tell(api, noteMessage && doc ? 'warning' : 'info', `Talk Capture: ${summary}${diff}.${noteMessage}`);
+  // Items of the file that could not be read are named (the first here, all in the log).
+  const skipped = schedule.skipped ?? [];
+  for (const item of skipped) ctx.log.warn(`Import Conference Schedule: ${ref.source}: skipped ${item}`);
+  const skippedMessage = skipped.length ? ` Left out: ${skipped[0]}${skipped.length > 1 ? ` (and more, see the Talk Capture log)` : ''}.` : '';
+  void tell(api, (noteMessage && doc) || skippedMessage ? 'warning' : 'info', `Talk Capture: ${summary}${diff}.${noteMessage}${skippedMessage}`);
   return schedule;
 }
 

@@ -12,6 +12,7 @@ import { isMarkdown } from './editor';
 import { noteSchedule, scheduleApi, scheduleNow } from './scheduleStore';
 import type { ScheduleApi, ScheduleFilter as Filter, ScheduleNode as Node, ScheduleViewApi } from './api';
 import { sessionDescription } from './scheduleStart';
+import { markdownDestination } from '../core/links/safeUrl';
 import { localDate, nextSession, scheduleDays, sessionClock, sessionTimeRange, sessionTimes, sessionsOnDay, type Schedule, type Session } from '../core/schedule';
 
 const FILTER_KEY = 'talkCapture.schedule.filter';
@@ -165,11 +166,14 @@ class ScheduleTreeProvider implements vscode.TreeDataProvider<Node> {
     item.description = sessionDescription(s);
     item.iconPath = new vscode.ThemeIcon(s.kind === 'break' ? 'coffee' : starred ? 'star-full' : 'star-empty');
     item.contextValue = s.kind === 'break' ? 'scheduleBreak' : starred ? 'scheduleSession.starred' : 'scheduleSession';
+    // Schedule values are data: no HTML, the title escaped, the page through the one URL gate.
     const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${s.title.replace(/[\\`*_[\]<>]/g, '\\$&')}**\n\n`);
+    tip.supportHtml = false;
+    tip.appendMarkdown(`**${s.title.replace(/[\\`*_[\]<>&]/g, '\\$&')}**\n\n`);
     if (s.byline) tip.appendText(`${s.byline}\n\n`);
     tip.appendText([sessionTimeRange(s), s.room, s.track].filter(Boolean).join(' · '));
-    if (s.url) tip.appendMarkdown(`\n\n[Session page](${s.url})`);
+    const page = markdownDestination(s.url);
+    if (page) tip.appendMarkdown(`\n\n[Session page](${page})`);
     item.tooltip = tip;
     item.accessibilityInformation = { label: `${s.title}, ${sessionDescription(s)}, ${sessionTimeRange(s)}${starred ? ', starred' : ''}` };
     return item;

@@ -339,3 +339,82 @@ describe('schedule: import and Start Talk Now', () => {
     }
   });
 });
+
+describe('schedule: hostile files in the editor', () => {
+  const HOSTILE = 'schedule/hostile-generated.ics';
+  const write = (text: string) => vscode.workspace.fs.writeFile(workspaceUri(HOSTILE), new TextEncoder().encode(text));
+  after(async () => (await apis()).schedule.setNow(undefined));
+  afterEach(async () => {
+    await endTalk();
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(workspaceUri(HOSTILE)).then(undefined, () => undefined);
+  });
+
+  it('a schedule’s values stay data: the tooltip has no HTML and a safe page link, Start This Talk writes them escaped', async () => {
+    const { capture, schedule } = await apis();
+    schedule.setNow('2099-06-16T12:10:00Z');
+    await write(
+      [
+        'BEGIN:VCALENDAR',
+        'PRODID:-//Hostile Test//EN',
+        'X-WR-TIMEZONE:Europe/Berlin',
+        'BEGIN:VEVENT',
+        'UID:hostile-1',
+        'DTSTART:20990616T120000Z',
+        'DURATION:PT30M',
+        'SUMMARY:<img src=x onerror=alert(1)> Tricks',
+        'ATTENDEE;CN="<b>Mallory</b>":mailto:m@example.org',
+        'URL:https://evil.example/x)[run](command:workbench.action.terminal.new)',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    );
+    const editor = await open('---\ntitle: "Hostile"\ndate: 2099-06-16\n---\n\n## Day 1\n\n- first\n');
+    await vscode.commands.executeCommand('talkCapture.importSchedule', { source: HOSTILE });
+    const { provider } = await getApiOf('scheduleView');
+    await provider.reload();
+    const session = provider
+      .getChildren()
+      .flatMap((d) => provider.getChildren(d))
+      .flatMap((sl) => provider.getChildren(sl))[0];
+    const tip = provider.getTreeItem(session).tooltip as vscode.MarkdownString;
+    assert.strictEqual(tip.supportHtml, false);
+    assert.ok(!/(?<!\\)<img/.test(tip.value), tip.value);
+    assert.ok(tip.value.includes('[Session page](https://evil.example/x%29[run]%28command:workbench.action.terminal.new%29)'), tip.value);
+    await vscode.commands.executeCommand('talkCapture.schedule.startThisTalk', session);
+    await waitFor(() => capture.runningTalk, 'the talk to start');
+    assert.ok(
+      editor.document
+        .getText()
+        .includes('### \\<img src=x onerror=alert(1)> Tricks - \\<b>Mallory\\</b>\n\n[Session page](https://evil.example/x%29[run]%28command:workbench.action.terminal.new%29)'),
+      editor.document.getText(),
+    );
+  });
+
+  it('a VTIMEZONE rule bomb is refused naming the zone, and the editor goes on', async () => {
+    const { schedule } = await apis();
+    const lines = ['BEGIN:VCALENDAR', 'PRODID:x', 'BEGIN:VTIMEZONE', 'TZID:Bomb/Zone', 'BEGIN:STANDARD', 'DTSTART:20200101T000000', 'RRULE:FREQ=SECONDLY'];
+    lines.push(
+      'TZOFFSETFROM:+0100',
+      'TZOFFSETTO:+0100',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+      'BEGIN:VEVENT',
+      'UID:a',
+      'DTSTART;TZID=Bomb/Zone:20990616T100000',
+      'SUMMARY:T',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    );
+    await write(lines.join('\r\n'));
+    await open('# Notes\n');
+    schedule.lastMessage = undefined;
+    const result = await vscode.commands.executeCommand('talkCapture.importSchedule', { source: HOSTILE });
+    assert.strictEqual(result, undefined);
+    assert.match(schedule.lastMessage ?? '', /the schedule was not imported: schedule\/hostile-generated\.ics: the time zone 'Bomb\/Zone' cannot be read: its STANDARD rule repeats secondly/);
+    const editor = await open('typed');
+    assert.strictEqual(editor.document.getText(), 'typed');
+  });
+});

@@ -69,13 +69,38 @@ function compareSameStart(a: Session, b: Session): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Turns raw sessions into a Schedule: times in `timeZone`, unique ids, sorted. Throws when there is nothing. */
+/** The instants a session may have: years 1 to 9999 (what ISO 8601 and every reader write). */
+const EARLIEST = -62135596800000; // 0001-01-01T00:00:00Z
+const LATEST = 253402300799000; // 9999-12-31T23:59:59Z
+/** A session longer than this is an error of its file (`DURATION:P99999999W`), not a session. */
+const LONGEST_MS = 366 * 86400000;
+/** Skipped items named one by one; the rest are counted. */
+const SKIPPED_NAMED = 20;
+
+/** Why a session's times cannot be written, or undefined when they can. */
+function badTimes(r: RawSession): string | undefined {
+  if (!Number.isFinite(r.startMs)) return 'no start time that can be read';
+  if (r.startMs < EARLIEST || r.startMs > LATEST) return 'its start is not between the years 1 and 9999';
+  if (Number.isFinite(r.endMs) && r.endMs - r.startMs > LONGEST_MS) return `it would last ${Math.round((r.endMs - r.startMs) / 86400000).toLocaleString('en-US')} days`;
+  return undefined;
+}
+
+/**
+ * Turns raw sessions into a Schedule: times in `timeZone`, unique ids, sorted. A session whose
+ * times cannot be written is left out and named in `skipped`; throws when nothing is left.
+ */
 export function finishSchedule(raws: RawSession[], meta: { source: string; format: ScheduleFormat; title: string | null; timeZone: string }): Schedule {
   const seen = new Map<string, number>();
   const sessions: Session[] = [];
+  const skipped: string[] = [];
+  let skippedCount = 0;
   const startOf = new Map<Session, number>();
   for (const r of raws) {
-    if (!Number.isFinite(r.startMs)) continue;
+    const bad = badTimes(r);
+    if (bad) {
+      if (skippedCount++ < SKIPPED_NAMED) skipped.push(`'${(r.title || '(untitled)').slice(0, 80)}'${r.id ? ` (id ${r.id.slice(0, 80)})` : ''}: ${bad}`);
+      continue;
+    }
     const endMs = Number.isFinite(r.endMs) && r.endMs >= r.startMs ? r.endMs : r.startMs;
     let id = r.id || `${r.startMs}-${r.title}`;
     const n = seen.get(id) ?? 0;
@@ -97,7 +122,12 @@ export function finishSchedule(raws: RawSession[], meta: { source: string; forma
     sessions.push(session);
     startOf.set(session, r.startMs);
   }
-  if (sessions.length === 0) throw new ScheduleError(`no sessions with a start time in this ${meta.format} file`);
+  if (skippedCount > SKIPPED_NAMED) skipped.push(`and ${(skippedCount - SKIPPED_NAMED).toLocaleString('en-US')} more`);
+  if (sessions.length === 0) {
+    throw new ScheduleError(
+      `no sessions with a start time in this ${meta.format} file${skipped.length ? ` (skipped ${skipped[0]}${skippedCount > 1 ? `, and ${skippedCount - 1} more` : ''})` : ''}`,
+    );
+  }
   sessions.sort((a, b) => startOf.get(a)! - startOf.get(b)! || compareSameStart(a, b));
-  return { source: meta.source, format: meta.format, title: meta.title, timeZone: meta.timeZone, sessions };
+  return { source: meta.source, format: meta.format, title: meta.title, timeZone: meta.timeZone, sessions, ...(skipped.length ? { skipped } : {}) };
 }

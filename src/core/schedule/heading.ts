@@ -12,6 +12,8 @@ import { DEFAULT_KEYNOTE_FORMAT, DEFAULT_TALK_FORMAT, joinSpeakers } from '../ca
 import { fillTemplate, templateNames } from '../capture/template';
 import { formatByline, splitByline } from '../text/byline';
 import { sessionClock } from './query';
+import { markdownText } from './text';
+import { markdownDestination } from '../links/safeUrl';
 
 const KIND_LABELS: Partial<Record<SessionKind, string>> = {
   keynote: 'Keynote',
@@ -63,8 +65,10 @@ export function formatSessionHeading(session: Session, format: string = DEFAULT_
   template = /^\s*#{1,6}\s/.test(template) ? template.trimStart() : `### ${template.trim()}`;
   const names = templateNames(template);
   const label = sessionKindLabel(kind);
-  let title = session.title.trim();
-  if (options.linkTitle && session.url) title = `[${title.replace(/[[\]]/g, '\\$&')}](${session.url})`;
+  // Every value from the schedule is data: escaped as Markdown text, the page through the one URL gate.
+  let title = markdownText(session.title.trim());
+  const url = markdownDestination(session.url);
+  if (options.linkTitle && url) title = `[${title}](${url})`;
   // `Lightning Talk: Title`, unless the title already says it (`Opening Keynote: …`, `Late Lightning Round`).
   const saysKind = label && new RegExp(`\\b${label.split(' ')[0]}`, 'i').test(session.title.slice(0, 60));
   if (label && !saysKind && !names.includes('kind') && !(keynote && names.includes('n'))) title = `${label}: ${title}`;
@@ -81,20 +85,21 @@ export function formatSessionHeading(session: Session, format: string = DEFAULT_
   }
   return fillTemplate(template, {
     title,
-    speakers,
-    company: companyValue,
-    companies: companyValue,
+    speakers: markdownText(speakers),
+    company: markdownText(companyValue),
+    companies: markdownText(companyValue),
     kind: label,
     n: options.n !== undefined ? String(options.n) : '',
     time,
-    room: session.room ?? '',
-    url: session.url ?? '',
-    track: session.track ?? '',
-    byline: grouped ?? session.byline ?? '',
+    room: markdownText(session.room ?? ''),
+    url: url ?? '',
+    track: markdownText(session.track ?? ''),
+    byline: markdownText(grouped ?? session.byline ?? ''),
   });
 }
 
-/** The line that links a session's page under its heading (`talkCapture.schedule.sessionLink` = `line`); null without a page. */
+/** The line that links a session's page under its heading (`talkCapture.schedule.sessionLink` = `line`); null without a page (or one the URL gate refuses). */
 export function sessionLinkLine(session: Session, label = 'Session page'): string | null {
-  return session.url ? `[${label}](${session.url})` : null;
+  const url = markdownDestination(session.url);
+  return url ? `[${label}](${url})` : null;
 }

@@ -12,11 +12,8 @@ import { splitNameList } from '../text/byline';
 import { classifyKind } from './kind';
 import { cleanLine, cleanOrNull, cleanUrl, stripLeadingSymbols } from './text';
 import { localToInstant, normalizeTimeZone, parseLocalDateTime, zoneFromLocation } from './time';
+import { VTimezone, type JComp, type JProp } from './vtimezone';
 import { fallbackZone, finishSchedule, namedZone, overrideZone, roomFromLocation, type RawSession, type ScheduleParseOptions } from './build';
-
-/** jCal: [name, properties, components]; a property is [name, params, type, ...values]. */
-type JProp = [string, Record<string, string | string[]>, string, ...unknown[]];
-type JComp = [string, JProp[], JComp[]];
 
 function prop(c: JComp, name: string): JProp | undefined {
   const list = c[1];
@@ -62,7 +59,22 @@ function parseJcal(source: string): JComp[] {
 interface Zones {
   /** VTIMEZONE definitions by TZID, for names the platform does not know. */
   vtimezones: Map<string, JComp>;
-  icalZones: Map<string, unknown>;
+  /** Those read (once each), or the IANA zone their X-LIC-LOCATION names. */
+  read: Map<string, VTimezone | string>;
+}
+
+/** The zone a TZID names: an IANA zone the platform knows (its rules are never expanded), else the file's VTIMEZONE. */
+function zoneOf(tzid: string, zones: Zones): VTimezone | string | undefined {
+  const iana = normalizeTimeZone(tzid);
+  if (iana) return iana;
+  let zone = zones.read.get(tzid);
+  if (zone === undefined) {
+    const vtz = zones.vtimezones.get(tzid);
+    if (!vtz) return undefined;
+    zone = normalizeTimeZone(text(prop(vtz, 'x-lic-location'))) ?? new VTimezone(tzid, vtz);
+    zones.read.set(tzid, zone);
+  }
+  return zone;
 }
 
 /** The instant of a DTSTART/DTEND value: UTC, a TZID (IANA through Intl, else the file's VTIMEZONE), or floating in `floatingZone`. */
@@ -73,22 +85,9 @@ function instantOf(p: JProp | undefined, zones: Zones, floatingZone: string): nu
   const fields = parseLocalDateTime(value);
   if (!fields) return NaN;
   const tzid = param(p, 'tzid');
-  if (tzid) {
-    const iana = normalizeTimeZone(tzid);
-    if (iana) return localToInstant(fields, iana);
-    const vtz = zones.vtimezones.get(tzid);
-    if (vtz) {
-      let zone = zones.icalZones.get(tzid);
-      if (!zone) {
-        zone = new ICAL.Timezone({ component: new ICAL.Component(vtz), tzid });
-        zones.icalZones.set(tzid, zone);
-      }
-      const t = ICAL.Time.fromDateTimeString(value.length === 10 ? `${value}T00:00:00` : value);
-      t.zone = zone as InstanceType<typeof ICAL.Timezone>;
-      return t.toUnixTime() * 1000;
-    }
-  }
-  return localToInstant(fields, floatingZone);
+  const zone = tzid ? zoneOf(tzid, zones) : undefined;
+  if (zone instanceof VTimezone) return zone.toInstant(fields);
+  return localToInstant(fields, zone ?? floatingZone);
 }
 
 /**
@@ -138,7 +137,7 @@ function icsToSchedule(cals: JComp[], options: ScheduleParseOptions = {}): Sched
   const events = cals.flatMap((c) => c[2].filter((e) => e[0] === 'vevent'));
   if (events.length === 0) throw new ScheduleError('not a schedule: the calendar has no events');
   const { display: timeZone, floating: fileZone } = fileZones(cals, events, options);
-  const zones: Zones = { vtimezones: new Map(), icalZones: new Map() };
+  const zones: Zones = { vtimezones: new Map(), read: new Map() };
   for (const cal of cals) for (const vtz of cal[2].filter((c) => c[0] === 'vtimezone')) zones.vtimezones.set(text(prop(vtz, 'tzid')) ?? '', vtz);
   const prodid = text(prop(cals[0], 'prodid')) ?? '';
   const pretalx = /pretalx/i.test(prodid);

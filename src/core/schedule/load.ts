@@ -10,7 +10,7 @@ import type { ScheduleParseOptions } from './build';
 import { FetchTextError, fetchText, urlProblem } from '../net/fetchText';
 
 export interface LoadOptions {
-  /** Most bytes read (default 32 MB). */
+  /** Most bytes read (default MAX_SCHEDULE_BYTES, 16 MB). */
   maxBytes?: number;
   /** Time limit for everything, redirects and body included (default 30 s). */
   timeoutMs?: number;

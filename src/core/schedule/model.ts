@@ -42,6 +42,8 @@ export interface Schedule {
   timeZone: string;
   /** Sorted by start, then room, then title. */
   sessions: Session[];
+  /** Items of the file that were left out, each named with the reason (`'Title' (id 12): …`); absent when none. */
+  skipped?: string[];
 }
 
 /** A schedule that cannot be read: the message says why, in one line. */

@@ -32,8 +32,11 @@ interface FrabDay {
   rooms: Array<{ name: string; talks: FrabTalk[] }>;
 }
 
-const str = (v: unknown): string =>
-  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : v && typeof v === 'object' && '#text' in v ? str((v as { '#text': unknown })['#text']) : '';
+/** A value as text: a string, a number, or an XML element's `#text` (one level, as the XML parser gives it: never a walk down a nested value). */
+function str(v: unknown): string {
+  const t = v && typeof v === 'object' && '#text' in v ? (v as { '#text': unknown })['#text'] : v;
+  return typeof t === 'string' ? t : typeof t === 'number' ? String(t) : '';
+}
 
 /** `HH:MM` or `H:MM:SS` (or `D:HH:MM:SS`) → milliseconds; NaN when it is not that. */
 function parseDuration(text: string): number {
@@ -132,7 +135,12 @@ export function parsePretalxXml(text: string, options: ScheduleParseOptions = {}
     htmlEntities: true,
     isArray: (name, jpath) => ARRAYS.has(name) && !String(jpath).startsWith('schedule.conference'),
   });
-  const doc = parser.parse(text) as Record<string, unknown>;
+  let doc: Record<string, unknown>;
+  try {
+    doc = parser.parse(text) as Record<string, unknown>;
+  } catch (err) {
+    throw new ScheduleError(`not valid XML: ${err instanceof Error ? err.message : String(err)}`);
+  }
   const schedule = doc.schedule;
   if (!isObject(schedule) || !isObject(schedule.conference)) throw new ScheduleError('not a schedule: the XML has no <schedule><conference>');
   const conf = schedule.conference;

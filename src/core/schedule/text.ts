@@ -1,5 +1,6 @@
 /** Text clean-up shared by the schedule readers: HTML entities, HTML tags, white space. */
 import { NAMED_ENTITIES } from '../text/entities';
+import { safeUrl } from '../links/safeUrl';
 
 /** Decodes HTML character references (`&amp;`, `&nbsp;`, `&#39;`, `&#x2019;`); unknown ones stay as written. One pass. */
 export function decodeEntities(text: string): string {
@@ -23,10 +24,14 @@ export function stripHtml(html: string): string {
     .trim();
 }
 
-/** One line: entities decoded, white space (also no-break spaces, line breaks) collapsed, trimmed. */
+/** Control characters (C0 but white space, DEL, C1) and bidirectional overrides: never part of a schedule's text. */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** One line: entities decoded, control characters dropped, white space (also no-break spaces, line breaks) collapsed, trimmed. */
 export function cleanLine(text: string | null | undefined): string {
   if (text == null) return '';
-  const t = decodeEntities(String(text));
+  const t = decodeEntities(String(text)).replace(CONTROLS, '');
   // Most lines need nothing more: single spaces between words, none at the ends.
   if (!/[\t\n\r\f\v\u00a0\u200b]| {2}|^ | $/.test(t)) return t;
   return t.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
@@ -38,15 +43,25 @@ export function cleanOrNull(text: string | null | undefined): string | null {
   return t === '' ? null : t;
 }
 
-/** A session page address, or null when it is not `http:`/`https:` (FOSDEM's `https:/host` is repaired). */
+/**
+ * A session page address through the one URL gate (safeUrl: http(s) only, normalised), or null
+ * when it is not one (FOSDEM's `https:/host` is repaired). Writers of a note still write it
+ * through `markdownDestination`, never as it is.
+ */
 export function cleanUrl(text: string | null | undefined): string | null {
   const t = cleanLine(text).replace(/^(https?):\/(?!\/)/i, '$1://');
   if (!/^https?:\/\/\S+$/i.test(t)) return null;
-  try {
-    return new URL(t).protocol.startsWith('http') ? t : null;
-  } catch {
-    return null;
-  }
+  const safe = safeUrl(t);
+  return safe.ok ? safe.url : null;
+}
+
+/**
+ * A schedule's value (a title, a name, a room) as Markdown text that reads back as that text:
+ * `<` (raw HTML, autolinks), `[` and `]` (links and images) and a backslash before punctuation
+ * are escaped, so nothing from a schedule becomes HTML or a link in a note. One pass.
+ */
+export function markdownText(text: string): string {
+  return text.replace(/\\(?=[!-/:-@[-`{-~])|[<[\]]/g, '\\$&');
 }
 
 /** Leading emoji, symbols and punctuation dropped (`🚨 CONTRIBFEST` → `CONTRIBFEST`). */
