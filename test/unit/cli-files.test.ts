@@ -290,7 +290,8 @@ describe('cli: files (safe writes, strict UTF-8, regular files only, one argumen
       const r = await cli('schedule', schedule);
       assert.strictEqual(r.code, 0, r.err);
       assert.ok(!CONTROL.test(r.out), JSON.stringify(r.out));
-      assert.match(r.out, /Opening \\u001b\[2J\\u001b\[HKeynote/);
+      // The schedule reader already drops a title's control characters; nothing raw reaches the terminal.
+      assert.match(r.out, /Opening (?:\\u001b)?\[2J(?:\\u001b)?\[HKeynote/);
     });
 
     it('link and sync-tags name a line they could not read and exit 2, as check does (they were silent)', async () => {
