@@ -4,27 +4,34 @@
  *
  * VS Code ships Markdown with quick suggestions off, and it does not ask a provider again for
  * letters typed inside a word, so trigger characters alone never open the list while typing.
- * This feature therefore opens the suggest list itself (`editor.action.triggerSuggest`) when
- * the word being typed is the beginning of a project name (rules in core/landscape/typing.ts:
- * three letters; a mid-sentence capital opens it at once, lower-case prose only once the word
- * stops being the start of a common English word), once per word, and only in prose. Word
- * suggestions for all Markdown stay off. `talkCapture.completion.whileTyping: false` leaves
- * only Ctrl+Space.
+ * This feature therefore opens the suggest list itself (`editor.action.triggerSuggest` as an
+ * automatic list) when the word being typed is the beginning of a project name (rules in
+ * core/landscape/typing.ts: three letters; a mid-sentence capital opens it at once, lower-case
+ * prose only once the word stops being the start of a common English word), once per word, and
+ * only in prose. Typing is never changed by a list the user did not choose:
+ * - the list holds project items only (package.json turns word suggestions off for Markdown) and
+ *   is complete, so the editor filters it as keys arrive instead of showing a stale list while
+ *   it asks again;
+ * - it opens with no item selected (`editor.suggest.selectionMode` for Markdown), and an item
+ *   is selected only while the word typed is, as written, the beginning of the first project it
+ *   shows, so Enter at the end of a line is a newline unless the user moved into the list;
+ * - it is closed as soon as the word stops being the beginning of a project, or ends.
+ * `talkCapture.completion.whileTyping: false` leaves only Ctrl+Space.
  */
 import * as vscode from 'vscode';
 import { messageOf } from './command';
 import commonPrefixes from '../../data/typing-prefixes.json';
 import { describeEntry, type CompletionMatch, type LandscapeIndex } from '../core/landscape/index';
 import { compactKey, escapeLinkText, markdownUrl } from '../core/landscape/text';
-import { MIN_TYPED, shouldOpenProjectList, wordBeforeCursor, type TypedWord } from '../core/landscape/typing';
+import { isTypedPrefixOf, shouldOpenProjectList, wordBeforeCursor, type TypedWord } from '../core/landscape/typing';
 import type { FeatureContext } from './feature';
 import { getLandscape, initLandscape, landscapeScope, scanOf } from './landscapeService';
 
 /** `[` starts a link by hand: the provider is asked at once. */
 const TRIGGERS = ['['];
 const COMMON_PREFIXES = new Set<string>(commonPrefixes as string[]);
-/** Results for a prefix this short are re-asked on the next letter (the list is cut at LIMIT). */
-const LIMIT = 50;
+/** Longest list: a list cut here is re-asked on the next letter (only very short prefixes get this long). */
+const LIMIT = 100;
 
 export function registerCompletion(ctx: FeatureContext): void {
   initLandscape(ctx);
@@ -41,24 +48,24 @@ export function registerCompletion(ctx: FeatureContext): void {
         const wordStart = typed.start;
         if (!inProse(doc, position.line, wordStart) && !bracket) return undefined;
         const matches = index.complete(prefix, { scope: landscapeScope(), limit: LIMIT });
-        const auto =
-          context.triggerKind !== vscode.CompletionTriggerKind.Invoke || (lastOpened?.doc === doc && lastOpened.line === position.line && lastOpened.start === wordStart);
+        const opened = lastOpened?.doc === doc && lastOpened.line === position.line && lastOpened.start === wordStart;
+        const auto = context.triggerKind !== vscode.CompletionTriggerKind.Invoke || opened;
         // While typing, ordinary-word names (`the` -> The Update Framework) need their capital.
         const shown = auto ? matches.filter((x) => !isOrdinaryStart(index, x, prefix)) : matches;
-        if (shown.length === 0) return new vscode.CompletionList([], prefix.length < MIN_TYPED + 1);
+        if (shown.length === 0) return new vscode.CompletionList([], false);
         let start = new vscode.Position(position.line, bracket ? wordStart - 1 : wordStart);
         let end = position;
         // `[Per|]` with an auto-closed bracket: replace the `]` too.
         if (bracket && line[position.character] === ']') end = position.translate(0, 1);
         if (start.character < 0) start = new vscode.Position(position.line, 0);
         const range = new vscode.Range(start, end);
-        const items = shown.map((x, i) => toItem(x, i, range, bracket, prefix));
-        // Incomplete while the prefix is short or the list was cut: VS Code asks again on the
-        // next letter instead of filtering a stale (or empty) list.
-        return new vscode.CompletionList(
-          items.filter((it): it is vscode.CompletionItem => !!it),
-          prefix.length < MIN_TYPED + 1 || matches.length >= LIMIT,
-        );
+        const items = shown.map((x, i) => toItem(x, i, range, bracket, prefix)).filter((it): it is vscode.CompletionItem => !!it);
+        // The list that opened by itself selects its first project only when the word is
+        // exactly its beginning (the editor shows the list once this answer arrives).
+        if (opened && openList === lastOpened && items.length > 0 && isTypedPrefixOf(prefix, namesOf(shown[0]))) focusLater(doc, doc.version);
+        // Complete unless cut: the editor filters it as the user types on, and never shows a
+        // stale list while it asks again.
+        return new vscode.CompletionList(items, matches.length >= LIMIT);
       } catch (err) {
         ctx.log.error(`Project completion failed: ${messageOf(err)}`);
         return undefined;
@@ -66,15 +73,22 @@ export function registerCompletion(ctx: FeatureContext): void {
     },
   };
   ctx.extension.subscriptions.push(vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, provider, ...TRIGGERS));
-  ctx.extension.subscriptions.push(vscode.workspace.onDidChangeTextDocument((e) => void openWhileTyping(ctx, e)));
+  ctx.extension.subscriptions.push(vscode.workspace.onDidChangeTextDocument((e) => void onTyping(ctx, e)));
   // Not at activation, but soon after: the first project name typed should not wait for the
   // index to load.
   const warm = setTimeout(() => void getLandscape(), 1500);
   ctx.extension.subscriptions.push({ dispose: () => clearTimeout(warm) });
 }
 
-/** The word (document, line, start column) the list was last opened for: once per word; the provider applies the typing rules to it. */
-let lastOpened: { doc: vscode.TextDocument; line: number; start: number } | undefined;
+interface WordAt {
+  doc: vscode.TextDocument;
+  line: number;
+  start: number;
+}
+/** The word the list was last opened for: once per word; the provider applies the typing rules to it. */
+let lastOpened: WordAt | undefined;
+/** The word of the list this feature opened, while the word goes on (see onTyping). */
+let openList: WordAt | undefined;
 
 function inProse(doc: vscode.TextDocument, line: number, character: number): boolean {
   // Not in code, front matter, URLs or the text of an existing link (one scan per version).
@@ -83,39 +97,76 @@ function inProse(doc: vscode.TextDocument, line: number, character: number): boo
 }
 
 /**
- * Opens the suggest list when a letter typed at the cursor makes the word a project prefix.
+ * Opens the suggest list when a letter typed at the cursor makes the word a project prefix,
+ * and keeps the list it opened honest while the word goes on (see the top of this file).
  * Cheap checks first (one changed character, the word before the cursor, the common-prefix set,
  * the sorted index); the document scan only when the list is about to open.
  */
-async function openWhileTyping(ctx: FeatureContext, e: vscode.TextDocumentChangeEvent): Promise<void> {
+async function onTyping(ctx: FeatureContext, e: vscode.TextDocumentChangeEvent): Promise<void> {
   try {
-    if (e.contentChanges.length !== 1 || e.document.languageId !== 'markdown') return;
+    if (e.contentChanges.length === 0 || e.document.languageId !== 'markdown') return;
+    const open = openList?.doc === e.document ? openList : undefined;
     const change = e.contentChanges[0];
-    if (change.rangeLength !== 0 || change.text.length !== 1 || !/[\p{L}\p{N}-]/u.test(change.text)) return;
+    const typedOne = e.contentChanges.length === 1 && change.rangeLength === 0 && change.text.length === 1;
+    if (!open && !(typedOne && /[\p{L}\p{N}-]/u.test(change.text))) return;
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document !== e.document || editor.selections.length !== 1) return;
     const config = vscode.workspace.getConfiguration('talkCapture', e.document);
     if (!config.get<boolean>('completion.enabled', true) || !config.get<boolean>('completion.whileTyping', true)) return;
-    // A letter typed at the cursor: the cursor is right after it. (The editor's selection
-    // reaches the extension host only after this event, so it is not read here.) When more was
-    // typed while the index loaded, the later change decides.
+    // A letter typed at the cursor: the cursor is right after it (a deletion: at its start).
+    // (The editor's selection reaches the extension host only after this event, so it is not
+    // read here.) When more was typed while the index loaded, the later change decides.
     const version = e.document.version;
-    const pos = change.range.start.translate(0, 1);
+    const pos = change.range.start.translate(0, e.contentChanges.length === 1 && !change.text.includes('\n') ? change.text.length : 0);
     const line = pos.line;
     const index = await getLandscape();
     if (e.document.version !== version || vscode.window.activeTextEditor !== editor) return;
     const before = e.document.lineAt(line).text.slice(0, pos.character);
     const scope = landscapeScope();
-    const hasProject = (w: TypedWord) => index.complete(w.word, { scope, limit: 5 }).some((m) => !isOrdinaryStart(index, m, w.word));
-    const word = shouldOpenProjectList({ before, isCommonPrefix: (p) => COMMON_PREFIXES.has(p), hasProject });
+    const offered = (w: TypedWord) => index.complete(w.word, { scope, limit: 5 }).filter((m) => !isOrdinaryStart(index, m, w.word));
+    if (open) {
+      // Another line (Enter, a click elsewhere): the editor closed the list itself.
+      if (line !== open.line || change.range.start.line !== open.line || e.contentChanges.length !== 1 || change.text.includes('\n')) {
+        openList = undefined;
+        return;
+      }
+      const word = wordBeforeCursor(before);
+      const first = word && word.start === open.start ? offered(word)[0] : undefined;
+      if (!word || !first) {
+        // The word ended, or stopped being the beginning of a project: close the list this
+        // feature opened (a list the user opens again with Ctrl+Space is theirs).
+        openList = undefined;
+        void vscode.commands.executeCommand('hideSuggestWidget');
+        return;
+      }
+      // Still a project's beginning: select the first project only when the word is, as
+      // written, the beginning of its name (every letter typed clears the selection).
+      if (isTypedPrefixOf(word.word, namesOf(first))) void vscode.commands.executeCommand('focusSuggestion');
+      return;
+    }
+    const word = shouldOpenProjectList({ before, isCommonPrefix: (p) => COMMON_PREFIXES.has(p), hasProject: (w) => offered(w).length > 0 });
     if (!word) return;
     if (lastOpened && lastOpened.doc === e.document && lastOpened.line === line && lastOpened.start === word.start) return;
     if (!word.bracket && !inProse(e.document, line, word.start)) return;
-    lastOpened = { doc: e.document, line, start: word.start };
-    await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    lastOpened = openList = { doc: e.document, line, start: word.start };
+    // An automatic list: it closes when the editor's filter leaves nothing, instead of showing
+    // "No suggestions." or freezing on the last items while the user types on.
+    await vscode.commands.executeCommand('editor.action.triggerSuggest', { auto: true });
   } catch (err) {
     ctx.log.error(`Opening the project list failed: ${messageOf(err)}`);
   }
+}
+
+/** Selects the first item of the list that opened by itself, once the editor shows it, if nothing was typed since. */
+function focusLater(doc: vscode.TextDocument, version: number): void {
+  setTimeout(() => {
+    if (doc.version === version && vscode.window.activeTextEditor?.document === doc) void vscode.commands.executeCommand('focusSuggestion');
+  }, 0);
+}
+
+/** The names and aliases of a match's project. */
+function namesOf(m: CompletionMatch): string[] {
+  return [m.form, m.entry.name, ...m.entry.aliases];
 }
 
 function isOrdinaryStart(index: LandscapeIndex, m: CompletionMatch, prefix: string): boolean {
@@ -134,8 +185,10 @@ function toItem(m: CompletionMatch, i: number, range: vscode.Range, bracket: boo
   item.detail = describeEntry(m.entry);
   item.insertText = `[${escapeLinkText(m.entry.name)}](${url})`;
   item.range = range;
-  // Filter on what the user typed a prefix of (an alias such as `otel` keeps OpenTelemetry).
-  item.filterText = (bracket ? '[' : '') + (m.form.toLowerCase().startsWith(prefix.toLowerCase()) ? m.form : m.entry.name);
+  // Filter on what the user typed, then the rest of the name or alias it begins (`kub` +
+  // `ernetes`): every item scores alike in the editor's filter, whatever the case of the
+  // name, so the rank (sortText) decides, and letters typed on keep the names they begin.
+  item.filterText = (bracket ? '[' : '') + prefix + restAfter(prefix, m.form);
   item.sortText = String(i).padStart(4, '0');
   const doc = new vscode.MarkdownString();
   doc.appendMarkdown(`**${escapeLinkText(m.entry.name)}** · ${describeEntry(m.entry)}\n\n`);
@@ -143,4 +196,12 @@ function toItem(m: CompletionMatch, i: number, range: vscode.Range, bracket: boo
   if (m.entry.repo && markdownUrl(m.entry.repo)) doc.appendMarkdown(`Repository: ${markdownUrl(m.entry.repo)}`);
   item.documentation = doc;
   return item;
+}
+
+/** What follows the typed prefix in a form (`kub`, `Kubernetes` -> `ernetes`; `certman`, `cert-manager` -> `ager`). */
+function restAfter(prefix: string, form: string): string {
+  if (form.toLowerCase().startsWith(prefix.toLowerCase())) return form.slice(prefix.length);
+  const key = compactKey(form);
+  const typed = compactKey(prefix);
+  return key.startsWith(typed) ? key.slice(typed.length) : form;
 }

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LandscapeIndex, parseIndexFile } from '../../src/core/landscape/index';
-import { ambiguousPrefixes, isSentenceStart, shouldOpenProjectList, wordBeforeCursor } from '../../src/core/landscape/typing';
+import { ambiguousPrefixes, isSentenceStart, isTypedPrefixOf, shouldOpenProjectList, wordBeforeCursor } from '../../src/core/landscape/typing';
 import { buildTypingPrefixes } from '../../scripts/build-typing-prefixes';
 
 const root = path.join(__dirname, '..', '..');
@@ -76,6 +76,37 @@ describe('opening the project list while typing', () => {
   it('looks back a bounded distance on a very long line', () => {
     assert.strictEqual(opens('a'.repeat(200_000)), undefined);
     assert.strictEqual(opens('x '.repeat(100_000) + 'with Prom'), 'Prom');
+  });
+
+  it('never opens for a hyphenated word that no name or alias begins with as written', () => {
+    // Without its hyphen `kube-v` is `kubev`, the start of KubeVirt and KubeVela: only kube-vip is written so.
+    assert.ok(index.complete('kubev').some((m) => m.entry.name === 'KubeVirt'));
+    assert.deepStrictEqual(
+      index.complete('kube-v').map((m) => m.entry.name),
+      ['kube-vip'],
+    );
+    assert.strictEqual(opens('we run kube-vi'), 'kube-vi');
+    assert.strictEqual(opens('we run Kube-Vir'), undefined);
+    for (const before of ['- east-west traffic moved from NLBs to pod-t', 'to pod-to', 'the app-of', 'keeps kubernetes-n', 'the envoy-b']) {
+      assert.strictEqual(opens(before), undefined, before);
+    }
+    // A hyphen that names write keeps them: kube-rs, cert-manager.
+    assert.strictEqual(opens('we use kube-r'), 'kube-r');
+    assert.deepStrictEqual(
+      index.complete('cert-m').map((m) => m.entry.name),
+      ['cert-manager'],
+    );
+  });
+
+  it('takes a project with Enter only for a word that begins its name or alias as written', () => {
+    assert.strictEqual(isTypedPrefixOf('Prom', ['Prometheus']), true);
+    assert.strictEqual(isTypedPrefixOf('kube', ['Kubernetes', 'K8s']), true);
+    assert.strictEqual(isTypedPrefixOf('otel', ['OpenTelemetry', 'otel']), true);
+    // The editor's fuzzy filter keeps these; they are no beginning.
+    assert.strictEqual(isTypedPrefixOf('kubelet', ['KubeFleet']), false);
+    assert.strictEqual(isTypedPrefixOf('kubet', ['Kubernetes']), false);
+    assert.strictEqual(isTypedPrefixOf('kubernetes-', ['Kubernetes']), false);
+    assert.strictEqual(isTypedPrefixOf('', ['Kubernetes']), false);
   });
 
   it('builds the common prefixes of project names from a word list', () => {

@@ -114,6 +114,17 @@ export function shouldOpenProjectList(input: TypingDecisionInput): TypedWord | u
 }
 
 /**
+ * True when the word typed is, as written (case aside), the beginning of one of the names: the
+ * only case in which Enter takes a project from the list that opened by itself (`Prom` of
+ * Prometheus, `otel` of the alias otel); `kubelet` is no beginning of KubeFleet even though the
+ * editor's fuzzy filter keeps it.
+ */
+export function isTypedPrefixOf(word: string, names: readonly string[]): boolean {
+  const w = word.toLowerCase();
+  return w.length > 0 && names.some((n) => n.toLowerCase().startsWith(w));
+}
+
+/**
  * Build step: the prefixes (of at least MIN_TYPED letters) of the given project keys that also
  * begin one of the given common words. Both lists are lower case; the result is sorted.
  */
