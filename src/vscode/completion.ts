@@ -14,7 +14,9 @@
  *   it asks again;
  * - it opens with no item selected (`editor.suggest.selectionMode` for Markdown), and an item
  *   is selected only while the word typed is, as written, the beginning of the first project it
- *   shows, so Enter at the end of a line is a newline unless the user moved into the list;
+ *   shows, so Enter at the end of a line is a newline unless the user moved into the list; the
+ *   editor's filter forgives no typos in Markdown (`editor.suggest.filterGraceful`), so
+ *   `kubelet` does not keep KubeElasti;
  * - it is closed as soon as the word stops being the beginning of a project, or ends.
  * `talkCapture.completion.whileTyping: false` leaves only Ctrl+Space.
  */
@@ -39,6 +41,7 @@ export function registerCompletion(ctx: FeatureContext): void {
     async provideCompletionItems(doc, position, _token, context) {
       try {
         if (!vscode.workspace.getConfiguration('talkCapture').get<boolean>('completion.enabled', true)) return undefined;
+        const version = doc.version;
         const line = doc.lineAt(position.line).text;
         const typed = wordBeforeCursor(line.slice(0, position.character));
         if (!typed || typed.word.length < 2) return undefined;
@@ -62,7 +65,7 @@ export function registerCompletion(ctx: FeatureContext): void {
         const items = shown.map((x, i) => toItem(x, i, range, bracket, prefix)).filter((it): it is vscode.CompletionItem => !!it);
         // The list that opened by itself selects its first project only when the word is
         // exactly its beginning (the editor shows the list once this answer arrives).
-        if (opened && openList === lastOpened && items.length > 0 && isTypedPrefixOf(prefix, namesOf(shown[0]))) focusLater(doc, doc.version);
+        if (opened && openList === lastOpened && items.length > 0 && isTypedPrefixOf(prefix, namesOf(shown[0]))) setTimeout(() => selectFirstIfStill(doc, version), 0);
         // Complete unless cut: the editor filters it as the user types on, and never shows a
         // stale list while it asks again.
         return new vscode.CompletionList(items, matches.length >= LIMIT);
@@ -141,7 +144,7 @@ async function onTyping(ctx: FeatureContext, e: vscode.TextDocumentChangeEvent):
       }
       // Still a project's beginning: select the first project only when the word is, as
       // written, the beginning of its name (every letter typed clears the selection).
-      if (isTypedPrefixOf(word.word, namesOf(first))) void vscode.commands.executeCommand('focusSuggestion');
+      if (isTypedPrefixOf(word.word, namesOf(first))) selectFirstIfStill(e.document, version);
       return;
     }
     const word = shouldOpenProjectList({ before, isCommonPrefix: (p) => COMMON_PREFIXES.has(p), hasProject: (w) => offered(w).length > 0 });
@@ -157,11 +160,18 @@ async function onTyping(ctx: FeatureContext, e: vscode.TextDocumentChangeEvent):
   }
 }
 
-/** Selects the first item of the list that opened by itself, once the editor shows it, if nothing was typed since. */
-function focusLater(doc: vscode.TextDocument, version: number): void {
-  setTimeout(() => {
-    if (doc.version === version && vscode.window.activeTextEditor?.document === doc) void vscode.commands.executeCommand('focusSuggestion');
-  }, 0);
+/**
+ * Selects the first item of the list this feature opened, if nothing was typed since `version`
+ * (the word was checked against that version). This host may lag behind the editor by a few
+ * keys on a busy machine, so it first makes a round trip to the editor: when the answer comes
+ * back, every key typed before it has reached this host, and a selection meant for an older
+ * word is dropped instead of landing on a list the next keys filtered (Enter would take it).
+ */
+function selectFirstIfStill(doc: vscode.TextDocument, version: number): void {
+  void (async () => {
+    await vscode.commands.executeCommand('setContext', 'talkCapture.completion.checkedVersion', version);
+    if (doc.version === version && vscode.window.activeTextEditor?.document === doc) await vscode.commands.executeCommand('focusSuggestion');
+  })().catch(() => undefined);
 }
 
 /** The names and aliases of a match's project. */
