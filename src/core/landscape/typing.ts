@@ -14,7 +14,7 @@
  */
 
 /** Letters of a word before the list opens by itself. */
-export const MIN_TYPED = 3;
+const MIN_TYPED = 3;
 /** Longest word looked at (a longer run of letters is no project name being typed). */
 const MAX_WORD = 48;
 
