@@ -4,28 +4,28 @@
  *
  * VS Code ships Markdown with quick suggestions off, and it does not ask a provider again for
  * letters typed inside a word, so trigger characters alone never open the list while typing.
- * This feature therefore opens the suggest list itself (`editor.action.triggerSuggest` as an
+ * This feature therefore opens the suggest list itself (`editor.action.triggerSuggest`, as an
  * automatic list) when the word being typed is the beginning of a project name (rules in
  * core/landscape/typing.ts: three letters; a mid-sentence capital opens it at once, lower-case
- * prose only once the word stops being the start of a common English word), once per word, and
- * only in prose. Typing is never changed by a list the user did not choose:
- * - the list holds project items only (package.json turns word suggestions off for Markdown) and
- *   is complete, so the editor filters it as keys arrive instead of showing a stale list while
- *   it asks again;
- * - it opens with no item selected (`editor.suggest.selectionMode` for Markdown), and an item
- *   is selected only while the word typed is, as written, the beginning of the first project it
- *   shows, so Enter at the end of a line is a newline unless the user moved into the list; the
- *   editor's filter forgives no typos in Markdown (`editor.suggest.filterGraceful`), so
- *   `kubelet` does not keep KubeElasti;
- * - it is closed as soon as the word stops being the beginning of a project, or ends.
- * `talkCapture.completion.whileTyping: false` leaves only Ctrl+Space.
+ * prose only once the word stops being the start of a common English word), and only in prose.
+ *
+ * Typing is never changed by a list the user did not choose, whatever the speed and however far
+ * this host lags behind the editor: each item of such a list filters on the word as typed plus
+ * the next letter of its name (`kub` -> `kube`). The editor's filter is fuzzy, but a word as long
+ * as that text matches only when it is that text, and a longer one never: so the editor itself
+ * closes the list, as the key arrives, when the word stops being a name's beginning (`kubel` is
+ * not `kube` + a letter of Kubernetes), and an item the list shows (and Enter takes) always
+ * begins with the word typed. While the word goes on being a project's beginning, the list is
+ * opened again for it. Word suggestions are off for Markdown (package.json), so an empty project
+ * list is never filled with the note's words. `talkCapture.completion.whileTyping: false`
+ * leaves only Ctrl+Space (a list asked for filters on the whole name, as usual).
  */
 import * as vscode from 'vscode';
 import { messageOf } from './command';
 import commonPrefixes from '../../data/typing-prefixes.json';
 import { describeEntry, type CompletionMatch, type LandscapeIndex } from '../core/landscape/index';
 import { compactKey, escapeLinkText, markdownUrl } from '../core/landscape/text';
-import { isTypedPrefixOf, shouldOpenProjectList, wordBeforeCursor, type TypedWord } from '../core/landscape/typing';
+import { nextLetterOf, shouldOpenProjectList, wordBeforeCursor, type TypedWord } from '../core/landscape/typing';
 import type { FeatureContext } from './feature';
 import { getLandscape, initLandscape, landscapeScope, scanOf } from './landscapeService';
 
@@ -41,7 +41,6 @@ export function registerCompletion(ctx: FeatureContext): void {
     async provideCompletionItems(doc, position, _token, context) {
       try {
         if (!vscode.workspace.getConfiguration('talkCapture').get<boolean>('completion.enabled', true)) return undefined;
-        const version = doc.version;
         const line = doc.lineAt(position.line).text;
         const typed = wordBeforeCursor(line.slice(0, position.character));
         if (!typed || typed.word.length < 2) return undefined;
@@ -49,9 +48,10 @@ export function registerCompletion(ctx: FeatureContext): void {
         const bracket = typed.bracket;
         const index = await getLandscape();
         const wordStart = typed.start;
-        if (!inProse(doc, position.line, wordStart) && !bracket) return undefined;
-        const matches = index.complete(prefix, { scope: landscapeScope(), limit: LIMIT });
+        // The list opened by onTyping, for a word it found in prose.
         const opened = lastOpened?.doc === doc && lastOpened.line === position.line && lastOpened.start === wordStart;
+        if (!opened && !bracket && !inProse(doc, position.line, wordStart)) return undefined;
+        const matches = index.complete(prefix, { scope: landscapeScope(), limit: LIMIT });
         const auto = context.triggerKind !== vscode.CompletionTriggerKind.Invoke || opened;
         // While typing, ordinary-word names (`the` -> The Update Framework) need their capital.
         const shown = auto ? matches.filter((x) => !isOrdinaryStart(index, x, prefix)) : matches;
@@ -62,13 +62,10 @@ export function registerCompletion(ctx: FeatureContext): void {
         if (bracket && line[position.character] === ']') end = position.translate(0, 1);
         if (start.character < 0) start = new vscode.Position(position.line, 0);
         const range = new vscode.Range(start, end);
-        const items = shown.map((x, i) => toItem(x, i, range, bracket, prefix)).filter((it): it is vscode.CompletionItem => !!it);
-        // The list that opened by itself selects its first project only when the word is
-        // exactly its beginning (the editor shows the list once this answer arrives).
-        if (opened && openList === lastOpened && items.length > 0 && isTypedPrefixOf(prefix, namesOf(shown[0]))) setTimeout(() => selectFirstIfStill(doc, version), 0);
-        // Complete unless cut: the editor filters it as the user types on, and never shows a
-        // stale list while it asks again.
-        return new vscode.CompletionList(items, matches.length >= LIMIT);
+        const items = shown.map((x, i) => toItem(x, i, range, bracket, prefix, opened)).filter((it): it is vscode.CompletionItem => !!it);
+        // Complete (unless a list asked for is cut): the editor filters it as the user types
+        // on, and never shows a stale list (still selected) while it asks again.
+        return new vscode.CompletionList(items, !opened && matches.length >= LIMIT);
       } catch (err) {
         ctx.log.error(`Project completion failed: ${messageOf(err)}`);
         return undefined;
@@ -83,15 +80,8 @@ export function registerCompletion(ctx: FeatureContext): void {
   ctx.extension.subscriptions.push({ dispose: () => clearTimeout(warm) });
 }
 
-interface WordAt {
-  doc: vscode.TextDocument;
-  line: number;
-  start: number;
-}
-/** The word the list was last opened for: once per word; the provider applies the typing rules to it. */
-let lastOpened: WordAt | undefined;
-/** The word of the list this feature opened, while the word goes on (see onTyping). */
-let openList: WordAt | undefined;
+/** The word (in prose) the list was last opened for; the provider applies the typing rules to it. */
+let lastOpened: { doc: vscode.TextDocument; line: number; start: number } | undefined;
 
 function inProse(doc: vscode.TextDocument, line: number, character: number): boolean {
   // Not in code, front matter, URLs or the text of an existing link (one scan per version).
@@ -101,82 +91,42 @@ function inProse(doc: vscode.TextDocument, line: number, character: number): boo
 
 /**
  * Opens the suggest list when a letter typed at the cursor makes the word a project prefix,
- * and keeps the list it opened honest while the word goes on (see the top of this file).
- * Cheap checks first (one changed character, the word before the cursor, the common-prefix set,
- * the sorted index); the document scan only when the list is about to open.
+ * again for each letter while it stays one (the list it opened closes a letter later, see the
+ * top of this file; while it shows, the editor ignores the request). Cheap checks first (one
+ * changed character, the word before the cursor, the common-prefix set, the sorted index); the
+ * document scan once per word.
  */
 async function onTyping(ctx: FeatureContext, e: vscode.TextDocumentChangeEvent): Promise<void> {
   try {
-    if (e.contentChanges.length === 0 || e.document.languageId !== 'markdown') return;
-    const open = openList?.doc === e.document ? openList : undefined;
+    if (e.contentChanges.length !== 1 || e.document.languageId !== 'markdown') return;
     const change = e.contentChanges[0];
-    const typedOne = e.contentChanges.length === 1 && change.rangeLength === 0 && change.text.length === 1;
-    if (!open && !(typedOne && /[\p{L}\p{N}-]/u.test(change.text))) return;
+    if (change.rangeLength !== 0 || change.text.length !== 1 || !/[\p{L}\p{N}-]/u.test(change.text)) return;
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document !== e.document || editor.selections.length !== 1) return;
     const config = vscode.workspace.getConfiguration('talkCapture', e.document);
     if (!config.get<boolean>('completion.enabled', true) || !config.get<boolean>('completion.whileTyping', true)) return;
-    // A letter typed at the cursor: the cursor is right after it (a deletion: at its start).
-    // (The editor's selection reaches the extension host only after this event, so it is not
-    // read here.) When more was typed while the index loaded, the later change decides.
+    // A letter typed at the cursor: the cursor is right after it. (The editor's selection
+    // reaches the extension host only after this event, so it is not read here.) When more was
+    // typed while the index loaded, the later change decides.
     const version = e.document.version;
-    const pos = change.range.start.translate(0, e.contentChanges.length === 1 && !change.text.includes('\n') ? change.text.length : 0);
+    const pos = change.range.start.translate(0, 1);
     const line = pos.line;
     const index = await getLandscape();
     if (e.document.version !== version || vscode.window.activeTextEditor !== editor) return;
     const before = e.document.lineAt(line).text.slice(0, pos.character);
     const scope = landscapeScope();
-    const offered = (w: TypedWord) => index.complete(w.word, { scope, limit: 5 }).filter((m) => !isOrdinaryStart(index, m, w.word));
-    if (open) {
-      // Another line (Enter, a click elsewhere): the editor closed the list itself.
-      if (line !== open.line || change.range.start.line !== open.line || e.contentChanges.length !== 1 || change.text.includes('\n')) {
-        openList = undefined;
-        return;
-      }
-      const word = wordBeforeCursor(before);
-      const first = word && word.start === open.start ? offered(word)[0] : undefined;
-      if (!word || !first) {
-        // The word ended, or stopped being the beginning of a project: close the list this
-        // feature opened (a list the user opens again with Ctrl+Space is theirs).
-        openList = undefined;
-        void vscode.commands.executeCommand('hideSuggestWidget');
-        return;
-      }
-      // Still a project's beginning: select the first project only when the word is, as
-      // written, the beginning of its name (every letter typed clears the selection).
-      if (isTypedPrefixOf(word.word, namesOf(first))) selectFirstIfStill(e.document, version);
-      return;
-    }
-    const word = shouldOpenProjectList({ before, isCommonPrefix: (p) => COMMON_PREFIXES.has(p), hasProject: (w) => offered(w).length > 0 });
+    const hasProject = (w: TypedWord) => index.complete(w.word, { scope, limit: 5 }).some((m) => !isOrdinaryStart(index, m, w.word));
+    const word = shouldOpenProjectList({ before, isCommonPrefix: (p) => COMMON_PREFIXES.has(p), hasProject });
     if (!word) return;
-    if (lastOpened && lastOpened.doc === e.document && lastOpened.line === line && lastOpened.start === word.start) return;
-    if (!word.bracket && !inProse(e.document, line, word.start)) return;
-    lastOpened = openList = { doc: e.document, line, start: word.start };
+    const same = lastOpened?.doc === e.document && lastOpened.line === line && lastOpened.start === word.start;
+    if (!same && !word.bracket && !inProse(e.document, line, word.start)) return;
+    lastOpened = { doc: e.document, line, start: word.start };
     // An automatic list: it closes when the editor's filter leaves nothing, instead of showing
-    // "No suggestions." or freezing on the last items while the user types on.
+    // "No suggestions." or freezing on its last items while the user types on.
     await vscode.commands.executeCommand('editor.action.triggerSuggest', { auto: true });
   } catch (err) {
     ctx.log.error(`Opening the project list failed: ${messageOf(err)}`);
   }
-}
-
-/**
- * Selects the first item of the list this feature opened, if nothing was typed since `version`
- * (the word was checked against that version). This host may lag behind the editor by a few
- * keys on a busy machine, so it first makes a round trip to the editor: when the answer comes
- * back, every key typed before it has reached this host, and a selection meant for an older
- * word is dropped instead of landing on a list the next keys filtered (Enter would take it).
- */
-function selectFirstIfStill(doc: vscode.TextDocument, version: number): void {
-  void (async () => {
-    await vscode.commands.executeCommand('setContext', 'talkCapture.completion.checkedVersion', version);
-    if (doc.version === version && vscode.window.activeTextEditor?.document === doc) await vscode.commands.executeCommand('focusSuggestion');
-  })().catch(() => undefined);
-}
-
-/** The names and aliases of a match's project. */
-function namesOf(m: CompletionMatch): string[] {
-  return [m.form, m.entry.name, ...m.entry.aliases];
 }
 
 function isOrdinaryStart(index: LandscapeIndex, m: CompletionMatch, prefix: string): boolean {
@@ -186,7 +136,7 @@ function isOrdinaryStart(index: LandscapeIndex, m: CompletionMatch, prefix: stri
   return prefix[0] === prefix[0].toLowerCase();
 }
 
-function toItem(m: CompletionMatch, i: number, range: vscode.Range, bracket: boolean, prefix: string): vscode.CompletionItem | undefined {
+function toItem(m: CompletionMatch, i: number, range: vscode.Range, bracket: boolean, prefix: string, whileTyping: boolean): vscode.CompletionItem | undefined {
   const url = markdownUrl(m.entry.homepage) ?? markdownUrl(m.entry.repo);
   if (!url) return undefined;
   // The row shows the maturity and category (right) and the alias that matched (`OpenTelemetry otel`).
@@ -195,10 +145,12 @@ function toItem(m: CompletionMatch, i: number, range: vscode.Range, bracket: boo
   item.detail = describeEntry(m.entry);
   item.insertText = `[${escapeLinkText(m.entry.name)}](${url})`;
   item.range = range;
-  // Filter on what the user typed, then the rest of the name or alias it begins (`kub` +
-  // `ernetes`): every item scores alike in the editor's filter, whatever the case of the
-  // name, so the rank (sortText) decides, and letters typed on keep the names they begin.
-  item.filterText = (bracket ? '[' : '') + prefix + restAfter(prefix, m.form);
+  // Filter on what the user typed, then (asked for) the rest of the name or alias it begins
+  // (`kub` + `ernetes`), or (opened while typing) its next letter only (`kub` + `e`): every
+  // item scores alike in the editor's filter, whatever the case of the name, so the rank
+  // (sortText) decides; see the top of this file for the next letter.
+  const rest = restAfter(prefix, m.form);
+  item.filterText = (bracket ? '[' : '') + prefix + (whileTyping ? nextLetterOf(rest) : rest);
   item.sortText = String(i).padStart(4, '0');
   const doc = new vscode.MarkdownString();
   doc.appendMarkdown(`**${escapeLinkText(m.entry.name)}** · ${describeEntry(m.entry)}\n\n`);

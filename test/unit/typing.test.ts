@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LandscapeIndex, parseIndexFile } from '../../src/core/landscape/index';
-import { ambiguousPrefixes, isSentenceStart, isTypedPrefixOf, shouldOpenProjectList, wordBeforeCursor } from '../../src/core/landscape/typing';
+import { ambiguousPrefixes, isSentenceStart, nextLetterOf, shouldOpenProjectList, wordBeforeCursor } from '../../src/core/landscape/typing';
 import { buildTypingPrefixes } from '../../scripts/build-typing-prefixes';
 
 const root = path.join(__dirname, '..', '..');
@@ -98,15 +98,13 @@ describe('opening the project list while typing', () => {
     );
   });
 
-  it('takes a project with Enter only for a word that begins its name or alias as written', () => {
-    assert.strictEqual(isTypedPrefixOf('Prom', ['Prometheus']), true);
-    assert.strictEqual(isTypedPrefixOf('kube', ['Kubernetes', 'K8s']), true);
-    assert.strictEqual(isTypedPrefixOf('otel', ['OpenTelemetry', 'otel']), true);
-    // The editor's fuzzy filter keeps these; they are no beginning.
-    assert.strictEqual(isTypedPrefixOf('kubelet', ['KubeFleet']), false);
-    assert.strictEqual(isTypedPrefixOf('kubet', ['Kubernetes']), false);
-    assert.strictEqual(isTypedPrefixOf('kubernetes-', ['Kubernetes']), false);
-    assert.strictEqual(isTypedPrefixOf('', ['Kubernetes']), false);
+  it('a list opened while typing reaches one letter past the word: the next letter of the name, never a space or sign', () => {
+    assert.strictEqual(nextLetterOf('ernetes'), 'e');
+    assert.strictEqual(nextLetterOf('-rs'), '-');
+    assert.strictEqual(nextLetterOf(' Policy Agent (OPA)'), '');
+    assert.strictEqual(nextLetterOf('.io'), '');
+    assert.strictEqual(nextLetterOf(''), '');
+    assert.strictEqual(nextLetterOf('可观测'), '可');
   });
 
   it('builds the common prefixes of project names from a word list', () => {

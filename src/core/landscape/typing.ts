@@ -114,14 +114,13 @@ export function shouldOpenProjectList(input: TypingDecisionInput): TypedWord | u
 }
 
 /**
- * True when the word typed is, as written (case aside), the beginning of one of the names: the
- * only case in which Enter takes a project from the list that opened by itself (`Prom` of
- * Prometheus, `otel` of the alias otel); `kubelet` is no beginning of KubeFleet even though the
- * editor's fuzzy filter keeps it.
+ * The next letter of a name after the typed part (`ernetes` -> `e`; `-rs` -> `-`): what the list
+ * that opened by itself filters on beyond the word. Nothing when the name goes on with a space
+ * or a sign, or is complete: the next key closes the list.
  */
-export function isTypedPrefixOf(word: string, names: readonly string[]): boolean {
-  const w = word.toLowerCase();
-  return w.length > 0 && names.some((n) => n.toLowerCase().startsWith(w));
+export function nextLetterOf(rest: string): string {
+  const c = rest.slice(0, 1);
+  return c && /[\p{L}\p{N}-]/u.test(c) ? c : '';
 }
 
 /**
