@@ -99,12 +99,15 @@ describe('opening the project list while typing', () => {
   });
 
   it('a list opened while typing reaches one letter past the word: the next letter of the name, never a space or sign', () => {
-    assert.strictEqual(nextLetterOf('ernetes'), 'e');
-    assert.strictEqual(nextLetterOf('-rs'), '-');
-    assert.strictEqual(nextLetterOf(' Policy Agent (OPA)'), '');
-    assert.strictEqual(nextLetterOf('.io'), '');
-    assert.strictEqual(nextLetterOf(''), '');
-    assert.strictEqual(nextLetterOf('可观测'), '可');
+    const cases: Array<[rest: string, next: string]> = [
+      ['ernetes', 'e'],
+      ['-rs', '-'],
+      [' Policy Agent (OPA)', ''],
+      ['.io', ''],
+      ['', ''],
+      ['可观测', '可'],
+    ];
+    for (const [rest, next] of cases) assert.strictEqual(nextLetterOf(rest), next, JSON.stringify(rest));
   });
 
   it('builds the common prefixes of project names from a word list', () => {
