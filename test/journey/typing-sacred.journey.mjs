@@ -9,8 +9,8 @@ const NOTE = 'notes/typing-sacred.md';
 
 /**
  * Lines typed in each round (Enter after each). Hyphenated words that begin like projects,
- * lower-case words that begin like project names (prom, kubelet: the editor's fuzzy filter
- * keeps Kube Logging for it), a URL, code spans, CJK words, and capitalised names mid-sentence.
+ * lower-case words that begin like project names (prom; kubelet, which the editor's fuzzy filter
+ * alone would match to KubeFleet), a URL, code spans, CJK words, and capitalised names.
  * No line ends with a word that is exactly the beginning of a project: there Enter may take it.
  */
 const LINES = [
