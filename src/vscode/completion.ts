@@ -4,27 +4,36 @@
  *
  * VS Code ships Markdown with quick suggestions off, and it does not ask a provider again for
  * letters typed inside a word, so trigger characters alone never open the list while typing.
- * This feature therefore opens the suggest list itself (`editor.action.triggerSuggest`) when
- * the word being typed is the beginning of a project name (rules in core/landscape/typing.ts:
- * three letters; a mid-sentence capital opens it at once, lower-case prose only once the word
- * stops being the start of a common English word), once per word, and only in prose. Word
- * suggestions for all Markdown stay off. `talkCapture.completion.whileTyping: false` leaves
- * only Ctrl+Space.
+ * This feature therefore opens the suggest list itself (`editor.action.triggerSuggest`, as an
+ * automatic list) when the word being typed is the beginning of a project name (rules in
+ * core/landscape/typing.ts: three letters; a mid-sentence capital opens it at once, lower-case
+ * prose only once the word stops being the start of a common English word), and only in prose.
+ *
+ * Typing is never changed by a list the user did not choose, whatever the speed and however far
+ * this host lags behind the editor: each item of such a list filters on the word as typed plus
+ * the next letter of its name (`kub` -> `kube`). The editor's filter is fuzzy, but a word as long
+ * as that text matches only when it is that text, and a longer one never: so the editor itself
+ * closes the list, as the key arrives, when the word stops being a name's beginning (`kubel` is
+ * not `kube` + a letter of Kubernetes), and an item the list shows (and Enter takes) always
+ * begins with the word typed. While the word goes on being a project's beginning, the list is
+ * opened again for it. Word suggestions are off for Markdown (package.json), so an empty project
+ * list is never filled with the note's words. `talkCapture.completion.whileTyping: false`
+ * leaves only Ctrl+Space (a list asked for filters on the whole name, as usual).
  */
 import * as vscode from 'vscode';
 import { messageOf } from './command';
 import commonPrefixes from '../../data/typing-prefixes.json';
 import { describeEntry, type CompletionMatch, type LandscapeIndex } from '../core/landscape/index';
 import { compactKey, escapeLinkText, markdownUrl } from '../core/landscape/text';
-import { MIN_TYPED, shouldOpenProjectList, wordBeforeCursor, type TypedWord } from '../core/landscape/typing';
+import { nextLetterOf, shouldOpenProjectList, wordBeforeCursor, type TypedWord } from '../core/landscape/typing';
 import type { FeatureContext } from './feature';
 import { getLandscape, initLandscape, landscapeScope, scanOf } from './landscapeService';
 
 /** `[` starts a link by hand: the provider is asked at once. */
 const TRIGGERS = ['['];
 const COMMON_PREFIXES = new Set<string>(commonPrefixes as string[]);
-/** Results for a prefix this short are re-asked on the next letter (the list is cut at LIMIT). */
-const LIMIT = 50;
+/** Longest list: a list cut here is re-asked on the next letter (only very short prefixes get this long). */
+const LIMIT = 100;
 
 export function registerCompletion(ctx: FeatureContext): void {
   initLandscape(ctx);
@@ -39,26 +48,24 @@ export function registerCompletion(ctx: FeatureContext): void {
         const bracket = typed.bracket;
         const index = await getLandscape();
         const wordStart = typed.start;
-        if (!inProse(doc, position.line, wordStart) && !bracket) return undefined;
+        // The list opened by onTyping, for a word it found in prose.
+        const opened = lastOpened?.doc === doc && lastOpened.line === position.line && lastOpened.start === wordStart;
+        if (!opened && !bracket && !inProse(doc, position.line, wordStart)) return undefined;
         const matches = index.complete(prefix, { scope: landscapeScope(), limit: LIMIT });
-        const auto =
-          context.triggerKind !== vscode.CompletionTriggerKind.Invoke || (lastOpened?.doc === doc && lastOpened.line === position.line && lastOpened.start === wordStart);
+        const auto = context.triggerKind !== vscode.CompletionTriggerKind.Invoke || opened;
         // While typing, ordinary-word names (`the` -> The Update Framework) need their capital.
         const shown = auto ? matches.filter((x) => !isOrdinaryStart(index, x, prefix)) : matches;
-        if (shown.length === 0) return new vscode.CompletionList([], prefix.length < MIN_TYPED + 1);
+        if (shown.length === 0) return new vscode.CompletionList([], false);
         let start = new vscode.Position(position.line, bracket ? wordStart - 1 : wordStart);
         let end = position;
         // `[Per|]` with an auto-closed bracket: replace the `]` too.
         if (bracket && line[position.character] === ']') end = position.translate(0, 1);
         if (start.character < 0) start = new vscode.Position(position.line, 0);
         const range = new vscode.Range(start, end);
-        const items = shown.map((x, i) => toItem(x, i, range, bracket, prefix));
-        // Incomplete while the prefix is short or the list was cut: VS Code asks again on the
-        // next letter instead of filtering a stale (or empty) list.
-        return new vscode.CompletionList(
-          items.filter((it): it is vscode.CompletionItem => !!it),
-          prefix.length < MIN_TYPED + 1 || matches.length >= LIMIT,
-        );
+        const items = shown.map((x, i) => toItem(x, i, range, bracket, prefix, opened)).filter((it): it is vscode.CompletionItem => !!it);
+        // Complete (unless a list asked for is cut): the editor filters it as the user types
+        // on, and never shows a stale list (still selected) while it asks again.
+        return new vscode.CompletionList(items, !opened && matches.length >= LIMIT);
       } catch (err) {
         ctx.log.error(`Project completion failed: ${messageOf(err)}`);
         return undefined;
@@ -66,14 +73,14 @@ export function registerCompletion(ctx: FeatureContext): void {
     },
   };
   ctx.extension.subscriptions.push(vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, provider, ...TRIGGERS));
-  ctx.extension.subscriptions.push(vscode.workspace.onDidChangeTextDocument((e) => void openWhileTyping(ctx, e)));
+  ctx.extension.subscriptions.push(vscode.workspace.onDidChangeTextDocument((e) => void onTyping(ctx, e)));
   // Not at activation, but soon after: the first project name typed should not wait for the
   // index to load.
   const warm = setTimeout(() => void getLandscape(), 1500);
   ctx.extension.subscriptions.push({ dispose: () => clearTimeout(warm) });
 }
 
-/** The word (document, line, start column) the list was last opened for: once per word; the provider applies the typing rules to it. */
+/** The word (in prose) the list was last opened for; the provider applies the typing rules to it. */
 let lastOpened: { doc: vscode.TextDocument; line: number; start: number } | undefined;
 
 function inProse(doc: vscode.TextDocument, line: number, character: number): boolean {
@@ -83,11 +90,13 @@ function inProse(doc: vscode.TextDocument, line: number, character: number): boo
 }
 
 /**
- * Opens the suggest list when a letter typed at the cursor makes the word a project prefix.
- * Cheap checks first (one changed character, the word before the cursor, the common-prefix set,
- * the sorted index); the document scan only when the list is about to open.
+ * Opens the suggest list when a letter typed at the cursor makes the word a project prefix,
+ * again for each letter while it stays one (the list it opened closes a letter later, see the
+ * top of this file; while it shows, the editor ignores the request). Cheap checks first (one
+ * changed character, the word before the cursor, the common-prefix set, the sorted index); the
+ * document scan once per word.
  */
-async function openWhileTyping(ctx: FeatureContext, e: vscode.TextDocumentChangeEvent): Promise<void> {
+async function onTyping(ctx: FeatureContext, e: vscode.TextDocumentChangeEvent): Promise<void> {
   try {
     if (e.contentChanges.length !== 1 || e.document.languageId !== 'markdown') return;
     const change = e.contentChanges[0];
@@ -109,10 +118,12 @@ async function openWhileTyping(ctx: FeatureContext, e: vscode.TextDocumentChange
     const hasProject = (w: TypedWord) => index.complete(w.word, { scope, limit: 5 }).some((m) => !isOrdinaryStart(index, m, w.word));
     const word = shouldOpenProjectList({ before, isCommonPrefix: (p) => COMMON_PREFIXES.has(p), hasProject });
     if (!word) return;
-    if (lastOpened && lastOpened.doc === e.document && lastOpened.line === line && lastOpened.start === word.start) return;
-    if (!word.bracket && !inProse(e.document, line, word.start)) return;
+    const same = lastOpened?.doc === e.document && lastOpened.line === line && lastOpened.start === word.start;
+    if (!same && !word.bracket && !inProse(e.document, line, word.start)) return;
     lastOpened = { doc: e.document, line, start: word.start };
-    await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    // An automatic list: it closes when the editor's filter leaves nothing, instead of showing
+    // "No suggestions." or freezing on its last items while the user types on.
+    await vscode.commands.executeCommand('editor.action.triggerSuggest', { auto: true });
   } catch (err) {
     ctx.log.error(`Opening the project list failed: ${messageOf(err)}`);
   }
@@ -125,7 +136,7 @@ function isOrdinaryStart(index: LandscapeIndex, m: CompletionMatch, prefix: stri
   return prefix[0] === prefix[0].toLowerCase();
 }
 
-function toItem(m: CompletionMatch, i: number, range: vscode.Range, bracket: boolean, prefix: string): vscode.CompletionItem | undefined {
+function toItem(m: CompletionMatch, i: number, range: vscode.Range, bracket: boolean, prefix: string, whileTyping: boolean): vscode.CompletionItem | undefined {
   const url = markdownUrl(m.entry.homepage) ?? markdownUrl(m.entry.repo);
   if (!url) return undefined;
   // The row shows the maturity and category (right) and the alias that matched (`OpenTelemetry otel`).
@@ -134,8 +145,12 @@ function toItem(m: CompletionMatch, i: number, range: vscode.Range, bracket: boo
   item.detail = describeEntry(m.entry);
   item.insertText = `[${escapeLinkText(m.entry.name)}](${url})`;
   item.range = range;
-  // Filter on what the user typed a prefix of (an alias such as `otel` keeps OpenTelemetry).
-  item.filterText = (bracket ? '[' : '') + (m.form.toLowerCase().startsWith(prefix.toLowerCase()) ? m.form : m.entry.name);
+  // Filter on what the user typed, then (asked for) the rest of the name or alias it begins
+  // (`kub` + `ernetes`), or (opened while typing) its next letter only (`kub` + `e`): every
+  // item scores alike in the editor's filter, whatever the case of the name, so the rank
+  // (sortText) decides; see the top of this file for the next letter.
+  const rest = restAfter(prefix, m.form);
+  item.filterText = (bracket ? '[' : '') + prefix + (whileTyping ? nextLetterOf(rest) : rest);
   item.sortText = String(i).padStart(4, '0');
   const doc = new vscode.MarkdownString();
   doc.appendMarkdown(`**${escapeLinkText(m.entry.name)}** · ${describeEntry(m.entry)}\n\n`);
@@ -143,4 +158,12 @@ function toItem(m: CompletionMatch, i: number, range: vscode.Range, bracket: boo
   if (m.entry.repo && markdownUrl(m.entry.repo)) doc.appendMarkdown(`Repository: ${markdownUrl(m.entry.repo)}`);
   item.documentation = doc;
   return item;
+}
+
+/** What follows the typed prefix in a form (`kub`, `Kubernetes` -> `ernetes`; `certman`, `cert-manager` -> `ager`). */
+function restAfter(prefix: string, form: string): string {
+  if (form.toLowerCase().startsWith(prefix.toLowerCase())) return form.slice(prefix.length);
+  const key = compactKey(form);
+  const typed = compactKey(prefix);
+  return key.startsWith(typed) ? key.slice(typed.length) : form;
 }

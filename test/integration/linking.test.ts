@@ -15,8 +15,12 @@ const landscape = (): Promise<LandscapeApi> => getApiOf('landscape');
 
 const FIXTURE = 'linking/notes.md';
 
+function labelOf(i: vscode.CompletionItem): string {
+  return typeof i.label === 'string' ? i.label : i.label.label;
+}
+
 function completionLabels(list: vscode.CompletionList): string[] {
-  return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  return list.items.map(labelOf);
 }
 
 describe('linking: CNCF projects', function () {
@@ -75,6 +79,25 @@ describe('linking: CNCF projects', function () {
       'graduated first, then incubating, sandbox',
     );
     assert.ok(ours.length > 5);
+  });
+
+  it('offers project items only: never word suggestions, a complete list ranked Kubernetes first for `kub`, nothing for `pod-to`', async () => {
+    // Words of the note VS Code would offer as word suggestions (`abc` items) were they on.
+    const editor = await openMarkdown('# Notes\n\nmaturity podcasts multicluster totally tooling\n\nEverything runs on kub\n\ntraffic goes pod-to\n');
+    const doc = editor.document;
+    const at = (line: number) => new vscode.Position(line, doc.lineAt(line).text.length);
+    const kub = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at(4));
+    const words = (list: vscode.CompletionList) => list.items.filter((i) => i.kind === vscode.CompletionItemKind.Text).map(labelOf);
+    assert.deepStrictEqual(words(kub), [], 'no word suggestions in Markdown');
+    const ours = kub.items.filter((i) => i.detail?.startsWith('CNCF')).sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    assert.strictEqual(ours.map(labelOf)[0], 'Kubernetes');
+    // Every item filters on the letters typed and then its own name, so all score alike in the
+    // editor's filter and the rank decides (lower-case kube-rs no longer jumps ahead).
+    for (const i of ours) assert.ok(i.filterText?.startsWith('kub'), `${i.filterText} starts with what was typed`);
+    assert.strictEqual(ours.find((i) => labelOf(i) === 'Kubernetes')?.filterText, 'kubernetes');
+    const hyphen = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at(6));
+    assert.deepStrictEqual(hyphen.items.filter((i) => i.detail?.startsWith('CNCF')).map(labelOf), [], '`pod-to` begins no project as written');
+    assert.deepStrictEqual(words(hyphen), [], 'and no word is offered in its place');
   });
 
   it('completes in headings, after `[`, ranks CNCF projects first, and not in code', async () => {

@@ -141,6 +141,21 @@ describe('landscape: the bundled index', () => {
     assert.deepStrictEqual(index.complete(''), []);
   });
 
+  it('completes `kub` with the project most people mean first: Kubernetes', () => {
+    const kub = index.complete('kub').map((m) => m.entry.name);
+    assert.strictEqual(kub[0], 'Kubernetes', kub.join(', '));
+    for (const later of ['kube-rs', 'kube-vip', 'KubeEdge', 'Kubeflow']) assert.ok(kub.indexOf(later) > 0, `${later} after Kubernetes: ${kub.join(', ')}`);
+    // Graduated, then incubating, then sandbox; within each, the ones the CNCF took in first.
+    const rank = { graduated: 0, incubating: 1, sandbox: 2, archived: 3 };
+    const ms = index.complete('kub', { limit: 100 }).map((m) => m.entry);
+    for (let i = 1; i < ms.length; i++) {
+      const [a, b] = [ms[i - 1], ms[i]];
+      assert.ok(rank[a.maturity!] < rank[b.maturity!] || (rank[a.maturity!] === rank[b.maturity!] && (a.accepted ?? '9') <= (b.accepted ?? '9')), `${a.name} before ${b.name}`);
+    }
+    assert.strictEqual(index.complete('prom')[0].entry.name, 'Prometheus');
+    assert.strictEqual(index.complete('Fl')[0].entry.name, 'Fluentd');
+  });
+
   it('searches fuzzily', () => {
     assert.strictEqual(index.search('opentelemetry')[0].entry.name, 'OpenTelemetry');
     assert.strictEqual(index.search('telemetry')[0].entry.name, 'OpenTelemetry');

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LandscapeIndex, parseIndexFile } from '../../src/core/landscape/index';
-import { ambiguousPrefixes, isSentenceStart, shouldOpenProjectList, wordBeforeCursor } from '../../src/core/landscape/typing';
+import { ambiguousPrefixes, isSentenceStart, nextLetterOf, shouldOpenProjectList, wordBeforeCursor } from '../../src/core/landscape/typing';
 import { buildTypingPrefixes } from '../../scripts/build-typing-prefixes';
 
 const root = path.join(__dirname, '..', '..');
@@ -76,6 +76,38 @@ describe('opening the project list while typing', () => {
   it('looks back a bounded distance on a very long line', () => {
     assert.strictEqual(opens('a'.repeat(200_000)), undefined);
     assert.strictEqual(opens('x '.repeat(100_000) + 'with Prom'), 'Prom');
+  });
+
+  it('never opens for a hyphenated word that no name or alias begins with as written', () => {
+    // Without its hyphen `kube-v` is `kubev`, the start of KubeVirt and KubeVela: only kube-vip is written so.
+    assert.ok(index.complete('kubev').some((m) => m.entry.name === 'KubeVirt'));
+    assert.deepStrictEqual(
+      index.complete('kube-v').map((m) => m.entry.name),
+      ['kube-vip'],
+    );
+    assert.strictEqual(opens('we run kube-vi'), 'kube-vi');
+    assert.strictEqual(opens('we run Kube-Vir'), undefined);
+    for (const before of ['- east-west traffic moved from NLBs to pod-t', 'to pod-to', 'the app-of', 'keeps kubernetes-n', 'the envoy-b']) {
+      assert.strictEqual(opens(before), undefined, before);
+    }
+    // A hyphen that names write keeps them: kube-rs, cert-manager.
+    assert.strictEqual(opens('we use kube-r'), 'kube-r');
+    assert.deepStrictEqual(
+      index.complete('cert-m').map((m) => m.entry.name),
+      ['cert-manager'],
+    );
+  });
+
+  it('a list opened while typing reaches one letter past the word: the next letter of the name, never a space or sign', () => {
+    const cases: Array<[rest: string, next: string]> = [
+      ['ernetes', 'e'],
+      ['-rs', '-'],
+      [' Policy Agent (OPA)', ''],
+      ['.io', ''],
+      ['', ''],
+      ['可观测', '可'],
+    ];
+    for (const [rest, next] of cases) assert.strictEqual(nextLetterOf(rest), next, JSON.stringify(rest));
   });
 
   it('builds the common prefixes of project names from a word list', () => {

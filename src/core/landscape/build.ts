@@ -99,6 +99,7 @@ interface RawItem {
   homepage_url?: unknown;
   repo_url?: unknown;
   project?: unknown;
+  extra?: { accepted?: unknown } | null;
 }
 
 /**
@@ -188,7 +189,14 @@ function toEntry(item: RawItem, category: string, subcategory: string): Landscap
   // Non-CNCF entries are kept only when they are open source (have a repository).
   if (!maturity && !repo) return undefined;
   if (!homepage && !repo) return undefined;
-  return { name, homepage, repo, maturity, category, subcategory, aliases: [] };
+  const accepted = maturity ? isoDay(item.extra?.accepted) : undefined;
+  return { name, homepage, repo, maturity, category, subcategory, aliases: [], ...(accepted ? { accepted } : {}) };
+}
+
+/** `2016-03-10` from a YAML date (a string, or a Date when unquoted); undefined otherwise. */
+function isoDay(v: unknown): string | undefined {
+  const s = v instanceof Date && !isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v.trim() : '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined;
 }
 
 /** Every name a text could use for `e`: derived from its name, URLs and the curated table. */

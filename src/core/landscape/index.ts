@@ -44,6 +44,11 @@ function entryRank(e: LandscapeEntry): number {
   return e.maturity ? MATURITY_RANK[e.maturity] : 4;
 }
 
+/** Sorts projects the CNCF took in early (the widely known ones: Kubernetes, Prometheus) first; undated ones last. */
+function acceptedRank(e: LandscapeEntry): string {
+  return e.accepted ?? '9999';
+}
+
 /** `CNCF sandbox · Observability` / `Observability and Analysis · Observability` */
 export function describeEntry(e: LandscapeEntry): string {
   const where = e.subcategory || e.category;
@@ -288,7 +293,10 @@ export class LandscapeIndex {
 
   /**
    * Entries whose name or alias starts with `prefix` (case- and separator-insensitive), one
-   * match per entry, CNCF projects first (by maturity), then names before aliases, shorter first.
+   * match per entry: CNCF projects first (graduated, incubating, sandbox), the ones the CNCF took
+   * in first ahead (the widely known names), then names before aliases, shorter first.
+   * A prefix with a hyphen (`pod-t`, `kube-`) counts only where a name or alias starts with it
+   * as written (case aside): `pod-to` is no beginning of podtato-head, `cert-m` is of cert-manager.
    */
   complete(prefix: string, options: { scope?: LandscapeScope; limit?: number } = {}): CompletionMatch[] {
     const scope = options.scope ?? 'cncf';
@@ -296,6 +304,7 @@ export class LandscapeIndex {
     this.prepare(scope);
     const p = compactKey(prefix);
     if (!p) return [];
+    const literal = prefix.includes('-') ? prefix.toLowerCase() : undefined;
     let lo = 0;
     let hi = this.sortedKeys.length;
     while (lo < hi) {
@@ -306,7 +315,7 @@ export class LandscapeIndex {
     const best = new Map<LandscapeEntry, NameForm>();
     for (let i = lo; i < this.sortedKeys.length && this.sortedKeys[i].key.startsWith(p); i++) {
       const f = this.sortedKeys[i].form;
-      if (!this.inScope(f.entry, scope)) continue;
+      if (!this.inScope(f.entry, scope) || (literal !== undefined && !f.lower.startsWith(literal))) continue;
       const prev = best.get(f.entry);
       if (!prev || (f.canonical && !prev.canonical) || (f.canonical === prev.canonical && f.key.length < prev.key.length)) best.set(f.entry, f);
     }
@@ -314,6 +323,7 @@ export class LandscapeIndex {
       .sort(
         (a, b) =>
           entryRank(a.entry) - entryRank(b.entry) ||
+          acceptedRank(a.entry).localeCompare(acceptedRank(b.entry)) ||
           Number(b.canonical) - Number(a.canonical) ||
           a.entry.name.length - b.entry.name.length ||
           a.entry.name.localeCompare(b.entry.name),

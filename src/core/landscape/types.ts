@@ -20,6 +20,8 @@ export interface LandscapeEntry {
   ordinary?: string[];
   /** Dictionary words within typo distance of a distinctive name: never reported as typos of it. */
   nearWords?: string[];
+  /** When the CNCF accepted the project (`2016-03-10`): the earlier, the more widely known; completion ranks by it. */
+  accepted?: string;
 }
 
 export interface LandscapeIndexFile {

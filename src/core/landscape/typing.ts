@@ -14,7 +14,7 @@
  */
 
 /** Letters of a word before the list opens by itself. */
-export const MIN_TYPED = 3;
+const MIN_TYPED = 3;
 /** Longest word looked at (a longer run of letters is no project name being typed). */
 const MAX_WORD = 48;
 
@@ -111,6 +111,16 @@ export function shouldOpenProjectList(input: TypingDecisionInput): TypedWord | u
   const nameSignal = w.bracket || (w.capital && !w.sentenceStart);
   if (!nameSignal && input.isCommonPrefix(w.word.toLowerCase().replace(/-/g, ''))) return undefined;
   return input.hasProject(w) ? w : undefined;
+}
+
+/**
+ * The next letter of a name after the typed part (`ernetes` -> `e`; `-rs` -> `-`): what the list
+ * that opened by itself filters on beyond the word. Nothing when the name goes on with a space
+ * or a sign, or is complete: the next key closes the list.
+ */
+export function nextLetterOf(rest: string): string {
+  const c = rest.slice(0, 1);
+  return c && /[\p{L}\p{N}-]/u.test(c) ? c : '';
 }
 
 /**
