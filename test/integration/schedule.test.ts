@@ -413,7 +413,10 @@ describe('schedule: hostile files in the editor', () => {
     schedule.lastMessage = undefined;
     const result = await vscode.commands.executeCommand('talkCapture.importSchedule', { source: HOSTILE });
     assert.strictEqual(result, undefined);
-    assert.match(schedule.lastMessage ?? '', /the schedule was not imported: schedule\/hostile-generated\.ics: the time zone 'Bomb\/Zone' cannot be read: its STANDARD rule repeats secondly/);
+    assert.match(
+      schedule.lastMessage ?? '',
+      /the schedule was not imported: schedule\/hostile-generated\.ics: the time zone 'Bomb\/Zone' cannot be read: its STANDARD rule repeats secondly/,
+    );
     const editor = await open('typed');
     assert.strictEqual(editor.document.getText(), 'typed');
   });
