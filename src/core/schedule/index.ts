@@ -27,6 +27,8 @@ export {
   findSessionByTitle,
   speakerDifferences,
 } from './query';
+export { daySlots, slotMarks, type ScheduleSlot } from './slots';
+export { conferenceName } from './name';
 export { formatSessionHeading, sessionKindLabel, sessionLinkLine } from './heading';
 export { scheduleJson, scheduleFromJson } from './json';
 export { loadSchedule, loadScheduleText, scheduleUrlProblem, isScheduleUrl } from './load';
