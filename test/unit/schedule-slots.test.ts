@@ -33,11 +33,14 @@ function bigDay(day: number): Session[] {
   for (let k = 0; k < 6; k++) list.push(session(plus(at(day, '09:00'), k * 15), 15, 'Hall 12', 'keynote'));
   list.push(session(at(day, '10:30'), 30, 'Hall 12', 'break', 'Coffee Break'));
   list.push(session(at(day, '13:00'), 60, 'Hall 12', 'break', 'Lunch'));
-  for (const start of TALK_STARTS)
-    for (const room of MAIN_ROOMS)
+  for (const start of TALK_STARTS) {
+    for (const room of MAIN_ROOMS) {
       list.push(session(at(day, start), room === 'G104' && start === '14:00' ? 90 : 30, room, room === 'G104' && start === '14:00' ? 'workshop' : 'talk'));
-  for (const theatre of ['Solutions Showcase Theater A', 'Solutions Showcase Theater B'])
+    }
+  }
+  for (const theatre of ['Solutions Showcase Theater A', 'Solutions Showcase Theater B']) {
     for (let m = 0; m < 8 * 60; m += 20) list.push(session(plus(at(day, '10:00'), m), 15, theatre));
+  }
   for (let m = 0; m < 5 * 60; m += 30) list.push(session(plus(at(day, '11:00'), m + 5), 10, 'Project Pavilion Stage 1', 'lightning'));
   return list.sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.room ?? '').localeCompare(b.room ?? ''));
 }
