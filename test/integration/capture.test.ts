@@ -587,6 +587,7 @@ describe('capture: New Conference Notes…', () => {
         const active = (qp as vscode.QuickPick<vscode.QuickPickItem>).activeItems[0];
         assert.strictEqual(active?.label, 'TOML', 'the setting’s format is the default');
       });
+      await answer('importSchedule', 'Not now');
       await done;
       const created = api.lastCreatedNote;
       assert.ok(created);
@@ -605,6 +606,7 @@ describe('capture: New Conference Notes…', () => {
       await answer('name', 'Example Summit 2031');
       await answer('date', '2031-05-06');
       await answer('format', pick('YAML'));
+      await answer('importSchedule', 'Not now');
       await done;
       assert.strictEqual(api.lastCreatedNote?.toString(), workspaceUri('capture/posts/example-summit-2031-2.md').toString());
       assert.strictEqual(fs.readFileSync(created.fsPath, 'utf8'), text, 'never overwritten');

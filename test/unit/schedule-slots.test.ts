@@ -4,7 +4,8 @@
  * slot; and the conference's name instead of a calendar id.
  */
 import * as assert from 'assert';
-import { conferenceName, daySlots, parseSchedule, sessionsOnDay, slotMarks, type Session, type SessionKind } from '../../src/core/schedule';
+import { conferenceName, daySlots, parseSchedule, sessionsOnDay, slotMarks, type Session } from '../../src/core/schedule';
+import type { SessionKind } from '../../src/core/schedule/model';
 
 const ZONE = '+01:00';
 const at = (day: number, hhmm: string) => `2099-03-${String(23 + day).padStart(2, '0')}T${hhmm}:00${ZONE}`;

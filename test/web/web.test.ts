@@ -262,6 +262,7 @@ describe('web: Talk Capture in the browser’s web-worker extension host', funct
     await answer(a, 'name', 'WebConf 2099');
     await answer(a, 'date', '2099-05-04');
     await answer(a, 'format', pick('YAML'));
+    await answer(a, 'importSchedule', pick('Not now'));
     await done;
     const created = a.capture.lastCreatedNote;
     assert.ok(created, 'a note was created');

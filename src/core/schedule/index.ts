@@ -9,7 +9,6 @@ export { splitByline, splitSchedSummary, splitNameList, cleanTitle, isPersonName
 export { decodeEntities, stripHtml } from './text';
 export { formatInstant, localDate, localClock, localToInstant, offsetMinutes, isValidTimeZone, normalizeTimeZone, zoneFromLocation } from './time';
 export {
-  sessionTimes,
   sessionsAt,
   sessionsNowOrSoon,
   nextSession,
@@ -27,7 +26,7 @@ export {
   findSessionByTitle,
   speakerDifferences,
 } from './query';
-export { daySlots, slotMarks, type ScheduleSlot } from './slots';
+export { daySlots, slotMarks } from './slots';
 export { conferenceName } from './name';
 export { formatSessionHeading, sessionKindLabel, sessionLinkLine } from './heading';
 export { scheduleJson, scheduleFromJson } from './json';

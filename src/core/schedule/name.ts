@@ -31,7 +31,7 @@ function idOfSource(source: string): string | undefined {
 }
 
 /** `kccnceu2026` → `KCCNCEU 2026`, `democon-europe_2099` → `Democon Europe 2099`. */
-export function prettifyId(id: string): string {
+function prettifyId(id: string): string {
   return id
     .split(/[-_.\s]+|(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u)
     .filter(Boolean)

@@ -119,13 +119,13 @@ export function daySlots(day: readonly Session[]): ScheduleSlot[] {
 }
 
 /** Whether a slot has a session that is not a break (breaks are never "next"). */
-const hasTalk = (slot: ScheduleSlot) => slot.main.some((s) => s.kind !== 'break');
+const hasTalk = (slot: Pick<ScheduleSlot, 'main'>) => slot.main.some((s) => s.kind !== 'break');
 
 /**
  * The slots running at `at` (start ≤ at < the slot's end; breaks included) and the next slot
  * with a talk starting after `at`, among slots in time order (the days' slots, concatenated).
  */
-export function slotMarks(slots: readonly ScheduleSlot[], at: number): { now: ScheduleSlot[]; next: ScheduleSlot | undefined } {
+export function slotMarks<T extends Pick<ScheduleSlot, 'startMs' | 'endMs' | 'main'>>(slots: readonly T[], at: number): { now: T[]; next: T | undefined } {
   const now = slots.filter((s) => s.startMs <= at && at < s.endMs);
   const next = slots.find((s) => s.startMs > at && hasTalk(s));
   return { now, next };
