@@ -42,7 +42,6 @@ type DayNode = Extract<Node, { kind: 'day' }>;
 /** The tree of one schedule and filter, made once: nodes keep their identity, and each knows its parent. */
 interface Layout {
   days: DayNode[];
-  slotsOf: Map<string, SlotNode[]>;
   /** Every slot, in time order (now and next are looked for among them). */
   slots: SlotNode[];
   children: Map<Node, Node[]>;
@@ -115,7 +114,7 @@ class ScheduleTreeProvider implements vscode.TreeDataProvider<Node> {
 
   private layout(): Layout {
     if (this.layoutCache) return this.layoutCache;
-    const layout: Layout = { days: [], slotsOf: new Map(), slots: [], children: new Map(), parents: new Map() };
+    const layout: Layout = { days: [], slots: [], children: new Map(), parents: new Map() };
     const schedule = this.schedule;
     for (const date of schedule ? scheduleDays(schedule) : []) {
       const slots = daySlots(sessionsOnDay(schedule!, date).filter((s) => this.shown(s)));
@@ -138,7 +137,6 @@ class ScheduleTreeProvider implements vscode.TreeDataProvider<Node> {
         dayChildren.push(slot);
       }
       layout.days.push(day);
-      layout.slotsOf.set(date, dayChildren);
       layout.children.set(day, dayChildren);
       layout.slots.push(...dayChildren);
     }

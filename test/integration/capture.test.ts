@@ -571,7 +571,8 @@ describe('capture: New Conference Notes…', () => {
     return `${off < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
   };
 
-  it('creates the note in talkCapture.notesFolder with front matter and the first day, never overwriting', async () => {
+  it('creates the note in talkCapture.notesFolder with front matter and the first day, never overwriting', async function () {
+    this.timeout(60_000); // eight questions on a busy machine
     const restoreFolder = await setSetting('notesFolder', 'capture/posts');
     const restoreFormat = await setSetting('frontMatter.format', 'toml');
     try {
