@@ -123,17 +123,12 @@ describe('journey: a conference schedule', () => {
     await openFile(NOTE);
     await showTalkCaptureSidebar();
     await waitForTreeRow('Schedule', (r) => r.label === 'Tracing, Gently');
-    const row = (label) => session.page.locator('.pane-body .monaco-list-row', { has: session.page.locator('.label-name', { hasText: label }) }).first();
+    const pane = session.page.locator('.pane', { has: session.page.locator('.pane-header', { hasText: 'Schedule' }) });
+    const row = (label) => pane.locator('.pane-body .monaco-list-row', { has: session.page.locator('.label-name', { hasText: label }) }).first();
     await row('Kubernetes - The Hard Way').click(); // the view gets the keyboard (a click on a session)
     resetKeyCount();
     await press('ArrowDown');
-    await session.page.waitForFunction(
-      () => (document.querySelector('.pane-body .monaco-list-row.focused .label-name')?.textContent ?? '').includes('Tracing, Gently'),
-      undefined,
-      {
-        timeout: 10_000,
-      },
-    );
+    await pane.locator('.pane-body .monaco-list-row.focused .label-name', { hasText: 'Tracing, Gently' }).waitFor({ timeout: 10_000 });
     await row('Tracing, Gently').click({ button: 'right' }); // its context menu
     await session.page.locator('.context-view .action-label', { hasText: 'Start This Talk' }).first().click();
     await waitForLine('### Tracing, Gently - Ana Lima & Bo Chen, Acme; Cy Diaz, Initech');
