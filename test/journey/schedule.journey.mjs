@@ -136,6 +136,7 @@ describe('journey: a conference schedule', () => {
     await session.page.waitForTimeout(300);
     await item.click();
     await waitForLine('### Tracing, Gently - Ana Lima & Bo Chen, Acme; Cy Diaz, Initech');
+    await session.page.waitForSelector('.part.editor .monaco-editor.focused', { timeout: 10_000 }); // the keyboard is in the note
     await type('- typed right after Start This Talk');
     await waitForLine('- typed right after Start This Talk');
     await screenshot('schedule-start-this-talk-typed');
