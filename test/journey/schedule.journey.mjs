@@ -144,7 +144,7 @@ describe('journey: a conference schedule', () => {
     const saved = readWorkspaceFile(NOTE);
     assert.match(
       saved,
-      /\n### Tracing, Gently - Ana Lima & Bo Chen, Acme; Cy Diaz, Initech\n\n\[Session page\]\([^)\n]+\)\n\n?- typed right after Start This Talk\n/,
+      /\n### Tracing, Gently - Ana Lima & Bo Chen, Acme; Cy Diaz, Initech\n\n\[Session page\]\([^)\n]+\)\n\n?- typed right after Start This Talk(?:\n|$)/,
       `the typed line under the new heading and its session page:\n${saved}`,
     );
     await press('Control+Alt+E');
