@@ -119,8 +119,15 @@ export interface ScheduleApi {
 /** The Schedule view's one filter. */
 export type ScheduleFilter = { kind: 'all' } | { kind: 'starred' } | { kind: 'track'; value: string } | { kind: 'room'; value: string };
 
-/** An element of the Schedule view: a day, a time slot, a session. */
-export type ScheduleNode = { kind: 'day'; date: string } | { kind: 'slot'; date: string; start: string; sessions: Session[] } | { kind: 'session'; session: Session };
+/**
+ * An element of the Schedule view: a day, a time slot (its main-track sessions, the side sessions
+ * folded under it), the fold of side sessions, a session.
+ */
+export type ScheduleNode =
+  | { kind: 'day'; date: string }
+  | { kind: 'slot'; date: string; start: string; end: string; startMs: number; endMs: number; main: Session[]; side: Session[] }
+  | { kind: 'side'; start: string; sessions: Session[] }
+  | { kind: 'session'; session: Session };
 
 /** `api.scheduleView`: the Schedule view. */
 export interface ScheduleViewApi {
@@ -129,9 +136,12 @@ export interface ScheduleViewApi {
     reload(): Promise<void>;
     getChildren(node?: ScheduleNode): ScheduleNode[];
     getTreeItem(node: ScheduleNode): vscode.TreeItem;
+    getParent(node: ScheduleNode): ScheduleNode | undefined;
     setFilter(filter: ScheduleFilter): Promise<void>;
   } & vscode.TreeDataProvider<ScheduleNode>;
   view: vscode.TreeView<ScheduleNode>;
+  /** The slot the view last scrolled to (the one running now, else the next). */
+  revealed: ScheduleNode | undefined;
 }
 
 export interface TalkCaptureApi {

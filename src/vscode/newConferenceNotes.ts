@@ -46,7 +46,7 @@ async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefin
     name: 'name',
     title,
     step: 1,
-    totalSteps: 3,
+    totalSteps: 4,
     prompt: 'Name of the conference (the post’s title)',
     placeholder: 'e.g. KubeCon + CloudNativeCon Europe 2025',
     validate: (v) => (v.trim() ? undefined : 'Give the conference a name.'),
@@ -57,7 +57,7 @@ async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefin
     name: 'date',
     title,
     step: 2,
-    totalSteps: 3,
+    totalSteps: 4,
     prompt: 'First day of the conference (YYYY-MM-DD)',
     value: today,
     validate: (v) => (parseIsoDate(v) ? undefined : 'Write the date as YYYY-MM-DD, e.g. 2025-04-01.'),
@@ -72,7 +72,7 @@ async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefin
     name: 'format',
     title,
     step: 3,
-    totalSteps: 3,
+    totalSteps: 4,
     placeholder: 'Front matter format',
     items: formats,
     active: formats.find((f) => f.format === defaultFormat),
@@ -126,16 +126,33 @@ async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefin
   return target;
 }
 
+/**
+ * The last step, once the note is written and open: the offer to import the conference's
+ * schedule, a step of the same quick input that stays until answered (Escape is "not now").
+ */
+async function offerScheduleImport(api: CaptureApi): Promise<void> {
+  const items = [
+    { label: '$(calendar) Import Conference Schedule…', description: 'a Sched all.ics, a pretalx schedule, a Sessionize export', run: true },
+    { label: 'Not now', description: 'Import Conference Schedule… is in the Command Palette and the Schedule view', run: false },
+  ];
+  const picked = await askPick(api, {
+    name: 'importSchedule',
+    title: 'New Conference Notes',
+    step: 4,
+    totalSteps: 4,
+    placeholder: 'Import the conference’s schedule? Start Talk Now then offers the session starting now',
+    items,
+  });
+  // Not awaited: the import asks its own questions; this command is done.
+  if (picked?.run) void vscode.commands.executeCommand('talkCapture.importSchedule');
+}
+
 export function registerNewConferenceNotes(ctx: FeatureContext): void {
   const api = captureApi(ctx);
   registerCommand(ctx, 'talkCapture.newConferenceNotes', 'New Conference Notes', async () => {
     const uri = await newConferenceNotes(api);
-    if (uri) api.lastCreatedNote = uri;
-    // Not awaited: the offer stays in the notifications until answered.
-    if (uri) {
-      void vscode.window
-        .showInformationMessage('Talk Capture: import the conference’s schedule, and Start Talk Now offers the session starting now.', 'Import Conference Schedule…')
-        .then((a) => a && vscode.commands.executeCommand('talkCapture.importSchedule'));
-    }
+    if (!uri) return;
+    api.lastCreatedNote = uri;
+    await offerScheduleImport(api);
   });
 }

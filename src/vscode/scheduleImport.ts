@@ -202,7 +202,7 @@ async function importSchedule(ctx: FeatureContext, arg?: unknown): Promise<Sched
     return undefined;
   }
 
-  const before = await api.store.read(ref.key);
+  const before = await api.store.read(ref.key, { storedOnly: true });
   await api.store.write(ref.key, schedule);
   const summary = summarizeSchedule(schedule);
   const diff = before ? `; re-imported: ${describeDiff(diffSchedules(before, schedule))}` : '';

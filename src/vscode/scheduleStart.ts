@@ -80,7 +80,7 @@ function placementSettings(): { talkFormat?: string; keynoteFormat?: string; inc
   };
 }
 
-/** Writes a session's heading into the note (one undo step) and puts the cursor under it. */
+/** Writes a session's heading into the note (one undo step) and puts the cursor under it, the focus in the note. */
 export async function insertSession(editor: vscode.TextEditor, schedule: Schedule, session: Session, ref: ScheduleRef): Promise<ScheduledInsert | undefined> {
   const doc = editor.document;
   let placed: SessionPlacement | undefined;
@@ -90,7 +90,10 @@ export async function insertSession(editor: vscode.TextEditor, schedule: Schedul
     return [placed.edit];
   });
   if (!applied || !placed) return undefined;
-  await placeCursor(doc, new vscode.Position(placed.cursor.line, placed.cursor.character), editor);
+  const cursor = new vscode.Position(placed.cursor.line, placed.cursor.character);
+  const shown = await placeCursor(doc, cursor, editor);
+  // The next key goes into the note, also when the talk was started from a view (Start This Talk).
+  await vscode.window.showTextDocument(doc, { viewColumn: shown.viewColumn, preserveFocus: false, preview: false, selection: new vscode.Range(cursor, cursor) });
   return { doc, heading: placed.heading, title: session.title, line: placed.headingLine, session, ref };
 }
 

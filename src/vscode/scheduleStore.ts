@@ -13,7 +13,19 @@
 import * as vscode from 'vscode';
 import type { ScheduleApi } from './api';
 import type { FeatureContext } from './feature';
-import { findSessionByTitle, isScheduleUrl, isValidTimeZone, scheduleDays, scheduleFromJson, scheduleJson, schedulePeople, withTimeZone, type Schedule } from '../core/schedule';
+import {
+  MAX_SCHEDULE_BYTES,
+  findSessionByTitle,
+  isScheduleUrl,
+  parseSchedule,
+  isValidTimeZone,
+  scheduleDays,
+  scheduleFromJson,
+  scheduleJson,
+  schedulePeople,
+  withTimeZone,
+  type Schedule,
+} from '../core/schedule';
 import { findDayAt, findTalkAt } from '../core/notes/query';
 import { getNotes } from './notesCache';
 import { speakerHints, type SpeakerHint } from '../core/schedule/editor-check';
@@ -113,6 +125,7 @@ function fileName(key: string): string {
 /** The stored parsed copies of imported schedules and their stars. */
 export class ScheduleStore {
   private readonly cache = new Map<string, Schedule | null>();
+  private readonly files = new Map<string, { mtime: number; size: number; schedule: Schedule }>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with a key whose copy or stars changed. */
   readonly onDidChange = this.changed.event;
@@ -123,8 +136,11 @@ export class ScheduleStore {
     return vscode.Uri.joinPath(this.context.globalStorageUri, 'schedules', fileName(key));
   }
 
-  /** The stored copy for `key` (the zone setting applied), or undefined when none was imported. */
-  async read(key: string): Promise<Schedule | undefined> {
+  /**
+   * The stored copy for `key`, else (unless `storedOnly`) the schedule file `key` names when it
+   * is readable; the zone setting applied. Undefined otherwise.
+   */
+  async read(key: string, options: { storedOnly?: boolean } = {}): Promise<Schedule | undefined> {
     let s = this.cache.get(key);
     if (s === undefined) {
       s = null;
@@ -136,9 +152,31 @@ export class ScheduleStore {
       }
       this.cache.set(key, s);
     }
+    if (!s && !options.storedOnly) s = await this.fromFile(key);
     if (!s) return undefined;
     const zone = zoneOverride();
     return zone ? withTimeZone(s, zone) : s;
+  }
+
+  /**
+   * A schedule file never imported here (a second device, a browser): read from the workspace
+   * and parsed as Import does, kept while the file's modification time and size stay the same.
+   */
+  private async fromFile(key: string): Promise<Schedule | undefined> {
+    if (isScheduleUrl(key) && /^(?:https?|webcal):/i.test(key)) return undefined;
+    try {
+      const uri = vscode.Uri.parse(key, true);
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type !== vscode.FileType.File || stat.size > MAX_SCHEDULE_BYTES) return undefined;
+      const known = this.files.get(key);
+      if (known && known.mtime === stat.mtime && known.size === stat.size) return known.schedule;
+      const schedule = parseSchedule(await vscode.workspace.fs.readFile(uri), { source: sourceForFile(uri) });
+      this.files.set(key, { mtime: stat.mtime, size: stat.size, schedule });
+      return schedule;
+    } catch {
+      // no such file, or not a schedule: as if none was named
+      return undefined;
+    }
   }
 
   async write(key: string, schedule: Schedule): Promise<void> {

@@ -1,10 +1,14 @@
 /**
  * The Schedule view (Talk Capture container): the schedule of the active note (its `schedule`
  * front matter key), else the one imported last, as days → time slots → sessions (title,
- * `speakers · room`). The slot running now and the next one are marked, refreshed each minute
- * while the view is visible; a star plans a session (kept per schedule and session id, across
- * re-imports); one filter at a time (starred only, a track, a room); Start This Talk on a session
- * inserts its heading under its day and starts the timer (through Start Talk Now).
+ * `speakers · room`), titled with the conference's name. A slot is a start time of main-track
+ * sessions; the short side sessions (showcase, theatre, booth demos) are folded under the slot
+ * they fall in, and a long workshop does not stretch its slot (core/schedule/slots.ts). The slot
+ * running now and the next one are marked, open and scrolled to (without taking the focus) when
+ * the view shows and as the clock moves on, each minute while the view is visible; past slots
+ * close. A star plans a session (kept per schedule and session id, across re-imports); one filter
+ * at a time (starred only, a track, a room); Start This Talk on a session inserts its heading
+ * under its day, starts the timer (through Start Talk Now) and puts the cursor in the note.
  */
 import * as vscode from 'vscode';
 import type { FeatureContext } from './feature';
@@ -13,7 +17,7 @@ import { noteSchedule, scheduleApi, scheduleNow } from './scheduleStore';
 import type { ScheduleApi, ScheduleFilter as Filter, ScheduleNode as Node, ScheduleViewApi } from './api';
 import { sessionDescription } from './scheduleStart';
 import { markdownDestination } from '../core/links/safeUrl';
-import { localDate, nextSession, scheduleDays, sessionClock, sessionTimeRange, sessionTimes, sessionsOnDay, type Schedule, type Session } from '../core/schedule';
+import { conferenceName, daySlots, localDate, scheduleDays, sessionTimeRange, sessionsOnDay, slotMarks, type Schedule, type Session } from '../core/schedule';
 
 const FILTER_KEY = 'talkCapture.schedule.filter';
 
@@ -33,12 +37,32 @@ function filterLabel(f: Filter): string {
   return 'all sessions';
 }
 
+type SlotNode = Extract<Node, { kind: 'slot' }>;
+type DayNode = Extract<Node, { kind: 'day' }>;
+
+/** The tree of one schedule and filter, made once: nodes keep their identity, and each knows its parent. */
+interface Layout {
+  days: DayNode[];
+  /** Every slot, in time order (now and next are looked for among them). */
+  slots: SlotNode[];
+  children: Map<Node, Node[]>;
+  parents: Map<Node, Node>;
+}
+
+interface Marks {
+  now: Set<SlotNode>;
+  next: SlotNode | undefined;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 class ScheduleTreeProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   schedule: Schedule | undefined;
   key: string | undefined;
   filter: Filter;
+  private layoutCache: Layout | undefined;
 
   constructor(
     private readonly ctx: FeatureContext,
@@ -47,7 +71,7 @@ class ScheduleTreeProvider implements vscode.TreeDataProvider<Node> {
     this.filter = ctx.extension.workspaceState.get<Filter>(FILTER_KEY) ?? { kind: 'all' };
   }
 
-  /** Which schedule to show: the active note's, else the one imported last. */
+  /** Which schedule to show: the active note's (its stored copy, else its file), else the one imported last. */
   async reload(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     let key: string | undefined;
@@ -62,6 +86,7 @@ class ScheduleTreeProvider implements vscode.TreeDataProvider<Node> {
     }
     this.key = schedule ? key : undefined;
     this.schedule = schedule;
+    this.layoutCache = undefined;
     this.changed.fire(undefined);
   }
 
@@ -71,6 +96,7 @@ class ScheduleTreeProvider implements vscode.TreeDataProvider<Node> {
 
   async setFilter(f: Filter): Promise<void> {
     this.filter = f;
+    this.layoutCache = undefined;
     await this.ctx.extension.workspaceState.update(FILTER_KEY, f);
     this.changed.fire(undefined);
   }
@@ -87,83 +113,114 @@ class ScheduleTreeProvider implements vscode.TreeDataProvider<Node> {
     return true;
   }
 
-  private marksCache: { schedule: Schedule | undefined; minute: number; marks: { now: Set<string>; next: string | undefined } } | undefined;
+  private layout(): Layout {
+    if (this.layoutCache) return this.layoutCache;
+    const layout: Layout = { days: [], slots: [], children: new Map(), parents: new Map() };
+    const schedule = this.schedule;
+    for (const date of schedule ? scheduleDays(schedule) : []) {
+      const slots = daySlots(sessionsOnDay(schedule!, date).filter((s) => this.shown(s)));
+      if (slots.length === 0) continue;
+      const day: DayNode = { kind: 'day', date };
+      const dayChildren: SlotNode[] = [];
+      for (const sl of slots) {
+        const slot: SlotNode = { kind: 'slot', date, start: sl.start, end: sl.end, startMs: sl.startMs, endMs: sl.endMs, main: sl.main, side: sl.side };
+        const sessions: Node[] = sl.main.map((session) => ({ kind: 'session', session }));
+        if (sl.side.length) {
+          const side: Node = { kind: 'side', start: sl.start, sessions: sl.side };
+          const folded: Node[] = sl.side.map((session) => ({ kind: 'session', session }));
+          for (const n of folded) layout.parents.set(n, side);
+          layout.children.set(side, folded);
+          sessions.push(side);
+        }
+        for (const n of sessions) layout.parents.set(n, slot);
+        layout.children.set(slot, sessions);
+        layout.parents.set(slot, day);
+        dayChildren.push(slot);
+      }
+      layout.days.push(day);
+      layout.children.set(day, dayChildren);
+      layout.slots.push(...dayChildren);
+    }
+    this.layoutCache = layout;
+    return layout;
+  }
 
-  /** The start (ISO text) of the slot running now and of the next one (computed once a minute, not per item). */
-  private marks(): { now: Set<string>; next: string | undefined } {
+  private marksCache: { layout: Layout; minute: number; marks: Marks } | undefined;
+
+  /** The slots running now and the next one (computed once a minute, not per item). */
+  marks(): Marks {
     const t = scheduleNow();
     const minute = Math.floor(t / 60000);
-    if (this.marksCache && this.marksCache.schedule === this.schedule && this.marksCache.minute === minute) return this.marksCache.marks;
-    const marks = this.computeMarks(t);
-    this.marksCache = { schedule: this.schedule, minute, marks };
+    const layout = this.layout();
+    if (this.marksCache && this.marksCache.layout === layout && this.marksCache.minute === minute) return this.marksCache.marks;
+    const found = slotMarks(layout.slots, t);
+    const marks: Marks = { now: new Set(found.now), next: found.next };
+    this.marksCache = { layout, minute, marks };
     return marks;
   }
 
-  private computeMarks(t: number): { now: Set<string>; next: string | undefined } {
-    const now = new Set<string>();
-    if (!this.schedule) return { now, next: undefined };
-    for (const s of this.schedule.sessions) {
-      const { start, end } = sessionTimes(s);
-      if (s.kind !== 'break' && start <= t && t < end) now.add(s.start);
-    }
-    return { now, next: nextSession(this.schedule.sessions, t)?.start };
+  /** The slot to scroll to: the first one running now, else the next. */
+  focusSlot(): SlotNode | undefined {
+    const { now, next } = this.marks();
+    return [...now][0] ?? next;
   }
 
   getChildren(node?: Node): Node[] {
-    const schedule = this.schedule;
-    if (!schedule) return [];
-    if (!node) {
-      return scheduleDays(schedule)
-        .filter((d) => sessionsOnDay(schedule, d).some((s) => this.shown(s)))
-        .map((date) => ({ kind: 'day', date }));
-    }
-    if (node.kind === 'day') {
-      const slots = new Map<string, Session[]>();
-      for (const s of sessionsOnDay(schedule, node.date)) {
-        if (!this.shown(s)) continue;
-        const list = slots.get(s.start) ?? [];
-        list.push(s);
-        slots.set(s.start, list);
-      }
-      return [...slots.entries()].map(([start, sessions]) => ({ kind: 'slot', date: node.date, start, sessions }));
-    }
-    if (node.kind === 'slot') return node.sessions.map((session) => ({ kind: 'session', session }));
-    return [];
+    const layout = this.layout();
+    if (!node) return layout.days;
+    return layout.children.get(node) ?? [];
+  }
+
+  getParent(node: Node): Node | undefined {
+    return this.layout().parents.get(node);
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
     const { now, next } = this.marks();
     if (node.kind === 'day') {
       // Today's day open (the first day before the conference).
-      const days = this.schedule ? scheduleDays(this.schedule) : [];
+      const days = this.layout().days.map((d) => d.date);
       const today = this.schedule ? localDate(scheduleNow(), this.schedule.timeZone) : '';
       const open = days.includes(today) ? node.date === today : node.date === days[0];
       const item = new vscode.TreeItem(dayLabel(node.date), open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.description = node.date === today ? 'today' : undefined;
-      item.id = `day:${node.date}`;
+      // The id follows the state, so that VS Code does not keep yesterday open from memory.
+      item.id = `day:${node.date}:${open ? 'open' : 'closed'}`;
       item.iconPath = new vscode.ThemeIcon('calendar');
       item.contextValue = 'scheduleDay';
       return item;
     }
     if (node.kind === 'slot') {
-      const isNow = now.has(node.start);
-      const isNext = node.start === next;
-      const end = node.sessions.reduce((m, s) => (s.end > m ? s.end : m), node.start);
+      const isNow = now.has(node);
+      const isNext = node === next;
+      const phase = isNow || isNext ? 'open' : node.endMs <= scheduleNow() ? 'past' : 'later';
       const item = new vscode.TreeItem(
-        `${sessionClock(node.sessions[0])}–${end.slice(11, 16)}`,
-        isNow || isNext ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+        `${node.start.slice(11, 16)}–${node.end.slice(11, 16)}`,
+        phase === 'open' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
       );
-      item.id = `slot:${node.start}`;
-      item.description = [isNow ? 'now' : isNext ? 'next' : '', `${node.sessions.length} session${node.sessions.length === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
-      item.iconPath = new vscode.ThemeIcon(isNow ? 'record' : isNext ? 'arrow-circle-right' : 'clock');
+      // The id follows the phase: a slot that is over closes, the one now or next opens.
+      item.id = `slot:${node.start}:${phase}`;
+      item.description = [isNow ? 'now' : isNext ? 'next' : '', plural(node.main.length, 'session'), node.side.length ? `${node.side.length} side` : '']
+        .filter(Boolean)
+        .join(' · ');
+      item.iconPath = new vscode.ThemeIcon(isNow ? 'record' : isNext ? 'arrow-circle-right' : phase === 'past' ? 'history' : 'clock');
       item.contextValue = 'scheduleSlot';
+      return item;
+    }
+    if (node.kind === 'side') {
+      const item = new vscode.TreeItem(plural(node.sessions.length, 'side session'), vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `side:${node.start}`;
+      const rooms = [...new Set(node.sessions.map((s) => s.room).filter((r): r is string => !!r))];
+      item.description = rooms.length > 2 ? `${rooms.slice(0, 2).join(', ')}, …` : rooms.join(', ');
+      item.iconPath = new vscode.ThemeIcon('layers');
+      item.contextValue = 'scheduleSide';
       return item;
     }
     const s = node.session;
     const starred = this.starred(s);
     const item = new vscode.TreeItem(s.title, vscode.TreeItemCollapsibleState.None);
     item.id = `session:${s.id}`;
-    item.description = sessionDescription(s);
+    item.description = this.sessionLine(node);
     item.iconPath = new vscode.ThemeIcon(s.kind === 'break' ? 'coffee' : starred ? 'star-full' : 'star-empty');
     item.contextValue = s.kind === 'break' ? 'scheduleBreak' : starred ? 'scheduleSession.starred' : 'scheduleSession';
     // Schedule values are data: no HTML, the title escaped, the page through the one URL gate.
@@ -178,6 +235,16 @@ class ScheduleTreeProvider implements vscode.TreeDataProvider<Node> {
     item.accessibilityInformation = { label: `${s.title}, ${sessionDescription(s)}, ${sessionTimeRange(s)}${starred ? ', starred' : ''}` };
     return item;
   }
+
+  /** `speakers · room`; a folded side session starts with its time, a session that outlasts its slot says until when. */
+  private sessionLine(node: Extract<Node, { kind: 'session' }>): string {
+    const s = node.session;
+    const parent = this.getParent(node);
+    const text = sessionDescription(s);
+    if (parent?.kind === 'side') return `${s.start.slice(11, 16)} · ${text}`;
+    if (parent?.kind === 'slot' && s.end !== parent.end) return `${text} · until ${s.end.slice(11, 16)}`;
+    return text;
+  }
 }
 
 function sessionOf(arg: unknown): Session | undefined {
@@ -189,17 +256,40 @@ export function registerScheduleView(ctx: FeatureContext): void {
   const api = scheduleApi(ctx);
   const provider = new ScheduleTreeProvider(ctx, api);
   const view = vscode.window.createTreeView('talkCapture.schedule', { treeDataProvider: provider, showCollapseAll: true });
-  const viewApi: ScheduleViewApi = { provider, view };
+  const viewApi: ScheduleViewApi = { provider, view, revealed: undefined };
   ctx.api.scheduleView = viewApi;
   let timer: ReturnType<typeof setInterval> | undefined;
   const describeView = () => {
     const s = provider.schedule;
-    view.description = s ? [s.title ?? undefined, provider.filter.kind !== 'all' ? filterLabel(provider.filter) : undefined].filter(Boolean).join(' · ') : undefined;
+    view.description = s ? [conferenceName(s) ?? undefined, provider.filter.kind !== 'all' ? filterLabel(provider.filter) : undefined].filter(Boolean).join(' · ') : undefined;
   };
-  const reload = () => provider.reload().then(describeView, (err) => ctx.log.error(`Schedule view: ${err instanceof Error ? err.message : String(err)}`));
+  const logError = (err: unknown) => ctx.log.error(`Schedule view: ${err instanceof Error ? err.message : String(err)}`);
+  // Scrolls to the slot running now (else the next) when the view shows, when its schedule or
+  // filter changes and when the clock reaches another slot; never takes the focus or the selection.
+  let revealedAs: string | undefined;
+  const revealNow = async (force = false) => {
+    const slot = view.visible ? provider.focusSlot() : undefined;
+    if (!slot) return;
+    const as = `${provider.key ?? ''}|${JSON.stringify(provider.filter)}|${slot.start}`;
+    if (!force && as === revealedAs) return;
+    revealedAs = as;
+    viewApi.revealed = slot;
+    await view.reveal(slot, { select: false, focus: false, expand: true });
+  };
+  const reload = (force = false) =>
+    provider
+      .reload()
+      .then(describeView)
+      .then(() => revealNow(force))
+      .catch(logError);
   const tick = () => {
     if (timer) clearInterval(timer);
-    timer = view.visible ? setInterval(() => provider.refresh(), 60_000) : undefined;
+    timer = view.visible
+      ? setInterval(() => {
+          provider.refresh();
+          revealNow().catch(logError);
+        }, 60_000)
+      : undefined;
   };
   const star = (on: boolean) => async (arg: unknown) => {
     const s = sessionOf(arg);
@@ -212,7 +302,7 @@ export function registerScheduleView(ctx: FeatureContext): void {
     { dispose: () => timer && clearInterval(timer) },
     view.onDidChangeVisibility(() => {
       tick();
-      if (view.visible) void reload();
+      if (view.visible) void reload(true);
     }),
     vscode.window.onDidChangeActiveTextEditor(() => view.visible && void reload()),
     api.store.onDidChange(() => void reload()),
@@ -221,7 +311,8 @@ export function registerScheduleView(ctx: FeatureContext): void {
     vscode.commands.registerCommand('talkCapture.schedule.unstar', star(false)),
     vscode.commands.registerCommand('talkCapture.schedule.refresh', () => reload()),
     vscode.commands.registerCommand('talkCapture.schedule.startThisTalk', async (arg: unknown) => {
-      const s = sessionOf(arg);
+      // From the context menu or the inline button: the session; from a key binding: the selected one.
+      const s = sessionOf(arg) ?? sessionOf(view.selection[0]);
       if (!s || !provider.key) return;
       await vscode.commands.executeCommand('talkCapture.startTalk', { scheduleKey: provider.key, sessionId: s.id });
     }),
@@ -246,10 +337,11 @@ export function registerScheduleView(ctx: FeatureContext): void {
       if (!picked?.filter) return;
       await provider.setFilter(picked.filter);
       describeView();
+      await revealNow();
     }),
   );
   if (view.visible) {
     tick();
-    void reload();
+    void reload(true);
   }
 }

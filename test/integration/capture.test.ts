@@ -585,7 +585,8 @@ describe('capture: New Conference Notes…', () => {
     return `${off < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
   };
 
-  it('creates the note in talkCapture.notesFolder with front matter and the first day, never overwriting', async () => {
+  it('creates the note in talkCapture.notesFolder with front matter and the first day, never overwriting', async function () {
+    this.timeout(60_000); // eight questions on a busy machine
     const restoreFolder = await setSetting('notesFolder', 'capture/posts');
     const restoreFormat = await setSetting('frontMatter.format', 'toml');
     try {
@@ -601,6 +602,7 @@ describe('capture: New Conference Notes…', () => {
         const active = (qp as vscode.QuickPick<vscode.QuickPickItem>).activeItems[0];
         assert.strictEqual(active?.label, 'TOML', 'the setting’s format is the default');
       });
+      await answer('importSchedule', 'Not now');
       await done;
       const created = api.lastCreatedNote;
       assert.ok(created);
@@ -619,6 +621,7 @@ describe('capture: New Conference Notes…', () => {
       await answer('name', 'Example Summit 2031');
       await answer('date', '2031-05-06');
       await answer('format', pick('YAML'));
+      await answer('importSchedule', 'Not now');
       await done;
       assert.strictEqual(api.lastCreatedNote?.toString(), workspaceUri('capture/posts/example-summit-2031-2.md').toString());
       assert.strictEqual(fs.readFileSync(created.fsPath, 'utf8'), text, 'never overwritten');

@@ -8,9 +8,9 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApiOf, openMarkdown, sleep, waitFor, workspaceUri } from './helpers';
+import { closeAllEditors, getApiOf, openMarkdown, setSetting, sleep, waitFor, workspaceUri } from './helpers';
 
-import type { CaptureApi, ScheduleApi } from '../../src/vscode/api';
+import type { CaptureApi, ScheduleApi, ScheduleNode } from '../../src/vscode/api';
 
 async function apis(): Promise<{ capture: CaptureApi; schedule: ScheduleApi }> {
   return { capture: await getApiOf('capture'), schedule: await getApiOf('schedule') };
@@ -222,11 +222,11 @@ describe('schedule: import and Start Talk Now', () => {
     const slots = provider.getChildren(days[0]);
     const slotItems = slots.map((n) => provider.getTreeItem(n));
     const now = slotItems.find((i) => i.label === '11:15–11:45');
-    assert.strictEqual(now?.description, 'now · 3 sessions');
+    assert.strictEqual(now?.description, 'now · 2 sessions · 1 side', 'the showcase theatre’s demo folded');
     const next = slotItems.filter((i) => String(i.description).startsWith('next'));
     assert.deepStrictEqual(
       next.map((i) => [String(i.label).slice(0, 5), i.description]),
-      [['12:00', 'next · 2 sessions']],
+      [['12:00', 'next · 1 session · 1 side']],
     );
     const sessions = provider.getChildren(slots[slotItems.indexOf(now!)]);
     const tracing = sessions.find((n) => provider.getTreeItem(n).label === 'Tracing, Gently')!;
@@ -419,5 +419,139 @@ describe('schedule: hostile files in the editor', () => {
     );
     const editor = await open('typed');
     assert.strictEqual(editor.document.getText(), 'typed');
+  });
+});
+
+describe('schedule: the Schedule view at the venue', () => {
+  const SIDE = 'schedule/sidecon.ics';
+  const SIDE_NOTE = NOTE.replace('date: 2099-03-26\n', `date: 2099-03-26\nschedule: ${SIDE}\n`);
+  const slotLabel = (n: ScheduleNode) => (n.kind === 'slot' ? `${n.start.slice(11, 16)}–${n.end.slice(11, 16)}` : n.kind);
+
+  before(async () => (await apis()).schedule.setNow('2099-03-26T10:20:00Z')); // 11:20 in Amsterdam
+  afterEach(async () => {
+    await endTalk();
+    await closeAllEditors();
+    (await apis()).schedule.setNow('2099-03-26T10:20:00Z');
+  });
+  after(async () => {
+    (await apis()).schedule.setNow(undefined);
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  });
+
+  it('a note’s schedule file never imported here (a browser, a second device) shows, under the conference’s name', async () => {
+    const { schedule } = await apis();
+    assert.strictEqual(await schedule.store.read(workspaceUri(SIDE).toString(), { storedOnly: true }), undefined, 'no stored copy');
+    await open(SIDE_NOTE);
+    const { provider, view } = await getApiOf('scheduleView');
+    await vscode.commands.executeCommand('talkCapture.schedule.refresh');
+    assert.strictEqual((provider as unknown as { key?: string }).key, workspaceUri(SIDE).toString(), 'the note’s file, read from the workspace');
+    assert.strictEqual(view.description, 'SideCon Europe 2099', 'the conference’s name, not the calendar’s id (sdcneu2099)');
+    assert.deepStrictEqual(
+      provider.getChildren().map((d) => provider.getTreeItem(d).label),
+      ['Thursday 26 March 2099'],
+    );
+  });
+
+  it('a day as main-track slots: side sessions folded under their time, a workshop does not stretch its slot, next is the next main slot', async () => {
+    await open(SIDE_NOTE);
+    const { provider } = await getApiOf('scheduleView');
+    await provider.reload();
+    const slots = provider.getChildren(provider.getChildren()[0]);
+    assert.deepStrictEqual(slots.map(slotLabel), ['11:00–11:30', '11:45–12:15', '12:30–13:00'], 'no slot per demo, none for registration');
+    assert.deepStrictEqual(
+      slots.map((n) => provider.getTreeItem(n).description),
+      ['now · 3 sessions · 4 side', 'next · 2 sessions · 1 side', '1 session'],
+      'next is the 11:45 talks, not the 11:40 demo',
+    );
+    const children = provider.getChildren(slots[0]);
+    assert.deepStrictEqual(
+      children.map((n) => [provider.getTreeItem(n).label, provider.getTreeItem(n).description]),
+      [
+        ['Mesh Without Tears', 'Ana Lima · Hall 7 | Room A'],
+        ['Quotas for Everyone', 'Bo Chen · Hall 7 | Room B'],
+        ['Hands-on Operators', 'Cy Diaz · Hall 8 | Room C · until 12:30'],
+        ['4 side sessions', 'Hall 1 Foyer, Solutions Showcase Theater'],
+      ],
+    );
+    const side = children[3];
+    assert.strictEqual(provider.getTreeItem(side).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'folded');
+    assert.deepStrictEqual(
+      provider.getChildren(side).map((n) => `${provider.getTreeItem(n).label as string} · ${provider.getTreeItem(n).description as string}`),
+      [
+        'Registration & Badge Pick-Up · 08:00 · Hall 1 Foyer',
+        'Sponsored Demo: Acme Mesh · 11:00 · Solutions Showcase Theater',
+        'Sponsored Demo: Globex Gateways · 11:20 · Solutions Showcase Theater',
+        'Sponsored Demo: Hooli Hosting · 11:40 · Solutions Showcase Theater',
+      ],
+    );
+    assert.strictEqual(provider.getParent(provider.getChildren(side)[1]), side);
+    assert.strictEqual(provider.getParent(side), slots[0]);
+  });
+
+  it('opening the view scrolls to the slot running now without taking the focus; as the clock moves on, the past slot closes and the next is revealed', async () => {
+    const { schedule } = await apis();
+    const editor = await open(SIDE_NOTE);
+    const viewApi = await getApiOf('scheduleView');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('workbench.view.extension.talkCapture');
+    await waitFor(() => viewApi.view.visible || undefined, 'the Schedule view to show');
+    const revealedStart = () => (viewApi.revealed?.kind === 'slot' ? viewApi.revealed.start : undefined);
+    await waitFor(() => (revealedStart() === '2099-03-26T11:00:00+01:00' ? true : undefined), 'the slot running now revealed');
+    assert.deepStrictEqual(viewApi.view.selection, [], 'nothing selected');
+    assert.strictEqual(vscode.window.activeTextEditor?.document, editor.document);
+    const firstSlot = () => viewApi.provider.getChildren(viewApi.provider.getChildren()[0])[0];
+    assert.strictEqual(viewApi.provider.getTreeItem(firstSlot()).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+
+    schedule.setNow('2099-03-26T10:50:00Z'); // 11:50: the 11:00 talks are over
+    await vscode.commands.executeCommand('talkCapture.schedule.refresh');
+    await waitFor(() => (revealedStart() === '2099-03-26T11:45:00+01:00' ? true : undefined), 'the 11:45 slot revealed');
+    const past = viewApi.provider.getTreeItem(firstSlot());
+    assert.strictEqual(past.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'the past slot closes');
+    assert.match(past.id ?? '', /:past$/, 'under an id of its own, so VS Code does not keep it open');
+  });
+
+  it('Start This Talk with the view focused: the heading in the note, the cursor under it, the note’s editor active', async () => {
+    const { capture } = await apis();
+    const editor = await open(SIDE_NOTE);
+    const { provider } = await getApiOf('scheduleView');
+    await provider.reload();
+    const slot = provider.getChildren(provider.getChildren()[0])[0];
+    const mesh = provider.getChildren(slot)[0];
+    await vscode.commands.executeCommand('talkCapture.schedule.focus');
+    await vscode.commands.executeCommand('talkCapture.schedule.startThisTalk', mesh);
+    await waitFor(() => capture.runningTalk?.title === 'Mesh Without Tears', 'the talk to start');
+    const text = editor.document.getText();
+    assert.ok(text.includes('- opening\n\n### Mesh Without Tears - Ana Lima, Acme\n\n[Session page](https://sdcneu2099.sched.com/event/sc02)\n\n'), text);
+    assert.strictEqual(vscode.window.activeTextEditor?.document, editor.document);
+    assert.strictEqual(vscode.window.activeTextEditor.selection.active.line, 15);
+  });
+
+  it('New Conference Notes… ends with the offer to import the schedule, a step that stays until answered', async () => {
+    const { capture } = await apis();
+    const restore = await setSetting('notesFolder', 'schedule/offer');
+    try {
+      const done = vscode.commands.executeCommand('talkCapture.newConferenceNotes');
+      await answer('name', 'Offer Summit 2099');
+      await answer('date', '2099-03-26');
+      await answer('format', pick('YAML'));
+      const offer = await waitFor(
+        () => (capture.activeStep === 'importSchedule' ? (capture.activeInput as vscode.QuickPick<vscode.QuickPickItem>) : undefined),
+        'the import offer',
+      );
+      assert.deepStrictEqual(
+        offer.items.map((i) => i.label),
+        ['$(calendar) Import Conference Schedule…', 'Not now'],
+      );
+      assert.strictEqual(offer.ignoreFocusOut, true, 'clicking elsewhere does not dismiss it');
+      await sleep(1500);
+      assert.strictEqual(capture.activeStep, 'importSchedule', 'still there');
+      await answer('importSchedule', pick('Import Conference Schedule'));
+      await done;
+      await waitFor(() => (capture.activeStep === 'scheduleSource' ? true : undefined), 'Import Conference Schedule… to ask where the schedule is');
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    } finally {
+      await restore();
+      await vscode.workspace.fs.delete(workspaceUri('schedule/offer'), { recursive: true }).then(undefined, () => undefined);
+    }
   });
 });

@@ -45,6 +45,7 @@ describe('journey: capturing a conference day', () => {
     await answer('Name of the conference', 'Journey Summit 2099');
     await answer('First day', ''); // today's date is offered
     await answer('Front matter format', '');
+    await answer('Import the conference’s schedule', 'Not now');
     await waitForQuickInputClosed();
     await session.page.waitForFunction(() => (document.querySelector('.tab.active')?.textContent ?? '').includes('journey-summit-2099'), undefined, { timeout: 15_000 });
     await waitForLine(/^## Day ?0?1/, 'the first day heading');

@@ -23,6 +23,7 @@ import {
   waitForStatus,
   waitForTreeRow,
   answer,
+  type,
   waitForToast,
 } from './harness.mjs';
 
@@ -116,5 +117,36 @@ describe('journey: a conference schedule', () => {
     await waitForTreeRow('Schedule', (r) => r.label === '11:15–11:45' && r.description.startsWith('now'));
     await waitForTreeRow('Schedule', (r) => r.label === 'Tracing, Gently' && r.description === 'Ana Lima, Bo Chen, Cy Diaz · Hall 7 | Room B');
     await screenshot('schedule-view');
+  });
+
+  it('Start This Talk on a session picked with the keys: the next keys are typed into the note, under the new heading', async () => {
+    await openFile(NOTE);
+    await showTalkCaptureSidebar();
+    await waitForTreeRow('Schedule', (r) => r.label === 'Tracing, Gently');
+    const pane = session.page.locator('.pane', { has: session.page.locator('.pane-header', { hasText: 'Schedule' }) });
+    const row = (label) => pane.locator('.pane-body .monaco-list-row', { has: session.page.locator('.label-name', { hasText: label }) }).first();
+    await row('Kubernetes - The Hard Way').click(); // the view gets the keyboard (a click on a session)
+    resetKeyCount();
+    await press('ArrowDown');
+    await pane.locator('.pane-body .monaco-list-row.focused .label-name', { hasText: 'Tracing, Gently' }).waitFor({ timeout: 10_000 });
+    await row('Tracing, Gently').click({ button: 'right' }); // its context menu
+    const item = session.page.locator('.context-view .action-label', { hasText: 'Start This Talk' }).first();
+    await item.waitFor({ state: 'visible', timeout: 10_000 });
+    await item.hover(); // a menu just opened by a right click ignores the first instants of the mouse
+    await session.page.waitForTimeout(300);
+    await item.click();
+    await waitForLine('### Tracing, Gently - Ana Lima & Bo Chen, Acme; Cy Diaz, Initech');
+    await session.page.waitForSelector('.part.editor .monaco-editor.focused', { timeout: 10_000 }); // the keyboard is in the note
+    await type('- typed right after Start This Talk');
+    await waitForLine('- typed right after Start This Talk');
+    await screenshot('schedule-start-this-talk-typed');
+    await save(NOTE);
+    const saved = readWorkspaceFile(NOTE);
+    assert.match(
+      saved,
+      /\n### Tracing, Gently - Ana Lima & Bo Chen, Acme; Cy Diaz, Initech\n\n\[Session page\]\([^)\n]+\)\n\n?- typed right after Start This Talk(?:\n|$)/,
+      `the typed line under the new heading and its session page:\n${saved}`,
+    );
+    await press('Control+Alt+E');
   });
 });

@@ -274,6 +274,7 @@ describe('web: Talk Capture in the browser’s web-worker extension host', funct
     await answer(a, 'name', 'WebConf 2099');
     await answer(a, 'date', '2099-05-04');
     await answer(a, 'format', pick('YAML'));
+    await answer(a, 'importSchedule', pick('Not now'));
     await done;
     const created = a.capture.lastCreatedNote;
     assert.ok(created, 'a note was created');
@@ -289,6 +290,21 @@ describe('web: Talk Capture in the browser’s web-worker extension host', funct
     await vscode.commands.executeCommand('talkCapture.importSchedule', workspaceUri('schedule/democon.ics'));
     assert.match(a.schedule.lastMessage ?? '', /16 sessions over 4 days, Europe\/Amsterdam/);
     assert.match(editor.document.getText(), /^---\n[\s\S]*\nschedule: schedule\/democon\.ics\n[\s\S]*---\n/);
+  });
+
+  it('the Schedule view shows a note’s schedule file that was never imported in this browser, under the conference’s name', async () => {
+    const a = await api();
+    assert.strictEqual(await a.schedule.store.read(workspaceUri('schedule/sidecon.ics').toString(), { storedOnly: true }), undefined, 'no stored copy');
+    await writeText('web/second-device.md', '---\ntitle: "SideCon Europe 2099"\nschedule: schedule/sidecon.ics\n---\n\n## Day01\n');
+    await openFile('web/second-device.md');
+    const { provider, view } = await getApiOf('scheduleView');
+    await vscode.commands.executeCommand('talkCapture.schedule.refresh');
+    assert.strictEqual(view.description, 'SideCon Europe 2099');
+    const day = provider.getChildren()[0];
+    assert.deepStrictEqual(
+      provider.getChildren(day).map((n) => label(provider.getTreeItem(n))),
+      ['11:00–11:30', '11:45–12:15', '12:30–13:00'],
+    );
   });
 
   it('a schedule URL the site lets a browser read is imported; one it refuses gets a plain message and the file route', async () => {

@@ -10,6 +10,7 @@ import { ScheduleError, type Schedule, type SessionKind } from './model';
 import { cleanTitle, splitSchedSummary } from './byline';
 import { splitNameList } from '../text/byline';
 import { classifyKind } from './kind';
+import { isIdLike } from './name';
 import { cleanLine, cleanOrNull, cleanUrl, stripLeadingSymbols } from './text';
 import { localToInstant, normalizeTimeZone, parseLocalDateTime, zoneFromLocation } from './time';
 import { VTimezone, type JComp, type JProp } from './vtimezone';
@@ -142,7 +143,9 @@ function icsToSchedule(cals: JComp[], options: ScheduleParseOptions = {}): Sched
   const prodid = text(prop(cals[0], 'prodid')) ?? '';
   const pretalx = /pretalx/i.test(prodid);
   const calName = cleanOrNull(text(prop(cals[0], 'x-wr-calname')));
-  const title = calName ?? (sched ? cleanOrNull(/sched\.com\s+([^/]+?)\s*\/\//i.exec(prodid)?.[1]) : null);
+  const prodName = sched ? cleanOrNull(/sched\.com\s+([^/]+?)\s*\/\//i.exec(prodid)?.[1]) : null;
+  // Sched's X-WR-CALNAME is the event's id (`kccnceu2026`): its product line has the name.
+  const title = calName && !isIdLike(calName) ? calName : (prodName ?? calName);
 
   const raws: RawSession[] = [];
   const rooms = new Map<string, string | null>();

@@ -10,7 +10,6 @@ export { splitByline, splitNameList, isPersonName } from '../text/byline';
 export { decodeEntities, stripHtml } from './text';
 export { formatInstant, localDate, localClock, localToInstant, offsetMinutes, isValidTimeZone, normalizeTimeZone, zoneFromLocation } from './time';
 export {
-  sessionTimes,
   sessionsAt,
   sessionsNowOrSoon,
   nextSession,
@@ -28,6 +27,8 @@ export {
   findSessionByTitle,
   speakerDifferences,
 } from './query';
+export { daySlots, slotMarks } from './slots';
+export { conferenceName } from './name';
 export { formatSessionHeading, sessionKindLabel, sessionLinkLine } from './heading';
 export { scheduleJson, scheduleFromJson } from './json';
 export { loadSchedule, loadScheduleText, scheduleUrlProblem, isScheduleUrl } from './load';
