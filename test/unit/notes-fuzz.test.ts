@@ -1,7 +1,8 @@
 /**
  * Fuzz: thousands of random and mutated notes. Reading never throws (no internal error is
- * turned into an empty model either) and takes bounded time per document (no catastrophic
- * backtracking in any pattern).
+ * turned into an empty model either), and a catastrophic backtracking in any pattern would
+ * never finish (mocha's timeout catches it). How long the hostile shapes take beside an
+ * ordinary note is a figure of `npm run bench` (bench/hostile.bench.ts), not a test.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -245,7 +246,7 @@ describe('notes: fuzz', function () {
     }
   });
 
-  it('pathological headings and lines stay fast', () => {
+  it('pathological headings and lines are read, nothing thrown', () => {
     const hostile = [
       '['.repeat(20000),
       '*a'.repeat(20000),

@@ -2,8 +2,8 @@
  * Pathological notes through the CLI (`main`, the same code as the extension host): each
  * completes `outline`, `todos`, `link --write`, `check` and `sync-tags`, or is refused with exit
  * 2 and one line; `check` never says "ready to publish" (exit 0) about a note it could not
- * fully read. Only super-linear work would reach the
- * test's timeout; the time each command takes is a figure of `npm run bench`, not a test.
+ * fully read. Only super-linear work would reach the test's timeout; how long the readers take
+ * on such notes is a figure of `npm run bench` (bench/hostile.bench.ts), not a test.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
