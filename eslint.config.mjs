@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 
 const BROWSER = 'The browser build (vscode.dev) has no Node built-ins: use vscode.workspace.fs, TextDecoder, fetch, vscode.Uri.';
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_')).flatMap((m) => [m, `node:${m}`].map((name) => ({ name, message: BROWSER })));
+const NO_CLOCK = 'Unit tests assert behaviour, never time: prove linearity by counting work (steps per input byte as the input grows ×10) and put timings in `npm run bench`.';
 const noVscode = { name: 'vscode', message: 'src/core and the CLI must not import vscode; put editor code in src/vscode/.' };
 
 export default tseslint.config(
@@ -42,6 +43,22 @@ export default tseslint.config(
     files: ['test/journey/**/*.mjs'],
     languageOptions: {
       globals: { document: 'readonly', window: 'readonly', MutationObserver: 'readonly', describe: 'readonly', it: 'readonly', before: 'readonly', after: 'readonly' },
+    },
+  },
+  {
+    // Unit tests assert behaviour, never time: a clock in a test is a future flake on a busy machine.
+    files: ['test/unit/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...[
+          ['Date', 'now'],
+          ['performance', 'now'],
+          ['process', 'hrtime'],
+          ['globalThis', 'performance'],
+        ].map(([object, property]) => ({ object, property, message: NO_CLOCK })),
+      ],
+      'no-restricted-imports': ['error', { paths: ['perf_hooks', 'node:perf_hooks'].map((name) => ({ name, message: NO_CLOCK })) }],
     },
   },
   {

@@ -2,17 +2,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli';
+import { cli } from './helpers/cli';
 
 const WORKSPACE = path.join(__dirname, '..', 'fixtures', 'workspace', 'frontmatter');
 const fixture = (name: string) => path.join(WORKSPACE, name);
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('cli: check and sync-tags', () => {
   let tmp: string;

@@ -3,19 +3,12 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli';
+import { cli } from './helpers/cli';
 import { CliError, fsErrorMessage, parseCliArgs, readNote, writeNote } from '../../src/cli/common';
 import { firstInvalidUtf8 } from '../../src/core/notes/workspaceNotes';
 
 const ROOT = path.join(__dirname, '..', '..');
 const LINKABLE = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'landscape', 'talk-notes.md'), 'utf8');
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** A control character other than tab and line feed (what a terminal would act on). */
 // eslint-disable-next-line no-control-regex

@@ -3,16 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run, type LinkJson } from '../../src/cli/link';
-import { main } from '../../src/cli';
+import { cli } from './helpers/cli';
 
 const fixture = path.join(__dirname, '..', 'fixtures', 'landscape', 'talk-notes.md');
-
-async function call(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['link', ...args], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function tempCopy(text?: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-link-'));
@@ -25,7 +18,7 @@ describe('cli: talk-capture link', () => {
   it('exports run', () => assert.strictEqual(typeof run, 'function'));
 
   it('prints the mentions as JSON with 1-based line and column', async () => {
-    const r = await call([fixture, '--json']);
+    const r = await cli('link', fixture, '--json');
     assert.strictEqual(r.code, 0, r.err);
     const j = JSON.parse(r.out) as LinkJson;
     assert.strictEqual(j.file, fixture);
@@ -37,7 +30,7 @@ describe('cli: talk-capture link', () => {
   it('changes nothing without --write', async () => {
     const file = tempCopy();
     const before = fs.readFileSync(file, 'utf8');
-    const r = await call([file, '--dry-run']);
+    const r = await cli('link', file, '--dry-run');
     assert.strictEqual(r.code, 0);
     assert.match(r.out, /--write would link 3 \(perTalk\)/);
     assert.strictEqual(fs.readFileSync(file, 'utf8'), before);
@@ -45,22 +38,22 @@ describe('cli: talk-capture link', () => {
 
   it('--write links the first mention per talk and keeps every other byte', async () => {
     const file = tempCopy(fs.readFileSync(fixture, 'utf8').replace(/\n/g, '\r\n'));
-    const r = await call([file, '--write']);
+    const r = await cli('link', file, '--write');
     assert.strictEqual(r.code, 0, r.err);
     const after = fs.readFileSync(file, 'utf8');
     assert.ok(after.includes('We run [Prometheus](https://prometheus.io/) with [Thanos](https://thanos.io/). Prometheus 3 is fast.\r\n'));
     assert.ok(after.includes('Perses dashboards read from [Prometheus](https://prometheus.io/).\r\n'), 'first mention in the second talk');
     assert.ok(after.includes('Vitness is a typo here.'), 'suggestions are not applied');
     assert.strictEqual(after.replace(/\[(Prometheus|Thanos)\]\(https:\/\/(prometheus|thanos)\.io\/\)/g, '$1'), fs.readFileSync(fixture, 'utf8').replace(/\n/g, '\r\n'));
-    const again = await call([file, '--write', '--json']);
+    const again = await cli('link', file, '--write', '--json');
     assert.strictEqual((JSON.parse(again.out) as LinkJson).linked, 0, 'running twice changes nothing more');
   });
 
   it('says why on bad input', async () => {
-    assert.strictEqual((await call([])).code, 2);
-    assert.match((await call(['/no/such/note.md'])).err, /no such file/);
-    assert.match((await call([fixture, '--write', '--dry-run'])).err, /exclude/);
-    assert.match((await call([fixture, '--mode', 'sometimes'])).err, /--mode/);
-    assert.match((await call([fixture, '--index', fixture])).err, /landscape index/);
+    assert.strictEqual((await cli('link')).code, 2);
+    assert.match((await cli('link', '/no/such/note.md')).err, /no such file/);
+    assert.match((await cli('link', fixture, '--write', '--dry-run')).err, /exclude/);
+    assert.match((await cli('link', fixture, '--mode', 'sometimes')).err, /--mode/);
+    assert.match((await cli('link', fixture, '--index', fixture)).err, /landscape index/);
   });
 });

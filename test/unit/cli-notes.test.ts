@@ -2,16 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli';
+import { cliText as cli } from './helpers/cli';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'notes');
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 describe('talk-capture outline / todos', () => {
   it('outline --json has exactly the documented shape', async () => {

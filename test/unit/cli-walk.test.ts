@@ -4,15 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { createRequire } from 'module';
-import { main } from '../../src/cli';
+import { cliText as cli } from './helpers/cli';
 import { MAX_FOLDER_DEPTH } from '../../src/cli/notesFs';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 /** A chain of `depth` folders `d/d/d/…` under `root`, a note with one TODO in each; the deepest folder. */
 function chain(root: string, depth: number): string {

@@ -312,16 +312,19 @@ describe('landscape: update over a hostile network', () => {
   });
 
   it('a slow body hits the one time limit, with a readable message', async () => {
+    let bodyStarted = () => {};
     const s = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/yaml' });
-      res.write('landscape:\n');
+      res.write('landscape:\n', () => bodyStarted());
       // and nothing more
     });
     try {
       await assert.rejects(fetchLandscapeText(`${s.base}/landscape.yml`, { timeoutMs: 300 }), /^Error: The landscape file download took longer than 0\.3 s/);
+      const started = new Promise<void>((r) => (bodyStarted = r));
       const ctrl = new AbortController();
       const pending = fetchLandscapeText(`${s.base}/landscape.yml`, { signal: ctrl.signal, timeoutMs: 10_000 });
-      setTimeout(() => ctrl.abort(), 50);
+      await started; // the body is on its way: cancel the download
+      ctrl.abort();
       await assert.rejects(pending, /cancelled/);
     } finally {
       await s.close();

@@ -1,7 +1,8 @@
 /**
  * Fuzz: thousands of random and mutated notes. Reading never throws (no internal error is
- * turned into an empty model either) and takes bounded time per document (no catastrophic
- * backtracking in any pattern).
+ * turned into an empty model either), and a catastrophic backtracking in any pattern would
+ * never finish (mocha's timeout catches it). How long the hostile shapes take beside an
+ * ordinary note is a figure of `npm run bench` (bench/hostile.bench.ts), not a test.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -207,24 +208,18 @@ describe('notes: fuzz', function () {
     .map((f) => fs.readFileSync(path.join(FIXTURES, f), 'utf8'));
   seeds.push(generateNotes(200, 7));
 
-  it('3,000 mutated and random documents: no throw, bounded time', () => {
+  it('3,000 mutated and random documents: no throw, every position inside the document', () => {
     const r = rng(20241113);
-    let worst = 0;
     for (let i = 0; i < 3000; i++) {
       const text = i % 3 === 0 ? randomDoc(r) : mutate(seeds[i % seeds.length], r);
-      const t = performance.now();
       buildModel(scanBlocks(text), { todoPatterns: ['XXX'] }); // throws if anything is wrong inside
       const m = parseNotes(text, { fileName: 'day3.md' });
-      const ms = performance.now() - t;
-      worst = Math.max(worst, ms);
       assert.ok(!(m.skipped ?? '').startsWith('The note could not be read'), `document ${i}: ${m.skipped}`);
-      assert.ok(ms < 1000, `document ${i} took ${ms.toFixed(0)} ms`);
       for (const todo of m.todos) assert.ok(todo.line >= 1 && todo.line <= m.lineCount && todo.column >= 1 && todo.endColumn >= todo.column);
     }
-    assert.ok(worst < 1000, `worst document took ${worst.toFixed(0)} ms`);
   });
 
-  it('pathological lines and front matter: every reader in bounded time per document, nothing thrown', () => {
+  it('pathological lines and front matter: every reader finishes, nothing thrown, what was not read is said', () => {
     const index = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
     const docs = [
       ...hostileLines().map((l) => `## Day 1\n### Talk - Ada Quinlan\n\n${l}\n\nTODO: after\n`),
@@ -232,20 +227,15 @@ describe('notes: fuzz', function () {
     ];
     // One document of about 2 MB made of all the hostile runs (50,000 characters of each), one after the other.
     docs.push(HOSTILE_RUNS.map(([piece, n, tail]) => piece.repeat(n).slice(0, 50_000) + tail).join('\n\n'));
-    let worst = 0;
     for (const text of docs) {
-      const t = performance.now();
       const model = parseNotes(text);
       openFrontMatter(text);
       scanMarkdown(text);
       const mentions = findMentions(text, index);
       applyEdits(text, planLinkEdits(text, mentions, 'perTalk', { index }));
       const problems = checkNotes(text, model, index);
-      const ms = performance.now() - t;
-      worst = Math.max(worst, ms);
       const what = `${JSON.stringify(text.slice(0, 40))}… (${text.length} chars)`;
       assert.ok(!(model.skipped ?? '').startsWith('The note could not be read'), `${what}: ${model.skipped}`);
-      assert.ok(ms < 3000, `${what} took ${ms.toFixed(0)} ms`);
       // What was not fully read is said, and the check then never finds the note clean.
       if ((model.skippedParts ?? []).length) {
         assert.ok(
@@ -254,10 +244,9 @@ describe('notes: fuzz', function () {
         );
       }
     }
-    assert.ok(worst < 3000, `worst document took ${worst.toFixed(0)} ms`);
   });
 
-  it('pathological headings and lines stay fast', () => {
+  it('pathological headings and lines are read, nothing thrown', () => {
     const hostile = [
       '['.repeat(20000),
       '*a'.repeat(20000),
@@ -273,12 +262,10 @@ describe('notes: fuzz', function () {
       '[//]: # (' + '('.repeat(20000),
     ];
     for (const h of hostile) {
-      const t = performance.now();
       plainInline(h);
       splitTalkHeading(h);
-      parseNotes(`## Day 1\n### ${h}\n${h}\n[//]: # (${h})\n| ${h} |\n|---|\n`);
-      const ms = performance.now() - t;
-      assert.ok(ms < 1000, `${JSON.stringify(h.slice(0, 12))}… took ${ms.toFixed(0)} ms`);
+      const m = parseNotes(`## Day 1\n### ${h}\n${h}\n[//]: # (${h})\n| ${h} |\n|---|\n`);
+      assert.ok(!(m.skipped ?? '').startsWith('The note could not be read'), `${JSON.stringify(h.slice(0, 12))}…: ${m.skipped}`);
     }
   });
 });

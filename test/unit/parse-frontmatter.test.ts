@@ -9,19 +9,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import matter from 'gray-matter';
-import { main } from '../../src/cli';
+import { cli } from './helpers/cli';
 import { locateFrontMatter, openFrontMatter, readFrontMatter } from '../../src/core/frontmatter/index';
 import { parseNotes } from '../../src/core/notes/parse';
 import { checkNotes } from '../../src/core/publish/check';
 import { scanMarkdown } from '../../src/core/landscape/scan';
 
 const BAD = path.join(__dirname, '..', 'fixtures', 'frontmatter', 'bad');
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-  const out: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => out.push(t) });
-  return { code, out: out.join('\n') };
-}
 
 /** Line and reason of the model's error: "The YAML front matter cannot be read (line 3): reason". */
 function modelVerdict(error: string | null): { line: number; reason: string } | null {
@@ -61,13 +55,13 @@ describe('one front matter reader: the same line and reason everywhere', functio
       assert.strictEqual(model.frontMatter.errorLine, fromModel?.line ?? null);
 
       const outline = await cli('outline', path.join(BAD, f), '--json');
-      assert.strictEqual(outline.code, 0, outline.out);
-      assert.strictEqual(JSON.parse(outline.out).frontMatter.error, model.frontMatter.error);
+      assert.strictEqual(outline.code, 0, outline.all);
+      assert.strictEqual(JSON.parse(outline.all).frontMatter.error, model.frontMatter.error);
 
       const problems = checkNotes(text, model, undefined).filter((p) => p.kind === 'front-matter');
       const copy = path.join(tmp, f);
       fs.writeFileSync(copy, text);
-      const checked = JSON.parse((await cli('check', copy, '--json')).out) as { files: Array<{ problems: Array<{ kind: string; line: number; message: string }> }> };
+      const checked = JSON.parse((await cli('check', copy, '--json')).all) as { files: Array<{ problems: Array<{ kind: string; line: number; message: string }> }> };
       const cliProblems = checked.files[0].problems.filter((p) => p.kind === 'front-matter');
       assert.deepStrictEqual(
         cliProblems.map((p) => [p.line, p.message]),

@@ -3,17 +3,10 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli';
+import { cliText as cli } from './helpers/cli';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'schedule');
 const SCHED = path.join(DIR, 'sched-democon.ics');
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 describe('talk-capture schedule', () => {
   it('--json has exactly the documented shape, sorted by start then room', async () => {

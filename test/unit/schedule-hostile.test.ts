@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
 import MarkdownIt from 'markdown-it';
-import { main } from '../../src/cli';
+import { cliText as cli } from './helpers/cli';
 import { formatSessionHeading, parseSchedule, scheduleDays, ScheduleError, type Schedule } from '../../src/core/schedule';
 import { placeSession } from '../../src/core/schedule/editor-place';
 import { MAX_SCHEDULE_SESSIONS } from '../../src/core/schedule/parse';
@@ -38,13 +38,6 @@ const CET = [
   observance('DAYLIGHT', '16010325T020000', '+0100', '+0200', 'FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3'),
 ];
 const throwsSchedule = (fn: () => unknown, re: RegExp) => assert.throws(fn, (err: unknown) => err instanceof ScheduleError && re.test(err.message) && !err.message.includes('\n'));
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 describe('schedule: hostile files', () => {
   let tmp: string;

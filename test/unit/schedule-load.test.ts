@@ -148,7 +148,10 @@ describe('schedule: loading from a URL', function () {
   });
 
   it('HTTP errors, a web page instead of a schedule, cancelling', async () => {
+    let arrived = () => {};
+    const hangReached = new Promise<void>((r) => (arrived = r));
     const s = await serve((req, res) => {
+      if (req.url === '/hang') arrived(); // and never answer
       if (req.url === '/missing') {
         res.writeHead(404, 'Not Found');
         res.end('nope');
@@ -162,7 +165,8 @@ describe('schedule: loading from a URL', function () {
       await rejectsWith(loadSchedule(`${s.base}/login`), /\/login: not a schedule: this is a web page/);
       const ctrl = new AbortController();
       const p = loadScheduleText(`${s.base}/hang`, { signal: ctrl.signal });
-      setTimeout(() => ctrl.abort(), 50);
+      await hangReached; // the download is under way: cancel it
+      ctrl.abort();
       await rejectsWith(p, /cancelled$/);
       await rejectsWith(loadScheduleText('http://example.org/all.ics'), /^only https: URLs are loaded/);
     } finally {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli';
+import { cli } from './helpers/cli';
 import { nodeNotesFs } from '../../src/cli/notesFs';
 import { globMatcher } from '../../src/core/notes/glob';
 import {
@@ -22,13 +22,6 @@ import {
 const ROOT = path.join(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const MB = 1024 * 1024;
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** A file system in memory: files by relative path (folders are implied by the paths). */
 function memoryFs(files: Record<string, string | Uint8Array | { other: string }>, options: { mtime?: number } = {}): NotesFileSystem & { reads: string[] } {
@@ -105,13 +98,11 @@ describe('workspace notes: the one reader of a folder’s notes', () => {
       });
     }
 
-    it('matches in time linear in the path, whatever the glob', () => {
+    it('answers globs that a backtracking engine would never finish (re2js: linear in the path)', () => {
       const glob = `${'*a'.repeat(30)}*b`;
       const long = 'a'.repeat(50_000);
-      const started = performance.now();
       assert.strictEqual(globMatcher(glob)(long), false);
       assert.strictEqual(globMatcher(`{${Array.from({ length: 200 }, (_, i) => `x${i}`).join(',')}}/**/*.md`)('x199/' + 'd/'.repeat(2000) + 'n.md'), true);
-      assert.ok(performance.now() - started < 2000, 'no backtracking');
     });
   });
 
