@@ -198,14 +198,39 @@ export async function treeRows(viewTitle) {
   }, viewTitle);
 }
 
+/** The middle of a view pane's list on screen, or undefined when the pane shows none. */
+async function paneListCentre(viewTitle) {
+  return session.page.evaluate((title) => {
+    const pane = [...document.querySelectorAll('.pane')].find((p) => (p.querySelector('.pane-header')?.textContent ?? '').toLowerCase().includes(title.toLowerCase()));
+    const list = pane?.querySelector('.pane-body .monaco-list');
+    if (!list) return undefined;
+    const r = list.getBoundingClientRect();
+    return r.height > 0 ? { x: r.x + r.width / 2, y: r.y + Math.min(r.height / 2, 40) } : undefined;
+  }, viewTitle);
+}
+
+/**
+ * Waits until a row of the view passes `test`. A tree shows only the rows that fit its pane, so
+ * when the row is not on screen it scrolls the pane with the mouse wheel, as a person would:
+ * down a notch at a time, and back to the top once the rows stop changing.
+ */
 export async function waitForTreeRow(viewTitle, test, timeout = 20_000) {
   const until = Date.now() + timeout;
   let rows = [];
+  let seen = '';
   while (Date.now() < until) {
     rows = await treeRows(viewTitle);
     const hit = rows.find((r) => test(r));
     if (hit) return hit;
     await session.page.waitForTimeout(150);
+    const centre = await paneListCentre(viewTitle);
+    if (!centre) continue;
+    // Rows unchanged since the last notch down: the end of the list (or nothing to scroll).
+    const now = rows.map((r) => r.aria).join('\n');
+    const atEnd = now === seen;
+    await session.page.mouse.move(centre.x, centre.y);
+    await session.page.mouse.wheel(0, atEnd ? -10_000 : 66);
+    seen = atEnd ? '' : now;
   }
   throw new Error(
     `the ${viewTitle} view never showed the expected row; it shows:\n${rows.map((r) => `${'  '.repeat(Math.max(0, r.level - 1))}${r.label} · ${r.description}`).join('\n')}`,
