@@ -19,7 +19,22 @@ function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[]): vscode.Wo
 export async function applyCoreEdits(doc: vscode.TextDocument, version: number, edits: readonly TextEdit[]): Promise<boolean> {
   if (edits.length === 0) return true;
   if (doc.version !== version) return false;
-  return vscode.workspace.applyEdit(toWorkspaceEdit(doc.uri, edits));
+  const ok = await vscode.workspace.applyEdit(toWorkspaceEdit(doc.uri, edits));
+  // One workspace edit of one document is one change: the next version.
+  if (ok) versionAfterOurEdit.set(doc, version + 1);
+  return ok;
+}
+
+/** The version of each document right after the last edit we applied to it. */
+const versionAfterOurEdit = new WeakMap<vscode.TextDocument, number>();
+
+/**
+ * True while the document is exactly as our last edit left it. A command moves the cursor
+ * after its edit only then: a key the person typed in the meantime stays where they typed it,
+ * and what they type next is not sent elsewhere.
+ */
+export function untouchedSinceOurEdit(doc: vscode.TextDocument): boolean {
+  return versionAfterOurEdit.get(doc) === doc.version;
 }
 
 /**

@@ -25,7 +25,7 @@ async function insertDay(): Promise<void> {
     ins = scheduled ? insertDatedDayHeading(text, getNotes(doc), scheduled) : insertDayHeading(text, getNotes(doc), { includeDate, today: isoDate(new Date()) });
     return [ins.edit];
   });
-  if (applied && ins) await placeCursor(doc, new vscode.Position(ins.cursor.line, ins.cursor.character), editor);
+  if (applied && ins) await placeCursor(doc, new vscode.Position(ins.cursor.line, ins.cursor.character), editor, true);
 }
 
 export function registerInsertDayHeading(ctx: FeatureContext): void {

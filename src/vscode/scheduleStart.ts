@@ -10,7 +10,7 @@ import type { FeatureContext } from './feature';
 import { runStep } from './quickInput';
 import type { CaptureApi } from './api';
 import { placeCursor, type InsertedTalk } from './talkInsert';
-import { editDocument } from './edits';
+import { editDocument, untouchedSinceOurEdit } from './edits';
 import { getNotes } from './notesCache';
 import { noteSchedule, scheduleApi, scheduleNow, type ScheduleRef } from './scheduleStore';
 import { noteStartDate, placeSession, type SessionLinkStyle, type SessionPlacement } from '../core/schedule/editor-place';
@@ -91,9 +91,15 @@ export async function insertSession(editor: vscode.TextEditor, schedule: Schedul
   });
   if (!applied || !placed) return undefined;
   const cursor = new vscode.Position(placed.cursor.line, placed.cursor.character);
-  const shown = await placeCursor(doc, cursor, editor);
+  const untouched = untouchedSinceOurEdit(doc);
+  const shown = await placeCursor(doc, cursor, editor, true);
   // The next key goes into the note, also when the talk was started from a view (Start This Talk).
-  await vscode.window.showTextDocument(doc, { viewColumn: shown.viewColumn, preserveFocus: false, preview: false, selection: new vscode.Range(cursor, cursor) });
+  await vscode.window.showTextDocument(doc, {
+    viewColumn: shown.viewColumn,
+    preserveFocus: false,
+    preview: false,
+    ...(untouched ? { selection: new vscode.Range(cursor, cursor) } : {}),
+  });
   return { doc, heading: placed.heading, title: session.title, line: placed.headingLine, session, ref };
 }
 

@@ -4,7 +4,7 @@
  * undo step computed against the document version it applies to.
  */
 import * as vscode from 'vscode';
-import { editDocument } from './edits';
+import { editDocument, untouchedSinceOurEdit } from './edits';
 import { requireMarkdownEditor } from './editor';
 import { getNotes } from './notesCache';
 import { askFreeText, askPick, askText } from './quickInput';
@@ -67,12 +67,17 @@ function headingFormats() {
   return { talk: config.get<string>('talkHeadingFormat'), keynote: config.get<string>('keynoteHeadingFormat') };
 }
 
-/** Moves the cursor of the document's editor (shown if needed) and reveals it. */
-export async function placeCursor(doc: vscode.TextDocument, pos: vscode.Position, editor?: vscode.TextEditor): Promise<vscode.TextEditor> {
+/**
+ * Moves the cursor of the document's editor (shown if needed) and reveals it. `afterEdit`: the
+ * position was computed for the text our edit left; when the person typed since, the cursor
+ * stays where their typing put it.
+ */
+export async function placeCursor(doc: vscode.TextDocument, pos: vscode.Position, editor?: vscode.TextEditor, afterEdit = false): Promise<vscode.TextEditor> {
   const ed =
     editor && !editor.document.isClosed && vscode.window.visibleTextEditors.includes(editor)
       ? editor
       : await vscode.window.showTextDocument(doc, { viewColumn: editor?.viewColumn, preserveFocus: false });
+  if (afterEdit && !untouchedSinceOurEdit(doc)) return ed;
   ed.selection = new vscode.Selection(pos, pos);
   ed.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return ed;
@@ -147,6 +152,6 @@ export async function runNewTalk(
   });
   if (!applied || !result) return undefined;
   const { ins, heading } = result;
-  await placeCursor(doc, new vscode.Position(ins.cursor.line, ins.cursor.character), editor);
+  await placeCursor(doc, new vscode.Position(ins.cursor.line, ins.cursor.character), editor, true);
   return { doc, heading, title: answers.title, line: ins.cursor.line - 1 };
 }

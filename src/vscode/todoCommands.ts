@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { FeatureContext } from './feature';
 import { registerCommand } from './command';
 import type { TodoItem } from '../core/notes/model';
-import { editDocument } from './edits';
+import { editDocument, untouchedSinceOurEdit } from './edits';
 import { requireMarkdownEditor } from './editor';
 import { getNotes } from './notesCache';
 import { visibleTodos } from '../core/notes/todos';
@@ -72,8 +72,8 @@ async function insertTodoLink(): Promise<void> {
       };
     });
   });
-  if (!applied) return;
-  // The cursor goes right after each placeholder: writing goes on.
+  // The cursor goes right after each placeholder: writing goes on (unless it already did).
+  if (!applied || !untouchedSinceOurEdit(doc)) return;
   editor.selections = ends.map((e) => {
     const p = doc.positionAt(e.offset);
     return new vscode.Selection(p, p);

@@ -421,3 +421,24 @@ export async function waitForToast(test, timeout = 30_000) {
   }
   throw new Error(`no such notification; shown: ${JSON.stringify(toasts)}`);
 }
+
+/** Waits until the quick input's focused row contains `text`. */
+export async function waitForFocusedQuickRow(text, timeout = 15_000) {
+  await session.page.waitForFunction((t) => (document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.textContent ?? '').includes(t), text, {
+    timeout,
+  });
+}
+
+/** Import Conference Schedule… from a file of the workspace, by the palette and two Enters; waits for the toast that says what was read. */
+export async function importScheduleFile(file, toast) {
+  await runCommand('Talk Capture: Import Conference Schedule');
+  await waitForQuickInput((s) => s.placeholder.includes('Where is the schedule'));
+  await waitForFocusedQuickRow('From a file in the workspace');
+  await press('Enter');
+  await waitForQuickInput((s) => s.placeholder.includes('The schedule file'));
+  await waitForFocusedQuickRow(file);
+  await press('Enter');
+  await waitForQuickInputClosed();
+  await waitForToast((t) => t.includes(toast));
+  await waitForLine(`schedule: ${file}`);
+}

@@ -10,7 +10,6 @@ import {
   press,
   readWorkspaceFile,
   resetKeyCount,
-  runCommand,
   save,
   screenshot,
   session,
@@ -24,7 +23,8 @@ import {
   waitForTreeRow,
   answer,
   type,
-  waitForToast,
+  importScheduleFile,
+  waitForFocusedQuickRow,
 } from './harness.mjs';
 
 const NOTE = 'notes/schedule.md';
@@ -32,12 +32,7 @@ const BY_HAND = 'notes/no-schedule.md';
 const HEADING = '### Kubernetes - The Hard Way - Jo (JJ) Park, Umbrella Labs';
 const LINK = '[Session page](http://democon2099.sched.com/event/000000000000000000000000033b2606)';
 
-/** Waits until the quick input's focused row contains `text`. */
-async function waitForFocusedRow(text) {
-  await session.page.waitForFunction((t) => (document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.textContent ?? '').includes(t), text, {
-    timeout: 15_000,
-  });
-}
+const waitForFocusedRow = waitForFocusedQuickRow;
 
 const counts = {};
 
@@ -52,16 +47,7 @@ describe('journey: a conference schedule', () => {
 
   it('import the schedule file → Ctrl+Alt+S → Enter: the full heading and the session page, saved', async () => {
     await openFile(NOTE);
-    await runCommand('Talk Capture: Import Conference Schedule');
-    await waitForQuickInput((s) => s.placeholder.includes('Where is the schedule'));
-    await waitForFocusedRow('From a file in the workspace');
-    await press('Enter');
-    await waitForQuickInput((s) => s.placeholder.includes('The schedule file'));
-    await waitForFocusedRow('schedule/democon.ics');
-    await press('Enter');
-    await waitForQuickInputClosed();
-    await waitForToast((t) => t.includes('16 sessions over 4 days, Europe/Amsterdam'));
-    await waitForLine('schedule: schedule/democon.ics');
+    await importScheduleFile('schedule/democon.ics', '16 sessions over 4 days, Europe/Amsterdam');
     await screenshot('schedule-imported');
 
     resetKeyCount();
