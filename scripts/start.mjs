@@ -115,10 +115,10 @@ if (shot) {
   await page.locator('.activitybar [aria-label^="Talk Capture"]').first().click();
   await page.mouse.move(900, 500); // no tooltip over the sidebar
   // The Talks view fills once the extension has read the note; TODO Links once it has scanned
-  // the workspace: wait for rows in every pane of the sidebar (the samples have TODO items).
+  // the workspace: wait for rows (or a view's welcome content) in every pane of the sidebar.
   if (note) {
     await page
-      .waitForFunction("[...document.querySelectorAll('.part.sidebar .pane')].every((p) => p.querySelector('.monaco-list-row'))", null, { timeout: 60000 })
+      .waitForFunction("[...document.querySelectorAll('.part.sidebar .pane')].every((p) => p.querySelector('.monaco-list-row, .welcome-view-content'))", null, { timeout: 60000 })
       .catch(() => console.error('The Talk Capture views did not fill within 60 s; saving the screenshot as it is.'));
   }
   await page.waitForTimeout(1500);
