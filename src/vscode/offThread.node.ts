@@ -15,11 +15,13 @@ import type { ParseReply, ParseRequest } from '../worker/parseSchedule';
 
 const TOO_LONG_MS = 60_000;
 
+/** The worker's bundle, beside dist/extension.js (a built file, not a source to resolve). */
+const WORKER_BUNDLE = 'scheduleWorker.js';
+
 /** Parses a schedule in a worker thread; rejects with the parse's own ScheduleError. */
 export function parseScheduleOffThread(input: Uint8Array | string, options: ScheduleParseOptions): Promise<Schedule> {
   return new Promise<Schedule>((resolve, reject) => {
-    // The bundle sits beside dist/extension.js.
-    const worker = new Worker(path.join(__dirname, 'scheduleWorker.js'));
+    const worker = new Worker(path.join(__dirname, WORKER_BUNDLE));
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
