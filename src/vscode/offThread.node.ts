@@ -18,15 +18,17 @@ const TOO_LONG_MS = 60_000;
 /** The worker's bundle, beside dist/extension.js (a built file, not a source to resolve). */
 const WORKER_BUNDLE = 'scheduleWorker.js';
 
-/** Parses a schedule in a worker thread; rejects with the parse's own ScheduleError. */
-export function parseScheduleOffThread(input: Uint8Array | string, options: ScheduleParseOptions): Promise<Schedule> {
+/** Parses a schedule in a worker thread; rejects with the parse's own ScheduleError (`cancelled` when `signal` aborts: the worker is ended). */
+export function parseScheduleOffThread(input: Uint8Array | string, options: ScheduleParseOptions, signal?: AbortSignal): Promise<Schedule> {
   return new Promise<Schedule>((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, WORKER_BUNDLE));
     let settled = false;
+    const cancel = () => finish(() => reject(new ScheduleError('cancelled')));
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', cancel);
       void worker.terminate();
       outcome();
     };
@@ -40,6 +42,8 @@ export function parseScheduleOffThread(input: Uint8Array | string, options: Sche
     );
     worker.once('error', (err) => finish(() => reject(new Error(`the schedule reader stopped: ${err.message}`))));
     worker.once('exit', (code) => finish(() => reject(new Error(`the schedule reader stopped (exit code ${code})`))));
+    signal?.addEventListener('abort', cancel);
+    if (signal?.aborted) return cancel();
     const request: ParseRequest = { input, options };
     worker.postMessage(request);
   });

@@ -7,7 +7,7 @@
 import { parseSchedule, type Schedule } from '../core/schedule';
 import type { ScheduleParseOptions } from '../core/schedule/build';
 
-/** Parses a schedule; rejects with the parse's own ScheduleError. */
-export async function parseScheduleOffThread(input: Uint8Array | string, options: ScheduleParseOptions): Promise<Schedule> {
+/** Parses a schedule; rejects with the parse's own ScheduleError (an inline parse cannot be cancelled: `_signal` is the Node variant's). */
+export async function parseScheduleOffThread(input: Uint8Array | string, options: ScheduleParseOptions, _signal?: AbortSignal): Promise<Schedule> {
   return parseSchedule(input, options);
 }

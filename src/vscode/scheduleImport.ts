@@ -108,13 +108,17 @@ async function readSchedule(api: ScheduleApi, ref: ScheduleRef): Promise<Schedul
       if (token.isCancellationRequested) throw new ScheduleError(`${ref.source}: cancelled`);
       progress.report({ message: 'reading the sessions' });
       // Off the extension host's thread in the Node build (see offThread.ts).
+      // Cancel ends the worker thread.
       api.parsing++;
+      const ctrl = new AbortController();
+      const sub = token.onCancellationRequested(() => ctrl.abort());
       try {
-        return await parseScheduleOffThread(text, { source: ref.source, timeZone: zoneOverride() });
+        return await parseScheduleOffThread(text, { source: ref.source, timeZone: zoneOverride() }, ctrl.signal);
       } catch (err) {
         if (err instanceof ScheduleError) throw new ScheduleError(`${ref.source}: ${err.message}`);
         throw err;
       } finally {
+        sub.dispose();
         api.parsing--;
       }
     },
