@@ -1,7 +1,8 @@
 // Bundles the extension for VS Code's Node extension host (dist/extension.js, package.json
 // `main`) and for the browser's web-worker extension host of vscode.dev / github.dev
-// (dist/web/extension.js, `browser`), the CLI (dist/cli.js), and the tests that run inside VS
-// Code (out/integration/*.js; out/web/index.js, the web suite) with esbuild.
+// (dist/web/extension.js, `browser`), the Node build's schedule parser in a worker thread
+// (dist/scheduleWorker.js), the CLI (dist/cli.js), and the tests that run inside VS Code
+// (out/integration/*.js; out/web/index.js, the web suite) with esbuild.
 // The extension's web bundle fails to build when anything it reaches imports a Node built-in
 // (scripts/web-build.mjs). `--production` minifies without sourcemaps;
 // `--watch` rebuilds on change, with `tsc --noEmit --watch` beside it for the type errors
@@ -44,6 +45,20 @@ const common = {
   plugins: watch ? [problemMatcher] : [],
 };
 
+/**
+ * The Node extension bundle parses schedules in a worker thread: `./offThread` of the editor
+ * layer is offThread.node.ts there (the web bundle keeps offThread.ts, which parses inline).
+ * @type {esbuild.Plugin}
+ */
+const nodeOffThread = {
+  name: 'node-off-thread',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/offThread$/ }, (args) =>
+      path.resolve(args.resolveDir) === path.join(root, 'src', 'vscode') ? { path: path.join(root, 'src', 'vscode', 'offThread.node.ts') } : undefined,
+    );
+  },
+};
+
 const integrationTests = fs.existsSync(path.join(root, 'test/integration'))
   ? fs
       .readdirSync(path.join(root, 'test/integration'))
@@ -52,7 +67,9 @@ const integrationTests = fs.existsSync(path.join(root, 'test/integration'))
   : [];
 
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, plugins: [...common.plugins, nodeOffThread], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The worker thread's entry (src/vscode/offThread.node.ts runs it), beside dist/extension.js.
+  { ...common, entryPoints: ['src/worker/parseSchedule.ts'], outfile: 'dist/scheduleWorker.js', external: [] },
   { ...common, ...webOptions, plugins: [...common.plugins, noNodeBuiltins(root)], entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', external: [] },
 ];

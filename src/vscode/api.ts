@@ -114,6 +114,8 @@ export interface ScheduleApi {
   /** The last message the schedule features showed. */
   lastMessage: string | undefined;
   setNow(iso: string | undefined): void;
+  /** How many imports are parsing a schedule right now (off the extension host's thread in the Node build). */
+  parsing: number;
 }
 
 /** The Schedule view's one filter. */

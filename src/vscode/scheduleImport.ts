@@ -1,6 +1,6 @@
 /**
  * Import Conference Schedule…: a schedule file of the workspace or a URL, read with progress,
- * parsed by the core (src/core/schedule), kept as a parsed copy in the extension's storage (so
+ * parsed by the core (src/core/schedule; off the extension host's thread in the Node build), kept as a parsed copy in the extension's storage (so
  * capture works offline), and remembered by the active note in its `schedule` front matter key
  * (one edit, one undo step). A re-import matches sessions by id, says what was added, changed
  * and removed, and keeps the stars. Files are read through `vscode.workspace.fs` (also in a
@@ -13,18 +13,9 @@ import type { CaptureApi, ScheduleApi } from './api';
 import { editDocument } from './edits';
 import { isMarkdown } from './editor';
 import { resolveSource, scheduleApi, sourceForFile, zoneOverride, type ScheduleRef } from './scheduleStore';
-import {
-  MAX_SCHEDULE_BYTES,
-  ScheduleError,
-  describeDiff,
-  diffSchedules,
-  loadScheduleText,
-  parseSchedule,
-  scheduleUrlProblem,
-  summarizeSchedule,
-  type Schedule,
-} from '../core/schedule';
+import { MAX_SCHEDULE_BYTES, ScheduleError, describeDiff, diffSchedules, loadScheduleText, scheduleUrlProblem, summarizeSchedule, type Schedule } from '../core/schedule';
 import { scheduleSourceOf, setScheduleSource } from '../core/schedule/editor-place';
+import { parseScheduleOffThread } from './offThread';
 
 interface SourceItem extends vscode.QuickPickItem {
   route: 'again' | 'file' | 'url';
@@ -85,7 +76,7 @@ async function askUrl(capture: CaptureApi, value?: string): Promise<string | und
 }
 
 /** Reads and parses a schedule with progress (cancellable); throws ScheduleError with a one-line reason. */
-async function readSchedule(ref: ScheduleRef): Promise<Schedule> {
+async function readSchedule(api: ScheduleApi, ref: ScheduleRef): Promise<Schedule> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Talk Capture: importing ${ref.source}`, cancellable: true },
     async (progress, token) => {
@@ -116,11 +107,19 @@ async function readSchedule(ref: ScheduleRef): Promise<Schedule> {
       }
       if (token.isCancellationRequested) throw new ScheduleError(`${ref.source}: cancelled`);
       progress.report({ message: 'reading the sessions' });
+      // Off the extension host's thread in the Node build (see offThread.ts).
+      // Cancel ends the worker thread.
+      api.parsing++;
+      const ctrl = new AbortController();
+      const sub = token.onCancellationRequested(() => ctrl.abort());
       try {
-        return parseSchedule(text, { source: ref.source, timeZone: zoneOverride() });
+        return await parseScheduleOffThread(text, { source: ref.source, timeZone: zoneOverride() }, ctrl.signal);
       } catch (err) {
         if (err instanceof ScheduleError) throw new ScheduleError(`${ref.source}: ${err.message}`);
         throw err;
+      } finally {
+        sub.dispose();
+        api.parsing--;
       }
     },
   );
@@ -183,7 +182,7 @@ async function importSchedule(ctx: FeatureContext, arg?: unknown): Promise<Sched
 
   let schedule: Schedule;
   try {
-    schedule = await readSchedule(ref);
+    schedule = await readSchedule(api, ref);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
     if (!(err instanceof ScheduleError)) ctx.log.error(`Import Conference Schedule: ${err instanceof Error ? (err.stack ?? reason) : reason}`);

@@ -17,7 +17,6 @@ import {
   MAX_SCHEDULE_BYTES,
   findSessionByTitle,
   isScheduleUrl,
-  parseSchedule,
   isValidTimeZone,
   scheduleDays,
   scheduleFromJson,
@@ -30,6 +29,7 @@ import { findDayAt, findTalkAt } from '../core/notes/query';
 import { getNotes } from './notesCache';
 import { speakerHints, type SpeakerHint } from '../core/schedule/editor-check';
 import { noteDayDate, noteStartDate, scheduleNextDay, scheduleSourceOf } from '../core/schedule/editor-place';
+import { parseScheduleOffThread } from './offThread';
 
 const STARS_KEY = 'talkCapture.schedule.stars';
 const LAST_KEY = 'talkCapture.schedule.last';
@@ -170,7 +170,7 @@ export class ScheduleStore {
       if (stat.type !== vscode.FileType.File || stat.size > MAX_SCHEDULE_BYTES) return undefined;
       const known = this.files.get(key);
       if (known && known.mtime === stat.mtime && known.size === stat.size) return known.schedule;
-      const schedule = parseSchedule(await vscode.workspace.fs.readFile(uri), { source: sourceForFile(uri) });
+      const schedule = await parseScheduleOffThread(await vscode.workspace.fs.readFile(uri), { source: sourceForFile(uri) });
       this.files.set(key, { mtime: stat.mtime, size: stat.size, schedule });
       return schedule;
     } catch {
@@ -214,7 +214,7 @@ let sharedStore: ScheduleStore | undefined;
 export function scheduleApi(ctx: FeatureContext): ScheduleApi {
   let api = ctx.api.schedule;
   if (!api) {
-    api = { store: new ScheduleStore(ctx.extension), lastMessage: undefined, setNow: setScheduleNow };
+    api = { store: new ScheduleStore(ctx.extension), lastMessage: undefined, setNow: setScheduleNow, parsing: 0 };
     ctx.api.schedule = api;
     sharedStore = api.store;
   }

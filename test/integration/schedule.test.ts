@@ -555,3 +555,66 @@ describe('schedule: the Schedule view at the venue', () => {
     }
   });
 });
+
+describe('schedule: a large schedule is parsed off the editor’s thread', () => {
+  const LARGE = 'schedule/large-generated.ics';
+  const SESSIONS = 9000;
+
+  /** A Sched-like calendar of `n` sessions over four days in forty rooms (about 1.4 MB). */
+  function largeIcs(n: number): string {
+    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Load Test//EN', 'X-WR-TIMEZONE:Europe/Amsterdam'];
+    const two = (v: number) => String(v).padStart(2, '0');
+    for (let i = 0; i < n; i++) {
+      const start = `209903${two(11 + (i % 4))}T${two(8 + (Math.floor(i / 40) % 10))}${two((i % 2) * 30)}00Z`;
+      lines.push(
+        'BEGIN:VEVENT',
+        `UID:large-${i}`,
+        `DTSTART:${start}`,
+        'DURATION:PT30M',
+        `SUMMARY:Generated Talk ${i} - Ada Example\\, Example Corp`,
+        `LOCATION:Room ${i % 40}`,
+        'END:VEVENT',
+      );
+    }
+    lines.push('END:VCALENDAR', '');
+    return lines.join('\r\n');
+  }
+
+  afterEach(async () => {
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(workspaceUri(LARGE)).then(undefined, () => undefined);
+  });
+
+  it('while a schedule near the caps is imported, edits typed into the note complete before the import does, and every character stays', async function () {
+    this.timeout(180000);
+    const { schedule } = await apis();
+    await vscode.workspace.fs.writeFile(workspaceUri(LARGE), new TextEncoder().encode(largeIcs(SESSIONS)));
+    const editor = await open('---\ntitle: "Large"\n---\n\n## Day 1\n\n- ');
+    const doc = editor.document;
+
+    let done = false;
+    const importing = Promise.resolve(vscode.commands.executeCommand<{ sessions: unknown[] } | undefined>('talkCapture.importSchedule', { source: LARGE })).finally(
+      () => (done = true),
+    );
+    // Type one character at a time at the end of the note until the parse (or the import)
+    // ends; count the edits that completed while the schedule was being parsed. An inline
+    // parse holds the extension host (this test runs in it too) from its start to its end:
+    // none would. (Typing stops with the parse: the import's own edit of the note comes next.)
+    let typed = 0;
+    let duringParse = 0;
+    while (!done && !(duringParse > 0 && schedule.parsing === 0)) {
+      const ok = await editor.edit((b) => b.insert(doc.lineAt(doc.lineCount - 1).range.end, 'x'));
+      if (ok) typed++;
+      if (ok && schedule.parsing > 0) duringParse++;
+    }
+    const result = await importing;
+    assert.ok(result, schedule.lastMessage);
+    assert.strictEqual(result.sessions.length, SESSIONS);
+    assert.match(schedule.lastMessage ?? '', /9,?000 sessions/);
+    assert.ok(duringParse > 0, `edits that completed while the schedule was parsed: ${duringParse} (of ${typed} before the import ended)`);
+    // The import's own edit (the note remembers its schedule) left every typed character in place.
+    const text = doc.getText();
+    assert.ok(text.includes(`schedule: ${LARGE}`), text.slice(0, 200));
+    assert.ok(text.endsWith(`- ${'x'.repeat(typed)}`), `${typed} characters typed: ${JSON.stringify(text.slice(-60))}`);
+  });
+});
