@@ -6,6 +6,7 @@
  * overrides the conference's zone. Exit 2 with one line when SOURCE cannot be read or is not a
  * schedule.
  */
+import { lookup } from 'node:dns/promises';
 import { parseArgs } from 'util';
 import { CliError, readFileBytes, type CliCommand } from './common';
 import {
@@ -83,7 +84,7 @@ export const run: CliCommand = async (args, io) => {
   let schedule: Schedule;
   try {
     schedule = isScheduleUrl(source)
-      ? await loadSchedule(source, { timeZone: values.tz, source })
+      ? await loadSchedule(source, { timeZone: values.tz, source, lookup: resolveHost })
       : parseSchedule(readFileBytes(source, MAX_SCHEDULE_BYTES, SCHEDULE_FILE), { timeZone: values.tz, source });
   } catch (err) {
     if (err instanceof ScheduleError) throw new CliError(isScheduleUrl(source) ? err.message : `${source}: ${err.message}`);
@@ -95,3 +96,8 @@ export const run: CliCommand = async (args, io) => {
   io.out(values.json ? JSON.stringify(scheduleJson(schedule, sessions), null, 2) : scheduleHumanText(schedule, sessions, at));
   return 0;
 };
+
+/** A host name's addresses, as this machine resolves them: a redirect to one of its own is refused. */
+async function resolveHost(hostname: string): Promise<string[]> {
+  return (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
+}

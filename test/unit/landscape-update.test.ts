@@ -8,7 +8,7 @@ import { loadIndexFile } from '../../src/cli/common';
 import * as zlib from 'zlib';
 import { Scalar } from 'yaml';
 import { buildUpdatedIndex, fetchLandscapeText, landscapeYamlProblem, MAX_LANDSCAPE_BYTES, urlProblem } from '../../src/core/landscape/update';
-import { isThisMachine } from '../../src/core/net/fetchText';
+import { isThisMachine, redirectRefusal } from '../../src/core/net/fetchText';
 
 const bundled = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
 
@@ -252,6 +252,32 @@ describe('landscape: update over a hostile network', () => {
     const remote = ['example.org', '128.0.0.1', '10.0.0.1', '1.127.0.0', '[::2]', '[2001:db8::1]', '[::ffff:8.8.8.8]', '[fe80::1]', 'localhost.example.org', 'mylocalhost'];
     for (const host of local) assert.ok(isThisMachine(new URL(`https://${host}/x`)), host);
     for (const host of remote) assert.ok(!isThisMachine(new URL(`https://${host}/x`)), host);
+  });
+
+  it('a redirect to a host name that resolves to this machine is refused when names can be resolved (names were compared as written)', async () => {
+    const names: Record<string, string[]> = {
+      'files.example.org': ['93.184.216.34'],
+      'sneaky.example.org': ['93.184.216.34', '127.0.0.1'],
+      'mapped.example.org': ['::ffff:127.0.0.1'],
+      'zoned.example.org': ['fe80::1%eth0'],
+    };
+    const asked: string[] = [];
+    const lookup = async (host: string) => {
+      asked.push(host);
+      if (!(host in names)) throw new Error(`ENOTFOUND ${host}`);
+      return names[host];
+    };
+    const from = new URL('https://conference.example.org/schedule.ics');
+    const to = (host: string) => new URL(`https://${host}/all.ics`);
+    assert.strictEqual(await redirectRefusal(from, to('files.example.org'), lookup), undefined);
+    assert.match((await redirectRefusal(from, to('sneaky.example.org'), lookup)) ?? '', /to sneaky\.example\.org, which is this machine \(127\.0\.0\.1\): not followed/);
+    assert.match((await redirectRefusal(from, to('mapped.example.org'), lookup)) ?? '', /which is this machine \(::ffff:127\.0\.0\.1\)/);
+    assert.strictEqual(await redirectRefusal(from, to('zoned.example.org'), lookup), undefined, 'an address no URL can hold is no loopback');
+    assert.strictEqual(await redirectRefusal(from, to('nowhere.example.org'), lookup), undefined, 'a name that does not resolve is left to the request');
+    assert.match((await redirectRefusal(from, to('127.0.0.3'), lookup)) ?? '', /to this machine \(127\.0\.0\.3\)/);
+    assert.strictEqual(await redirectRefusal(from, to('sneaky.example.org')), undefined, 'without a resolver (a browser) names are compared as written');
+    assert.strictEqual(await redirectRefusal(new URL('http://127.0.0.1:8080/a'), to('sneaky.example.org'), lookup), undefined, 'from this machine to itself is allowed');
+    assert.deepStrictEqual(asked, ['files.example.org', 'sneaky.example.org', 'mapped.example.org', 'zoned.example.org', 'nowhere.example.org']);
   });
 
   it('a redirect target with a password is shown masked, as the first URL is (it was printed in full)', async () => {

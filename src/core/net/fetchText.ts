@@ -31,7 +31,16 @@ export interface FetchTextOptions {
   strictUtf8?: boolean;
   /** Words the URL messages: "only https: URLs are fetched" (default) or "… are loaded". */
   verb?: string;
+  /**
+   * Resolves a host name to its addresses (where the platform can: the CLI passes Node's
+   * resolver; a browser cannot). A redirect to a name that resolves to this machine is then
+   * refused like one that names it.
+   */
+  lookup?: HostLookup;
 }
+
+/** A host name's addresses (`127.0.0.1`, `::1`). */
+export type HostLookup = (hostname: string) => Promise<readonly string[]>;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -71,6 +80,27 @@ export function isThisMachine(u: URL): boolean {
   if (g.slice(0, 7).every((x) => x === 0)) return g[7] <= 1; // `::`, `::1`
   if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0)) return g[6] >> 8 === 127 || g[6] >> 8 === 0; // `::ffff:127.x.y.z`, `::127.x.y.z`
   return false;
+}
+
+/**
+ * Why a redirect from `from` to `to` is not followed, or undefined when it may be: from
+ * elsewhere to this machine, named (`127.0.0.3`, `[::ffff:127.0.0.1]`) or, with `lookup`, by a
+ * host name that resolves to one of its addresses. A name that does not resolve is left to the
+ * request itself to fail.
+ */
+export async function redirectRefusal(from: URL, to: URL, lookup?: HostLookup): Promise<string | undefined> {
+  if (isThisMachine(from)) return undefined;
+  if (isThisMachine(to)) return `redirected from ${from.host} to this machine (${to.host}): not followed`;
+  if (!lookup || /^[\d.]+$|^\[/.test(to.hostname)) return undefined;
+  const addresses = await lookup(to.hostname).catch(() => [] as readonly string[]);
+  const local = addresses.find((a) => {
+    try {
+      return isThisMachine(new URL(`http://${a.includes(':') ? `[${a}]` : a}/`));
+    } catch {
+      return false; // not an address a URL can hold (an IPv6 zone): not this machine's loopback
+    }
+  });
+  return local ? `redirected from ${from.host} to ${to.host}, which is this machine (${local}): not followed` : undefined;
 }
 
 /** A URL as it may be shown: a user name or password in it replaced by `…`. */
@@ -153,9 +183,8 @@ export async function fetchText(url: string, o: FetchTextOptions): Promise<{ tex
       }
       const problem = urlProblem(next.href, verb);
       if (problem) throw new FetchTextError(`redirected to a URL that is not ${verb}: ${shownUrl(next)} (${problem})`);
-      if (isThisMachine(next) && !isThisMachine(new URL(current))) {
-        throw new FetchTextError(`redirected from ${new URL(current).host} to this machine (${next.host}): not followed`);
-      }
+      const refusal = await redirectRefusal(new URL(current), next, o.lookup);
+      if (refusal) throw new FetchTextError(refusal);
       current = next.href;
     }
     if (!res.ok) {

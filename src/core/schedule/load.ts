@@ -7,7 +7,7 @@
 import { ScheduleError, type Schedule } from './model';
 import { MAX_SCHEDULE_BYTES, parseSchedule } from './parse';
 import type { ScheduleParseOptions } from './build';
-import { FetchTextError, fetchText, urlProblem } from '../net/fetchText';
+import { FetchTextError, fetchText, urlProblem, type HostLookup } from '../net/fetchText';
 
 export interface LoadOptions {
   /** Most bytes read (default MAX_SCHEDULE_BYTES, 16 MB). */
@@ -18,6 +18,8 @@ export interface LoadOptions {
   maxRedirects?: number;
   /** Cancels the load (the editor's progress Cancel). */
   signal?: AbortSignal;
+  /** Resolves host names, so a redirect to a name of this machine is refused (the CLI's). */
+  lookup?: HostLookup;
 }
 
 /** Why a URL is not loaded, or undefined when it may be: `https:`, or `http:` to loopback only. */
@@ -38,6 +40,7 @@ export async function loadScheduleText(url: string, options: LoadOptions = {}): 
       timeoutMs: options.timeoutMs ?? 30000,
       maxRedirects: options.maxRedirects ?? 5,
       signal: options.signal,
+      lookup: options.lookup,
       label: 'schedule',
       verb: 'loaded',
       accept: 'text/calendar, application/json, application/xml, text/xml, */*;q=0.5',
