@@ -103,7 +103,9 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
       if (
         e.affectsConfiguration('talkCapture.diagnostics.unlinkedProjects') ||
         e.affectsConfiguration('talkCapture.landscape.scope') ||
-        e.affectsConfiguration('talkCapture.linkMentions.mode')
+        e.affectsConfiguration('talkCapture.linkMentions.mode') ||
+        // The day pattern moves where talks end, and so which mention is the first of its talk.
+        e.affectsConfiguration('talkCapture.dayHeadingPattern')
       ) {
         refreshAll();
       }
