@@ -13,6 +13,8 @@ import { LandscapeIndex, parseIndexFile, type LandscapeEntry } from '../src/core
 import { evaluate, parseAnnotated } from '../src/core/landscape/evaluate';
 import { findMentions, planLinkEdits } from '../src/core/landscape/matcher';
 import { scanMarkdown } from '../src/core/landscape/scan';
+import { parseNotes } from '../src/core/notes/parse';
+import { allTalks } from '../src/core/notes/query';
 
 const root = path.join(__dirname, '..');
 const SUITE = 'landscape';
@@ -142,7 +144,7 @@ export async function run(): Promise<BenchRow[]> {
   const plain = evalNotes.map((n) => parseAnnotated(n.annotated, index).text);
   const note = bigNote(plain, 3000);
   const lineCount = note.split('\n').length - 1;
-  const link = timeRuns(() => planLinkEdits(note, findMentions(note, index, { typos: false }), 'perTalk', { index }), 15, 3);
+  const link = timeRuns(() => planLinkEdits(note, findMentions(note, index, { typos: false }), 'perTalk', { index, talks: allTalks(parseNotes(note)) }), 15, 3);
   const cncfForms = index.entries.filter((e) => e.maturity).flatMap((e) => [e.name, ...e.aliases]);
   const naiveRes = cncfForms.map((n) => new RegExp(`\\b${escapeRe(n)}\\b`, 'gi'));
   const naive = timeRuns(

@@ -1,5 +1,5 @@
 /**
- * `talk-capture check PATH... [--json] [--strict]`: the problems to fix before publishing, the
+ * `talk-capture check PATH... [--json] [--strict] [--day-pattern REGEX]`: the problems to fix before publishing, the
  * same as the editor's Check Notes Before Publishing, of files and of the notes of folders (as
  * `todos` selects them: a blog's `content/` with its page bundles). Exit 1 when a note has an
  * error or a warning (something to fix before publishing); hints (information: unlinked project
@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { notesOfPaths } from './notesFs';
 import { notesRules } from '../core/notes/workspaceNotes';
-import { bundledIndexFile, CliError, loadIndexFile, parseCliArgs, readNote, utf8Warning, type CliCommand, type CliIO } from './common';
+import { bundledIndexFile, CliError, DAY_PATTERN_USAGE, dayPatternOf, loadIndexFile, parseCliArgs, readNote, utf8Warning, type CliCommand, type CliIO } from './common';
 import { parseNotes } from '../core/notes/parse';
 import type { LandscapeIndex } from '../core/landscape/index';
 import { checkNotes, summarize, type PublishProblem } from '../core/publish/check';
@@ -46,13 +46,14 @@ interface FileResult {
 
 const SEVERITY: Record<PublishProblem['severity'], string> = { error: 'error', warning: 'warning', info: 'info' };
 
-const CHECK_USAGE = "usage: talk-capture check PATH... [--json] [--strict]  (files, or folders such as a blog's content/)";
+const CHECK_USAGE = `usage: talk-capture check PATH... [--json] [--strict] ${DAY_PATTERN_USAGE}  (files, or folders such as a blog's content/)`;
 
 /** A hint: information only, printed and counted, never a reason to stop publishing (unless --strict). */
 const isHint = (p: PublishProblem) => p.severity === 'info';
 
 export const run: CliCommand = async (args, io) => {
-  const { paths, flags } = parseCliArgs(args, { json: {}, strict: {} }, CHECK_USAGE);
+  const { paths, flags, values } = parseCliArgs(args, { json: {}, strict: {}, 'day-pattern': { value: true } }, CHECK_USAGE);
+  const dayHeadingPattern = dayPatternOf(values);
   if (paths.length === 0) throw new CliError(CHECK_USAGE);
   const json = flags.has('json');
   const strict = flags.has('strict');
@@ -78,7 +79,7 @@ export const run: CliCommand = async (args, io) => {
       index = loadLandscape(io);
       indexLoaded = true;
     }
-    const notes = parseNotes(text, { fileName: path.basename(file) });
+    const notes = parseNotes(text, { dayHeadingPattern, fileName: path.basename(file) });
     results.push({ file, problems: checkNotes(text, notes, index), ...(warning ? { warning } : {}) });
   }
 

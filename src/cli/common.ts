@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs as nodeParseArgs } from 'util';
 import { unreadableReason } from '../core/notes/parse';
+import { compileUserPattern } from '../core/userPattern';
 import { LandscapeIndex, parseIndexFile } from '../core/landscape/index';
 import { BINARY_REASON, DEFAULT_MAX_FILE_MB, firstInvalidUtf8, invalidUtf8Warning, maxFileBytesOf, tooLargeReason } from '../core/notes/workspaceNotes';
 export interface CliIO {
@@ -26,6 +27,22 @@ export class CliError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The usage of `--day-pattern`, as the subcommands that read talks print it. */
+export const DAY_PATTERN_USAGE = '[--day-pattern REGEX]';
+
+/**
+ * `--day-pattern REGEX`: what talkCapture.dayHeadingPattern is in the editor (the headings that
+ * are days, and so the talks that "first mention per talk" counts in). Undefined when absent or
+ * empty (the built-in rules); a pattern that cannot run in linear time is a usage error.
+ */
+export function dayPatternOf(values: ReadonlyMap<string, string>): string | undefined {
+  const source = values.get('day-pattern');
+  if (source === undefined || !source.trim()) return undefined;
+  const compiled = compileUserPattern(source, { ignoreCase: true });
+  if (!compiled.ok) throw new CliError(`--day-pattern was refused: ${compiled.reason}`);
+  return source;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,13 +1,27 @@
 /**
- * `talk-capture link FILE [--dry-run|--write] [--json] [--mode perTalk|perDocument|everyMention] [--scope cncf|all] [--index FILE]`
+ * `talk-capture link FILE [--dry-run|--write] [--json] [--mode perTalk|perDocument|everyMention] [--scope cncf|all] [--index FILE] [--day-pattern REGEX]`
  *
  * Lists the CNCF project mentions of a note (`link`: sure, `suggest`: a probable typo or an
  * ordinary word that may be the project). `--write` links the `link` mentions in place (the
- * first per talk unless `--mode` says otherwise) and keeps every other byte of the file.
+ * first per talk unless `--mode` says otherwise; the talks are those of the note's model, with
+ * `--day-pattern` as talkCapture.dayHeadingPattern) and keeps every other byte of the file.
  * `--dry-run` (the default) changes nothing. Exit 0, or 2 for a usage or file problem, or after
  * the rest when a line could not be read (too long for project names: named on stderr).
  */
-import { bundledIndexFile, CliError, loadIndexFile, parseCliArgs, readNote, reportUnread, utf8Warning, writeNote, type CliCommand } from './common';
+import * as path from 'path';
+import {
+  bundledIndexFile,
+  CliError,
+  DAY_PATTERN_USAGE,
+  dayPatternOf,
+  loadIndexFile,
+  parseCliArgs,
+  readNote,
+  reportUnread,
+  utf8Warning,
+  writeNote,
+  type CliCommand,
+} from './common';
 
 import { applyEdits } from '../core/document';
 import type { LandscapeIndex, LandscapeScope } from '../core/landscape/index';
@@ -24,6 +38,8 @@ interface LinkMentionJson {
   url: string | null;
   maturity: string | null;
   action: 'link' | 'suggest';
+  /** The mention `--write` links (or linked): the first of its project per talk (by `--mode`) not linked yet. */
+  chosen: boolean;
 }
 
 export interface LinkJson {
@@ -48,10 +64,14 @@ function loadIndex(file: string): LandscapeIndex {
   }
 }
 
-const LINK_USAGE = 'usage: talk-capture link FILE [--dry-run|--write] [--json] [--mode perTalk|perDocument|everyMention] [--scope cncf|all] [--index FILE]';
+const LINK_USAGE = `usage: talk-capture link FILE [--dry-run|--write] [--json] [--mode perTalk|perDocument|everyMention] [--scope cncf|all] [--index FILE] ${DAY_PATTERN_USAGE}`;
 
 export const run: CliCommand = (args, io) => {
-  const { paths, flags, values } = parseCliArgs(args, { json: {}, write: {}, 'dry-run': {}, mode: { value: true }, scope: { value: true }, index: { value: true } }, LINK_USAGE);
+  const { paths, flags, values } = parseCliArgs(
+    args,
+    { json: {}, write: {}, 'dry-run': {}, mode: { value: true }, scope: { value: true }, index: { value: true }, 'day-pattern': { value: true } },
+    LINK_USAGE,
+  );
   const json = flags.has('json');
   const write = flags.has('write');
   const dryRun = flags.has('dry-run');
@@ -61,6 +81,7 @@ export const run: CliCommand = (args, io) => {
   if (scopeValue !== 'cncf' && scopeValue !== 'all') throw new CliError('--scope must be cncf or all');
   const scope: LandscapeScope = scopeValue;
   const indexFile = values.get('index');
+  const dayHeadingPattern = dayPatternOf(values);
   if (paths.length !== 1) throw new CliError(LINK_USAGE);
   if (write && dryRun) throw new CliError('--write and --dry-run exclude each other');
   const file = paths[0];
@@ -73,7 +94,8 @@ export const run: CliCommand = (args, io) => {
   // One parse of the note feeds the mentions, the links already there and the talk sections.
   const scan = scanMarkdown(text);
   const mentions = findMentions(text, index, { scope, scan });
-  const plan = { talks: allTalks(parseNotes(text)).map((t) => ({ line: t.line, endLine: t.endLine })), linked: linkedProjects(text, index, scan) };
+  const notes = parseNotes(text, { dayHeadingPattern, fileName: path.basename(file) });
+  const plan = { talks: allTalks(notes), linked: linkedProjects(text, index, scan) };
   let linked: number | undefined;
   const chosenList = chooseMentions(text, mentions, mode, plan);
   const chosen = new Set(chosenList);
@@ -85,7 +107,16 @@ export const run: CliCommand = (args, io) => {
   if (json) {
     const out: LinkJson = {
       file,
-      mentions: mentions.map((m) => ({ line: m.line, column: m.column, text: m.text, project: m.entry.name, url: m.url ?? null, maturity: m.entry.maturity, action: m.action })),
+      mentions: mentions.map((m) => ({
+        line: m.line,
+        column: m.column,
+        text: m.text,
+        project: m.entry.name,
+        url: m.url ?? null,
+        maturity: m.entry.maturity,
+        action: m.action,
+        chosen: chosen.has(m),
+      })),
       ...(linked !== undefined ? { linked } : {}),
     };
     io.out(JSON.stringify(out, null, 2));

@@ -27,7 +27,8 @@ import { describeEntry, type CompletionMatch, type LandscapeIndex } from '../cor
 import { compactKey, escapeLinkText, markdownUrl } from '../core/landscape/text';
 import { nextLetterOf, shouldOpenProjectList, wordBeforeCursor, type TypedWord } from '../core/landscape/typing';
 import type { FeatureContext } from './feature';
-import { getLandscape, initLandscape, landscapeScope, scanOf } from './landscapeService';
+import { getLandscape, initLandscape, scanOf } from './landscapeService';
+import { landscapeScope } from './settings';
 
 /** `[` starts a link by hand: the provider is asked at once. */
 const TRIGGERS = ['['];

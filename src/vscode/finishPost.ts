@@ -12,8 +12,9 @@ import type { FeatureContext } from './feature';
 import type { FinishPostApi } from './api';
 import { requireMarkdownEditor } from './editor';
 import { editDocument } from './edits';
-import { landscapeIndex, landscapeIndexError, landscapeScope } from './landscapeService';
-import { linkMode, tagSettings } from './settings';
+import { landscapeIndex, landscapeIndexError } from './landscapeService';
+import { notesOptionsOf } from './notesCache';
+import { landscapeScope, linkMode, tagSettings } from './settings';
 import { FINISH_STEPS, planFinish, type FinishOptions, type FinishStepId } from '../core/publish/finish';
 import { summarize, type PublishProblem } from '../core/publish/check';
 
@@ -51,7 +52,7 @@ async function finishPost(ctx: FeatureContext, api: FinishPostApi, args?: Finish
     return undefined;
   }
   const tags = tagSettings(doc.uri);
-  const options: FinishOptions = { scope: landscapeScope(), linkMode: linkMode(), tagFields: tags.fields, tagStyle: tags.style };
+  const options: FinishOptions = { scope: landscapeScope(), linkMode: linkMode(), notes: notesOptionsOf(doc), tagFields: tags.fields, tagStyle: tags.style };
   const preview = planFinish(doc.getText(), index, options);
   const todo = preview.steps.filter((s) => s.count > 0);
 

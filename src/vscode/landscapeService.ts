@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { messageOf } from './command';
+import { landscapeScope } from './settings';
 import { LandscapeIndex, parseIndexFile, type LandscapeScope } from '../core/landscape/index';
 import { findMentions, linkedProjects, type LinkedProject, type Mention } from '../core/landscape/matcher';
 import { scanMarkdown, type ScanResult } from '../core/landscape/scan';
@@ -66,11 +67,6 @@ export function setLandscape(index: LandscapeIndex, from: 'bundled' | 'updated')
 
 export function storedIndexUri(): vscode.Uri | undefined {
   return context ? vscode.Uri.joinPath(context.extension.globalStorageUri, STORED_INDEX) : undefined;
-}
-
-/** talkCapture.landscape.scope */
-export function landscapeScope(): LandscapeScope {
-  return vscode.workspace.getConfiguration('talkCapture').get<string>('landscape.scope', 'cncf') === 'all' ? 'all' : 'cncf';
 }
 
 async function load(): Promise<LandscapeIndex> {

@@ -14,8 +14,10 @@ import { requireMarkdownEditor } from './editor';
 import type { LinkMentionsApi } from './api';
 import type { FeatureContext } from './feature';
 import { messageOf, registerCommand } from './command';
-import { getLandscape, initLandscape, landscapeScope, setLandscape, storedIndexUri } from './landscapeService';
-import { linkMode } from './settings';
+import { getLandscape, initLandscape, setLandscape, storedIndexUri } from './landscapeService';
+import { getNotes } from './notesCache';
+import { allTalks } from '../core/notes/query';
+import { landscapeScope, linkMode } from './settings';
 
 /** Arguments the commands accept (from code actions and tests); without them they ask the user. */
 interface InsertProjectLinkArgs {
@@ -144,7 +146,9 @@ async function linkProjectMentions(args?: LinkMentionsArgs): Promise<number> {
   const useSelection = !args?.wholeDocument && selection && !selection.isEmpty;
   const range = useSelection ? { from: doc.offsetAt(selection!.start), to: doc.offsetAt(selection!.end) } : {};
   const mentions = findMentions(text, index, { scope: landscapeScope(), ...range });
-  const planned = chooseMentions(text, mentions, mode, { linked: linkedProjects(text, index) }).filter((m) => linkTextFor(m));
+  // The talks of the model the hints and the check read (this version, the person's day pattern).
+  const talks = allTalks(getNotes(doc));
+  const planned = chooseMentions(text, mentions, mode, { talks, linked: linkedProjects(text, index) }).filter((m) => linkTextFor(m));
   if (planned.length === 0) {
     const suggestions = mentions.filter((m) => m.action === 'suggest').length;
     void vscode.window.showInformationMessage(

@@ -77,14 +77,23 @@ function fileNameOf(uri: vscode.Uri): string {
   return p.slice(p.lastIndexOf('/') + 1);
 }
 
+/**
+ * The options a document's model is built with (the settings' day and TODO patterns, its file
+ * name): for a core function that reads the talks of a text derived from the document (Finish
+ * Post's link step).
+ */
+export function notesOptionsOf(doc: vscode.TextDocument): NotesOptions & { maxChars: number } {
+  return { ...notesOptions(), fileName: fileNameOf(doc.uri) };
+}
+
 /** The notes model of a document (cached per URI and version). Never throws. */
 export function getNotes(doc: vscode.TextDocument): NotesModel {
   try {
-    const opts = notesOptions();
+    const opts = notesOptionsOf(doc);
     const key = doc.uri.toString();
     const hit = cache.get(key);
     if (hit && hit.version === doc.version && hit.optionsKey === optionsKey) return hit.model;
-    const model = parseNotes(doc.getText(), { ...opts, fileName: fileNameOf(doc.uri) });
+    const model = parseNotes(doc.getText(), opts);
     cache.set(key, { version: doc.version, optionsKey, model });
     return model;
   } catch (err) {

@@ -8,7 +8,9 @@
  */
 import * as vscode from 'vscode';
 import { messageOf } from './command';
-import { linkMode } from './settings';
+import { getNotes } from './notesCache';
+import { allTalks } from '../core/notes/query';
+import { linkMode, unlinkedProjectHints } from './settings';
 import type { Mention } from '../core/landscape/matcher';
 import { chooseMentions, correctedText, linkTextFor } from '../core/landscape/matcher';
 import { isMarkdown, maxFileChars } from './editor';
@@ -25,10 +27,6 @@ const DEBOUNCE_MS = 300;
 /** The mention behind each diagnostic, for the quick fixes. */
 const mentionOf = new WeakMap<vscode.Diagnostic, Mention>();
 
-function enabled(): boolean {
-  return vscode.workspace.getConfiguration('talkCapture').get<boolean>('diagnostics.unlinkedProjects', true);
-}
-
 export function registerProjectDiagnostics(ctx: FeatureContext): void {
   initLandscape(ctx);
   const collection = vscode.languages.createDiagnosticCollection('talkCapture.projects');
@@ -38,7 +36,7 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
   const update = async (doc: vscode.TextDocument) => {
     const key = doc.uri.toString();
     if (!isMarkdown(doc) || doc.isClosed) return;
-    if (!enabled() || doc.getText().length > maxFileChars()) {
+    if (!unlinkedProjectHints() || doc.getText().length > maxFileChars()) {
       collection.delete(doc.uri);
       return;
     }
@@ -48,7 +46,8 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
       const version = doc.version;
       const a = analyze(doc, index);
       if (doc.version !== version) return;
-      const chosen = new Set(chooseMentions(a.text, a.mentions, linkMode(), { linked: a.linked }));
+      // The talks of the notes model of this version (the person's day pattern), as the check and Link Project Mentions count them.
+      const chosen = new Set(chooseMentions(a.text, a.mentions, linkMode(), { talks: allTalks(getNotes(doc)), linked: a.linked }));
       const diags: vscode.Diagnostic[] = [];
       for (const m of a.mentions) {
         const range = new vscode.Range(m.range.start.line, m.range.start.character, m.range.end.line, m.range.end.character);
@@ -104,7 +103,9 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
       if (
         e.affectsConfiguration('talkCapture.diagnostics.unlinkedProjects') ||
         e.affectsConfiguration('talkCapture.landscape.scope') ||
-        e.affectsConfiguration('talkCapture.linkMentions.mode')
+        e.affectsConfiguration('talkCapture.linkMentions.mode') ||
+        // The day pattern moves where talks end, and so which mention is the first of its talk.
+        e.affectsConfiguration('talkCapture.dayHeadingPattern')
       ) {
         refreshAll();
       }

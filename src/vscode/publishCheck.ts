@@ -12,10 +12,8 @@ import { isMarkdown, requireMarkdownEditor } from './editor';
 import { getNotes } from './notesCache';
 import { scheduleSpeakerHints } from './scheduleStore';
 import { landscapeIndex } from './landscapeService';
-import { tagSettings } from './settings';
+import { landscapeScope, linkMode, liveCheck, tagSettings, unlinkedProjectHints } from './settings';
 import { checkNotes, summarize, type PublishProblem } from '../core/publish/check';
-import type { LinkMode } from '../core/landscape/matcher';
-import type { LandscapeScope } from '../core/landscape/index';
 
 const DEBOUNCE_MS = 400;
 const DIAGNOSTIC_SOURCE = 'Talk Capture publish check';
@@ -68,17 +66,17 @@ export function registerPublishCheck(ctx: FeatureContext): void {
       collection.delete(doc.uri);
       return { skipped: notes.skipped };
     }
-    const config = vscode.workspace.getConfiguration('talkCapture', doc.uri);
+    // The same sanitised settings as the project hints and Link Project Mentions, so that all three choose the same mentions.
     const tags = tagSettings(doc.uri);
     const problems = checkNotes(doc.getText(), notes, index, {
-      scope: config.get<LandscapeScope>('landscape.scope', 'cncf'),
-      linkMode: config.get<LinkMode>('linkMentions.mode', 'perTalk'),
+      scope: landscapeScope(),
+      linkMode: linkMode(),
       tagFields: tags.fields,
       tagStyle: tags.style,
     });
     // The live project hints (projectDiagnostics.ts) already show unlinked mentions and typos in
     // the body, with quick fixes: list them once. They still count in the summary.
-    const hintsShown = config.get<boolean>('diagnostics.unlinkedProjects', true);
+    const hintsShown = unlinkedProjectHints();
     const bodyStart = notes.frontMatter.endLine ?? 0;
     const shown = hintsShown ? problems.filter((p) => !(p.kind === 'unlinked-project' || (p.kind === 'typo' && p.line > bodyStart))) : problems;
     // With a schedule: a speaker name that nearly matches the session's is probably a typo.
@@ -164,7 +162,7 @@ export function registerPublishCheck(ctx: FeatureContext): void {
 
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0 || !isMarkdown(e.document) || !watched.has(e.document.uri.toString())) return;
-      if (!vscode.workspace.getConfiguration('talkCapture', e.document.uri).get<boolean>('check.live', true)) return;
+      if (!liveCheck(e.document.uri)) return;
       schedule(e.document);
     }),
 

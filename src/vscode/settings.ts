@@ -3,6 +3,7 @@
  * the default, never an exception or an unbounded limit).
  */
 import * as vscode from 'vscode';
+import type { LandscapeScope } from '../core/landscape/index';
 import type { LinkMode } from '../core/landscape/matcher';
 import type { TagStyle } from '../core/frontmatter/tags';
 import type { TodoCountOptions } from '../core/notes/todos';
@@ -25,6 +26,21 @@ export function notesRulesSetting(scope?: vscode.ConfigurationScope): NotesRules
 export function linkMode(): LinkMode {
   const v = config().get<string>('linkMentions.mode', 'perTalk');
   return v === 'perDocument' || v === 'everyMention' ? v : 'perTalk';
+}
+
+/** talkCapture.landscape.scope */
+export function landscapeScope(): LandscapeScope {
+  return config().get<string>('landscape.scope', 'cncf') === 'all' ? 'all' : 'cncf';
+}
+
+/** talkCapture.diagnostics.unlinkedProjects: the live project hints are on (anything but `false` is on). */
+export function unlinkedProjectHints(): boolean {
+  return config().get<unknown>('diagnostics.unlinkedProjects', true) !== false;
+}
+
+/** talkCapture.check.live: a checked note's problems follow its edits (anything but `false` is on). */
+export function liveCheck(scope?: vscode.ConfigurationScope): boolean {
+  return config(scope).get<unknown>('check.live', true) !== false;
 }
 
 export interface TagSettings {

@@ -258,6 +258,71 @@ describe('linking: CNCF projects', function () {
     }
   });
 
+  it('with a custom day pattern, the hints, the check and Link Project Mentions choose the same first mention per talk', async () => {
+    // `Morning:` / `Afternoon:` lines are days only by the pattern: with it, the afternoon ends
+    // the morning talk (its `### Q&A` is a section of that talk), and its `###` is a talk.
+    const note = [
+      'Morning:',
+      '',
+      '## Storage deep dive - Dee Example, Example Corp',
+      '',
+      'We keep Prometheus data on local disks.',
+      '',
+      '### Q&A',
+      '',
+      'Prometheus remote write came up.',
+      '',
+      'Afternoon:',
+      '',
+      '### Service mesh at scale - Eve Example, Initech',
+      '',
+      'Linkerd and Prometheus, side by side.',
+      '',
+    ].join('\n');
+    const restore = await setSetting('dayHeadingPattern', '^(Morning|Afternoon)$');
+    try {
+      const editor = await openMarkdown(note);
+      const doc = editor.document;
+      const spots = (ds: readonly vscode.Diagnostic[]) =>
+        ds
+          .map((d) => ({ offset: doc.offsetAt(d.range.start), text: doc.getText(d.range), at: `${d.range.start.line + 1}:${d.range.start.character + 1}` }))
+          .sort((a, b) => a.offset - b.offset);
+      // The live hints.
+      await (await getApiOf('projectDiagnostics')).refresh(doc.uri);
+      const hints = spots(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'Talk Capture' && d.code === 'unlinked-project'));
+      assert.deepStrictEqual(
+        hints.map((h) => `${h.at} ${h.text}`),
+        ['5:9 Prometheus', '15:1 Linkerd', '15:13 Prometheus'],
+      );
+      // The check lists them itself when the live hints are off.
+      const hintsOff = await setSetting('diagnostics.unlinkedProjects', false);
+      try {
+        await vscode.commands.executeCommand('talkCapture.checkNotes');
+        const checked = spots(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'Talk Capture publish check' && d.code === 'unlinked-project'));
+        assert.deepStrictEqual(
+          checked.map((c) => c.at),
+          hints.map((h) => h.at),
+          'the check',
+        );
+      } finally {
+        await hintsOff();
+      }
+      // Link Project Mentions links exactly the hinted mentions.
+      const n = await vscode.commands.executeCommand<number>('talkCapture.linkProjectMentions', { confirm: false });
+      assert.strictEqual(n, hints.length);
+      const after = doc.getText();
+      let shift = 0;
+      for (const h of hints) {
+        const at = h.offset + shift;
+        assert.strictEqual(after.slice(at, at + h.text.length + 3), `[${h.text}](`, `the link at ${h.at}`);
+        shift += after.indexOf(')', at + h.text.length + 3) + 1 - at - h.text.length;
+      }
+      assert.strictEqual(after.length, note.length + shift, 'nothing else was linked');
+    } finally {
+      await restore();
+    }
+  });
+
   it('Update Landscape Index loads from a local HTTP server, and keeps the index on a broken file', async () => {
     const l = await landscape();
     const bundled = await l.get();

@@ -22,7 +22,16 @@ describe('cli: talk-capture link', () => {
     assert.strictEqual(r.code, 0, r.err);
     const j = JSON.parse(r.out) as LinkJson;
     assert.strictEqual(j.file, fixture);
-    assert.deepStrictEqual(j.mentions[0], { line: 10, column: 8, text: 'Prometheus', project: 'Prometheus', url: 'https://prometheus.io/', maturity: 'graduated', action: 'link' });
+    assert.deepStrictEqual(j.mentions[0], {
+      line: 10,
+      column: 8,
+      text: 'Prometheus',
+      project: 'Prometheus',
+      url: 'https://prometheus.io/',
+      maturity: 'graduated',
+      action: 'link',
+      chosen: true,
+    });
     assert.ok(j.mentions.some((m) => m.text === 'Vitness' && m.project === 'Vitess' && m.action === 'suggest'));
     assert.ok(!j.mentions.some((m) => m.line === 17), 'code is skipped');
   });

@@ -5,8 +5,12 @@ import { loadIndexFile } from '../../src/cli/common';
 import { chooseMentions, findMentions, linkedProjects, planLinkEdits } from '../../src/core/landscape/matcher';
 import { scanMarkdown } from '../../src/core/landscape/scan';
 import { rng } from '../../bench/generate';
+import { parseNotes } from '../../src/core/notes/parse';
+import { allTalks } from '../../src/core/notes/query';
 
 const index = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
+/** The talks of a note as the notes model builds them with default settings. */
+const talksOf = (text: string) => allTalks(parseNotes(text));
 const links = (text: string) =>
   findMentions(text, index)
     .filter((m) => m.action === 'link')
@@ -138,24 +142,24 @@ describe('matcher: linked projects and link edits', () => {
 
   it('links the first mention per talk, leaving already linked projects', () => {
     const ms = findMentions(note, index);
-    const perTalk = applyEdits(note, planLinkEdits(note, ms, 'perTalk', { index }));
+    const perTalk = applyEdits(note, planLinkEdits(note, ms, 'perTalk', { index, talks: talksOf(note) }));
     assert.strictEqual(
       perTalk,
       note
         .replace('Prometheus and Thanos.', '[Prometheus](https://prometheus.io/) and [Thanos](https://thanos.io/).')
         .replace('for Prometheus.', 'for [Prometheus](https://prometheus.io/).'),
     );
-    const perDoc = applyEdits(note, planLinkEdits(note, ms, 'perDocument', { index }));
+    const perDoc = applyEdits(note, planLinkEdits(note, ms, 'perDocument', { index, talks: talksOf(note) }));
     assert.ok(perDoc.includes('for Prometheus.'), 'second talk left alone per document');
     assert.ok(!perDoc.includes('[Perses](https://perses.dev/) dashboards'), 'Perses is linked in the note already');
-    const every = applyEdits(note, planLinkEdits(note, ms, 'everyMention', { index }));
+    const every = applyEdits(note, planLinkEdits(note, ms, 'everyMention', { index, talks: talksOf(note) }));
     assert.strictEqual((every.match(/\[Prometheus\]/g) ?? []).length, 3);
   });
 
   it('keeps CRLF and everything else byte for byte', () => {
     const crlf = note.replace(/\n/g, '\r\n');
-    const out = applyEdits(crlf, planLinkEdits(crlf, findMentions(crlf, index), 'perTalk', { index }));
-    const lf = applyEdits(note, planLinkEdits(note, findMentions(note, index), 'perTalk', { index }));
+    const out = applyEdits(crlf, planLinkEdits(crlf, findMentions(crlf, index), 'perTalk', { index, talks: talksOf(crlf) }));
+    const lf = applyEdits(note, planLinkEdits(note, findMentions(note, index), 'perTalk', { index, talks: talksOf(note) }));
     assert.strictEqual(out, lf.replace(/\n/g, '\r\n'));
   });
 

@@ -20,6 +20,7 @@ import { findMentions, planLinkEdits } from '../../src/core/landscape/matcher';
 import { scanMarkdown } from '../../src/core/landscape/scan';
 import { checkNotes } from '../../src/core/publish/check';
 import { openFrontMatter } from '../../src/core/frontmatter/index';
+import { allTalks } from '../../src/core/notes/query';
 
 /**
  * Pathological lines and their cousins: runs of one piece of Markdown (or of two alternating)
@@ -232,7 +233,7 @@ describe('notes: fuzz', function () {
       openFrontMatter(text);
       scanMarkdown(text);
       const mentions = findMentions(text, index);
-      applyEdits(text, planLinkEdits(text, mentions, 'perTalk', { index }));
+      applyEdits(text, planLinkEdits(text, mentions, 'perTalk', { index, talks: allTalks(model) }));
       const problems = checkNotes(text, model, index);
       const what = `${JSON.stringify(text.slice(0, 40))}… (${text.length} chars)`;
       assert.ok(!(model.skipped ?? '').startsWith('The note could not be read'), `${what}: ${model.skipped}`);

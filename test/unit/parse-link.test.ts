@@ -14,9 +14,12 @@ import { applyEdits } from '../../src/core/document';
 import { loadIndexFile } from '../../src/cli/common';
 import { findMentions, planLinkEdits, type LinkMode } from '../../src/core/landscape/matcher';
 import { scanMarkdown } from '../../src/core/landscape/scan';
+import { parseNotes } from '../../src/core/notes/parse';
+import { allTalks } from '../../src/core/notes/query';
 
 const index = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
-const linkOnce = (text: string, mode: LinkMode = 'everyMention') => applyEdits(text, planLinkEdits(text, findMentions(text, index), mode, { index }));
+const linkOnce = (text: string, mode: LinkMode = 'everyMention') =>
+  applyEdits(text, planLinkEdits(text, findMentions(text, index), mode, { index, talks: allTalks(parseNotes(text)) }));
 const linked = (text: string) =>
   findMentions(text, index)
     .filter((m) => m.action === 'link')

@@ -8,8 +8,6 @@
  */
 import type { Range, TextEdit } from '../document';
 import { headingLineByline } from '../notes/talkHeading';
-import { parseNotes } from '../notes/parse';
-import { allTalks } from '../notes/query';
 import type { LandscapeEntry, LandscapeIndex, LandscapeScope, NameForm } from './index';
 import { scanMarkdown, type ProseRun, type ScanResult } from './scan';
 import { compactKey, editDistance, escapeLinkText, isWordCode, markdownUrl } from './text';
@@ -613,8 +611,13 @@ export function linkedProjects(text: string, index: LandscapeIndex, scan: ScanRe
 export type LinkMode = 'perTalk' | 'perDocument' | 'everyMention';
 
 export interface PlanOptions {
-  /** Talk sections (1-based line .. endLine); default: read from the note with parseNotes. */
-  talks?: ReadonlyArray<{ line: number; endLine: number }>;
+  /**
+   * The talks of the note (1-based line .. endLine), as the one notes model built them with the
+   * person's settings (`allTalks(model)`; a custom talkCapture.dayHeadingPattern moves them):
+   * every caller passes the same ones, so the hints, Link Project Mentions, Finish Post, the
+   * check and the CLI choose the same first mention per talk. The note is never re-read here.
+   */
+  talks: ReadonlyArray<{ line: number; endLine: number }>;
   /** Links already in the note; default: computed with `index`. */
   linked?: readonly LinkedProject[];
   index?: LandscapeIndex;
@@ -636,7 +639,7 @@ export function correctedText(m: Pick<Mention, 'entry'>): string {
  * talk (`perTalk`), per note (`perDocument`), or every one. Projects already linked in that
  * talk (or note) are left as they are. Each edit replaces exactly the mention's text.
  */
-export function planLinkEdits(text: string, mentions: readonly Mention[], mode: LinkMode, options: PlanOptions = {}): TextEdit[] {
+export function planLinkEdits(text: string, mentions: readonly Mention[], mode: LinkMode, options: PlanOptions): TextEdit[] {
   return linkEditsFor(chooseMentions(text, mentions, mode, options));
 }
 
@@ -651,14 +654,14 @@ export function linkEditsFor(chosen: readonly Mention[]): TextEdit[] {
 }
 
 /** The mentions {@link planLinkEdits} would link. */
-export function chooseMentions(text: string, mentions: readonly Mention[], mode: LinkMode, options: PlanOptions = {}): Mention[] {
+export function chooseMentions(text: string, mentions: readonly Mention[], mode: LinkMode, options: PlanOptions): Mention[] {
   const links = mentions.filter((m) => m.action === 'link' && markdownUrl(m.url));
   if (mode === 'everyMention') return links;
   const linked = options.linked ?? (options.index ? linkedProjects(text, options.index) : []);
   // The section of a line: the first line of its talk (perTalk; -Infinity outside every talk), or 0 (perDocument).
   let sectionOf: (line1: number) => number = () => 0;
   if (mode === 'perTalk') {
-    const talkAt = talkLinesAt(options.talks ?? talkSections(text), [...linked.map((l) => l.line), ...links.map((m) => m.line)]);
+    const talkAt = talkLinesAt(options.talks, [...linked.map((l) => l.line), ...links.map((m) => m.line)]);
     sectionOf = (line1) => talkAt.get(line1) ?? Number.NEGATIVE_INFINITY;
   }
   // The projects linked (or to be linked) in each section, by name.
@@ -728,12 +731,4 @@ function talkLinesAt(talks: ReadonlyArray<{ line: number; endLine: number }>, li
     if (heap.length) out.set(q, heap[0].line);
   }
   return out;
-}
-
-function talkSections(text: string): Array<{ line: number; endLine: number }> {
-  try {
-    return allTalks(parseNotes(text)).map((t) => ({ line: t.line, endLine: t.endLine }));
-  } catch {
-    return [];
-  }
 }

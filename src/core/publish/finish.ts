@@ -12,6 +12,9 @@ import type { LandscapeIndex, LandscapeScope } from '../landscape/index';
 import { chooseMentions, correctedText, findMentions, linkEditsFor, linkedProjects, linkTextFor, type LinkMode } from '../landscape/matcher';
 import { describeError, openFrontMatter, setDraft } from '../frontmatter/index';
 import { describeAdded, syncTags, type TagStyle } from '../frontmatter/tags';
+import type { NotesOptions } from '../notes/model';
+import { parseNotes } from '../notes/parse';
+import { allTalks } from '../notes/query';
 
 export type FinishStepId = 'typos' | 'links' | 'tags' | 'draft';
 
@@ -23,6 +26,12 @@ export interface FinishOptions {
   scope?: LandscapeScope;
   /** talkCapture.linkMentions.mode */
   linkMode?: LinkMode;
+  /**
+   * The options the note's model is built with (talkCapture.dayHeadingPattern, the file name):
+   * the talks that "first mention per talk" counts in are those of that model, as for the hints
+   * and the check.
+   */
+  notes?: NotesOptions;
   /** talkCapture.tags.fields */
   tagFields?: readonly string[];
   /** talkCapture.tags.style */
@@ -83,7 +92,7 @@ function typoStep(text: string, index: LandscapeIndex, options: FinishOptions): 
 
 function linkStep(text: string, index: LandscapeIndex, options: FinishOptions): { step: FinishStep; edits: TextEdit[] } {
   const mentions = findMentions(text, index, { scope: options.scope });
-  const chosen = chooseMentions(text, mentions, options.linkMode ?? 'perTalk', { index }).filter((m) => linkTextFor(m));
+  const chosen = chooseMentions(text, mentions, options.linkMode ?? 'perTalk', { index, talks: allTalks(parseNotes(text, options.notes)) }).filter((m) => linkTextFor(m));
   const edits = linkEditsFor(chosen);
   const linkedNames = chosen.map((m) => m.entry.name);
   const step: FinishStep =
