@@ -21,22 +21,12 @@ import {
   waitForLine,
   waitForQuickInputClosed,
   waitForStatus,
-  waitForSuggestion,
+  completeProject,
   waitForTreeRow,
   answer,
 } from './harness.mjs';
 
 const NOTE = 'content/posts/journey-summit-2099.md';
-
-/** Types a project prefix, waits for the list to offer `project` focused, accepts with Enter. */
-async function completeProject(prefix, project) {
-  await type(prefix);
-  await waitForSuggestion(project);
-  await session.page.waitForFunction((p) => (document.querySelector('.editor-widget.suggest-widget.visible .monaco-list-row.focused')?.textContent ?? '').startsWith(p), project, {
-    timeout: 10_000,
-  });
-  await press('Enter');
-}
 
 describe('journey: capturing a conference day', () => {
   it('new note → Start Talk Now → two links → TODO link → hidden draft → End Talk → keynote → next day, all saved', async () => {

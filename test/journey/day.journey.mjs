@@ -24,7 +24,7 @@ import {
   waitForQuickInput,
   waitForQuickInputClosed,
   waitForStatus,
-  waitForSuggestion,
+  completeProject,
   waitForToast,
   writeWorkspaceFile,
 } from './harness.mjs';
@@ -44,16 +44,6 @@ async function write(text) {
 async function newLine() {
   prose.keys += 1;
   prose.chars += 1;
-  await press('Enter');
-}
-
-/** A project link completed while typing: the prefix, then Enter on the focused project. */
-async function completeProject(prefix, project) {
-  await type(prefix);
-  await waitForSuggestion(project);
-  await session.page.waitForFunction((p) => (document.querySelector('.editor-widget.suggest-widget.visible .monaco-list-row.focused')?.textContent ?? '').startsWith(p), project, {
-    timeout: 10_000,
-  });
   await press('Enter');
 }
 

@@ -442,3 +442,13 @@ export async function importScheduleFile(file, toast) {
   await waitForToast((t) => t.includes(toast));
   await waitForLine(`schedule: ${file}`);
 }
+
+/** Types a project prefix, waits for the list to offer `project` focused, accepts it with Enter. */
+export async function completeProject(prefix, project) {
+  await type(prefix);
+  await waitForSuggestion(project);
+  await session.page.waitForFunction((p) => (document.querySelector('.editor-widget.suggest-widget.visible .monaco-list-row.focused')?.textContent ?? '').startsWith(p), project, {
+    timeout: 10_000,
+  });
+  await press('Enter');
+}
