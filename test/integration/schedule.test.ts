@@ -116,9 +116,9 @@ describe('schedule: import and Start Talk Now', () => {
     });
     await done;
     const heading = '### Tracing, Gently - Ana Lima & Bo Chen, Acme; Cy Diaz, Initech';
-    const expected = WITH_KEY.replace('- opening\n', `- opening\n\n${heading}\n\n[Session page](${PAGE}000000000000000000000000033b2605)\n\n`);
+    const expected = WITH_KEY.replace('- opening\n', `- opening\n\n${heading}\n\n[Session page](${PAGE}000000000000000000000000033b2605)\n\n\n`);
     assert.strictEqual(editor.document.getText(), expected);
-    assert.strictEqual(editor.selection.active.line, 15, 'the cursor is under the session page line');
+    assert.strictEqual(editor.selection.active.line, 16, 'the cursor is under the session page line, after a blank line');
     assert.strictEqual(capture.runningTalk?.title, 'Tracing, Gently');
     assert.strictEqual(capture.runningTalk?.heading, heading);
     assert.strictEqual(capture.runningTalk?.line, 12);
@@ -135,7 +135,7 @@ describe('schedule: import and Start Talk Now', () => {
       await done;
       assert.strictEqual(
         editor.document.getText(),
-        `${WITH_KEY}\n## Day05\n\n### Keynote 1: Closing the Loop - Ivy Kim, Hooli\n\n[Session page](${PAGE}000000000000000000000000033b2612)\n`,
+        `${WITH_KEY}\n## Day05\n\n### Keynote 1: Closing the Loop - Ivy Kim, Hooli\n\n[Session page](${PAGE}000000000000000000000000033b2612)\n\n`,
       );
     } finally {
       schedule.setNow('2099-03-26T10:20:00Z');
@@ -523,7 +523,7 @@ describe('schedule: the Schedule view at the venue', () => {
     const text = editor.document.getText();
     assert.ok(text.includes('- opening\n\n### Mesh Without Tears - Ana Lima, Acme\n\n[Session page](https://sdcneu2099.sched.com/event/sc02)\n\n'), text);
     assert.strictEqual(vscode.window.activeTextEditor?.document, editor.document);
-    assert.strictEqual(vscode.window.activeTextEditor.selection.active.line, 15);
+    assert.strictEqual(vscode.window.activeTextEditor.selection.active.line, 16);
   });
 
   it('New Conference Notes… ends with the offer to import the schedule, a step that stays until answered', async () => {

@@ -131,6 +131,7 @@ describe('journey: a conference day, keys for the structure', () => {
       saved,
       /^### (?:Kubernetes|\[Kubernetes\]\(https:\/\/kubernetes\.io\/\)) - The Hard Way - Jo \(JJ\) Park, Umbrella Labs\n\n\[Session page\]\(http:\/\/democon2099\.sched\.com\/event\/[0-9a-f]+\)\n/m,
     );
+    assert.match(saved, /^\[Session page\]\([^)]+\)\n\n- The control plane by hand/m, 'a blank line between the session page and the notes');
     assert.match(saved, /^- The control plane by hand, traces in \[Jaeger\]\([^)]+\) and metrics in \[Prometheus\]\(https:\/\/prometheus\.io\/\)$/m);
     assert.match(saved, /^- Slides: \[slides\]\(TODO\)$/m);
     assert.match(saved, /^\[\/\/\]: # \(ask how the certificates are rotated\)$/m);

@@ -69,16 +69,17 @@ describe('schedule in the editor: days and placement', () => {
     assert.strictEqual(dayTitleFor('2099-03-27', undefined, ctx, true), 'Day02 (2099-03-27)');
   });
 
-  it('puts the full heading and the session page under the session’s day, cursor below', () => {
+  it('puts the full heading and the session page under the session’s day, the cursor after a blank line (prose there would join the link’s paragraph)', () => {
     const text = '---\ntitle: x\ndate: 2099-03-26\n---\n\n## Day01\n\n### Earlier - Ana Lima\n\n- note\n\n## Day02\n\n### Next day\n';
     const { p, after } = place(text, 'Tracing, Gently');
     assert.strictEqual(p.heading, '### Tracing, Gently - Ana Lima & Bo Chen, Acme; Cy Diaz, Initech');
     assert.strictEqual(
       after,
-      '---\ntitle: x\ndate: 2099-03-26\n---\n\n## Day01\n\n### Earlier - Ana Lima\n\n- note\n\n### Tracing, Gently - Ana Lima & Bo Chen, Acme; Cy Diaz, Initech\n\n[Session page](http://democon2099.sched.com/event/000000000000000000000000033b2605)\n\n\n## Day02\n\n### Next day\n',
+      '---\ntitle: x\ndate: 2099-03-26\n---\n\n## Day01\n\n### Earlier - Ana Lima\n\n- note\n\n### Tracing, Gently - Ana Lima & Bo Chen, Acme; Cy Diaz, Initech\n\n[Session page](http://democon2099.sched.com/event/000000000000000000000000033b2605)\n\n\n\n## Day02\n\n### Next day\n',
     );
     assert.strictEqual(after.split('\n')[p.headingLine], p.heading);
-    assert.deepStrictEqual(p.cursor, { line: 14, character: 0 });
+    assert.deepStrictEqual(p.cursor, { line: 15, character: 0 });
+    assert.strictEqual(after.split('\n')[p.cursor.line - 1], '', 'a blank line between the session page and the notes');
     assert.strictEqual(after.split('\n')[p.cursor.line], '');
   });
 

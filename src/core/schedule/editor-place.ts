@@ -218,8 +218,10 @@ export function placeSession(text: string, model: NotesModel, session: Session, 
   const linkLine = (options.sessionLink ?? 'line') === 'line' ? (sessionLinkLine(session) ?? undefined) : undefined;
   const eol = eolOf(text);
   const block = [dayHeading, heading, linkLine].filter((l): l is string => !!l);
-  const ins = insertLineAfter(text, after, block.join(eol + eol));
-  const extra = 2 * (block.length - 1);
+  // The session page is a paragraph: the notes start after a blank line, or a first line of
+  // prose would join the link's paragraph.
+  const ins = insertLineAfter(text, after, block.join(eol + eol) + (linkLine ? eol : ''));
+  const extra = 2 * (block.length - 1) + (linkLine ? 1 : 0);
   const headingLine = ins.cursor.line - 1 + (dayHeading ? 2 : 0);
   return { ...ins, cursor: { line: ins.cursor.line + extra, character: 0 }, heading, dayHeading, linkLine, headingLine };
 }
