@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseNotes } from '../../src/core/notes/parse';
 import { allTalks, findDayAt, findTalkAt } from '../../src/core/notes/query';
-import { isDayHeading, plainDayTitle, dayFromName } from '../../src/core/notes/heading';
+import { isDayHeading, plainDayTitle, dayFromName } from '../../src/core/notes/dayHeading';
 import { splitTalkHeading } from '../../src/core/notes/talkHeading';
 import { plainInline } from '../../src/core/notes/inline';
 import { countTodos, isCountedTodo, visibleTodos } from '../../src/core/notes/todos';

@@ -7,7 +7,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { isDayHeading, isNonTalkTitle, plainDayTitle } from '../../src/core/notes/heading';
+import { isDayHeading, plainDayTitle } from '../../src/core/notes/dayHeading';
+import { isNonTalkTitle } from '../../src/core/notes/sectionHeading';
 import { headingLineByline, splitTalkHeading } from '../../src/core/notes/talkHeading';
 import { parseNotes } from '../../src/core/notes/parse';
 import { visibleTalkCount } from '../../src/core/notes/query';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parseNotes } from '../../src/core/notes/parse';
-import { compileDayPattern, isDayHeading } from '../../src/core/notes/heading';
+import { compileDayPattern, isDayHeading } from '../../src/core/notes/dayHeading';
 import { compileTodoPatterns } from '../../src/core/notes/todos';
 import { compileUserPattern, MAX_USER_PATTERN_LENGTH, refusedPatternMessages } from '../../src/core/userPattern';
 

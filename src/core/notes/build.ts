@@ -3,7 +3,8 @@
  * sections, hidden drafts and TODO items. Shared by the fast scanner and the reference reader.
  */
 import { type Blocks, hiddenContent, hiddenHeading } from './blocks';
-import { compileDayPattern, dayFromName, isDayHeading, isGroupTitle, isNonTalkTitle, isSectionTitle, plainDayTitle } from './heading';
+import { compileDayPattern, dayFromName, isDayHeading, plainDayTitle } from './dayHeading';
+import { isGroupTitle, isNonTalkTitle, isSectionTitle } from './sectionHeading';
 import { splitTalkHeading, type TalkHeadingParts } from './talkHeading';
 import { plainInline } from './inline';
 import type { Day, Group, NotesModel, NotesOptions, Section, Talk, TodoItem } from './model';
