@@ -3,7 +3,8 @@
  * `talk-capture`: the command line over the same core as the extension, for a blog's CI.
  * Each subcommand lives in src/cli/<name>.ts.
  */
-import { CliError, printableIO, type CliCommand, type CliIO } from './cli/common';
+import { CliError, type CliCommand, type CliIO } from './cli/command';
+import { printableIO } from './cli/output';
 import { run as outline } from './cli/outline';
 import { run as todos } from './cli/todos';
 import { DEFAULT_EXCLUDE_GLOB, DEFAULT_NOTES_GLOB } from './core/notes/workspaceNotes';

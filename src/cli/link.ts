@@ -9,19 +9,12 @@
  * the rest when a line could not be read (too long for project names: named on stderr).
  */
 import * as path from 'path';
-import {
-  bundledIndexFile,
-  CliError,
-  DAY_PATTERN_USAGE,
-  dayPatternOf,
-  loadIndexFile,
-  parseCliArgs,
-  readNote,
-  reportUnread,
-  utf8Warning,
-  writeNote,
-  type CliCommand,
-} from './common';
+import { DAY_PATTERN_USAGE, dayPatternOf, parseCliArgs } from './args';
+import { CliError, type CliCommand } from './command';
+import { bundledIndexFile, loadIndexFile } from './landscapeIndex';
+import { reportUnread } from './output';
+import { readNote, utf8Warning } from './readFile';
+import { writeNote } from './safeWrite';
 
 import { applyEdits } from '../core/document';
 import type { LandscapeIndex, LandscapeScope } from '../core/landscape/index';

@@ -9,7 +9,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isExcludedFolder, isNote, listNotes, type NoteFileStat, type NotesFileSystem, type NotesRules } from '../core/notes/workspaceNotes';
-import { CliError, fsErrorMessage, fsErrorReason, notRegularReason } from './common';
+import { CliError } from './command';
+import { fsErrorMessage, fsErrorReason, notRegularReason } from './fsErrors';
 
 /** The file system under `root` (relative paths use `/`); listing names problems by their full path. */
 export function nodeNotesFs(root: string): NotesFileSystem {

@@ -3,7 +3,9 @@
  * as the Talks view shows them. `--reference` reads the note through remark instead of the
  * fast scanner (slower; the two give the same result). Exit 2 when the file cannot be read.
  */
-import { CliError, parseCliArgs, readNote, utf8Warning, type CliCommand } from './common';
+import { parseCliArgs } from './args';
+import { CliError, type CliCommand } from './command';
+import { readNote, utf8Warning } from './readFile';
 import type { NotesModel, Talk, TodoItem } from '../core/notes/model';
 import { parseNotes } from '../core/notes/parse';
 import { parseNotesReference } from '../core/notes/reference';

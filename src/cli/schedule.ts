@@ -8,7 +8,8 @@
  */
 import { lookup } from 'node:dns/promises';
 import { parseArgs } from 'util';
-import { CliError, readFileBytes, type CliCommand } from './common';
+import { CliError, type CliCommand } from './command';
+import { readFileBytes } from './readFile';
 import {
   isScheduleUrl,
   isValidTimeZone,

@@ -5,7 +5,11 @@
  * cannot be edited (nothing written), when the file cannot be read, or on a usage error; 2 also
  * when a line could not be read (too long: the projects linked on it are not known), after the rest.
  */
-import { CliError, parseCliArgs, readNote, reportUnread, utf8Warning, writeNote, type CliCommand } from './common';
+import { parseCliArgs } from './args';
+import { CliError, type CliCommand } from './command';
+import { reportUnread } from './output';
+import { readNote, utf8Warning } from './readFile';
+import { writeNote } from './safeWrite';
 import { loadLandscape } from './check';
 import { applyEdits } from '../core/document';
 import { linkedProjects } from '../core/landscape/matcher';

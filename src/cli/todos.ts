@@ -6,7 +6,8 @@
  * and make the exit code 2; the others are still listed.
  */
 import * as path from 'path';
-import { CliError, parseCliArgs, type CliCommand } from './common';
+import { parseCliArgs } from './args';
+import { CliError, type CliCommand } from './command';
 import { notesOfPaths } from './notesFs';
 import { parseNotes } from '../core/notes/parse';
 import { talkFinder } from '../core/notes/query';

@@ -11,7 +11,7 @@ import { allTalks } from '../../src/core/notes/query';
 import { plainInline } from '../../src/core/notes/inline';
 import { commentSpans, countTodos } from '../../src/core/notes/todos';
 import { isConferenceNote } from '../../src/core/notes/conference';
-import { loadIndexFile } from '../../src/cli/common';
+import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import { checkNotes, type PublishProblem } from '../../src/core/publish/check';
 
 const index = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));

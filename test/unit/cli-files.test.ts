@@ -4,7 +4,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { cli } from './helpers/cli';
-import { CliError, fsErrorMessage, parseCliArgs, readNote, writeNote } from '../../src/cli/common';
+import { parseCliArgs } from '../../src/cli/args';
+import { CliError } from '../../src/cli/command';
+import { fsErrorMessage } from '../../src/cli/fsErrors';
+import { readNote } from '../../src/cli/readFile';
+import { writeNote } from '../../src/cli/safeWrite';
 import { firstInvalidUtf8 } from '../../src/core/notes/workspaceNotes';
 
 const ROOT = path.join(__dirname, '..', '..');

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { generateNotes } from '../../bench/generate';
-import { loadIndexFile } from '../../src/cli/common';
+import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import { applyEdits, InMemoryDocument, type TextEdit } from '../../src/core/document';
 import { composeEdits, planFinish, type FinishStepId } from '../../src/core/publish/finish';
 

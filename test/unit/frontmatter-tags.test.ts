@@ -4,7 +4,7 @@ import { applyEdits } from '../../src/core/document';
 import { addToLists, openFrontMatter } from '../../src/core/frontmatter/index';
 import { detectTagStyle, planTagSync, styleTag, syncTags, tagNames, type TagProject } from '../../src/core/frontmatter/tags';
 import type { LandscapeIndex } from '../../src/core/landscape/index';
-import { loadIndexFile } from '../../src/cli/common';
+import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import { linkedProjects } from '../../src/core/landscape/matcher';
 
 const index: LandscapeIndex = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));

@@ -4,7 +4,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import { LandscapeIndex } from '../../src/core/landscape/index';
-import { loadIndexFile } from '../../src/cli/common';
+import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import * as zlib from 'zlib';
 import { Scalar } from 'yaml';
 import { buildUpdatedIndex, fetchLandscapeText, landscapeYamlProblem, MAX_LANDSCAPE_BYTES, urlProblem } from '../../src/core/landscape/update';

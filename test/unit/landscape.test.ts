@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import { buildIndexFromYaml, LandscapeFormatError } from '../../src/core/landscape/build';
 import { describeEntry, LandscapeIndex, LandscapeIndexError, parseIndexFile } from '../../src/core/landscape/index';
-import { loadIndexFile } from '../../src/cli/common';
+import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import { escapeLinkText, markdownLink, markdownUrl } from '../../src/core/landscape/text';
 
 const index = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadIndexFile } from '../../src/cli/common';
+import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import { evaluate, parseAnnotated } from '../../src/core/landscape/evaluate';
 import { findMentions } from '../../src/core/landscape/matcher';
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { applyEdits } from '../../src/core/document';
-import { loadIndexFile } from '../../src/cli/common';
+import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import { chooseMentions, findMentions, linkedProjects, planLinkEdits } from '../../src/core/landscape/matcher';
 import { scanMarkdown } from '../../src/core/landscape/scan';
 import { rng } from '../../bench/generate';

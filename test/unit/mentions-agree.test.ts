@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadIndexFile } from '../../src/cli/common';
+import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import type { LinkJson } from '../../src/cli/link';
 import { InMemoryDocument } from '../../src/core/document';
 import { chooseMentions, findMentions, linkedProjects } from '../../src/core/landscape/matcher';

@@ -15,7 +15,7 @@ import { parseNotes } from '../../src/core/notes/parse';
 import { scanBlocks } from '../../src/core/notes/scan';
 import { rng } from '../../bench/generate';
 import { applyEdits } from '../../src/core/document';
-import { loadIndexFile } from '../../src/cli/common';
+import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import { findMentions, planLinkEdits } from '../../src/core/landscape/matcher';
 import { scanMarkdown } from '../../src/core/landscape/scan';
 import { checkNotes } from '../../src/core/publish/check';

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { generateNotes } from '../../bench/generate';
 import { main } from '../../src/cli';
 import { applyEdits } from '../../src/core/document';
-import { loadIndexFile } from '../../src/cli/common';
+import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import { findMentions, planLinkEdits, type LinkMode } from '../../src/core/landscape/matcher';
 import { scanMarkdown } from '../../src/core/landscape/scan';
 import { parseNotes } from '../../src/core/notes/parse';

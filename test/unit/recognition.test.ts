@@ -15,7 +15,7 @@ import { visibleTalkCount } from '../../src/core/notes/query';
 import { applyEdits } from '../../src/core/document';
 import { headingSpaceProblems } from '../../src/core/publish/headingSpace';
 import { checkNotes } from '../../src/core/publish/check';
-import { loadIndexFile } from '../../src/cli/common';
+import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import { findMentions } from '../../src/core/landscape/matcher';
 
 const root = path.join(__dirname, '..', '..');
