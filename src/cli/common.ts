@@ -9,7 +9,8 @@ import * as path from 'path';
 import { parseArgs as nodeParseArgs } from 'util';
 import { unreadableReason } from '../core/notes/parse';
 import { compileUserPattern } from '../core/userPattern';
-import { LandscapeIndex, parseIndexFile } from '../core/landscape/index';
+import { LandscapeIndex } from '../core/landscape/index';
+import { parseIndexFile } from '../core/landscape/indexFile';
 import { BINARY_REASON, DEFAULT_MAX_FILE_MB, firstInvalidUtf8, invalidUtf8Warning, maxFileBytesOf, tooLargeReason } from '../core/notes/workspaceNotes';
 export interface CliIO {
   out: (text: string) => void;

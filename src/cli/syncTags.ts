@@ -8,7 +8,7 @@
 import { CliError, parseCliArgs, readNote, reportUnread, utf8Warning, writeNote, type CliCommand } from './common';
 import { loadLandscape } from './check';
 import { applyEdits } from '../core/document';
-import { linkedProjects } from '../core/landscape/matcher';
+import { linkedProjects } from '../core/landscape/linkedProjects';
 import { scanMarkdown } from '../core/landscape/scan';
 import { syncTags, type TagStyle } from '../core/frontmatter/tags';
 
