@@ -10,7 +10,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LandscapeIndex, parseIndexFile } from '../src/core/landscape/index';
+import { LandscapeIndex } from '../src/core/landscape/index';
+import { parseIndexFile } from '../src/core/landscape/indexFile';
 import { ambiguousPrefixes } from '../src/core/landscape/typing';
 
 /** SCOWL frequency tiers counted as common words (10 and 20: about 10,000 everyday words). */

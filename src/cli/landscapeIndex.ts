@@ -1,7 +1,8 @@
 /** The landscape index the CLI reads: the bundled one, or a file given with `--index`. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LandscapeIndex, parseIndexFile } from '../core/landscape/index';
+import { LandscapeIndex } from '../core/landscape/index';
+import { parseIndexFile } from '../core/landscape/indexFile';
 
 /** The bundled landscape index: next to the bundle (dist/cli.js → data/landscape.json), or in the source tree. */
 export function bundledIndexFile(): string {

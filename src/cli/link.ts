@@ -18,7 +18,9 @@ import { writeNote } from './safeWrite';
 
 import { applyEdits } from '../core/document';
 import type { LandscapeIndex, LandscapeScope } from '../core/landscape/index';
-import { chooseMentions, findMentions, linkEditsFor, linkedProjects, type LinkMode } from '../core/landscape/matcher';
+import { linkedProjects } from '../core/landscape/linkedProjects';
+import { chooseMentions, linkEditsFor, type LinkMode } from '../core/landscape/linkPlan';
+import { findMentions } from '../core/landscape/matcher';
 import { scanMarkdown } from '../core/landscape/scan';
 import { parseNotes } from '../core/notes/parse';
 import { allTalks } from '../core/notes/query';

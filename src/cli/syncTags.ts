@@ -12,7 +12,7 @@ import { readNote, utf8Warning } from './readFile';
 import { writeNote } from './safeWrite';
 import { loadLandscape } from './check';
 import { applyEdits } from '../core/document';
-import { linkedProjects } from '../core/landscape/matcher';
+import { linkedProjects } from '../core/landscape/linkedProjects';
 import { scanMarkdown } from '../core/landscape/scan';
 import { syncTags, type TagStyle } from '../core/frontmatter/tags';
 

@@ -14,7 +14,7 @@ import { setDateNow, setDraft, type EditResult } from '../core/frontmatter/index
 import { describeAdded, syncTags } from '../core/frontmatter/tags';
 import { landscapeIndex, landscapeIndexError } from './landscapeService';
 import { tagSettings } from './settings';
-import { linkedProjects } from '../core/landscape/matcher';
+import { linkedProjects } from '../core/landscape/linkedProjects';
 import type { TextEdit } from '../core/document';
 
 function tell(api: FrontMatterApi, kind: 'info' | 'warning' | 'error', message: string): void {

@@ -6,8 +6,10 @@
 import * as vscode from 'vscode';
 import { messageOf } from './command';
 import { landscapeScope } from './settings';
-import { LandscapeIndex, parseIndexFile, type LandscapeScope } from '../core/landscape/index';
-import { findMentions, linkedProjects, type LinkedProject, type Mention } from '../core/landscape/matcher';
+import { LandscapeIndex, type LandscapeScope } from '../core/landscape/index';
+import { parseIndexFile } from '../core/landscape/indexFile';
+import { linkedProjects, type LinkedProject } from '../core/landscape/linkedProjects';
+import { findMentions, type Mention } from '../core/landscape/matcher';
 import { scanMarkdown, type ScanResult } from '../core/landscape/scan';
 import type { LandscapeApi } from './api';
 import type { FeatureContext } from './feature';

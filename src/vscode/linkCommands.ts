@@ -5,7 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { describeEntry, LandscapeIndex, type LandscapeEntry } from '../core/landscape/index';
-import { chooseMentions, findMentions, linkedProjects, linkTextFor, type LinkMode, type Mention } from '../core/landscape/matcher';
+import { linkedProjects } from '../core/landscape/linkedProjects';
+import { chooseMentions, linkTextFor, type LinkMode } from '../core/landscape/linkPlan';
+import { findMentions, type Mention } from '../core/landscape/matcher';
 import { compactKey, escapeLinkText, markdownUrl } from '../core/landscape/text';
 import { buildUpdatedIndex, fetchLandscapeText, urlProblem } from '../core/landscape/update';
 import type { TextEdit } from '../core/document';

@@ -12,7 +12,7 @@ import { getNotes } from './notesCache';
 import { allTalks } from '../core/notes/query';
 import { linkMode, unlinkedProjectHints } from './settings';
 import type { Mention } from '../core/landscape/matcher';
-import { chooseMentions, correctedText, linkTextFor } from '../core/landscape/matcher';
+import { chooseMentions, correctedText, linkTextFor } from '../core/landscape/linkPlan';
 import { isMarkdown, maxFileChars } from './editor';
 import type { ProjectDiagnosticsApi } from './api';
 import type { FeatureContext } from './feature';

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { LandscapeScope } from '../core/landscape/index';
-import type { LinkMode } from '../core/landscape/matcher';
+import type { LinkMode } from '../core/landscape/linkPlan';
 import type { TagStyle } from '../core/frontmatter/tags';
 import type { TodoCountOptions } from '../core/notes/todos';
 import { DEFAULT_MAX_FILE_MB, maxFileBytesOf, notesRules, type NotesRules } from '../core/notes/workspaceNotes';

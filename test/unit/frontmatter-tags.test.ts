@@ -5,7 +5,7 @@ import { addToLists, openFrontMatter } from '../../src/core/frontmatter/index';
 import { detectTagStyle, planTagSync, styleTag, syncTags, tagNames, type TagProject } from '../../src/core/frontmatter/tags';
 import type { LandscapeIndex } from '../../src/core/landscape/index';
 import { loadIndexFile } from '../../src/cli/landscapeIndex';
-import { linkedProjects } from '../../src/core/landscape/matcher';
+import { linkedProjects } from '../../src/core/landscape/linkedProjects';
 
 const index: LandscapeIndex = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
 const lookup = (tag: string) => index.get(tag);

@@ -3,28 +3,16 @@
  * search and the tables the mention matcher uses. Built once from a {@link LandscapeIndexFile}
  * (data/landscape.json, or an updated index from the extension's global storage).
  */
-import type { LandscapeEntry, LandscapeIndexFile, Maturity } from './types';
-import { compactKey, deletes, editDistance, formWords, isHttpUrl, typoDistanceFor } from './text';
+import { EMPTY, push, type NameForm } from './nameForm';
+import { acceptedRank, best, entryRank, scoreForm } from './ranking';
+import { compactKey, formWords, isHttpUrl } from './text';
+import { TypoTables } from './typoTables';
+import type { LandscapeEntry, LandscapeIndexFile } from './types';
 
 export type { LandscapeEntry, LandscapeIndexFile } from './types';
 
 /** Which entries completion, linking and hints use (talkCapture.landscape.scope). */
 export type LandscapeScope = 'cncf' | 'all';
-
-/** One way of writing an entry's name (its name or an alias), as the matcher and completion see it. */
-export interface NameForm {
-  form: string;
-  lower: string;
-  /** compactKey(form): lower case, no separators. */
-  key: string;
-  /** The lower-case words of the form (`cert manager` -> cert, manager); the matcher joins text words the same way. */
-  words: string[];
-  entry: LandscapeEntry;
-  /** An ordinary word: matches only as the project writes it, never in lower case. */
-  ordinary: boolean;
-  /** The entry's own name (not an alias). */
-  canonical: boolean;
-}
 
 export interface CompletionMatch {
   entry: LandscapeEntry;
@@ -37,49 +25,10 @@ export interface SearchMatch {
   score: number;
 }
 
-const MATURITY_RANK: Record<Maturity, number> = { graduated: 0, incubating: 1, sandbox: 2, archived: 3 };
-
-/** Rank of an entry in lists: graduated, incubating, sandbox, archived, then the rest. */
-function entryRank(e: LandscapeEntry): number {
-  return e.maturity ? MATURITY_RANK[e.maturity] : 4;
-}
-
-/** Sorts projects the CNCF took in early (the widely known ones: Kubernetes, Prometheus) first; undated ones last. */
-function acceptedRank(e: LandscapeEntry): string {
-  return e.accepted ?? '9999';
-}
-
 /** `CNCF sandbox · Observability` / `Observability and Analysis · Observability` */
 export function describeEntry(e: LandscapeEntry): string {
   const where = e.subcategory || e.category;
   return e.maturity ? `CNCF ${e.maturity} · ${where}` : `${e.category}${e.subcategory ? ' · ' + e.subcategory : ''}`;
-}
-
-export class LandscapeIndexError extends Error {}
-
-/** Checks that parsed JSON is an index file; throws LandscapeIndexError saying what is wrong. */
-function validateIndexFile(data: unknown): LandscapeIndexFile {
-  const d = data as Partial<LandscapeIndexFile> | null;
-  if (!d || typeof d !== 'object') throw new LandscapeIndexError('not a JSON object');
-  if (d.version !== 1) throw new LandscapeIndexError(`unsupported index version ${JSON.stringify(d.version)}`);
-  if (!Array.isArray(d.entries) || d.entries.length === 0) throw new LandscapeIndexError('no entries');
-  for (const [i, e] of d.entries.entries()) {
-    if (!e || typeof e.name !== 'string' || !e.name || !Array.isArray(e.aliases) || typeof e.category !== 'string') {
-      throw new LandscapeIndexError(`entry ${i + 1} is malformed`);
-    }
-  }
-  if (!d.source || typeof d.source.url !== 'string') throw new LandscapeIndexError('no source');
-  return d as LandscapeIndexFile;
-}
-
-export function parseIndexFile(text: string): LandscapeIndexFile {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new LandscapeIndexError(`not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  return validateIndexFile(data);
 }
 
 /** Normalised `host/path` of a URL: lower-case host without `www.`, no trailing slash, no query or hash. */
@@ -119,13 +68,10 @@ export class LandscapeIndex {
   private urls: { urlMap: Map<string, LandscapeEntry[]>; orgMap: Map<string, LandscapeEntry[]> } | undefined;
   private sorted: Array<{ key: string; form: NameForm }> | undefined;
   private readonly cncfNames = new Map<string, LandscapeEntry>();
-  private typoTable: Map<string, NameForm[]> | undefined;
-  private readonly typoShapes = new Set<string>();
-  private readonly typoCache = new Map<string, NameForm[]>();
   private readonly nearWordSets = new WeakMap<LandscapeEntry, Set<string>>();
   private readonly multiWordParts = new Set<string>();
-  private shortTypoTable: Map<string, NameForm[]> | undefined;
   private readonly entryUrls = new WeakMap<LandscapeEntry, string | null>();
+  private readonly typos = new TypoTables(this.formList, this);
 
   constructor(file: LandscapeIndexFile) {
     this.entries = file.entries;
@@ -358,17 +304,7 @@ export class LandscapeIndex {
    * within a small edit distance, same first letter, not an ordinary word, not a known name.
    */
   typoCandidates(word: string): NameForm[] {
-    const w = compactKey(word);
-    if (w.length < 4) return [];
-    const table = (this.typoTable ??= this.buildTypoTable());
-    // Only words that could be near a name: same first letter, length within 2 of one.
-    if (!this.typoShapes.has(`${w[0]}${w.length}`)) return [];
-    const cached = this.typoCache.get(w);
-    if (cached) return cached;
-    const result = this.isKnownWord(w) ? [] : this.typoLookup(w, table);
-    if (this.typoCache.size > 50000) this.typoCache.clear();
-    this.typoCache.set(w, result);
-    return result;
+    return this.typos.typoCandidates(word);
   }
 
   /**
@@ -377,134 +313,6 @@ export class LandscapeIndex {
    * (not an English word) is the caller's call; known names are never candidates.
    */
   shortTypoCandidates(word: string): NameForm[] {
-    const w = compactKey(word);
-    if (w.length !== SHORT_NAME_LENGTH || this.isKnownWord(w)) return [];
-    const table = (this.shortTypoTable ??= this.buildShortTypoTable());
-    const found = new Set<NameForm>();
-    for (let i = 1; i < w.length; i++) for (const f of table.get(w.slice(0, i) + '*' + w.slice(i + 1)) ?? EMPTY) found.add(f);
-    for (const f of table.get('~' + w) ?? EMPTY) found.add(f);
-    return [...found].sort((a, b) => entryRank(a.entry) - entryRank(b.entry));
+    return this.typos.shortTypoCandidates(word);
   }
-
-  private buildShortTypoTable(): Map<string, NameForm[]> {
-    const table = new Map<string, NameForm[]>();
-    for (const f of this.formList) {
-      if (!this.isCncf(f.entry) || f.ordinary || f.key.length !== SHORT_NAME_LENGTH || f.words.length !== 1) continue;
-      const k = f.key;
-      // One wrong letter (not the first), and two neighbours swapped (`~` marks the swapped keys).
-      for (let i = 1; i < k.length; i++) {
-        push(table, k.slice(0, i) + '*' + k.slice(i + 1), f);
-        if (i + 1 < k.length) push(table, '~' + k.slice(0, i) + k[i + 1] + k[i] + k.slice(i + 2), f);
-      }
-    }
-    return table;
-  }
-
-  private typoLookup(w: string, table: Map<string, NameForm[]>): NameForm[] {
-    const found = new Set<NameForm>();
-    for (const d of deletes(w, w.length >= 9 ? 2 : 1)) {
-      for (const f of table.get(d) ?? EMPTY) {
-        if (f.key[0] !== w[0] || found.has(f)) continue;
-        const max = typoDistanceFor(f.key.length);
-        const d = editDistance(w, f.key, max);
-        // Two edits only in place (`Kuberentse`), never a name cut short or run on (`cloudnative` for CloudNativePG).
-        if (d > max || (d === 2 && Math.abs(w.length - f.key.length) > 1) || this.isNearWord(f.entry, w)) continue;
-        if (f.key.startsWith(w) || w.startsWith(f.key)) continue;
-        // One letter for another is a slip of the hand or of the ear, not any letter: `Vitest`
-        // (another project) is no typo of Vitess, `Strimzy` is one of Strimzi.
-        if (d === 1 && w.length === f.key.length && !plausibleSubstitution(w, f.key)) continue;
-        found.add(f);
-      }
-    }
-    return [...found].sort((a, b) => editDistance(w, a.key, 3) - editDistance(w, b.key, 3) || entryRank(a.entry) - entryRank(b.entry));
-  }
-
-  private buildTypoTable(): Map<string, NameForm[]> {
-    // Forms that share a key (`cert manager`, `certmanager`) share their deletions.
-    const byKey = new Map<string, NameForm[]>();
-    for (const f of this.formList) {
-      if (!this.isCncf(f.entry) || f.ordinary || !typoDistanceFor(f.key.length)) continue;
-      push(byKey, f.key, f);
-    }
-    const table = new Map<string, NameForm[]>();
-    for (const key of byKey.keys()) {
-      const max = typoDistanceFor(key.length);
-      for (let len = key.length - max; len <= key.length + max; len++) this.typoShapes.add(`${key[0]}${len}`);
-    }
-    for (const [key, forms] of byKey) {
-      for (const d of deletes(key, typoDistanceFor(key.length))) {
-        const list = table.get(d);
-        if (list) list.push(...forms);
-        else table.set(d, [...forms]);
-      }
-    }
-    return table;
-  }
-}
-
-const EMPTY: readonly NameForm[] = [];
-/** Names this short get typo hints only for slips that cannot be words (see shortTypoCandidates). */
-const SHORT_NAME_LENGTH = 4;
-
-/** Letters next to each other on a keyboard (QWERTY rows, with the QWERTZ and AZERTY swaps). */
-const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
-const NEIGHBOURS: ReadonlyMap<string, string> = (() => {
-  const near = new Map<string, string>();
-  const add = (a: string | undefined, b: string | undefined) => {
-    if (!a || !b) return;
-    near.set(a, (near.get(a) ?? '') + b);
-    near.set(b, (near.get(b) ?? '') + a);
-  };
-  KEY_ROWS.forEach((row, r) => {
-    for (let i = 0; i < row.length; i++) {
-      add(row[i], row[i + 1]);
-      // The row below is shifted half a key: its keys i-1 and i touch key i of this row.
-      const below = KEY_ROWS[r + 1];
-      if (below) {
-        add(row[i], below[i - 1]);
-        add(row[i], below[i]);
-      }
-    }
-  });
-  for (const [a, b] of ['yz', 'aq', 'zw', 'mn']) add(a, b);
-  return near;
-})();
-/** Letters written for one another by ear: vowels among themselves, and c/k/q/s/z, b/p, d/t, g/j, f/v/w. */
-const SOUND_GROUPS = ['aeiouy', 'ckqsz', 'bp', 'dt', 'gj', 'fvw'];
-
-/** True when `a` and `b` (same length, one letter apart) differ by a plausible slip: a neighbouring key, a letter that sounds alike, or not a letter. */
-function plausibleSubstitution(a: string, b: string): boolean {
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  if (a.slice(i + 1) !== b.slice(i + 1)) return true; // two letters swapped, not one replaced
-  const x = a[i];
-  const y = b[i];
-  if (!/[a-z]/.test(x) || !/[a-z]/.test(y)) return true;
-  return (NEIGHBOURS.get(x) ?? '').includes(y) || SOUND_GROUPS.some((g) => g.includes(x) && g.includes(y));
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) {
-    if (!list.includes(value)) list.push(value);
-  } else map.set(key, [value]);
-}
-
-function best(entries: LandscapeEntry[]): LandscapeEntry {
-  return [...entries].sort((a, b) => entryRank(a) - entryRank(b))[0];
-}
-
-function scoreForm(f: NameForm, q: string, qk: string): number {
-  if (f.lower === q || f.key === qk) return 100;
-  if (f.key.startsWith(qk)) return 80 - Math.min(20, f.key.length - qk.length) * 0.5;
-  if (f.words.some((w) => w.startsWith(qk) || (q.includes(' ') && f.lower.includes(q)))) return 60;
-  if (f.key.includes(qk)) return 45;
-  if (qk.length >= 4) {
-    const d = editDistance(qk, f.key.slice(0, Math.max(qk.length, Math.min(f.key.length, qk.length + 1))), 2);
-    if (d <= (qk.length >= 7 ? 2 : 1)) return 40 - d * 5;
-  }
-  // Letters in order (`otl` -> OpenTelemetry).
-  let i = 0;
-  for (const ch of f.key) if (ch === qk[i]) i++;
-  return i === qk.length ? 20 - Math.min(10, f.key.length - qk.length) * 0.5 : 0;
 }

@@ -9,7 +9,9 @@
  */
 import { InMemoryDocument, type TextEdit } from '../document';
 import type { LandscapeIndex, LandscapeScope } from '../landscape/index';
-import { chooseMentions, correctedText, findMentions, linkEditsFor, linkedProjects, linkTextFor, type LinkMode } from '../landscape/matcher';
+import { linkedProjects } from '../landscape/linkedProjects';
+import { chooseMentions, correctedText, linkEditsFor, linkTextFor, type LinkMode } from '../landscape/linkPlan';
+import { findMentions } from '../landscape/matcher';
 import { describeError, openFrontMatter, setDraft } from '../frontmatter/index';
 import { describeAdded, syncTags, type TagStyle } from '../frontmatter/tags';
 import type { NotesOptions } from '../notes/model';
