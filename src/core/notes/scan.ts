@@ -14,6 +14,7 @@ import { type Blocks, type HeadingBlock, hiddenContent, LineKind } from './block
 import { findCodeSpans } from './codeSpans';
 import { emptyFrontMatter, frontMatterOf } from './frontMatter';
 import { listContent } from './listItems';
+import { fencedCodeLine, htmlBlockLine, quoteLine } from './openBlocks';
 import {
   ATX,
   atxContent,
@@ -79,39 +80,12 @@ export function scanBlocks(text: string): Blocks {
   // Block state (the rest is in s).
   let paraStart = -1;
   let paraIndex = -1; // index in paragraphStarts of the open root paragraph
-  let indentedCode = false;
-  let inQuote = false;
 
   for (; i < lines.length; i++) {
     const line = lines[i];
 
-    if (s.fence) {
-      if (s.fence.quoted && !/^ {0,3}>/.test(line)) {
-        s.fence = undefined; // the block quote (and the code in it) ended
-      } else {
-        excluded[i] = 1;
-        kind[i] = LineKind.Code;
-        const inner = s.fence.quoted ? line.replace(/^ {0,3}> ?/, '') : stripIndent(line, s.fence.indent);
-        const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(inner);
-        if (close && close[1][0] === s.fence.char && close[1].length >= s.fence.len) s.fence = undefined;
-        s.lastBlank = false;
-        continue;
-      }
-    }
-    if (s.html && s.html.quoted && !/^ {0,3}>/.test(line)) s.html = undefined; // the block quote (and the HTML in it) ended
-    if (s.html) {
-      const inner = s.html.quoted ? line.replace(/^ {0,3}> ?/, '') : line;
-      if (s.html.end === null) {
-        if (/^[ \t]*$/.test(inner)) {
-          s.html = undefined;
-          s.lastBlank = true;
-          continue;
-        }
-      } else if (s.html.end.test(inner)) s.html = undefined;
-      kind[i] = LineKind.Html;
-      s.lastBlank = false;
-      continue;
-    }
+    if (fencedCodeLine(s, i)) continue;
+    if (htmlBlockLine(s, i)) continue;
 
     const { cols, idx } = indentOf(line);
     if (idx === line.length) {
@@ -123,46 +97,16 @@ export function scanBlocks(text: string): Blocks {
 
     // Block quotes (at the root, or inside a list item).
     if (cols <= 3 + (lists.length ? lists[lists.length - 1] : 0) && line[idx] === '>') {
-      if (lists.length && cols < lists[lists.length - 1]) lists.length = 0;
-      const inner = line.slice(idx + 1).replace(/^ /, '');
-      const innerIndent = indentOf(inner);
-      inQuote = true;
-      indentedCode = false;
-      const f = FENCE_OPEN.exec(inner);
-      if (f && !(f[1][0] === '`' && f[2].includes('`'))) {
-        s.fence = { char: f[1][0], len: f[1].length, quoted: true, indent: 0 };
-        excluded[i] = 1;
-        kind[i] = LineKind.Code;
-        s.para = undefined;
-      } else if (/^[ \t]*$/.test(inner)) s.para = undefined;
-      else if (innerIndent.cols >= 4 && s.para !== 'quote') {
-        excluded[i] = 1;
-        kind[i] = LineKind.Code;
-      } else if (ATX.test(inner)) {
-        s.para = undefined;
-        spansOf(s, i, 0, false, true);
-      } else if (THEMATIC.test(inner)) s.para = undefined;
-      else if (s.para === 'quote' && SETEXT.test(inner)) s.para = undefined;
-      else if (inner[innerIndent.idx] === '<' && htmlStart(inner, s.para === 'quote')) {
-        const h = htmlStart(inner, s.para === 'quote')!;
-        s.para = undefined;
-        kind[i] = LineKind.Html;
-        if (!(h.end && h.end.test(inner.slice(innerIndent.idx + 2)))) s.html = { end: h.end, quoted: true };
-      } else {
-        const cont = s.para === 'quote';
-        s.para = 'quote';
-        spansOf(s, i, idx + 1, cont);
-      }
-      s.lastBlank = false;
+      quoteLine(s, i, cols, idx);
       continue;
     }
-    if (inQuote) {
+    if (s.inQuote) {
       if (s.para === 'quote' && !startsBlock(line, true)) {
         spansOf(s, i, 0, true); // lazy continuation of the quoted paragraph
         s.lastBlank = false;
         continue;
       }
-      inQuote = false;
+      s.inQuote = false;
       s.para = undefined;
     }
 
@@ -182,14 +126,14 @@ export function scanBlocks(text: string): Blocks {
       if (lists.length && cols >= top) {
         const inner = stripIndent(line, top);
         const innerIndent = indentOf(inner);
-        if (innerIndent.cols >= 4 && (s.lastBlank || indentedCode) && s.para !== 'list' && s.table !== 'list') {
+        if (innerIndent.cols >= 4 && (s.lastBlank || s.indentedCode) && s.para !== 'list' && s.table !== 'list') {
           excluded[i] = 1;
           kind[i] = LineKind.Code;
-          indentedCode = true;
+          s.indentedCode = true;
           s.lastBlank = false;
           continue;
         }
-        indentedCode = false;
+        s.indentedCode = false;
         listContent(s, i, inner, top);
         continue;
       }
@@ -199,17 +143,17 @@ export function scanBlocks(text: string): Blocks {
     if (cols >= 4 && !s.para && !s.table) {
       excluded[i] = 1;
       kind[i] = LineKind.Code;
-      indentedCode = true;
+      s.indentedCode = true;
       s.lastBlank = false;
       continue;
     }
-    if (indentedCode && cols >= 4) {
+    if (s.indentedCode && cols >= 4) {
       excluded[i] = 1;
       kind[i] = LineKind.Code;
       s.lastBlank = false;
       continue;
     }
-    indentedCode = false;
+    s.indentedCode = false;
 
     const ch = line[idx];
     const f = ch === '`' || ch === '~' ? FENCE_OPEN.exec(line) : null;

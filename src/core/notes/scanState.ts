@@ -25,6 +25,10 @@ export interface ScanState {
   para: Where | undefined;
   table: Where | undefined;
   lastBlank: boolean;
+  /** Indented code is open (a line indented 4 columns or more continues it). */
+  indentedCode: boolean;
+  /** A block quote is open (a paragraph in it may continue lazily). */
+  inQuote: boolean;
   /** Content columns of the open list items, innermost last. */
   readonly lists: number[];
   /** The last line with inline content, and whether the next may continue its paragraph. */
@@ -49,6 +53,8 @@ export function newScanState(lines: string[]): ScanState {
     para: undefined,
     table: undefined,
     lastBlank: true,
+    indentedCode: false,
+    inQuote: false,
     lists: [],
     lastInline: -2,
     group: -1,
