@@ -1,14 +1,63 @@
 /**
- * List items in the block scan (./scan.ts): the content of a line inside a list item, with the
+ * List items in the block scan (./scan.ts): a line while list items are open (lazy text, code,
+ * or content of the innermost item it reaches) and the content of a line inside an item, with the
  * items opened on the same line (`- - x`) read one level per turn of a loop, never by recursion,
  * at most MAX_NESTING deep.
  */
 import { LineKind } from './blocks';
-import { ATX, DEFINITION, FENCE_OPEN, htmlStart, indentOf, isTableStart, itemContent, LIST, listCanStart, listContentColumn, SETEXT, stripIndent, THEMATIC } from './lineSyntax';
+import {
+  ATX,
+  DEFINITION,
+  FENCE_OPEN,
+  htmlStart,
+  indentOf,
+  isTableStart,
+  itemContent,
+  LIST,
+  listCanStart,
+  listContentColumn,
+  SETEXT,
+  startsBlock,
+  stripIndent,
+  THEMATIC,
+} from './lineSyntax';
 import { addDefinition, type ScanState, spansOf } from './scanState';
 
 /** List item markers nested on one line beyond this are read as text (and the model says so). */
 const MAX_NESTING = 32;
+
+/** Line i (indented `cols`) while list items are open: lazy text, indented code or item content; false when it is outside them all. */
+export function listLine(s: ScanState, i: number, cols: number): boolean {
+  const line = s.lines[i];
+  const lists = s.lists;
+  if (!lists.length) return false;
+  let top = lists[lists.length - 1];
+  if (cols < top) {
+    const lazy = !s.lastBlank && s.para === 'list' && !startsBlock(line, true);
+    if (lazy) {
+      spansOf(s, i, 0, true);
+      s.lastBlank = false;
+      return true;
+    }
+    while (lists.length && cols < lists[lists.length - 1]) lists.pop();
+    if (lists.length) top = lists[lists.length - 1];
+  }
+  if (lists.length && cols >= top) {
+    const inner = stripIndent(line, top);
+    const innerIndent = indentOf(inner);
+    if (innerIndent.cols >= 4 && (s.lastBlank || s.indentedCode) && s.para !== 'list' && s.table !== 'list') {
+      s.excluded[i] = 1;
+      s.kind[i] = LineKind.Code;
+      s.indentedCode = true;
+      s.lastBlank = false;
+      return true;
+    }
+    s.indentedCode = false;
+    listContent(s, i, inner, top);
+    return true;
+  }
+  return false;
+}
 
 /** A line inside a list item (`inner`: the line without the item's indentation). */
 export function listContent(s: ScanState, k: number, innerText: string, col: number, isFirst = false): void {

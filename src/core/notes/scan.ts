@@ -13,7 +13,7 @@ import { lineStarts } from '../document';
 import { type Blocks, type HeadingBlock, hiddenContent, LineKind } from './blocks';
 import { findCodeSpans } from './codeSpans';
 import { emptyFrontMatter, frontMatterOf } from './frontMatter';
-import { listContent } from './listItems';
+import { listContent, listLine } from './listItems';
 import { fencedCodeLine, htmlBlockLine, quoteLine } from './openBlocks';
 import {
   ATX,
@@ -31,7 +31,6 @@ import {
   setextContent,
   splitLines,
   startsBlock,
-  stripIndent,
   THEMATIC,
 } from './lineSyntax';
 import { addDefinition, newScanState, spansOf } from './scanState';
@@ -111,33 +110,7 @@ export function scanBlocks(text: string): Blocks {
     }
 
     // List items and their content.
-    if (lists.length) {
-      let top = lists[lists.length - 1];
-      if (cols < top) {
-        const lazy = !s.lastBlank && s.para === 'list' && !startsBlock(line, true);
-        if (lazy) {
-          spansOf(s, i, 0, true);
-          s.lastBlank = false;
-          continue;
-        }
-        while (lists.length && cols < lists[lists.length - 1]) lists.pop();
-        if (lists.length) top = lists[lists.length - 1];
-      }
-      if (lists.length && cols >= top) {
-        const inner = stripIndent(line, top);
-        const innerIndent = indentOf(inner);
-        if (innerIndent.cols >= 4 && (s.lastBlank || s.indentedCode) && s.para !== 'list' && s.table !== 'list') {
-          excluded[i] = 1;
-          kind[i] = LineKind.Code;
-          s.indentedCode = true;
-          s.lastBlank = false;
-          continue;
-        }
-        s.indentedCode = false;
-        listContent(s, i, inner, top);
-        continue;
-      }
-    }
+    if (listLine(s, i, cols)) continue;
 
     // Root level.
     if (cols >= 4 && !s.para && !s.table) {
