@@ -11,7 +11,7 @@ import { buildModel } from './build';
 import { emptyFrontMatter, frontMatterOf } from './frontMatter';
 import { normalizeLabel } from './inline';
 import type { NotesModel, NotesOptions } from './model';
-import { atxContent, setextContent, splitLines } from './scan';
+import { atxContent, setextContent, splitLines } from './lineSyntax';
 import { emptyModel, unreadableReason, type ParseLimits } from './parse';
 
 interface Point {
