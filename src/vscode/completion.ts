@@ -44,6 +44,13 @@ export function registerCompletion(ctx: FeatureContext): void {
         if (!vscode.workspace.getConfiguration('talkCapture').get<boolean>('completion.enabled', true)) return undefined;
         const line = doc.lineAt(position.line).text;
         const typed = wordBeforeCursor(line.slice(0, position.character));
+        if (openedLate(doc, position, typed)) {
+          // The list asked for a project prefix opened at a later word (keys typed while the
+          // request travelled, on a busy machine): it is nobody's list, so it closes before
+          // another provider's item can take the next Enter.
+          void vscode.commands.executeCommand('hideSuggestWidget');
+          return undefined;
+        }
         if (!typed || typed.word.length < 2) return undefined;
         const prefix = typed.word;
         const bracket = typed.bracket;
@@ -84,6 +91,19 @@ export function registerCompletion(ctx: FeatureContext): void {
 /** The word (in prose) the list was last opened for; the provider applies the typing rules to it. */
 let lastOpened: { doc: vscode.TextDocument; line: number; start: number } | undefined;
 
+/** The word a list was just asked for, until the editor asks the provider for its items. */
+let pendingOpen: { doc: vscode.TextDocument; line: number; start: number; version: number } | undefined;
+/** Keys after which a pending request is forgotten (the editor did not ask for it: a list was showing). */
+const PENDING_KEYS = 8;
+
+/** True when the list just asked for is being filled at another word than the one it was asked for. */
+function openedLate(doc: vscode.TextDocument, position: vscode.Position, typed: TypedWord | undefined): boolean {
+  const pending = pendingOpen;
+  pendingOpen = undefined;
+  if (!pending || pending.doc !== doc || doc.version - pending.version > PENDING_KEYS) return false;
+  return pending.line !== position.line || typed?.start !== pending.start;
+}
+
 function inProse(doc: vscode.TextDocument, line: number, character: number): boolean {
   // Not in code, front matter, URLs or the text of an existing link (one scan per version).
   const offset = doc.offsetAt(new vscode.Position(line, character));
@@ -122,6 +142,7 @@ async function onTyping(ctx: FeatureContext, e: vscode.TextDocumentChangeEvent):
     const same = lastOpened?.doc === e.document && lastOpened.line === line && lastOpened.start === word.start;
     if (!same && !word.bracket && !inProse(e.document, line, word.start)) return;
     lastOpened = { doc: e.document, line, start: word.start };
+    pendingOpen = { doc: e.document, line, start: word.start, version: e.document.version };
     // An automatic list: it closes when the editor's filter leaves nothing, instead of showing
     // "No suggestions." or freezing on its last items while the user types on.
     await vscode.commands.executeCommand('editor.action.triggerSuggest', { auto: true });

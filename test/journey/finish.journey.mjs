@@ -144,9 +144,19 @@ describe('journey: finishing the post', () => {
       .locator('.monaco-list-row', { hasText: '(link)' })
       .first();
     // The row's inline action (the check mark shown on hover) is Resolve TODO Link….
-    await row.hover();
     const action = row.locator('.actions .action-label[aria-label^="Resolve TODO Link"]').first();
-    await action.waitFor({ timeout: 10_000 });
+    // A row shows its actions while the mouse is over it: if the tree moved under the mouse
+    // (a refresh on a busy machine), move it over the row again, as a person would.
+    for (let attempt = 0; ; attempt++) {
+      await row.hover();
+      try {
+        await action.waitFor({ timeout: 2_500 });
+        break;
+      } catch (err) {
+        if (attempt >= 4) throw err;
+        await session.page.mouse.move(10, 10);
+      }
+    }
     await action.click();
     await waitForQuickInput((s) => s.title.includes('Resolve TODO Link'));
     await type('https://example.com/policy-demo', 15);
