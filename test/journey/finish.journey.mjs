@@ -145,20 +145,20 @@ describe('journey: finishing the post', () => {
       .first();
     // The row's inline action (the check mark shown on hover) is Resolve TODO Link….
     const action = row.locator('.actions .action-label[aria-label^="Resolve TODO Link"]').first();
-    // A row shows its actions while the mouse is over it: if the tree moved under the mouse
-    // (a refresh on a busy machine), move it over the row again, as a person would.
+    // A row shows its actions while the mouse is over it. On a busy machine the tree refreshes
+    // under the mouse: move it over the row again and click again, as a person would.
     for (let attempt = 0; ; attempt++) {
-      await row.hover();
       try {
+        await row.hover({ timeout: 5_000 });
         await action.waitFor({ timeout: 2_500 });
+        await action.click({ force: true, timeout: 5_000 });
+        await waitForQuickInput((s) => s.title.includes('Resolve TODO Link'), 5_000);
         break;
       } catch (err) {
-        if (attempt >= 4) throw err;
+        if (attempt >= 5) throw err;
         await session.page.mouse.move(10, 10);
       }
     }
-    await action.click();
-    await waitForQuickInput((s) => s.title.includes('Resolve TODO Link'));
     await type('https://example.com/policy-demo', 15);
     await press('Enter');
     await waitForQuickInputClosed();
