@@ -93,7 +93,7 @@ export default tseslint.config(
   {
     // The Node build's schedule parse in a worker thread (scripts/build.mjs puts it in place of
     // offThread.ts; the web build never reaches it).
-    files: ['src/vscode/offThread.node.ts'],
+    files: ['src/vscode/services/offThread.node.ts'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-globals': 'off' },
   },
   {

@@ -53,8 +53,10 @@ const common = {
 const nodeOffThread = {
   name: 'node-off-thread',
   setup(build) {
-    build.onResolve({ filter: /^\.\/offThread$/ }, (args) =>
-      path.resolve(args.resolveDir) === path.join(root, 'src', 'vscode') ? { path: path.join(root, 'src', 'vscode', 'offThread.node.ts') } : undefined,
+    build.onResolve({ filter: /(^|\/)offThread$/ }, (args) =>
+      path.resolve(args.resolveDir, args.path) === path.join(root, 'src', 'vscode', 'services', 'offThread')
+        ? { path: path.join(root, 'src', 'vscode', 'services', 'offThread.node.ts') }
+        : undefined,
     );
   },
 };
@@ -68,7 +70,7 @@ const integrationTests = fs.existsSync(path.join(root, 'test/integration'))
 
 const builds = [
   { ...common, plugins: [...common.plugins, nodeOffThread], entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // The worker thread's entry (src/vscode/offThread.node.ts runs it), beside dist/extension.js.
+  // The worker thread's entry (src/vscode/services/offThread.node.ts runs it), beside dist/extension.js.
   { ...common, entryPoints: ['src/worker/parseSchedule.ts'], outfile: 'dist/scheduleWorker.js', external: [] },
   { ...common, ...webOptions, plugins: [...common.plugins, noNodeBuiltins(root)], entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', external: [] },

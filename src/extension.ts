@@ -1,28 +1,30 @@
 import * as vscode from 'vscode';
 import type { TalkCaptureApi } from './vscode/api';
-import type { Feature } from './vscode/feature';
-import { registerTalksView } from './vscode/talksView';
-import { registerTodosView } from './vscode/todosView';
-import { registerProjectLinking } from './vscode/linkCommands';
-import { registerCompletion } from './vscode/completion';
-import { registerHover } from './vscode/hover';
-import { registerProjectDiagnostics } from './vscode/projectDiagnostics';
-import { registerNewConferenceNotes } from './vscode/newConferenceNotes';
-import { registerInsertDayHeading } from './vscode/insertDayHeading';
-import { registerNewTalk } from './vscode/newTalk';
-import { registerToggleHiddenDraft } from './vscode/toggleHiddenDraft';
-import { registerTalkTimer } from './vscode/talkTimer';
-import { registerTodoCommands } from './vscode/todoCommands';
-import { registerFrontMatterCommands } from './vscode/frontMatterCommands';
-import { registerPublishCheck } from './vscode/publishCheck';
-import { registerScheduleImport } from './vscode/scheduleImport';
-import { registerScheduleView } from './vscode/scheduleView';
-import { registerFinishPost } from './vscode/finishPost';
+import type { Feature } from './vscode/services/feature';
+import { registerTalksView } from './vscode/features/talksView';
+import { registerTodosView } from './vscode/features/todosView';
+import { registerProjectLinking } from './vscode/features/linkCommands';
+import { registerUpdateLandscapeIndex } from './vscode/features/updateLandscapeIndex';
+import { registerCompletion } from './vscode/features/completion';
+import { registerHover } from './vscode/features/hover';
+import { registerProjectDiagnostics } from './vscode/features/projectDiagnostics';
+import { registerNewConferenceNotes } from './vscode/features/newConferenceNotes';
+import { registerInsertDayHeading } from './vscode/features/insertDayHeading';
+import { registerNewTalk } from './vscode/features/newTalk';
+import { registerToggleHiddenDraft } from './vscode/features/toggleHiddenDraft';
+import { registerTalkTimer } from './vscode/features/talkTimer';
+import { registerTodoCommands } from './vscode/features/todoCommands';
+import { registerFrontMatterCommands } from './vscode/features/frontMatterCommands';
+import { registerPublishCheck } from './vscode/features/publishCheck';
+import { registerScheduleImport } from './vscode/features/scheduleImport';
+import { registerScheduleView } from './vscode/features/scheduleView';
+import { registerFinishPost } from './vscode/features/finishPost';
 
 const features: Array<[string, Feature]> = [
   ['talks view', registerTalksView],
   ['TODO links view', registerTodosView],
   ['project linking', registerProjectLinking],
+  ['Update Landscape Index', registerUpdateLandscapeIndex],
   ['completion', registerCompletion],
   ['hover', registerHover],
   ['project diagnostics', registerProjectDiagnostics],

@@ -7,8 +7,8 @@
 import type * as vscode from 'vscode';
 import type { LandscapeIndex } from '../core/landscape/index';
 import type { Session } from '../core/schedule';
-import type { ScheduleStore } from './scheduleStore';
-import type { NotesElement } from './treeItems';
+import type { ScheduleStore } from './services/scheduleStore';
+import type { NotesElement } from './services/treeItems';
 
 export interface RunningTalkInfo {
   title: string;

@@ -36,10 +36,10 @@ describe('web build', function () {
     const result = await webBuild('src/extension.ts');
     assert.deepStrictEqual(result.errors, []);
     const inputs = Object.keys(result.metafile.inputs);
-    assert.ok(inputs.includes('src/vscode/landscapeService.ts'));
+    assert.ok(inputs.includes('src/vscode/services/landscapeService.ts'));
     assert.ok(!inputs.some((i) => i.startsWith('src/cli')), 'the CLI stays out of the web bundle');
     // A schedule is parsed inline there: the worker thread is the Node build's.
-    assert.ok(inputs.includes('src/vscode/offThread.ts') && !inputs.some((i) => i.startsWith('src/worker') || i.includes('offThread.node')), inputs.join('\n'));
+    assert.ok(inputs.includes('src/vscode/services/offThread.ts') && !inputs.some((i) => i.startsWith('src/worker') || i.includes('offThread.node')), inputs.join('\n'));
     const text = result.outputFiles[0].text;
     assert.doesNotMatch(text, /require\("(?!vscode")[^"]+"\)/, 'only vscode is left to the host');
   });

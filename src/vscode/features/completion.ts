@@ -21,14 +21,14 @@
  * leaves only Ctrl+Space (a list asked for filters on the whole name, as usual).
  */
 import * as vscode from 'vscode';
-import { messageOf } from './command';
-import commonPrefixes from '../../data/typing-prefixes.json';
-import { describeEntry, type CompletionMatch, type LandscapeIndex } from '../core/landscape/index';
-import { compactKey, escapeLinkText, markdownUrl } from '../core/landscape/text';
-import { nextLetterOf, shouldOpenProjectList, wordBeforeCursor, type TypedWord } from '../core/landscape/typing';
-import type { FeatureContext } from './feature';
-import { getLandscape, initLandscape, scanOf } from './landscapeService';
-import { landscapeScope } from './settings';
+import { messageOf } from '../services/command';
+import commonPrefixes from '../../../data/typing-prefixes.json';
+import { describeEntry, type CompletionMatch, type LandscapeIndex } from '../../core/landscape/index';
+import { compactKey, escapeLinkText, markdownUrl } from '../../core/landscape/text';
+import { nextLetterOf, shouldOpenProjectList, wordBeforeCursor, type TypedWord } from '../../core/landscape/typing';
+import type { FeatureContext } from '../services/feature';
+import { getLandscape, initLandscape, scanOf } from '../services/landscapeService';
+import { landscapeScope } from '../services/settings';
 
 /** `[` starts a link by hand: the provider is asked at once. */
 const TRIGGERS = ['['];

@@ -5,15 +5,15 @@
  * until it is closed.
  */
 import * as vscode from 'vscode';
-import { messageOf } from './command';
-import type { PublishCheckApi } from './api';
-import type { FeatureContext } from './feature';
-import { isMarkdown, requireMarkdownEditor } from './editor';
-import { getNotes } from './notesCache';
-import { scheduleSpeakerHints } from './scheduleStore';
-import { landscapeIndex } from './landscapeService';
-import { landscapeScope, linkMode, liveCheck, tagSettings, unlinkedProjectHints } from './settings';
-import { checkNotes, summarize, type PublishProblem } from '../core/publish/check';
+import { messageOf } from '../services/command';
+import type { PublishCheckApi } from '../api';
+import type { FeatureContext } from '../services/feature';
+import { isMarkdown, requireMarkdownEditor } from '../services/editor';
+import { getNotes } from '../services/notesCache';
+import { scheduleSpeakerHints } from '../services/scheduleStore';
+import { landscapeIndex } from '../services/landscapeService';
+import { landscapeScope, linkMode, liveCheck, tagSettings, unlinkedProjectHints } from '../services/settings';
+import { checkNotes, summarize, type PublishProblem } from '../../core/publish/check';
 
 const DEBOUNCE_MS = 400;
 const DIAGNOSTIC_SOURCE = 'Talk Capture publish check';

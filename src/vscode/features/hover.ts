@@ -3,11 +3,11 @@
  * homepage and repository.
  */
 import * as vscode from 'vscode';
-import { messageOf } from './command';
-import type { LandscapeEntry } from '../core/landscape/index';
-import { escapeLinkText, markdownUrl } from '../core/landscape/text';
-import type { FeatureContext } from './feature';
-import { analyze, getLandscape, initLandscape } from './landscapeService';
+import { messageOf } from '../services/command';
+import type { LandscapeEntry } from '../../core/landscape/index';
+import { escapeLinkText, markdownUrl } from '../../core/landscape/text';
+import type { FeatureContext } from '../services/feature';
+import { analyze, getLandscape, initLandscape } from '../services/landscapeService';
 
 export function registerHover(ctx: FeatureContext): void {
   initLandscape(ctx);

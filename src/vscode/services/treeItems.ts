@@ -3,7 +3,7 @@
  * counts, and the tree item of a TODO.
  */
 import * as vscode from 'vscode';
-import type { TodoItem } from '../core/notes/model';
+import type { TodoItem } from '../../core/notes/model';
 
 /** Elements of the Talks and TODO Links trees, as passed to commands. */
 export type DayElement = { kind: 'day'; uri: vscode.Uri; line: number };

@@ -4,17 +4,17 @@
  * cursor. Also registers talkCapture.revealItem, shared with the TODO Links view.
  */
 import * as vscode from 'vscode';
-import { messageOf } from './command';
-import type { Day, Group, NotesModel, Talk, TodoItem } from '../core/notes/model';
-import { findTalkAt, visibleTalkCount } from '../core/notes/query';
-import { countTodos } from '../core/notes/todos';
-import { isConferenceNote } from '../core/notes/conference';
-import { isMarkdown } from './editor';
-import type { TalksViewApi } from './api';
-import type { FeatureContext } from './feature';
-import { getNotes } from './notesCache';
-import { todoCountOptions } from './settings';
-import { plural, todoItem, type DayElement, type GroupElement, type NotesElement, type ProblemElement, type TalkElement, type TodoElement } from './treeItems';
+import { messageOf } from '../services/command';
+import type { Day, Group, NotesModel, Talk, TodoItem } from '../../core/notes/model';
+import { findTalkAt, visibleTalkCount } from '../../core/notes/query';
+import { countTodos } from '../../core/notes/todos';
+import { isConferenceNote } from '../../core/notes/conference';
+import { isMarkdown } from '../services/editor';
+import type { TalksViewApi } from '../api';
+import type { FeatureContext } from '../services/feature';
+import { getNotes } from '../services/notesCache';
+import { todoCountOptions } from '../services/settings';
+import { plural, todoItem, type DayElement, type GroupElement, type NotesElement, type ProblemElement, type TalkElement, type TodoElement } from '../services/treeItems';
 
 /** A node of the Talks tree: the element handed to commands plus what the tree needs. */
 interface TalkNode {

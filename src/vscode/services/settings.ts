@@ -3,11 +3,11 @@
  * the default, never an exception or an unbounded limit).
  */
 import * as vscode from 'vscode';
-import type { LandscapeScope } from '../core/landscape/index';
-import type { LinkMode } from '../core/landscape/linkPlan';
-import type { TagStyle } from '../core/frontmatter/tags';
-import type { TodoCountOptions } from '../core/notes/todos';
-import { DEFAULT_MAX_FILE_MB, maxFileBytesOf, notesRules, type NotesRules } from '../core/notes/workspaceNotes';
+import type { LandscapeScope } from '../../core/landscape/index';
+import type { LinkMode } from '../../core/landscape/linkPlan';
+import type { TagStyle } from '../../core/frontmatter/tags';
+import type { TodoCountOptions } from '../../core/notes/todos';
+import { DEFAULT_MAX_FILE_MB, maxFileBytesOf, notesRules, type NotesRules } from '../../core/notes/workspaceNotes';
 
 const config = (scope?: vscode.ConfigurationScope) => vscode.workspace.getConfiguration('talkCapture', scope);
 
@@ -31,6 +31,12 @@ export function linkMode(): LinkMode {
 /** talkCapture.landscape.scope */
 export function landscapeScope(): LandscapeScope {
   return config().get<string>('landscape.scope', 'cncf') === 'all' ? 'all' : 'cncf';
+}
+
+/** talkCapture.landscape.url: where Update Landscape Index downloads from ('' when unset or not a string). */
+export function landscapeUrl(): string {
+  const v = config().get<unknown>('landscape.url', '');
+  return typeof v === 'string' ? v.trim() : '';
 }
 
 /** talkCapture.diagnostics.unlinkedProjects: the live project hints are on (anything but `false` is on). */

@@ -1,10 +1,10 @@
 /** Toggle Hidden Draft: selected lines become `[//]: # (...)` comment lines and back, exactly. */
 
-import type { FeatureContext } from './feature';
-import { registerCommand } from './command';
-import { editDocument } from './edits';
-import { requireMarkdownEditor } from './editor';
-import { selectedLines, toggleHiddenDraft } from '../core/capture';
+import type { FeatureContext } from '../services/feature';
+import { registerCommand } from '../services/command';
+import { editDocument } from '../services/edits';
+import { requireMarkdownEditor } from '../services/editor';
+import { selectedLines, toggleHiddenDraft } from '../../core/capture/index';
 
 // ---------------------------------------------------------------------------------------------
 // Toggle Hidden Draft

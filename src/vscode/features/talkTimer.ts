@@ -5,18 +5,18 @@
  * the timer survives switching editors and reloading the window (kept in the workspace state).
  */
 import * as vscode from 'vscode';
-import { messageOf } from './command';
-import type { FeatureContext } from './feature';
-import { captureApi } from './quickInput';
-import type { RunningTalkInfo } from './api';
-import { placeCursor, runNewTalk, viewTarget, type InsertedTalk } from './talkInsert';
-import { getNotes } from './notesCache';
-import { isMarkdown } from './editor';
-import { insertSession, sessionDescription, startFromSchedule, type ScheduledInsert } from './scheduleStart';
-import { scheduleApi, scheduleNow } from './scheduleStore';
-import { nextSession, sessionClock } from '../core/schedule';
-import { lastContentLine, linesOf } from '../core/capture';
-import { findTalkAt } from '../core/notes/query';
+import { messageOf } from '../services/command';
+import type { FeatureContext } from '../services/feature';
+import { captureApi } from '../services/quickInput';
+import type { RunningTalkInfo } from '../api';
+import { placeCursor, runNewTalk, viewTarget, type InsertedTalk } from '../services/talkInsert';
+import { getNotes } from '../services/notesCache';
+import { isMarkdown } from '../services/editor';
+import { insertSession, sessionDescription, startFromSchedule, type ScheduledInsert } from '../services/scheduleStart';
+import { scheduleApi, scheduleNow } from '../services/scheduleStore';
+import { nextSession, sessionClock } from '../../core/schedule/index';
+import { lastContentLine, linesOf } from '../../core/capture/index';
+import { findTalkAt } from '../../core/notes/query';
 
 const STATE_KEY = 'talkCapture.runningTalk';
 

@@ -8,13 +8,13 @@
 import * as vscode from 'vscode';
 import type { FeatureContext } from './feature';
 import { runStep } from './quickInput';
-import type { CaptureApi } from './api';
+import type { CaptureApi } from '../api';
 import { placeCursor, type InsertedTalk } from './talkInsert';
 import { editDocument, untouchedSinceOurEdit } from './edits';
 import { getNotes } from './notesCache';
 import { noteSchedule, scheduleApi, scheduleNow, type ScheduleRef } from './scheduleStore';
-import { noteStartDate, placeSession, type SessionLinkStyle, type SessionPlacement } from '../core/schedule/editor-place';
-import { scheduleDays, sessionTimeRange, sessionsNowOrSoon, type Schedule, type Session } from '../core/schedule';
+import { noteStartDate, placeSession, type SessionLinkStyle, type SessionPlacement } from '../../core/schedule/editor-place';
+import { scheduleDays, sessionTimeRange, sessionsNowOrSoon, type Schedule, type Session } from '../../core/schedule/index';
 
 /** What a talk inserted from a schedule carries for the timer. */
 export interface ScheduledInsert extends InsertedTalk {

@@ -11,7 +11,7 @@
  * No Node built-ins: this runs in a browser too (`process` is looked at only when it exists).
  */
 import * as vscode from 'vscode';
-import type { ScheduleApi } from './api';
+import type { ScheduleApi } from '../api';
 import type { FeatureContext } from './feature';
 import {
   MAX_SCHEDULE_BYTES,
@@ -24,11 +24,11 @@ import {
   schedulePeople,
   withTimeZone,
   type Schedule,
-} from '../core/schedule';
-import { findDayAt, findTalkAt } from '../core/notes/query';
+} from '../../core/schedule/index';
+import { findDayAt, findTalkAt } from '../../core/notes/query';
 import { getNotes } from './notesCache';
-import { speakerHints, type SpeakerHint } from '../core/schedule/editor-check';
-import { noteDayDate, noteStartDate, scheduleNextDay, scheduleSourceOf } from '../core/schedule/editor-place';
+import { speakerHints, type SpeakerHint } from '../../core/schedule/editor-check';
+import { noteDayDate, noteStartDate, scheduleNextDay, scheduleSourceOf } from '../../core/schedule/editor-place';
 import { parseScheduleOffThread } from './offThread';
 
 const STARS_KEY = 'talkCapture.schedule.stars';

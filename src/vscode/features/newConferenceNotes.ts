@@ -1,12 +1,12 @@
 /** New Conference Notes…: a note with front matter and its first day, in the notes folder. */
 import * as vscode from 'vscode';
-import type { FeatureContext } from './feature';
-import { messageOf, registerCommand } from './command';
-import { askPick, askText, captureApi } from './quickInput';
-import type { CaptureApi } from './api';
-import { placeCursor } from './talkInsert';
-import { isoDate, isoWithOffset, newNoteText, noteFileName, numberedFileName, parseIsoDate, startDateTime } from '../core/capture';
-import type { FrontMatterFormat } from '../core/notes/model';
+import type { FeatureContext } from '../services/feature';
+import { messageOf, registerCommand } from '../services/command';
+import { askPick, askText, captureApi } from '../services/quickInput';
+import type { CaptureApi } from '../api';
+import { placeCursor } from '../services/talkInsert';
+import { isoDate, isoWithOffset, newNoteText, noteFileName, numberedFileName, parseIsoDate, startDateTime } from '../../core/capture/index';
+import type { FrontMatterFormat } from '../../core/notes/model';
 
 // ---------------------------------------------------------------------------------------------
 // New Conference Notes…

@@ -6,17 +6,17 @@
  * again (edits, debounced; a file watcher for changes on disk).
  */
 import * as vscode from 'vscode';
-import { messageOf } from './command';
-import type { TodoItem } from '../core/notes/model';
-import { findTalkAt } from '../core/notes/query';
-import { visibleTodos } from '../core/notes/todos';
-import { isMarkdown } from './editor';
-import type { TodosViewApi } from './api';
-import type { FeatureContext } from './feature';
-import { getNotes, parseNotesText } from './notesCache';
-import { notesRulesSetting, todoCountOptions } from './settings';
-import { findWorkspaceNotes, isWorkspaceNote, readWorkspaceNote } from './workspaceNotes';
-import { plural, todoItem, type FileElement, type NotesElement, type TalkElement, type TodoElement } from './treeItems';
+import { messageOf } from '../services/command';
+import type { TodoItem } from '../../core/notes/model';
+import { findTalkAt } from '../../core/notes/query';
+import { visibleTodos } from '../../core/notes/todos';
+import { isMarkdown } from '../services/editor';
+import type { TodosViewApi } from '../api';
+import type { FeatureContext } from '../services/feature';
+import { getNotes, parseNotesText } from '../services/notesCache';
+import { notesRulesSetting, todoCountOptions } from '../services/settings';
+import { findWorkspaceNotes, isWorkspaceNote, readWorkspaceNote } from '../services/workspaceNotes';
+import { plural, todoItem, type FileElement, type NotesElement, type TalkElement, type TodoElement } from '../services/treeItems';
 
 interface FileTodos {
   uri: vscode.Uri;

@@ -7,16 +7,16 @@
  * Runs on the fast scanner, debounced while the user types (never remark over the whole note).
  */
 import * as vscode from 'vscode';
-import { messageOf } from './command';
-import { getNotes } from './notesCache';
-import { allTalks } from '../core/notes/query';
-import { linkMode, unlinkedProjectHints } from './settings';
-import type { Mention } from '../core/landscape/matcher';
-import { chooseMentions, correctedText, linkTextFor } from '../core/landscape/linkPlan';
-import { isMarkdown, maxFileChars } from './editor';
-import type { ProjectDiagnosticsApi } from './api';
-import type { FeatureContext } from './feature';
-import { analyze, forgetAnalysis, getLandscape, initLandscape, onDidChangeLandscape } from './landscapeService';
+import { messageOf } from '../services/command';
+import { getNotes } from '../services/notesCache';
+import { allTalks } from '../../core/notes/query';
+import { linkMode, unlinkedProjectHints } from '../services/settings';
+import type { Mention } from '../../core/landscape/matcher';
+import { chooseMentions, correctedText, linkTextFor } from '../../core/landscape/linkPlan';
+import { isMarkdown, maxFileChars } from '../services/editor';
+import type { ProjectDiagnosticsApi } from '../api';
+import type { FeatureContext } from '../services/feature';
+import { analyze, forgetAnalysis, getLandscape, initLandscape, onDidChangeLandscape } from '../services/landscapeService';
 
 const DIAGNOSTIC_SOURCE = 'Talk Capture';
 const CODE_UNLINKED = 'unlinked-project';

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { messageOf } from './command';
-import { isNote, listNotes, readNoteFile, type NoteRead, type NotesFileSystem, type NotesRules } from '../core/notes/workspaceNotes';
+import { isNote, listNotes, readNoteFile, type NoteRead, type NotesFileSystem, type NotesRules } from '../../core/notes/workspaceNotes';
 
 /** A Windows drive letter in lower case (`/C:/x` and `/c:/x` are the same file). */
 const driveless = (p: string) => p.replace(/^\/([A-Za-z]):/, (_, d: string) => `/${d.toLowerCase()}:`);

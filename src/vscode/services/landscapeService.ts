@@ -6,12 +6,12 @@
 import * as vscode from 'vscode';
 import { messageOf } from './command';
 import { landscapeScope } from './settings';
-import { LandscapeIndex, type LandscapeScope } from '../core/landscape/index';
-import { parseIndexFile } from '../core/landscape/indexFile';
-import { linkedProjects, type LinkedProject } from '../core/landscape/linkedProjects';
-import { findMentions, type Mention } from '../core/landscape/matcher';
-import { scanMarkdown, type ScanResult } from '../core/landscape/scan';
-import type { LandscapeApi } from './api';
+import { LandscapeIndex, type LandscapeScope } from '../../core/landscape/index';
+import { parseIndexFile } from '../../core/landscape/indexFile';
+import { linkedProjects, type LinkedProject } from '../../core/landscape/linkedProjects';
+import { findMentions, type Mention } from '../../core/landscape/matcher';
+import { scanMarkdown, type ScanResult } from '../../core/landscape/scan';
+import type { LandscapeApi } from '../api';
 import type { FeatureContext } from './feature';
 
 /** File name of the updated index in the extension's global storage. */

@@ -6,9 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { messageOf } from './command';
-import type { NotesModel, NotesOptions } from '../core/notes/model';
-import { emptyModel, parseNotes } from '../core/notes/parse';
-import { refusedPatternMessages } from '../core/userPattern';
+import type { NotesModel, NotesOptions } from '../../core/notes/model';
+import { emptyModel, parseNotes } from '../../core/notes/parse';
+import { refusedPatternMessages } from '../../core/userPattern';
 import { maxFileBytes } from './settings';
 
 interface Entry {

@@ -7,7 +7,7 @@
  * and Resolve TODO Link….
  */
 import * as vscode from 'vscode';
-import type { CaptureApi } from './api';
+import type { CaptureApi } from '../api';
 import type { FeatureContext } from './feature';
 
 // ---------------------------------------------------------------------------------------------

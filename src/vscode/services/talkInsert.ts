@@ -8,10 +8,10 @@ import { editDocument, untouchedSinceOurEdit } from './edits';
 import { requireMarkdownEditor } from './editor';
 import { getNotes } from './notesCache';
 import { askFreeText, askPick, askText } from './quickInput';
-import type { CaptureApi } from './api';
+import type { CaptureApi } from '../api';
 import { collectPeople } from './workspacePeople';
 import { withSchedulePeople } from './scheduleStore';
-import { TALK_KINDS, clockTime, formatTalkHeading, insertLineAfter, keynoteNumberFor, placeTalk, splitSpeakers, type Insertion, type TalkKind } from '../core/capture';
+import { TALK_KINDS, clockTime, formatTalkHeading, insertLineAfter, keynoteNumberFor, placeTalk, splitSpeakers, type Insertion, type TalkKind } from '../../core/capture/index';
 
 // ---------------------------------------------------------------------------------------------
 // New Talk… (also the first half of Start Talk Now)

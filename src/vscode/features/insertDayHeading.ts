@@ -1,14 +1,14 @@
 /** Insert Day Heading: the day after the last one, in the note's own style (one undo step). */
 import * as vscode from 'vscode';
-import type { FeatureContext } from './feature';
-import { registerCommand } from './command';
-import { editDocument } from './edits';
-import { requireMarkdownEditor } from './editor';
-import { getNotes } from './notesCache';
-import { placeCursor } from './talkInsert';
-import { scheduleNextDayOf } from './scheduleStore';
-import { insertDatedDayHeading } from '../core/schedule/editor-place';
-import { insertDayHeading, isoDate, type Insertion } from '../core/capture';
+import type { FeatureContext } from '../services/feature';
+import { registerCommand } from '../services/command';
+import { editDocument } from '../services/edits';
+import { requireMarkdownEditor } from '../services/editor';
+import { getNotes } from '../services/notesCache';
+import { placeCursor } from '../services/talkInsert';
+import { scheduleNextDayOf } from '../services/scheduleStore';
+import { insertDatedDayHeading } from '../../core/schedule/editor-place';
+import { insertDayHeading, isoDate, type Insertion } from '../../core/capture/index';
 
 // ---------------------------------------------------------------------------------------------
 // Insert Day Heading

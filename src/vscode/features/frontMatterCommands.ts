@@ -5,17 +5,17 @@
  * with its line and reason, and nothing is written.
  */
 import * as vscode from 'vscode';
-import { messageOf } from './command';
-import type { FrontMatterApi } from './api';
-import type { FeatureContext } from './feature';
-import { editDocument, toVsRange } from './edits';
-import { isMarkdown, requireMarkdownEditor } from './editor';
-import { setDateNow, setDraft, type EditResult } from '../core/frontmatter/index';
-import { describeAdded, syncTags } from '../core/frontmatter/tags';
-import { landscapeIndex, landscapeIndexError } from './landscapeService';
-import { tagSettings } from './settings';
-import { linkedProjects } from '../core/landscape/linkedProjects';
-import type { TextEdit } from '../core/document';
+import { messageOf } from '../services/command';
+import type { FrontMatterApi } from '../api';
+import type { FeatureContext } from '../services/feature';
+import { editDocument, toVsRange } from '../services/edits';
+import { isMarkdown, requireMarkdownEditor } from '../services/editor';
+import { setDateNow, setDraft, type EditResult } from '../../core/frontmatter/index';
+import { describeAdded, syncTags } from '../../core/frontmatter/tags';
+import { landscapeIndex, landscapeIndexError } from '../services/landscapeService';
+import { tagSettings } from '../services/settings';
+import { linkedProjects } from '../../core/landscape/linkedProjects';
+import type { TextEdit } from '../../core/document';
 
 function tell(api: FrontMatterApi, kind: 'info' | 'warning' | 'error', message: string): void {
   api.lastMessage = message;

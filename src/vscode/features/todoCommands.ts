@@ -3,18 +3,18 @@
  * view's context menu), Go to Next/Previous TODO. The TODO items come from the notes model.
  */
 import * as vscode from 'vscode';
-import type { FeatureContext } from './feature';
-import { registerCommand } from './command';
-import type { TodoItem } from '../core/notes/model';
-import { editDocument, untouchedSinceOurEdit } from './edits';
-import { requireMarkdownEditor } from './editor';
-import { getNotes } from './notesCache';
-import { visibleTodos } from '../core/notes/todos';
-import { todoCountOptions } from './settings';
-import { askText, captureApi } from './quickInput';
-import type { CaptureApi } from './api';
-import { sessionPageAt } from './scheduleStore';
-import { adjacentTodo, formatTodoLink, isHttpUrl, placeholderReplacement, todoAtCursor, validateLinkUrl } from '../core/capture';
+import type { FeatureContext } from '../services/feature';
+import { registerCommand } from '../services/command';
+import type { TodoItem } from '../../core/notes/model';
+import { editDocument, untouchedSinceOurEdit } from '../services/edits';
+import { requireMarkdownEditor } from '../services/editor';
+import { getNotes } from '../services/notesCache';
+import { visibleTodos } from '../../core/notes/todos';
+import { todoCountOptions } from '../services/settings';
+import { askText, captureApi } from '../services/quickInput';
+import type { CaptureApi } from '../api';
+import { sessionPageAt } from '../services/scheduleStore';
+import { adjacentTodo, formatTodoLink, isHttpUrl, placeholderReplacement, todoAtCursor, validateLinkUrl } from '../../core/capture/index';
 
 /** The element the TODO Links view hands to its context-menu commands. */
 interface TodoViewElement {

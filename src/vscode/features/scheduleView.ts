@@ -11,13 +11,13 @@
  * under its day, starts the timer (through Start Talk Now) and puts the cursor in the note.
  */
 import * as vscode from 'vscode';
-import type { FeatureContext } from './feature';
-import { isMarkdown } from './editor';
-import { noteSchedule, scheduleApi, scheduleNow } from './scheduleStore';
-import type { ScheduleApi, ScheduleFilter as Filter, ScheduleNode as Node, ScheduleViewApi } from './api';
-import { sessionDescription } from './scheduleStart';
-import { markdownDestination } from '../core/links/safeUrl';
-import { conferenceName, daySlots, localDate, scheduleDays, sessionTimeRange, sessionsOnDay, slotMarks, type Schedule, type Session } from '../core/schedule';
+import type { FeatureContext } from '../services/feature';
+import { isMarkdown } from '../services/editor';
+import { noteSchedule, scheduleApi, scheduleNow } from '../services/scheduleStore';
+import type { ScheduleApi, ScheduleFilter as Filter, ScheduleNode as Node, ScheduleViewApi } from '../api';
+import { sessionDescription } from '../services/scheduleStart';
+import { markdownDestination } from '../../core/links/safeUrl';
+import { conferenceName, daySlots, localDate, scheduleDays, sessionTimeRange, sessionsOnDay, slotMarks, type Schedule, type Session } from '../../core/schedule/index';
 
 const FILTER_KEY = 'talkCapture.schedule.filter';
 

@@ -7,15 +7,15 @@
  * browser).
  */
 import * as vscode from 'vscode';
-import type { FeatureContext } from './feature';
-import { askPick, askText, captureApi } from './quickInput';
-import type { CaptureApi, ScheduleApi } from './api';
-import { editDocument } from './edits';
-import { isMarkdown } from './editor';
-import { resolveSource, scheduleApi, sourceForFile, zoneOverride, type ScheduleRef } from './scheduleStore';
-import { MAX_SCHEDULE_BYTES, ScheduleError, describeDiff, diffSchedules, loadScheduleText, scheduleUrlProblem, summarizeSchedule, type Schedule } from '../core/schedule';
-import { scheduleSourceOf, setScheduleSource } from '../core/schedule/editor-place';
-import { parseScheduleOffThread } from './offThread';
+import type { FeatureContext } from '../services/feature';
+import { askPick, askText, captureApi } from '../services/quickInput';
+import type { CaptureApi, ScheduleApi } from '../api';
+import { editDocument } from '../services/edits';
+import { isMarkdown } from '../services/editor';
+import { resolveSource, scheduleApi, sourceForFile, zoneOverride, type ScheduleRef } from '../services/scheduleStore';
+import { MAX_SCHEDULE_BYTES, ScheduleError, describeDiff, diffSchedules, loadScheduleText, scheduleUrlProblem, summarizeSchedule, type Schedule } from '../../core/schedule/index';
+import { scheduleSourceOf, setScheduleSource } from '../../core/schedule/editor-place';
+import { parseScheduleOffThread } from '../services/offThread';
 
 interface SourceItem extends vscode.QuickPickItem {
   route: 'again' | 'file' | 'url';

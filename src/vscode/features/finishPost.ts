@@ -7,16 +7,16 @@
  * and the TODO Links view. Escape changes nothing.
  */
 import * as vscode from 'vscode';
-import { registerCommand } from './command';
-import type { FeatureContext } from './feature';
-import type { FinishPostApi } from './api';
-import { requireMarkdownEditor } from './editor';
-import { editDocument } from './edits';
-import { landscapeIndex, landscapeIndexError } from './landscapeService';
-import { notesOptionsOf } from './notesCache';
-import { landscapeScope, linkMode, tagSettings } from './settings';
-import { FINISH_STEPS, planFinish, type FinishOptions, type FinishStepId } from '../core/publish/finish';
-import { summarize, type PublishProblem } from '../core/publish/check';
+import { registerCommand } from '../services/command';
+import type { FeatureContext } from '../services/feature';
+import type { FinishPostApi } from '../api';
+import { requireMarkdownEditor } from '../services/editor';
+import { editDocument } from '../services/edits';
+import { landscapeIndex, landscapeIndexError } from '../services/landscapeService';
+import { notesOptionsOf } from '../services/notesCache';
+import { landscapeScope, linkMode, tagSettings } from '../services/settings';
+import { FINISH_STEPS, planFinish, type FinishOptions, type FinishStepId } from '../../core/publish/finish';
+import { summarize, type PublishProblem } from '../../core/publish/check';
 
 interface FinishArgs {
   /** Apply these steps without showing the preview (scripted use, tests). */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Range, TextEdit } from '../core/document';
+import type { Range, TextEdit } from '../../core/document';
 
 export function toVsRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);

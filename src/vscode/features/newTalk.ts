@@ -1,8 +1,8 @@
 /** New Talk…: title, speakers, company and kind in one quick input, then the heading (one undo step). */
-import type { FeatureContext } from './feature';
-import { registerCommand } from './command';
-import { captureApi } from './quickInput';
-import { runNewTalk, viewTarget } from './talkInsert';
+import type { FeatureContext } from '../services/feature';
+import { registerCommand } from '../services/command';
+import { captureApi } from '../services/quickInput';
+import { runNewTalk, viewTarget } from '../services/talkInsert';
 
 export function registerNewTalk(ctx: FeatureContext): void {
   const api = captureApi(ctx);

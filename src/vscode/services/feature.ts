@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { TalkCaptureApi } from './api';
+import type { TalkCaptureApi } from '../api';
 
 /**
  * What activate() hands each feature. `api` is returned from activate() as the extension's

@@ -4,22 +4,21 @@
  * landscape.yml, check it, store it in global storage).
  */
 import * as vscode from 'vscode';
-import { describeEntry, LandscapeIndex, type LandscapeEntry } from '../core/landscape/index';
-import { linkedProjects } from '../core/landscape/linkedProjects';
-import { chooseMentions, linkTextFor, type LinkMode } from '../core/landscape/linkPlan';
-import { findMentions, type Mention } from '../core/landscape/matcher';
-import { compactKey, escapeLinkText, markdownUrl } from '../core/landscape/text';
-import { buildUpdatedIndex, fetchLandscapeText, urlProblem } from '../core/landscape/update';
-import type { TextEdit } from '../core/document';
-import { applyCoreEdits } from './edits';
-import { requireMarkdownEditor } from './editor';
-import type { LinkMentionsApi } from './api';
-import type { FeatureContext } from './feature';
-import { messageOf, registerCommand } from './command';
-import { getLandscape, initLandscape, setLandscape, storedIndexUri } from './landscapeService';
-import { getNotes } from './notesCache';
-import { allTalks } from '../core/notes/query';
-import { landscapeScope, linkMode } from './settings';
+import { describeEntry, type LandscapeEntry } from '../../core/landscape/index';
+import { linkedProjects } from '../../core/landscape/linkedProjects';
+import { chooseMentions, linkTextFor, type LinkMode } from '../../core/landscape/linkPlan';
+import { findMentions, type Mention } from '../../core/landscape/matcher';
+import { compactKey, escapeLinkText, markdownUrl } from '../../core/landscape/text';
+import type { TextEdit } from '../../core/document';
+import { applyCoreEdits } from '../services/edits';
+import { requireMarkdownEditor } from '../services/editor';
+import type { LinkMentionsApi } from '../api';
+import type { FeatureContext } from '../services/feature';
+import { registerCommand } from '../services/command';
+import { getLandscape, initLandscape } from '../services/landscapeService';
+import { getNotes } from '../services/notesCache';
+import { allTalks } from '../../core/notes/query';
+import { landscapeScope, linkMode } from '../services/settings';
 
 /** Arguments the commands accept (from code actions and tests); without them they ask the user. */
 interface InsertProjectLinkArgs {
@@ -35,18 +34,6 @@ interface LinkMentionsArgs {
   /** Ignore the selection and work on the whole note. */
   wholeDocument?: boolean;
 }
-interface UpdateIndexArgs {
-  /** Load from this URL (https:, or http: to this machine) without asking. */
-  url?: string;
-  /** Load this landscape.yml without asking: a path, or a URI string / Uri (a workspace in a browser has no paths). */
-  file?: string | vscode.Uri;
-}
-interface UpdateResult {
-  ok: boolean;
-  entries?: number;
-  error?: string;
-}
-
 /** The rows of the last Link Project Mentions confirmation (label and description), for tests. */
 let lastConfirmation: Array<{ label: string; description: string }> | undefined;
 
@@ -56,7 +43,6 @@ export function registerProjectLinking(ctx: FeatureContext): void {
   ctx.api.linkMentions = api;
   registerCommand(ctx, 'talkCapture.insertProjectLink', 'Insert Project Link', (args) => insertProjectLink(args as InsertProjectLinkArgs | undefined));
   registerCommand(ctx, 'talkCapture.linkProjectMentions', 'Link Project Mentions', (args) => linkProjectMentions(args as LinkMentionsArgs | undefined));
-  registerCommand(ctx, 'talkCapture.updateLandscapeIndex', 'Update Landscape Index', (args) => updateLandscapeIndex(ctx, args as UpdateIndexArgs | undefined));
 }
 
 interface EntryItem extends vscode.QuickPickItem {
@@ -195,90 +181,4 @@ function modeLabel(mode: LinkMode): string {
 function lineText(doc: vscode.TextDocument, line: number): string {
   const t = line < doc.lineCount ? doc.lineAt(line).text.trim() : '';
   return t.length > 120 ? t.slice(0, 117) + '…' : t;
-}
-
-/** A file given to the command: a Uri, a URI string (a workspace in a browser has no paths) or a path. */
-function fileArg(file: string | vscode.Uri): vscode.Uri {
-  if (file instanceof vscode.Uri) return file;
-  return /^[a-z][\w+.-]+:\/\//i.test(file) ? vscode.Uri.parse(file) : vscode.Uri.file(file);
-}
-
-async function chooseLandscapeFile(): Promise<vscode.Uri | undefined> {
-  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Landscape YAML': ['yml', 'yaml'] }, title: 'Choose a CNCF landscape.yml' });
-  return picked?.[0];
-}
-
-/** Loads a landscape.yml, checks it, stores the index in global storage and uses it. Never throws. */
-async function updateLandscapeIndex(ctx: FeatureContext, args?: UpdateIndexArgs): Promise<UpdateResult> {
-  let source: { url: string } | { file: vscode.Uri } | undefined;
-  if (args?.url) source = { url: args.url };
-  else if (args?.file) source = { file: fileArg(args.file) };
-  else {
-    const configured = vscode.workspace.getConfiguration('talkCapture').get<string>('landscape.url', '').trim();
-    const choice = await vscode.window.showQuickPick(
-      [
-        { label: '$(cloud-download) Download', description: configured, id: 'url' },
-        { label: '$(file) Choose a landscape.yml file…', id: 'file' },
-      ],
-      { title: 'Update Landscape Index' },
-    );
-    if (!choice) return { ok: false, error: 'cancelled' };
-    if (choice.id === 'url') source = { url: configured };
-    else {
-      const picked = await chooseLandscapeFile();
-      if (!picked) return { ok: false, error: 'cancelled' };
-      source = { file: picked };
-    }
-  }
-  const where = 'url' in source ? source.url : source.file.scheme === 'file' ? source.file.fsPath : source.file.toString(true);
-  const fromUrl = 'url' in source;
-  const fail = (reason: string): UpdateResult => {
-    ctx.log.warn(`Update Landscape Index: ${reason}`);
-    const message = `Talk Capture: the landscape index was not updated: ${reason}. The current index stays in use.`;
-    // A download that failed (a browser refusing a cross-origin request, a proxy…) has a way
-    // out: a landscape.yml downloaded by hand. Not awaited: the command ends now.
-    if (!fromUrl) void vscode.window.showErrorMessage(message);
-    else {
-      void vscode.window.showErrorMessage(`${message} You can download landscape.yml yourself and choose the file.`, 'Choose a File…').then(async (answer) => {
-        if (answer !== 'Choose a File…') return;
-        const picked = await chooseLandscapeFile();
-        if (picked) await updateLandscapeIndex(ctx, { file: picked });
-      });
-    }
-    return { ok: false, error: reason };
-  };
-  if ('url' in source) {
-    const problem = source.url ? urlProblem(source.url) : 'no URL set (talkCapture.landscape.url)';
-    if (problem) return fail(problem);
-  }
-  try {
-    const current = await getLandscape();
-    const file = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Talk Capture: updating the landscape index', cancellable: true },
-      async (progress, token) => {
-        const ctrl = new AbortController();
-        token.onCancellationRequested(() => ctrl.abort());
-        progress.report({ message: `loading ${where}` });
-        const yaml =
-          'url' in source ? await fetchLandscapeText(source.url, { signal: ctrl.signal }) : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(source.file));
-        if (token.isCancellationRequested) throw new Error('cancelled');
-        progress.report({ message: 'checking and building the index' });
-        // Record where it came from, but never a local path: a file is named by its base name.
-        const sourceUrl = 'url' in source ? source.url : source.file.path.split('/').pop() || 'landscape.yml';
-        return buildUpdatedIndex(yaml, sourceUrl, current);
-      },
-    );
-    const index = new LandscapeIndex(file);
-    const target = storedIndexUri();
-    if (target) {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(file)));
-    }
-    setLandscape(index, 'updated');
-    const cncf = file.entries.filter((e) => e.maturity).length;
-    void vscode.window.showInformationMessage(`Talk Capture: landscape index updated: ${file.entries.length} entries, ${cncf} CNCF projects.`);
-    return { ok: true, entries: file.entries.length };
-  } catch (err) {
-    return fail(messageOf(err));
-  }
 }
