@@ -5,7 +5,7 @@
  * when its feature may be missing: one feature that fails to register does not stop the others.
  */
 import type * as vscode from 'vscode';
-import type { LandscapeIndex } from '../core/landscape/index';
+import type { LandscapeIndex } from '../core/landscape/landscapeIndex';
 import type { Session } from '../core/schedule';
 import type { ScheduleStore } from './services/scheduleStore';
 import type { NotesElement } from './services/treeItems';

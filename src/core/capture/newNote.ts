@@ -4,7 +4,7 @@
  * contents, empty categories and tags, `draft` on; then the first day heading.
  */
 import type { FrontMatterFormat } from '../notes/model';
-import { formatDayHeading, nextDayTitle } from './headings';
+import { formatDayHeading, nextDayTitle } from './headingText';
 
 /** `+02:00` for an offset of 120 minutes east of UTC (`Date.getTimezoneOffset()` is -120 there). */
 export function formatOffset(offsetMinutesEast: number): string {

@@ -4,7 +4,7 @@
  * as a slug; `auto` follows the tags the field already has). Never removes anything.
  */
 import type { FrontMatterFormat } from '../notes/model';
-import { addToLists, describeError, openFrontMatter, type EditResult, type FrontMatterError, type ListAddition } from './index';
+import { addToLists, describeError, openFrontMatter, type EditResult, type FrontMatterError, type ListAddition } from './fields';
 
 export type TagStyle = 'auto' | 'landscape' | 'lowercase' | 'slug';
 export type ConcreteTagStyle = Exclude<TagStyle, 'auto'>;

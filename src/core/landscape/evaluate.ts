@@ -9,7 +9,7 @@
  * Everything unmarked must not be linked (the traps: ordinary words, code, URLs, links...).
  * Used by the unit test (which asserts the figures) and by `npm run bench` (which prints them).
  */
-import type { LandscapeIndex } from './index';
+import type { LandscapeIndex } from './landscapeIndex';
 import { findMentions, type MatchOptions, type Mention } from './matcher';
 
 interface GoldMention {

@@ -1,10 +1,10 @@
 /**
  * The notes model's view of the front matter: located and read once by the front matter
- * reader (../frontmatter/index.ts: `---` YAML or `+++` TOML on the first line, closed only by
+ * reader (../frontmatter/fields.ts: `---` YAML or `+++` TOML on the first line, closed only by
  * the same fence, parsed by `yaml`/smol-toml with caps on length and nesting), so the Talks
  * view, `outline --json`, the check and the editors give the same line and reason.
  */
-import { locateFrontMatter, openFrontMatter, readFrontMatter } from '../frontmatter/index';
+import { locateFrontMatter, openFrontMatter, readFrontMatter } from '../frontmatter/fields';
 import type { FrontMatterInfo, SkippedPart } from './model';
 
 export function emptyFrontMatter(): FrontMatterInfo {

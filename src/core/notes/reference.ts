@@ -1,13 +1,13 @@
 /**
  * The reference reader: the same blocks as the fast scanner, taken from remark's syntax tree
  * (unified + remark-parse + remark-frontmatter + remark-gfm), with the front matter read by
- * the one front matter reader (../frontmatter/index.ts). It is slow (hundreds of ms for a long note) and used by the tests, which hold
+ * the one front matter reader (../frontmatter/fields.ts). It is slow (hundreds of ms for a long note) and used by the tests, which hold
  * the scanner to it, and by `talk-capture outline --reference`.
  */
 import type { Blocks, HeadingBlock } from './blocks';
 import { HIDDEN_LABELS, LineKind } from './blocks';
 import { lineStarts } from '../document';
-import { buildModel } from './build';
+import { buildModel } from './buildModel';
 import { emptyFrontMatter, frontMatterOf } from './frontMatter';
 import { normalizeLabel } from './inline';
 import type { NotesModel, NotesOptions } from './model';
