@@ -11,7 +11,7 @@ import * as vm from 'vm';
 import { median, percentile, timeRuns, type BenchRow } from './types';
 import { LandscapeIndex, type LandscapeEntry } from '../src/core/landscape/landscapeIndex';
 import { parseIndexFile } from '../src/core/landscape/indexFile';
-import { evaluate, parseAnnotated } from '../src/core/landscape/evaluate';
+import { evaluate, parseAnnotated } from '../test/support/matcherEval';
 import { planLinkEdits } from '../src/core/landscape/linkPlan';
 import { findMentions } from '../src/core/landscape/matcher';
 import { scanMarkdown } from '../src/core/landscape/proseScan';
