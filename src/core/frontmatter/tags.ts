@@ -3,7 +3,7 @@
  * missing from each field, and how to write them (as the landscape names them, lower case, or
  * as a slug; `auto` follows the tags the field already has). Never removes anything.
  */
-import type { FrontMatterFormat } from '../notes/model';
+import type { FrontMatterFormat } from './format';
 import { addToLists, describeError, openFrontMatter, type EditResult, type FrontMatterError, type ListAddition } from './fields';
 
 export type TagStyle = 'auto' | 'landscape' | 'lowercase' | 'slug';

@@ -5,7 +5,8 @@
  * exactly when they agree on these blocks. The block scan's line kinds, paragraph groups and
  * definition URLs are what the mention scan (../landscape/proseScan.ts) and the check read.
  */
-import type { FrontMatterInfo, SkippedPart } from './model';
+import type { FrontMatterInfo } from '../frontmatter/format';
+import type { SkippedPart } from './model';
 
 /** A root-level heading (ATX or setext). Headings inside lists and block quotes are not outline entries. */
 export interface HeadingBlock {

@@ -5,7 +5,8 @@
  * view, `outline --json`, the check and the editors give the same line and reason.
  */
 import { locateFrontMatter, openFrontMatter, readFrontMatter } from '../frontmatter/fields';
-import type { FrontMatterInfo, SkippedPart } from './model';
+import type { FrontMatterInfo } from '../frontmatter/format';
+import type { SkippedPart } from './model';
 
 export function emptyFrontMatter(): FrontMatterInfo {
   return { format: null, data: {}, error: null, errorLine: null, startLine: null, endLine: null };
