@@ -9,12 +9,12 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import { median, percentile, timeRuns, type BenchRow } from './types';
-import { LandscapeIndex, type LandscapeEntry } from '../src/core/landscape/index';
+import { LandscapeIndex, type LandscapeEntry } from '../src/core/landscape/landscapeIndex';
 import { parseIndexFile } from '../src/core/landscape/indexFile';
-import { evaluate, parseAnnotated } from '../src/core/landscape/evaluate';
+import { evaluate, parseAnnotated } from '../test/support/matcherEval';
 import { planLinkEdits } from '../src/core/landscape/linkPlan';
 import { findMentions } from '../src/core/landscape/matcher';
-import { scanMarkdown } from '../src/core/landscape/scan';
+import { scanMarkdown } from '../src/core/landscape/proseScan';
 import { parseNotes } from '../src/core/notes/parse';
 import { allTalks } from '../src/core/notes/query';
 

@@ -8,7 +8,7 @@ import MarkdownIt from 'markdown-it';
 import { generateNotes } from './generate';
 import { median, timeRuns, type BenchRow } from './types';
 import { parseNotes } from '../src/core/notes/parse';
-import { parseNotesReference } from '../src/core/notes/reference';
+import { parseNotesReference } from '../test/support/notesReference';
 
 /**
  * Times a, then b, each after its own warm-up: one after the other rather than interleaved, so

@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildIndexFromYaml, LandscapeFormatError } from '../src/core/landscape/build';
+import { buildIndexFromYaml, LandscapeFormatError } from '../src/core/landscape/indexFromYaml';
 import { compactKey, editDistance, typoDistanceFor } from '../src/core/landscape/text';
 
 // Word lists (devDependencies, used only here): ~275,000 English words, to keep real words

@@ -10,7 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LandscapeIndex } from '../src/core/landscape/index';
+import { LandscapeIndex } from '../src/core/landscape/landscapeIndex';
 import { parseIndexFile } from '../src/core/landscape/indexFile';
 import { ambiguousPrefixes } from '../src/core/landscape/typing';
 

@@ -15,7 +15,7 @@ import { CliError, type CliCommand, type CliIO } from './command';
 import { bundledIndexFile, loadIndexFile } from './landscapeIndex';
 import { readNote, utf8Warning } from './readFile';
 import { parseNotes } from '../core/notes/parse';
-import type { LandscapeIndex } from '../core/landscape/index';
+import type { LandscapeIndex } from '../core/landscape/landscapeIndex';
 import { checkNotes, summarize, type PublishProblem } from '../core/publish/check';
 
 let cachedIndex: LandscapeIndex | null | undefined;

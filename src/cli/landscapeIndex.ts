@@ -1,7 +1,7 @@
 /** The landscape index the CLI reads: the bundled one, or a file given with `--index`. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LandscapeIndex } from '../core/landscape/index';
+import { LandscapeIndex } from '../core/landscape/landscapeIndex';
 import { parseIndexFile } from '../core/landscape/indexFile';
 
 /** The bundled landscape index: next to the bundle (dist/cli.js → data/landscape.json), or in the source tree. */

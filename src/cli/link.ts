@@ -17,11 +17,11 @@ import { readNote, utf8Warning } from './readFile';
 import { writeNote } from './safeWrite';
 
 import { applyEdits } from '../core/document';
-import type { LandscapeIndex, LandscapeScope } from '../core/landscape/index';
+import type { LandscapeIndex, LandscapeScope } from '../core/landscape/landscapeIndex';
 import { linkedProjects } from '../core/landscape/linkedProjects';
 import { chooseMentions, linkEditsFor, type LinkMode } from '../core/landscape/linkPlan';
 import { findMentions } from '../core/landscape/matcher';
-import { scanMarkdown } from '../core/landscape/scan';
+import { scanMarkdown } from '../core/landscape/proseScan';
 import { parseNotes } from '../core/notes/parse';
 import { allTalks } from '../core/notes/query';
 

@@ -1,14 +1,12 @@
 /**
- * `talk-capture outline FILE [--json] [--reference]`: the days, talks and TODO items of a note,
- * as the Talks view shows them. `--reference` reads the note through remark instead of the
- * fast scanner (slower; the two give the same result). Exit 2 when the file cannot be read.
+ * `talk-capture outline FILE [--json]`: the days, talks and TODO items of a note, as the Talks
+ * view shows them. Exit 2 when the file cannot be read.
  */
 import { parseCliArgs } from './args';
 import { CliError, type CliCommand } from './command';
 import { readNote, utf8Warning } from './readFile';
 import type { NotesModel, Talk, TodoItem } from '../core/notes/model';
 import { parseNotes } from '../core/notes/parse';
-import { parseNotesReference } from '../core/notes/reference';
 import { countTodos, visibleTodos } from '../core/notes/todos';
 
 export interface TodoJson {
@@ -110,10 +108,10 @@ function outlineText(file: string, model: NotesModel): string {
   return out.join('\n');
 }
 
-const OUTLINE_USAGE = 'usage: talk-capture outline FILE [--json] [--reference]';
+const OUTLINE_USAGE = 'usage: talk-capture outline FILE [--json]';
 
-export const run: CliCommand = async (args, io) => {
-  const { paths, flags } = parseCliArgs(args, { json: {}, reference: {} }, OUTLINE_USAGE);
+export const run: CliCommand = (args, io) => {
+  const { paths, flags } = parseCliArgs(args, { json: {} }, OUTLINE_USAGE);
   if (paths.length !== 1) throw new CliError(OUTLINE_USAGE);
   const file = paths[0];
   const note = readNote(file);
@@ -121,7 +119,7 @@ export const run: CliCommand = async (args, io) => {
   if (warning) io.err(`talk-capture outline: ${warning}`);
   const text = note.text;
   const fileName = file.replace(/^.*[\\/]/, '');
-  const model = flags.has('reference') ? await parseNotesReference(text, { fileName }) : parseNotes(text, { fileName });
+  const model = parseNotes(text, { fileName });
   if (model.skipped) throw new CliError(`${file}: ${model.skipped}`);
   io.out(flags.has('json') ? JSON.stringify(outlineJson(file, model), null, 2) : outlineText(file, model));
   return 0;

@@ -13,7 +13,7 @@ import { writeNote } from './safeWrite';
 import { loadLandscape } from './check';
 import { applyEdits } from '../core/document';
 import { linkedProjects } from '../core/landscape/linkedProjects';
-import { scanMarkdown } from '../core/landscape/scan';
+import { scanMarkdown } from '../core/landscape/proseScan';
 import { syncTags, type TagStyle } from '../core/frontmatter/tags';
 
 const STYLES: TagStyle[] = ['auto', 'landscape', 'lowercase', 'slug'];

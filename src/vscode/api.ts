@@ -5,9 +5,8 @@
  * when its feature may be missing: one feature that fails to register does not stop the others.
  */
 import type * as vscode from 'vscode';
-import type { LandscapeIndex } from '../core/landscape/index';
-import type { Session } from '../core/schedule';
-import type { ScheduleStore } from './services/scheduleStore';
+import type { LandscapeIndex } from '../core/landscape/landscapeIndex';
+import type { Schedule, Session } from '../core/schedule';
 import type { NotesElement } from './services/treeItems';
 
 export interface RunningTalkInfo {
@@ -108,9 +107,16 @@ export interface TodosViewApi {
   files(): vscode.Uri[];
 }
 
+/** The stored parsed copies of imported schedules and their stars (services/scheduleStore.ts). */
+export interface ScheduleStoreApi {
+  read(key: string, options?: { storedOnly?: boolean }): Promise<Schedule | undefined>;
+  stars(key: string): Set<string>;
+  setStar(key: string, id: string, on: boolean): Promise<void>;
+}
+
 /** `api.schedule`: the schedule features' store, last message and clock. */
 export interface ScheduleApi {
-  store: ScheduleStore;
+  store: ScheduleStoreApi;
   /** The last message the schedule features showed. */
   lastMessage: string | undefined;
   setNow(iso: string | undefined): void;

@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { parseSchedule } from '../core/schedule';
-import type { ScheduleParseOptions } from '../core/schedule/build';
+import type { ScheduleParseOptions } from '../core/schedule/readerCommon';
 
 /** What the editor sends. */
 export interface ParseRequest {

@@ -1,5 +1,5 @@
 /** Test data shared by the integration and web suites (no Node, no vscode: both bundles take it). */
-import type { LandscapeIndex } from '../../src/core/landscape/index';
+import type { LandscapeIndex } from '../../src/core/landscape/landscapeIndex';
 
 /** A landscape.yml of the index's entries (facts only), for the update test. */
 export function toYaml(index: LandscapeIndex): string {

@@ -54,13 +54,6 @@ describe('talk-capture outline / todos', () => {
     ]);
   });
 
-  it('outline --reference gives the same JSON', async () => {
-    const file = path.join(FIXTURES, 'toml-draft.md');
-    const a = await cli('outline', file, '--json');
-    const b = await cli('outline', file, '--json', '--reference');
-    assert.strictEqual(a.out, b.out);
-  });
-
   it('outline: human output lists days, talks and TODO items', async () => {
     const { code, out } = await cli('outline', path.join(FIXTURES, 'yaml-post.md'));
     assert.strictEqual(code, 0);

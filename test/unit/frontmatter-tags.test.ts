@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { applyEdits } from '../../src/core/document';
-import { addToLists, openFrontMatter } from '../../src/core/frontmatter/index';
+import { addToLists, openFrontMatter } from '../../src/core/frontmatter/fields';
 import { detectTagStyle, planTagSync, styleTag, syncTags, tagNames, type TagProject } from '../../src/core/frontmatter/tags';
-import type { LandscapeIndex } from '../../src/core/landscape/index';
+import type { LandscapeIndex } from '../../src/core/landscape/landscapeIndex';
 import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import { linkedProjects } from '../../src/core/landscape/linkedProjects';
 

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import matter from 'gray-matter';
 import { applyEdits, InMemoryDocument, type TextEdit } from '../../src/core/document';
-import { addToLists, dateShape, openFrontMatter, readFrontMatter, setDateNow, setDraft } from '../../src/core/frontmatter';
+import { addToLists, dateShape, openFrontMatter, readFrontMatter, setDateNow, setDraft } from '../../src/core/frontmatter/fields';
 
 // js-yaml (gray-matter's YAML engine) is the independent reader the YAML data is checked against.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

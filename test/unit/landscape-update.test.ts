@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
-import { LandscapeIndex } from '../../src/core/landscape/index';
+import { LandscapeIndex } from '../../src/core/landscape/landscapeIndex';
 import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import * as zlib from 'zlib';
 import { Scalar } from 'yaml';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { buildIndexFromYaml, LandscapeFormatError } from '../../src/core/landscape/build';
-import { describeEntry, LandscapeIndex } from '../../src/core/landscape/index';
+import { buildIndexFromYaml, LandscapeFormatError } from '../../src/core/landscape/indexFromYaml';
+import { describeEntry, LandscapeIndex } from '../../src/core/landscape/landscapeIndex';
 import { LandscapeIndexError, parseIndexFile } from '../../src/core/landscape/indexFile';
 import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import { escapeLinkText, markdownLink, markdownUrl } from '../../src/core/landscape/text';

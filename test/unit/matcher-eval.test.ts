@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadIndexFile } from '../../src/cli/landscapeIndex';
-import { evaluate, parseAnnotated } from '../../src/core/landscape/evaluate';
+import { evaluate, parseAnnotated } from '../support/matcherEval';
 import { findMentions } from '../../src/core/landscape/matcher';
 
 const root = path.join(__dirname, '..', '..');

@@ -5,7 +5,7 @@ import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import { linkedProjects } from '../../src/core/landscape/linkedProjects';
 import { chooseMentions, planLinkEdits } from '../../src/core/landscape/linkPlan';
 import { findMentions } from '../../src/core/landscape/matcher';
-import { scanMarkdown } from '../../src/core/landscape/scan';
+import { scanMarkdown } from '../../src/core/landscape/proseScan';
 import { rng } from '../../bench/generate';
 import { parseNotes } from '../../src/core/notes/parse';
 import { allTalks } from '../../src/core/notes/query';

@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { generateNotes } from '../../bench/generate';
-import { buildModel } from '../../src/core/notes/build';
+import { buildModel } from '../../src/core/notes/buildModel';
 import { splitTalkHeading } from '../../src/core/notes/talkHeading';
 import { plainInline } from '../../src/core/notes/inline';
 import { parseNotes } from '../../src/core/notes/parse';
@@ -18,9 +18,9 @@ import { applyEdits } from '../../src/core/document';
 import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import { planLinkEdits } from '../../src/core/landscape/linkPlan';
 import { findMentions } from '../../src/core/landscape/matcher';
-import { scanMarkdown } from '../../src/core/landscape/scan';
+import { scanMarkdown } from '../../src/core/landscape/proseScan';
 import { checkNotes } from '../../src/core/publish/check';
-import { openFrontMatter } from '../../src/core/frontmatter/index';
+import { openFrontMatter } from '../../src/core/frontmatter/fields';
 import { allTalks } from '../../src/core/notes/query';
 
 /**

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { generateNotes } from '../../bench/generate';
 import { parseNotes } from '../../src/core/notes/parse';
-import { parseNotesReference, referenceBlocks } from '../../src/core/notes/reference';
+import { parseNotesReference, referenceBlocks } from '../support/notesReference';
 import { scanBlocks } from '../../src/core/notes/scan';
 import { LineKind } from '../../src/core/notes/blocks';
 

@@ -10,10 +10,10 @@ import * as os from 'os';
 import * as path from 'path';
 import matter from 'gray-matter';
 import { cli } from './helpers/cli';
-import { locateFrontMatter, openFrontMatter, readFrontMatter } from '../../src/core/frontmatter/index';
+import { locateFrontMatter, openFrontMatter, readFrontMatter } from '../../src/core/frontmatter/fields';
 import { parseNotes } from '../../src/core/notes/parse';
 import { checkNotes } from '../../src/core/publish/check';
-import { scanMarkdown } from '../../src/core/landscape/scan';
+import { scanMarkdown } from '../../src/core/landscape/proseScan';
 
 const BAD = path.join(__dirname, '..', 'fixtures', 'frontmatter', 'bad');
 

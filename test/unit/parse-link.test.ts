@@ -14,7 +14,7 @@ import { applyEdits } from '../../src/core/document';
 import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import { planLinkEdits, type LinkMode } from '../../src/core/landscape/linkPlan';
 import { findMentions } from '../../src/core/landscape/matcher';
-import { scanMarkdown } from '../../src/core/landscape/scan';
+import { scanMarkdown } from '../../src/core/landscape/proseScan';
 import { parseNotes } from '../../src/core/notes/parse';
 import { allTalks } from '../../src/core/notes/query';
 

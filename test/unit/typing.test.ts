@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { LandscapeIndex } from '../../src/core/landscape/index';
+import { LandscapeIndex } from '../../src/core/landscape/landscapeIndex';
 import { parseIndexFile } from '../../src/core/landscape/indexFile';
 import { ambiguousPrefixes, isSentenceStart, nextLetterOf, shouldOpenProjectList, wordBeforeCursor } from '../../src/core/landscape/typing';
 import { buildTypingPrefixes } from '../../scripts/build-typing-prefixes';

@@ -7,7 +7,7 @@
 import { eolOf, type Position, type TextEdit } from '../document';
 import type { Day, NotesModel } from '../notes/model';
 import { findDayAt, findTalkAt } from '../notes/query';
-import { formatDayHeading, nextDayDate, nextDayTitle, nextKeynoteNumber } from './headings';
+import { formatDayHeading, nextDayDate, nextDayTitle, nextKeynoteNumber } from './headingText';
 
 export interface Insertion {
   edit: TextEdit;

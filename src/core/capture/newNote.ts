@@ -3,8 +3,8 @@
  * title, the date in ISO 8601 with the local UTC offset, an empty description, a table of
  * contents, empty categories and tags, `draft` on; then the first day heading.
  */
-import type { FrontMatterFormat } from '../notes/model';
-import { formatDayHeading, nextDayTitle } from './headings';
+import type { FrontMatterFormat } from '../frontmatter/format';
+import { formatDayHeading, nextDayTitle } from './headingText';
 
 /** `+02:00` for an offset of 120 minutes east of UTC (`Date.getTimezoneOffset()` is -120 there). */
 export function formatOffset(offsetMinutesEast: number): string {

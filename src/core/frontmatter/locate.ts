@@ -6,7 +6,7 @@
  * (`...` does not close YAML front matter). Line breaks are `\n`, `\r\n` or a lone `\r`.
  * Offsets are into the text as given (a BOM, when present, is character 0); lines are 1-based.
  */
-import type { FrontMatterFormat } from '../notes/model';
+import type { FrontMatterFormat } from './format';
 
 export interface FrontMatterBlock {
   format: FrontMatterFormat;

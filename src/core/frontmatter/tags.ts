@@ -3,8 +3,8 @@
  * missing from each field, and how to write them (as the landscape names them, lower case, or
  * as a slug; `auto` follows the tags the field already has). Never removes anything.
  */
-import type { FrontMatterFormat } from '../notes/model';
-import { addToLists, describeError, openFrontMatter, type EditResult, type FrontMatterError, type ListAddition } from './index';
+import type { FrontMatterFormat } from './format';
+import { addToLists, describeError, openFrontMatter, type EditResult, type FrontMatterError, type ListAddition } from './fields';
 
 export type TagStyle = 'auto' | 'landscape' | 'lowercase' | 'slug';
 export type ConcreteTagStyle = Exclude<TagStyle, 'auto'>;

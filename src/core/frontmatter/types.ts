@@ -1,5 +1,5 @@
 /** Shared shapes of the front matter readers and editors (YAML and TOML). */
-import type { FrontMatterFormat } from '../notes/model';
+import type { FrontMatterFormat } from './format';
 import type { FrontMatterBlock } from './locate';
 
 /** Why front matter cannot be read or changed: `line` (1-based, in the whole note) when known. */

@@ -4,7 +4,7 @@
  */
 import type { TextEdit } from '../document';
 import { linkedProjects, type LinkedProject } from './linkedProjects';
-import type { LandscapeIndex } from './index';
+import type { LandscapeIndex } from './landscapeIndex';
 import type { Mention } from './matcher';
 import { talkLinesAt } from './talkLines';
 import { escapeLinkText, markdownUrl } from './text';

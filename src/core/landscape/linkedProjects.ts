@@ -1,6 +1,6 @@
 /** The links of a note that point to a landscape entry (`[Prometheus](https://prometheus.io)`). */
-import type { LandscapeEntry, LandscapeIndex } from './index';
-import { scanMarkdown, type ScanResult } from './scan';
+import type { LandscapeEntry, LandscapeIndex } from './landscapeIndex';
+import { scanMarkdown, type ScanResult } from './proseScan';
 
 export interface LinkedProject {
   entry: LandscapeEntry;

@@ -4,15 +4,15 @@
  * names that are ordinary words (Flux, Helm, Score, Spin...) match only in the project's own
  * capitalisation and never as the ordinary word; lower-case ordinary words never match.
  *
- * Works on the fast scan of ./scan.ts (no syntax tree), so it can run while the user types.
+ * Works on the fast scan of ./proseScan.ts (no syntax tree), so it can run while the user types.
  */
 import type { Range } from '../document';
 import { headingLineByline } from '../notes/talkHeading';
-import type { LandscapeEntry, LandscapeIndex, LandscapeScope } from './index';
+import type { LandscapeEntry, LandscapeIndex, LandscapeScope } from './landscapeIndex';
 import { linkedProjects } from './linkedProjects';
 import { boundaryOk, decide, lineEndOf, projectContextAfter, type MentionAction } from './mentionRules';
 import { joinedBySpaceOrHyphen, typoAt, WordMemo, wordsOf } from './mentionTypos';
-import { scanMarkdown, type ProseRun, type ScanResult } from './scan';
+import { scanMarkdown, type ProseRun, type ScanResult } from './proseScan';
 import { isWordCode } from './text';
 
 export interface Mention {

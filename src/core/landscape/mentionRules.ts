@@ -3,9 +3,9 @@
  * (not part of a path, a domain or a handle), the capitalisation and sentence context of
  * ordinary words, naming words (`a cluster called Volcano`) and Title Case headings.
  */
-import type { LandscapeIndex } from './index';
+import type { LandscapeIndex } from './landscapeIndex';
 import type { NameForm } from './nameForm';
-import type { ProseRun } from './scan';
+import type { ProseRun } from './proseScan';
 import { compactKey, isWordCode } from './text';
 
 export type MentionAction = 'link' | 'suggest';

@@ -3,10 +3,10 @@
  * (remembered for one findMentions call), and the typo rules: a typo of a one- or two-word
  * name, and a four-letter slip (`gPRC`, `grcp`).
  */
-import type { LandscapeEntry, LandscapeIndex, LandscapeScope } from './index';
+import type { LandscapeEntry, LandscapeIndex, LandscapeScope } from './landscapeIndex';
 import type { NameForm } from './nameForm';
 import { boundaryOk } from './mentionRules';
-import type { ProseRun } from './scan';
+import type { ProseRun } from './proseScan';
 import { editDistance, isWordCode } from './text';
 
 export interface Word {

@@ -4,8 +4,8 @@
  * check the result before it replaces anything.
  */
 import { Parser } from 'yaml';
-import { buildIndexFromYaml } from './build';
-import { LandscapeIndex, type LandscapeIndexFile } from './index';
+import { buildIndexFromYaml } from './indexFromYaml';
+import { LandscapeIndex, type LandscapeIndexFile } from './landscapeIndex';
 import { formWords } from './text';
 import { fetchText, sizeText, urlProblem } from '../net/fetchText';
 

@@ -1,11 +1,12 @@
 /**
  * What a Markdown reader has to tell the notes model about a document: the blocks both the
  * fast scanner (./scan.ts) and the remark-based reference reader (./reference.ts) produce.
- * The model is then built from these by ./build.ts, so the two readers agree on the model
+ * The model is then built from these by ./buildModel.ts, so the two readers agree on the model
  * exactly when they agree on these blocks. The block scan's line kinds, paragraph groups and
- * definition URLs are what the mention scan (../landscape/scan.ts) and the check read.
+ * definition URLs are what the mention scan (../landscape/proseScan.ts) and the check read.
  */
-import type { FrontMatterInfo, SkippedPart } from './model';
+import type { FrontMatterInfo } from '../frontmatter/format';
+import type { SkippedPart } from './model';
 
 /** A root-level heading (ATX or setext). Headings inside lists and block quotes are not outline entries. */
 export interface HeadingBlock {

@@ -1,11 +1,12 @@
 /**
  * The notes model's view of the front matter: located and read once by the front matter
- * reader (../frontmatter/index.ts: `---` YAML or `+++` TOML on the first line, closed only by
+ * reader (../frontmatter/fields.ts: `---` YAML or `+++` TOML on the first line, closed only by
  * the same fence, parsed by `yaml`/smol-toml with caps on length and nesting), so the Talks
  * view, `outline --json`, the check and the editors give the same line and reason.
  */
-import { locateFrontMatter, openFrontMatter, readFrontMatter } from '../frontmatter/index';
-import type { FrontMatterInfo, SkippedPart } from './model';
+import { locateFrontMatter, openFrontMatter, readFrontMatter } from '../frontmatter/fields';
+import type { FrontMatterInfo } from '../frontmatter/format';
+import type { SkippedPart } from './model';
 
 export function emptyFrontMatter(): FrontMatterInfo {
   return { format: null, data: {}, error: null, errorLine: null, startLine: null, endLine: null };

@@ -4,21 +4,7 @@
  * publishing check and the CLI. All line numbers are 1-based (as people and the CLI JSON
  * count them); columns are 1-based too.
  */
-
-export type FrontMatterFormat = 'yaml' | 'toml';
-
-export interface FrontMatterInfo {
-  format: FrontMatterFormat | null;
-  /** Parsed data (empty object when there is none or it could not be parsed). */
-  data: Record<string, unknown>;
-  /** A readable reason when the front matter could not be read, with its line number. */
-  error: string | null;
-  /** 1-based line of the error, when known. */
-  errorLine: number | null;
-  /** 1-based line of the opening fence, and of the closing fence (null when never closed). */
-  startLine: number | null;
-  endLine: number | null;
-}
+import type { FrontMatterInfo } from '../frontmatter/format';
 
 export type TodoKind = 'todo' | 'missing-link' | 'check' | 'hidden';
 

@@ -4,7 +4,7 @@
  * binary or oversized text gives an empty model with the reason in `skipped`, and an
  * unexpected failure gives an empty model saying so.
  */
-import { buildModel } from './build';
+import { buildModel } from './buildModel';
 import { emptyFrontMatter } from './frontMatter';
 import type { NotesModel, NotesOptions } from './model';
 import { blocksOf } from './scan';

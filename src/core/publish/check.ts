@@ -9,12 +9,12 @@ import type { NotesModel, TodoItem } from '../notes/model';
 import { allTalks } from '../notes/query';
 import { isConferenceNote } from '../notes/conference';
 import { blocksOf } from '../notes/scan';
-import type { LandscapeIndex, LandscapeScope } from '../landscape/index';
+import type { LandscapeIndex, LandscapeScope } from '../landscape/landscapeIndex';
 import { linkedProjects } from '../landscape/linkedProjects';
 import { chooseMentions, type LinkMode } from '../landscape/linkPlan';
 import { findMentions } from '../landscape/matcher';
-import { scanBlocks, type ScanResult } from '../landscape/scan';
-import { lineOfOffset, openFrontMatter, describeError, type FrontMatterSource } from '../frontmatter/index';
+import { scanProseOfBlocks, type ScanResult } from '../landscape/proseScan';
+import { lineOfOffset, openFrontMatter, describeError, type FrontMatterSource } from '../frontmatter/fields';
 import { planTagSync, type TagStyle } from '../frontmatter/tags';
 import type { TextEdit } from '../document';
 import { headingSpaceProblems } from './headingSpace';
@@ -199,7 +199,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
   // Links with an empty or non-http(s) URL (placeholders are reported above).
   let scan: ScanResult | undefined;
   try {
-    scan = scanBlocks(text, blocks);
+    scan = scanProseOfBlocks(text, blocks);
   } catch {
     scan = undefined;
   }

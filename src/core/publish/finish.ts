@@ -8,11 +8,11 @@
  * step. Linear in the note: each step is one pass, and the edits are composed in one sweep.
  */
 import { InMemoryDocument, type TextEdit } from '../document';
-import type { LandscapeIndex, LandscapeScope } from '../landscape/index';
+import type { LandscapeIndex, LandscapeScope } from '../landscape/landscapeIndex';
 import { linkedProjects } from '../landscape/linkedProjects';
 import { chooseMentions, correctedText, linkEditsFor, linkTextFor, type LinkMode } from '../landscape/linkPlan';
 import { findMentions } from '../landscape/matcher';
-import { describeError, openFrontMatter, setDraft } from '../frontmatter/index';
+import { describeError, openFrontMatter, setDraft } from '../frontmatter/fields';
 import { describeAdded, syncTags, type TagStyle } from '../frontmatter/tags';
 import type { NotesOptions } from '../notes/model';
 import { parseNotes } from '../notes/parse';

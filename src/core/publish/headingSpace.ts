@@ -4,7 +4,7 @@
  * paragraph); the check before publishing reports each such line with a fix that adds the space.
  */
 import type { TextEdit } from '../document';
-import { scanMarkdown, type ScanResult } from '../landscape/scan';
+import { scanMarkdown, type ScanResult } from '../landscape/proseScan';
 
 export interface HeadingSpaceProblem {
   /** 1-based line, and 1-based columns [column, endColumn) of the line's text. */

@@ -6,11 +6,11 @@
  */
 import type { NotesModel, Day } from '../notes/model';
 import { eolOf } from '../document';
-import { openFrontMatter, toTextEdits, type EditResult } from '../frontmatter/index';
+import { openFrontMatter, toTextEdits, type EditResult } from '../frontmatter/fields';
 import { bodyStartLine, insertLineAfter, keynoteNumberFor, lastContentLine, linesOf, placeTalk, type Insertion } from '../capture/insert';
-import { dateOfDayTitle, formatDayHeading, nextDayTitle } from '../capture/headings';
+import { dateOfDayTitle, formatDayHeading, nextDayTitle } from '../capture/headingText';
 import type { Session } from './model';
-import { formatSessionHeading, sessionLinkLine } from './heading';
+import { formatSessionHeading, sessionLinkLine } from './sessionHeading';
 import { sessionDay } from './query';
 
 /** The front matter key that names a note's schedule (a URL or a workspace-relative path). */

@@ -14,7 +14,7 @@ import { isIdLike } from './name';
 import { cleanLine, cleanOrNull, cleanUrl, stripLeadingSymbols } from './text';
 import { localToInstant, normalizeTimeZone, parseLocalDateTime, zoneFromLocation } from './time';
 import { VTimezone, type JComp, type JProp } from './vtimezone';
-import { fallbackZone, finishSchedule, namedZone, overrideZone, roomFromLocation, type RawSession, type ScheduleParseOptions } from './build';
+import { fallbackZone, finishSchedule, namedZone, overrideZone, roomFromLocation, type RawSession, type ScheduleParseOptions } from './readerCommon';
 
 function prop(c: JComp, name: string): JProp | undefined {
   const list = c[1];

@@ -29,6 +29,6 @@ export {
 } from './query';
 export { daySlots, slotMarks } from './slots';
 export { conferenceName } from './name';
-export { formatSessionHeading, sessionKindLabel, sessionLinkLine } from './heading';
+export { formatSessionHeading, sessionKindLabel, sessionLinkLine } from './sessionHeading';
 export { scheduleJson, scheduleFromJson } from './json';
 export { loadSchedule, loadScheduleText, scheduleUrlProblem, isScheduleUrl } from './load';

@@ -6,7 +6,7 @@
  */
 import { ScheduleError, type Schedule } from './model';
 import { MAX_SCHEDULE_BYTES, parseSchedule } from './parse';
-import type { ScheduleParseOptions } from './build';
+import type { ScheduleParseOptions } from './readerCommon';
 import { FetchTextError, fetchText, urlProblem, type HostLookup } from '../net/fetchText';
 
 export interface LoadOptions {

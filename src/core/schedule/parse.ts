@@ -3,7 +3,7 @@ import { ScheduleError, type Schedule, type ScheduleFormat } from './model';
 import { isSchedIcs, parseIcs } from './ics';
 import { isPretalxJson, isPretalxXml, parsePretalxJson, parsePretalxXml } from './pretalx';
 import { isSessionizeJson, parseSessionizeJson } from './sessionize';
-import type { ScheduleParseOptions } from './build';
+import type { ScheduleParseOptions } from './readerCommon';
 
 /** Largest schedule read (a big conference's Sched file is about 2 MB, FOSDEM's schedule.xml with its abstracts about 5 MB). */
 export const MAX_SCHEDULE_BYTES = 16 * 1024 * 1024;

@@ -9,7 +9,7 @@ import { cleanTitle } from './byline';
 import { classifyKind } from './kind';
 import { cleanLine, cleanOrNull, cleanUrl } from './text';
 import { localToInstant, parseLocalDateTime } from './time';
-import { fallbackZone, finishSchedule, namedZone, overrideZone, type RawSession, type ScheduleParseOptions } from './build';
+import { fallbackZone, finishSchedule, namedZone, overrideZone, type RawSession, type ScheduleParseOptions } from './readerCommon';
 
 /** One talk as both formats give it (strings; persons as names). */
 interface FrabTalk {

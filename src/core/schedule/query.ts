@@ -4,7 +4,7 @@
  * Instants are `Date`s or milliseconds since the epoch; sessions keep their order.
  */
 import type { Schedule, Session } from './model';
-import { compareSessions } from './build';
+import { compareSessions } from './readerCommon';
 import { formatInstant, localDate } from './time';
 
 export {};

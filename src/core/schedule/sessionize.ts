@@ -10,7 +10,7 @@ import { formatByline, groupsOf, isCompanySuffix, isJobTitle, isRegion } from '.
 import { classifyKind } from './kind';
 import { cleanLine, cleanOrNull } from './text';
 import { localToInstant, parseLocalDateTime } from './time';
-import { fallbackZone, finishSchedule, overrideZone, type RawSession, type ScheduleParseOptions } from './build';
+import { fallbackZone, finishSchedule, overrideZone, type RawSession, type ScheduleParseOptions } from './readerCommon';
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isObject) : []);

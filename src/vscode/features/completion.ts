@@ -23,7 +23,7 @@
 import * as vscode from 'vscode';
 import { messageOf } from '../services/command';
 import commonPrefixes from '../../../data/typing-prefixes.json';
-import { describeEntry, type CompletionMatch, type LandscapeIndex } from '../../core/landscape/index';
+import { describeEntry, type CompletionMatch, type LandscapeIndex } from '../../core/landscape/landscapeIndex';
 import { compactKey, escapeLinkText, markdownUrl } from '../../core/landscape/text';
 import { nextLetterOf, shouldOpenProjectList, wordBeforeCursor, type TypedWord } from '../../core/landscape/typing';
 import type { FeatureContext } from '../services/feature';

@@ -10,7 +10,7 @@ import type { FrontMatterApi } from '../api';
 import type { FeatureContext } from '../services/feature';
 import { editDocument, toVsRange } from '../services/edits';
 import { isMarkdown, requireMarkdownEditor } from '../services/editor';
-import { setDateNow, setDraft, type EditResult } from '../../core/frontmatter/index';
+import { setDateNow, setDraft, type EditResult } from '../../core/frontmatter/fields';
 import { describeAdded, syncTags } from '../../core/frontmatter/tags';
 import { landscapeIndex, landscapeIndexError } from '../services/landscapeService';
 import { tagSettings } from '../services/settings';

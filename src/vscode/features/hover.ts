@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { messageOf } from '../services/command';
-import type { LandscapeEntry } from '../../core/landscape/index';
+import type { LandscapeEntry } from '../../core/landscape/landscapeIndex';
 import { escapeLinkText, markdownUrl } from '../../core/landscape/text';
 import type { FeatureContext } from '../services/feature';
 import { analyze, getLandscape, initLandscape } from '../services/landscapeService';

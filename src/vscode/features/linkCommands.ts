@@ -4,7 +4,7 @@
  * landscape.yml, check it, store it in global storage).
  */
 import * as vscode from 'vscode';
-import { describeEntry, type LandscapeEntry } from '../../core/landscape/index';
+import { describeEntry, type LandscapeEntry } from '../../core/landscape/landscapeIndex';
 import { linkedProjects } from '../../core/landscape/linkedProjects';
 import { chooseMentions, linkTextFor, type LinkMode } from '../../core/landscape/linkPlan';
 import { findMentions, type Mention } from '../../core/landscape/matcher';

@@ -6,7 +6,7 @@ import { askPick, askText, captureApi } from '../services/quickInput';
 import type { CaptureApi } from '../api';
 import { placeCursor } from '../services/talkInsert';
 import { isoDate, isoWithOffset, newNoteText, noteFileName, numberedFileName, parseIsoDate, startDateTime } from '../../core/capture/index';
-import type { FrontMatterFormat } from '../../core/notes/model';
+import type { FrontMatterFormat } from '../../core/frontmatter/format';
 
 // ---------------------------------------------------------------------------------------------
 // New Conference Notes…

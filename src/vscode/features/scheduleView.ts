@@ -14,7 +14,7 @@ import * as vscode from 'vscode';
 import type { FeatureContext } from '../services/feature';
 import { isMarkdown } from '../services/editor';
 import { noteSchedule, scheduleApi, scheduleNow } from '../services/scheduleStore';
-import type { ScheduleApi, ScheduleFilter as Filter, ScheduleNode as Node, ScheduleViewApi } from '../api';
+import type { ScheduleFilter as Filter, ScheduleNode as Node, ScheduleViewApi } from '../api';
 import { sessionDescription } from '../services/scheduleStart';
 import { markdownDestination } from '../../core/links/safeUrl';
 import { conferenceName, daySlots, localDate, scheduleDays, sessionTimeRange, sessionsOnDay, slotMarks, type Schedule, type Session } from '../../core/schedule/index';
@@ -66,7 +66,7 @@ class ScheduleTreeProvider implements vscode.TreeDataProvider<Node> {
 
   constructor(
     private readonly ctx: FeatureContext,
-    private readonly api: ScheduleApi,
+    private readonly api: ReturnType<typeof scheduleApi>,
   ) {
     this.filter = ctx.extension.workspaceState.get<Filter>(FILTER_KEY) ?? { kind: 'all' };
   }

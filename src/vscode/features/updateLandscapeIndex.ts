@@ -3,7 +3,7 @@
  * the built index in global storage, where the landscape service finds it at the next start.
  */
 import * as vscode from 'vscode';
-import { LandscapeIndex } from '../../core/landscape/index';
+import { LandscapeIndex } from '../../core/landscape/landscapeIndex';
 import { buildUpdatedIndex, fetchLandscapeText, urlProblem } from '../../core/landscape/update';
 import type { FeatureContext } from '../services/feature';
 import { messageOf, registerCommand } from '../services/command';

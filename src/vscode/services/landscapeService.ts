@@ -6,11 +6,11 @@
 import * as vscode from 'vscode';
 import { messageOf } from './command';
 import { landscapeScope } from './settings';
-import { LandscapeIndex, type LandscapeScope } from '../../core/landscape/index';
+import { LandscapeIndex, type LandscapeScope } from '../../core/landscape/landscapeIndex';
 import { parseIndexFile } from '../../core/landscape/indexFile';
 import { linkedProjects, type LinkedProject } from '../../core/landscape/linkedProjects';
 import { findMentions, type Mention } from '../../core/landscape/matcher';
-import { scanMarkdown, type ScanResult } from '../../core/landscape/scan';
+import { scanMarkdown, type ScanResult } from '../../core/landscape/proseScan';
 import type { LandscapeApi } from '../api';
 import type { FeatureContext } from './feature';
 

@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ScheduleError, type Schedule } from '../../core/schedule/index';
-import type { ScheduleParseOptions } from '../../core/schedule/build';
+import type { ScheduleParseOptions } from '../../core/schedule/readerCommon';
 import type { ParseReply, ParseRequest } from '../../worker/parseSchedule';
 
 const TOO_LONG_MS = 60_000;

@@ -5,7 +5,7 @@
  * parses in a worker thread so that the extension host stays responsive.
  */
 import { parseSchedule, type Schedule } from '../../core/schedule/index';
-import type { ScheduleParseOptions } from '../../core/schedule/build';
+import type { ScheduleParseOptions } from '../../core/schedule/readerCommon';
 
 /** Parses a schedule; rejects with the parse's own ScheduleError (an inline parse cannot be cancelled: `_signal` is the Node variant's). */
 export async function parseScheduleOffThread(input: Uint8Array | string, options: ScheduleParseOptions, _signal?: AbortSignal): Promise<Schedule> {

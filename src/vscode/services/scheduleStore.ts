@@ -11,7 +11,7 @@
  * No Node built-ins: this runs in a browser too (`process` is looked at only when it exists).
  */
 import * as vscode from 'vscode';
-import type { ScheduleApi } from '../api';
+import type { ScheduleApi, ScheduleStoreApi } from '../api';
 import type { FeatureContext } from './feature';
 import {
   MAX_SCHEDULE_BYTES,
@@ -123,7 +123,7 @@ function fileName(key: string): string {
 }
 
 /** The stored parsed copies of imported schedules and their stars. */
-export class ScheduleStore {
+export class ScheduleStore implements ScheduleStoreApi {
   private readonly cache = new Map<string, Schedule | null>();
   private readonly files = new Map<string, { mtime: number; size: number; schedule: Schedule }>();
   private readonly changed = new vscode.EventEmitter<string>();
@@ -210,14 +210,19 @@ export class ScheduleStore {
 
 let sharedStore: ScheduleStore | undefined;
 
+type OwnScheduleApi = ScheduleApi & { store: ScheduleStore };
+
+function isOwn(api: ScheduleApi | undefined): api is OwnScheduleApi {
+  return api?.store instanceof ScheduleStore;
+}
+
 /** The one store and API, made on first use. */
-export function scheduleApi(ctx: FeatureContext): ScheduleApi {
-  let api = ctx.api.schedule;
-  if (!api) {
-    api = { store: new ScheduleStore(ctx.extension), lastMessage: undefined, setNow: setScheduleNow, parsing: 0 };
-    ctx.api.schedule = api;
-    sharedStore = api.store;
-  }
+export function scheduleApi(ctx: FeatureContext): OwnScheduleApi {
+  const known = ctx.api.schedule;
+  if (isOwn(known)) return known;
+  const api = { store: new ScheduleStore(ctx.extension), lastMessage: undefined, setNow: setScheduleNow, parsing: 0 };
+  ctx.api.schedule = api;
+  sharedStore = api.store;
   return api;
 }
 

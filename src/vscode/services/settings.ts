@@ -3,7 +3,7 @@
  * the default, never an exception or an unbounded limit).
  */
 import * as vscode from 'vscode';
-import type { LandscapeScope } from '../../core/landscape/index';
+import type { LandscapeScope } from '../../core/landscape/landscapeIndex';
 import type { LinkMode } from '../../core/landscape/linkPlan';
 import type { TagStyle } from '../../core/frontmatter/tags';
 import type { TodoCountOptions } from '../../core/notes/todos';

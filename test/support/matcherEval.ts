@@ -9,8 +9,8 @@
  * Everything unmarked must not be linked (the traps: ordinary words, code, URLs, links...).
  * Used by the unit test (which asserts the figures) and by `npm run bench` (which prints them).
  */
-import type { LandscapeIndex } from './index';
-import { findMentions, type MatchOptions, type Mention } from './matcher';
+import type { LandscapeIndex } from '../../src/core/landscape/landscapeIndex';
+import { findMentions, type MatchOptions, type Mention } from '../../src/core/landscape/matcher';
 
 interface GoldMention {
   start: number;

@@ -7,7 +7,7 @@
  * or an error naming the line and the reason; on an error nothing is to be written.
  */
 import { applyEdits, InMemoryDocument, type TextEdit } from '../document';
-import type { FrontMatterFormat, FrontMatterInfo } from '../notes/model';
+import type { FrontMatterFormat, FrontMatterInfo } from './format';
 import { locateFrontMatter, type FrontMatterBlock } from './locate';
 import { parseYamlFrontMatter } from './yaml';
 import { parseTomlFrontMatter } from './toml';

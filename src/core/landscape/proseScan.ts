@@ -60,11 +60,11 @@ const URL_WINDOW = 4096;
 
 /** Scans `text` (any line endings, optional BOM). */
 export function scanMarkdown(text: string): ScanResult {
-  return scanBlocks(text, blocksOf(text));
+  return scanProseOfBlocks(text, blocksOf(text));
 }
 
 /** The inline facts of `text`, from its block scan. */
-export function scanBlocks(text: string, blocks: Blocks): ScanResult {
+export function scanProseOfBlocks(text: string, blocks: Blocks): ScanResult {
   const lineStarts = blocks.lineStarts;
   const n = lineStarts.length;
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;

@@ -1,18 +1,18 @@
 /**
  * The reference reader: the same blocks as the fast scanner, taken from remark's syntax tree
  * (unified + remark-parse + remark-frontmatter + remark-gfm), with the front matter read by
- * the one front matter reader (../frontmatter/index.ts). It is slow (hundreds of ms for a long note) and used by the tests, which hold
+ * the one front matter reader (src/core/frontmatter/fields.ts). It is slow (hundreds of ms for a long note) and used by the tests, which hold
  * the scanner to it, and by `talk-capture outline --reference`.
  */
-import type { Blocks, HeadingBlock } from './blocks';
-import { HIDDEN_LABELS, LineKind } from './blocks';
-import { lineStarts } from '../document';
-import { buildModel } from './build';
-import { emptyFrontMatter, frontMatterOf } from './frontMatter';
-import { normalizeLabel } from './inline';
-import type { NotesModel, NotesOptions } from './model';
-import { atxContent, setextContent, splitLines } from './lineSyntax';
-import { emptyModel, unreadableReason, type ParseLimits } from './parse';
+import type { Blocks, HeadingBlock } from '../../src/core/notes/blocks';
+import { HIDDEN_LABELS, LineKind } from '../../src/core/notes/blocks';
+import { lineStarts } from '../../src/core/document';
+import { buildModel } from '../../src/core/notes/buildModel';
+import { emptyFrontMatter, frontMatterOf } from '../../src/core/notes/frontMatter';
+import { normalizeLabel } from '../../src/core/notes/inline';
+import type { NotesModel, NotesOptions } from '../../src/core/notes/model';
+import { atxContent, setextContent, splitLines } from '../../src/core/notes/lineSyntax';
+import { emptyModel, unreadableReason, type ParseLimits } from '../../src/core/notes/parse';
 
 interface Point {
   line: number;

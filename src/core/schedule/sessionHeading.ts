@@ -8,7 +8,7 @@
  * and company.
  */
 import type { Session, SessionKind } from './model';
-import { DEFAULT_KEYNOTE_FORMAT, DEFAULT_TALK_FORMAT, joinSpeakers } from '../capture/headings';
+import { DEFAULT_KEYNOTE_FORMAT, DEFAULT_TALK_FORMAT, joinSpeakers } from '../capture/headingText';
 import { fillTemplate, templateNames } from '../capture/template';
 import { formatByline, splitByline } from '../text/byline';
 import { sessionClock } from './query';
