@@ -102,6 +102,21 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: nodeBuiltins.filter((p) => p.name !== 'assert') }] },
   },
   {
+    // One way to register a command: the wrapper in services/command.ts (errors logged and shown as
+    // "Talk Capture: NAME failed: …", never thrown into the workbench).
+    files: ['src/vscode/**/*.ts', 'src/extension.ts'],
+    ignores: ['src/vscode/services/command.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.property.name='commands'][property.name=/^register(TextEditor)?Command$/]",
+          message: 'Register commands through registerCommand (src/vscode/services/command.ts).',
+        },
+      ],
+    },
+  },
+  {
     // The core and the CLI never depend on the editor: they are shared by both.
     files: ['src/cli/**/*.ts', 'src/cli.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },

@@ -7,6 +7,7 @@
  * browser).
  */
 import * as vscode from 'vscode';
+import { registerCommand } from '../services/command';
 import type { FeatureContext } from '../services/feature';
 import { askPick, askText, captureApi } from '../services/quickInput';
 import type { CaptureApi, ScheduleApi } from '../api';
@@ -227,15 +228,5 @@ async function importSchedule(ctx: FeatureContext, arg?: unknown): Promise<Sched
 
 export function registerScheduleImport(ctx: FeatureContext): void {
   scheduleApi(ctx); // the store object only (nothing is read until a schedule is asked for)
-  ctx.extension.subscriptions.push(
-    vscode.commands.registerCommand('talkCapture.importSchedule', async (arg?: unknown) => {
-      try {
-        return await importSchedule(ctx, arg);
-      } catch (err) {
-        ctx.log.error(`Import Conference Schedule: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        void vscode.window.showErrorMessage(`Talk Capture: Import Conference Schedule failed: ${err instanceof Error ? err.message : String(err)}`);
-        return undefined;
-      }
-    }),
-  );
+  registerCommand(ctx, 'talkCapture.importSchedule', 'Import Conference Schedule', (arg) => importSchedule(ctx, arg));
 }

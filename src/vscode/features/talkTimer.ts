@@ -5,7 +5,7 @@
  * the timer survives switching editors and reloading the window (kept in the workspace state).
  */
 import * as vscode from 'vscode';
-import { messageOf } from '../services/command';
+import { registerCommand } from '../services/command';
 import type { FeatureContext } from '../services/feature';
 import { captureApi } from '../services/quickInput';
 import type { RunningTalkInfo } from '../api';
@@ -225,21 +225,12 @@ export function registerTalkTimer(ctx: FeatureContext): void {
     }
   });
 
-  ctx.extension.subscriptions.push(
-    item,
-    follow,
-    { dispose: () => timer && clearInterval(timer) },
-    vscode.commands.registerCommand('talkCapture.startTalk', async (arg?: unknown) => {
-      try {
-        await start(arg);
-      } catch (err) {
-        ctx.log.error(`Start Talk Now: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        void vscode.window.showErrorMessage(`Talk Capture: Start Talk Now failed: ${messageOf(err)}`);
-      }
-    }),
-    vscode.commands.registerCommand('talkCapture.endTalk', () => end()),
-    vscode.commands.registerCommand('talkCapture.revealRunningTalk', reveal),
-  );
+  ctx.extension.subscriptions.push(item, follow, { dispose: () => timer && clearInterval(timer) });
+  registerCommand(ctx, 'talkCapture.startTalk', 'Start Talk Now', async (arg) => {
+    await start(arg);
+  });
+  registerCommand(ctx, 'talkCapture.endTalk', 'End Talk', () => end());
+  registerCommand(ctx, 'talkCapture.revealRunningTalk', 'Reveal Running Talk', reveal);
 
   // A talk that was running when the window closed goes on (cheap: one memento read).
   const saved = state.get<RunningTalkInfo>(STATE_KEY);

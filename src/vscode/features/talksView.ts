@@ -4,7 +4,7 @@
  * cursor. Also registers talkCapture.revealItem, shared with the TODO Links view.
  */
 import * as vscode from 'vscode';
-import { messageOf } from '../services/command';
+import { messageOf, registerCommand } from '../services/command';
 import type { Day, Group, NotesModel, Talk, TodoItem } from '../../core/notes/model';
 import { findTalkAt, visibleTalkCount } from '../../core/notes/query';
 import { countTodos } from '../../core/notes/todos';
@@ -353,24 +353,24 @@ export function registerTalksView(ctx: FeatureContext): void {
       }, 200);
     }),
     { dispose: () => (typing && clearTimeout(typing), cursor && clearTimeout(cursor)) },
-    vscode.commands.registerCommand('talkCapture.refreshTalks', () => {
-      const editor = vscode.window.activeTextEditor;
-      if (editor && isMarkdown(editor.document)) provider.doc = editor.document;
-      provider.refresh(true);
-    }),
-    vscode.commands.registerCommand('talkCapture.revealCurrentTalk', async () => {
-      const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document === provider.doc);
-      if (!editor || !isMarkdown(editor.document)) {
-        void vscode.window.showInformationMessage('Talk Capture: open a Markdown note to reveal its current talk.');
-        return;
-      }
-      if (provider.doc !== editor.document) provider.setDocument(editor.document);
-      else provider.refresh();
-      if (!(await revealAtCursor(editor, true))) void vscode.window.showInformationMessage('Talk Capture: the cursor is not inside a talk or a day.');
-    }),
-    vscode.commands.registerCommand('talkCapture.collapseAllTalks', () => vscode.commands.executeCommand('workbench.actions.treeView.talkCapture.talks.collapseAll')),
-    vscode.commands.registerCommand('talkCapture.revealItem', (element?: NotesElement) => revealElement(element)),
   );
+  registerCommand(ctx, 'talkCapture.refreshTalks', 'Refresh Talks', () => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor && isMarkdown(editor.document)) provider.doc = editor.document;
+    provider.refresh(true);
+  });
+  registerCommand(ctx, 'talkCapture.revealCurrentTalk', 'Reveal Current Talk', async () => {
+    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document === provider.doc);
+    if (!editor || !isMarkdown(editor.document)) {
+      void vscode.window.showInformationMessage('Talk Capture: open a Markdown note to reveal its current talk.');
+      return;
+    }
+    if (provider.doc !== editor.document) provider.setDocument(editor.document);
+    else provider.refresh();
+    if (!(await revealAtCursor(editor, true))) void vscode.window.showInformationMessage('Talk Capture: the cursor is not inside a talk or a day.');
+  });
+  registerCommand(ctx, 'talkCapture.collapseAllTalks', 'Collapse All', () => vscode.commands.executeCommand('workbench.actions.treeView.talkCapture.talks.collapseAll'));
+  registerCommand(ctx, 'talkCapture.revealItem', 'Reveal in Editor', (element) => revealElement(element as NotesElement | undefined));
 
   const api: TalksViewApi = { provider, view, refresh: () => provider.refresh(true) };
   ctx.api.talksView = api;
