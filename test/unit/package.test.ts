@@ -20,6 +20,17 @@ describe('README and manifest', () => {
     }
   });
 
+  it('marks a setting it replaced deprecated, naming a setting that exists, and keeps reading it', () => {
+    const props = pkg.contributes.configuration.properties as Record<string, { markdownDeprecationMessage?: string; deprecationMessage?: string }>;
+    const deprecated = Object.entries(props).filter(([, p]) => p.markdownDeprecationMessage || p.deprecationMessage);
+    assert.deepStrictEqual(deprecated.map(([k]) => k).sort(), ['talkCapture.completion.enabled', 'talkCapture.completion.whileTyping', 'talkCapture.talk.includeTime']);
+    for (const [key, p] of deprecated) {
+      assert.ok(p.markdownDeprecationMessage && p.deprecationMessage, `${key}: both messages (the Settings editor shows one, settings.json the other)`);
+      const named = [...p.markdownDeprecationMessage.matchAll(/`(talkCapture\.[\w.]+)`/g)].map((m) => m[1]);
+      assert.ok(named.length > 0 && named.every((n) => n in props && n !== key), `${key} names its replacement: ${named.join(', ')}`);
+    }
+  });
+
   it('activates on Markdown and its own contributions, never on everything', () => {
     assert.ok(pkg.activationEvents.includes('onLanguage:markdown'));
     assert.ok(!pkg.activationEvents.includes('*'));

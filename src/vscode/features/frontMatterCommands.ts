@@ -13,7 +13,7 @@ import { isMarkdown, requireMarkdownEditor } from '../services/editor';
 import { setDateNow, setDraft, type EditResult } from '../../core/frontmatter/index';
 import { describeAdded, syncTags } from '../../core/frontmatter/tags';
 import { landscapeIndex, landscapeIndexError } from '../services/landscapeService';
-import { tagSettings } from '../services/settings';
+import { syncTagsOnSave, tagSettings } from '../services/settings';
 import { linkedProjects } from '../../core/landscape/linkedProjects';
 import type { TextEdit } from '../../core/document';
 
@@ -107,7 +107,7 @@ export function registerFrontMatterCommands(ctx: FeatureContext): void {
   ctx.extension.subscriptions.push(
     vscode.workspace.onWillSaveTextDocument((e) => {
       if (!isMarkdown(e.document) || e.reason === vscode.TextDocumentSaveReason.AfterDelay) return;
-      if (!vscode.workspace.getConfiguration('talkCapture', e.document.uri).get<boolean>('tags.syncOnSave', false)) return;
+      if (!syncTagsOnSave(e.document.uri)) return;
       e.waitUntil(syncOnSaveEdits(e.document, ctx, api));
     }),
   );

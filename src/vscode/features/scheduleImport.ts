@@ -7,6 +7,7 @@
  * browser).
  */
 import * as vscode from 'vscode';
+import { excludeGlob } from '../services/settings';
 import { registerCommand } from '../services/command';
 import type { FeatureContext } from '../services/feature';
 import { askPick, askText, captureApi } from '../services/quickInput';
@@ -37,7 +38,7 @@ function tell(api: ScheduleApi, kind: 'info' | 'warning' | 'error', message: str
 
 /** Asks for a schedule file: the workspace's .ics/.json/.xml files, or a file chosen in a dialog. */
 async function askFile(capture: CaptureApi): Promise<vscode.Uri | undefined> {
-  const exclude = vscode.workspace.getConfiguration('talkCapture').get<string>('excludeGlob') || undefined;
+  const exclude = excludeGlob();
   const found = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles('**/*.{ics,ICS,ical,json,xml}', exclude, 500) : [];
   const files = found
     .filter((u) => !/(?:^|\/)(?:package(?:-lock)?|tsconfig|jsconfig|composer)\.json$|\/\.vscode\//.test(u.path))

@@ -13,7 +13,7 @@ import { isMarkdown } from '../services/editor';
 import type { TalksViewApi } from '../api';
 import type { FeatureContext } from '../services/feature';
 import { getNotes } from '../services/notesCache';
-import { todoCountOptions } from '../services/settings';
+import { talksFollowCursor, todoCountOptions } from '../services/settings';
 import { plural, todoItem, type DayElement, type GroupElement, type NotesElement, type ProblemElement, type TalkElement, type TodoElement } from '../services/treeItems';
 
 /** A node of the Talks tree: the element handed to commands plus what the tree needs. */
@@ -311,7 +311,6 @@ export function registerTalksView(ctx: FeatureContext): void {
 
   let typing: ReturnType<typeof setTimeout> | undefined;
   let cursor: ReturnType<typeof setTimeout> | undefined;
-  const followCursor = () => vscode.workspace.getConfiguration('talkCapture').get<boolean>('talks.followCursor', false);
 
   const revealAtCursor = async (editor: vscode.TextEditor, focus: boolean): Promise<boolean> => {
     const element = provider.elementAt(editor.selection.active.line + 1);
@@ -344,7 +343,7 @@ export function registerTalksView(ctx: FeatureContext): void {
       if (e.affectsConfiguration('talkCapture')) provider.refresh(true);
     }),
     vscode.window.onDidChangeTextEditorSelection((e) => {
-      if (!followCursor() || !view.visible || e.textEditor.document !== provider.doc) return;
+      if (!talksFollowCursor() || !view.visible || e.textEditor.document !== provider.doc) return;
       if (cursor) clearTimeout(cursor);
       cursor = setTimeout(() => {
         cursor = undefined;

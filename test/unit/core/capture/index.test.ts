@@ -114,10 +114,21 @@ describe('capture: heading templates', () => {
     assert.strictEqual(formatTalkHeading({ title: 'Open by default', speakers: [], kind: 'keynote', n: 1 }), '### Keynote 1: Open by default');
   });
 
-  it('puts the start time after the heading marks when the format has no {time}', () => {
-    assert.strictEqual(formatTalkHeading({ title: 'T', speakers: ['Ada'], time: '14:30' }), '### 14:30 T - Ada');
-    assert.strictEqual(formatTalkHeading({ title: 'T', speakers: [], kind: 'keynote', n: 1, time: '09:05' }), '### 09:05 Keynote 1: T');
+  it('writes the start time where the format has {time}, and nowhere when it has none', () => {
     assert.strictEqual(formatTalkHeading({ title: 'T', speakers: [], time: '09:05' }, { talk: '### {title} [{time}]' }), '### T [09:05]');
+    assert.strictEqual(formatTalkHeading({ title: 'T', speakers: ['Ada'], time: '14:30' }, { talk: '### {time} {title} - {speakers}' }), '### 14:30 T - Ada');
+    assert.strictEqual(formatTalkHeading({ title: 'T', speakers: ['Ada'], time: '14:30' }), '### T - Ada', 'the default format has no {time}');
+    assert.strictEqual(formatTalkHeading({ title: 'T', speakers: ['Ada'] }, { talk: '### {time} {title} - {speakers}' }), '### T - Ada', 'no time: {time} drops out');
+  });
+
+  it('timeFirst (the deprecated talk.includeTime) puts the time after the heading marks when the format has no {time}', () => {
+    assert.strictEqual(formatTalkHeading({ title: 'T', speakers: ['Ada'], time: '14:30', timeFirst: true }), '### 14:30 T - Ada');
+    assert.strictEqual(formatTalkHeading({ title: 'T', speakers: [], kind: 'keynote', n: 1, time: '09:05', timeFirst: true }), '### 09:05 Keynote 1: T');
+    assert.strictEqual(
+      formatTalkHeading({ title: 'T', speakers: [], time: '09:05', timeFirst: true }, { talk: '### {title} [{time}]' }),
+      '### T [09:05]',
+      'the format’s {time} wins',
+    );
   });
 
   it('joins and splits speakers', () => {

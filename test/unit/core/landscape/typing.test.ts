@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { LandscapeIndex } from '../../../../src/core/landscape/index';
 import { parseIndexFile } from '../../../../src/core/landscape/indexFile';
-import { ambiguousPrefixes, isSentenceStart, nextLetterOf, shouldOpenProjectList, wordBeforeCursor } from '../../../../src/core/landscape/typing';
+import { ambiguousPrefixes, isSentenceStart, nextLetterOf, projectCompletion, shouldOpenProjectList, wordBeforeCursor } from '../../../../src/core/landscape/typing';
 import { buildTypingPrefixes } from '../../../../scripts/build-typing-prefixes';
 
 const root = path.join(__dirname, '..', '..', '..', '..');
@@ -113,6 +113,20 @@ describe('opening the project list while typing', () => {
 
   it('builds the common prefixes of project names from a word list', () => {
     assert.deepStrictEqual(ambiguousPrefixes(['prometheus', 'kubernetes'], ['promise', 'prompt', 'kettle']), ['pro', 'prom']);
+  });
+
+  it('talkCapture.completion.projects when set; else the deprecated completion.enabled and completion.whileTyping', () => {
+    assert.strictEqual(projectCompletion({}), 'whileTyping', 'nothing set: while typing');
+    assert.strictEqual(projectCompletion({ enabled: true, whileTyping: true }), 'whileTyping');
+    assert.strictEqual(projectCompletion({ whileTyping: false }), 'onRequest');
+    assert.strictEqual(projectCompletion({ enabled: false }), 'off');
+    assert.strictEqual(projectCompletion({ enabled: false, whileTyping: true }), 'off', 'off wins over while typing');
+    for (const projects of ['whileTyping', 'onRequest', 'off'] as const) {
+      assert.strictEqual(projectCompletion({ projects, enabled: false, whileTyping: false }), projects, `${projects} over the old keys`);
+      assert.strictEqual(projectCompletion({ projects }), projects);
+    }
+    assert.strictEqual(projectCompletion({ projects: 'sometimes', whileTyping: false }), 'onRequest', 'a value of no kind counts as not set');
+    assert.strictEqual(projectCompletion({ projects: true, enabled: 'no' }), 'whileTyping', 'only false turns an old key off');
   });
 
   it('data/typing-prefixes.json is current with data/landscape.json (npm run build-typing-prefixes)', () => {
