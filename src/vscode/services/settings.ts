@@ -8,7 +8,7 @@ import { projectCompletion, type ProjectCompletion } from '../../core/landscape/
 import type { LinkMode } from '../../core/landscape/linkPlan';
 import type { TagStyle } from '../../core/frontmatter/tags';
 import type { TodoCountOptions } from '../../core/notes/todos';
-import type { FrontMatterFormat } from '../../core/notes/model';
+import type { FrontMatterFormat } from '../../core/frontmatter/format';
 import type { SessionLinkStyle } from '../../core/schedule/editor-place';
 import { DEFAULT_MAX_FILE_MB, maxFileBytesOf, notesRules, type NotesRules } from '../../core/notes/workspaceNotes';
 

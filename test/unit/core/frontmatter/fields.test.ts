@@ -9,7 +9,7 @@ import { addToLists, dateShape, openFrontMatter, readFrontMatter, setDateNow, se
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const jsYaml = require('js-yaml') as { load(s: string, o: { schema: unknown }): unknown; CORE_SCHEMA: unknown };
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'frontmatter');
+const FIXTURES = path.join(__dirname, '..', '..', '..', 'fixtures', 'frontmatter');
 const NOW = new Date('2026-01-02T03:04:05.678Z');
 const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 

@@ -15,7 +15,7 @@ import { parseNotes } from '../../../../src/core/notes/parse';
 import { checkNotes } from '../../../../src/core/publish/check';
 import { scanMarkdown } from '../../../../src/core/landscape/proseScan';
 
-const BAD = path.join(__dirname, '..', 'fixtures', 'frontmatter', 'bad');
+const BAD = path.join(__dirname, '..', '..', '..', 'fixtures', 'frontmatter', 'bad');
 
 /** Line and reason of the model's error: "The YAML front matter cannot be read (line 3): reason". */
 function modelVerdict(error: string | null): { line: number; reason: string } | null {

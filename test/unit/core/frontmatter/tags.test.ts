@@ -7,7 +7,7 @@ import type { LandscapeIndex } from '../../../../src/core/landscape/landscapeInd
 import { loadIndexFile } from '../../../../src/cli/landscapeIndex';
 import { linkedProjects } from '../../../../src/core/landscape/linkedProjects';
 
-const index: LandscapeIndex = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
+const index: LandscapeIndex = loadIndexFile(path.join(__dirname, '..', '..', '..', '..', 'data', 'landscape.json'));
 const lookup = (tag: string) => index.get(tag);
 const project = (name: string): TagProject => {
   const e = index.get(name);

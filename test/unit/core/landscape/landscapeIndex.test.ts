@@ -6,7 +6,7 @@ import { LandscapeIndexError, parseIndexFile } from '../../../../src/core/landsc
 import { loadIndexFile } from '../../../../src/cli/landscapeIndex';
 import { escapeLinkText, markdownLink, markdownUrl } from '../../../../src/core/landscape/text';
 
-const index = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
+const index = loadIndexFile(path.join(__dirname, '..', '..', '..', '..', 'data', 'landscape.json'));
 
 const YAML = `landscape:
   - category:

@@ -18,7 +18,7 @@ import { scanMarkdown } from '../../../../src/core/landscape/proseScan';
 import { parseNotes } from '../../../../src/core/notes/parse';
 import { allTalks } from '../../../../src/core/notes/query';
 
-const index = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
+const index = loadIndexFile(path.join(__dirname, '..', '..', '..', '..', 'data', 'landscape.json'));
 const linkOnce = (text: string, mode: LinkMode = 'everyMention') =>
   applyEdits(text, planLinkEdits(text, findMentions(text, index), mode, { index, talks: allTalks(parseNotes(text)) }));
 const linked = (text: string) =>
@@ -119,8 +119,8 @@ describe('linking on the one parse: a second run changes nothing', () => {
       else if (p.endsWith('.md')) files.push(p);
     }
   };
-  walk(path.join(__dirname, '..', 'fixtures'));
-  walk(path.join(__dirname, '..', '..', 'examples'));
+  walk(path.join(__dirname, '..', '..', '..', 'fixtures'));
+  walk(path.join(__dirname, '..', '..', '..', '..', 'examples'));
 
   it('has fixtures', () => assert.ok(files.length > 50, `${files.length}`));
 
@@ -131,7 +131,7 @@ describe('linking on the one parse: a second run changes nothing', () => {
         const text = fs.readFileSync(f, 'utf8');
         const once = linkOnce(text, mode);
         if (once !== text) changed++;
-        assert.strictEqual(linkOnce(once, mode), once, `${path.relative(path.join(__dirname, '..', '..'), f)} changed on a second run`);
+        assert.strictEqual(linkOnce(once, mode), once, `${path.relative(path.join(__dirname, '..', '..', '..', '..'), f)} changed on a second run`);
       }
       assert.ok(changed >= 5, `${changed} fixtures were linked at all`);
     });

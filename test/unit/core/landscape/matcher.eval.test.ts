@@ -5,7 +5,7 @@ import { loadIndexFile } from '../../../../src/cli/landscapeIndex';
 import { evaluate, parseAnnotated } from '../../../support/matcherEval';
 import { findMentions } from '../../../../src/core/landscape/matcher';
 
-const root = path.join(__dirname, '..', '..');
+const root = path.join(__dirname, '..', '..', '..', '..');
 const index = loadIndexFile(path.join(root, 'data', 'landscape.json'));
 const dir = path.join(root, 'test', 'fixtures', 'eval');
 const notes = fs

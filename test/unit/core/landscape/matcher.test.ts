@@ -10,7 +10,7 @@ import { rng } from '../../../../bench/generate';
 import { parseNotes } from '../../../../src/core/notes/parse';
 import { allTalks } from '../../../../src/core/notes/query';
 
-const index = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
+const index = loadIndexFile(path.join(__dirname, '..', '..', '..', '..', 'data', 'landscape.json'));
 /** The talks of a note as the notes model builds them with default settings. */
 const talksOf = (text: string) => allTalks(parseNotes(text));
 const links = (text: string) =>

@@ -6,7 +6,7 @@ import { parseIndexFile } from '../../../../src/core/landscape/indexFile';
 import { ambiguousPrefixes, isSentenceStart, nextLetterOf, shouldOpenProjectList, wordBeforeCursor } from '../../../../src/core/landscape/typing';
 import { buildTypingPrefixes } from '../../../../scripts/build-typing-prefixes';
 
-const root = path.join(__dirname, '..', '..');
+const root = path.join(__dirname, '..', '..', '..', '..');
 const prefixes = new Set<string>(JSON.parse(fs.readFileSync(path.join(root, 'data', 'typing-prefixes.json'), 'utf8')) as string[]);
 const index = new LandscapeIndex(parseIndexFile(fs.readFileSync(path.join(root, 'data', 'landscape.json'), 'utf8')));
 

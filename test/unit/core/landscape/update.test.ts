@@ -10,7 +10,7 @@ import { Scalar } from 'yaml';
 import { buildUpdatedIndex, fetchLandscapeText, landscapeYamlProblem, MAX_LANDSCAPE_BYTES, urlProblem } from '../../../../src/core/landscape/update';
 import { isThisMachine, redirectRefusal } from '../../../../src/core/net/fetchText';
 
-const bundled = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
+const bundled = loadIndexFile(path.join(__dirname, '..', '..', '..', '..', 'data', 'landscape.json'));
 
 /** A small landscape.yml made from the bundled index (facts only), for the update tests. */
 export function landscapeYamlFrom(index: LandscapeIndex, limit = 60): string {
@@ -63,7 +63,7 @@ describe('landscape: update', () => {
   });
 
   it('the bundled index file is what the build script writes (one entry per line)', () => {
-    const text = fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'landscape.json'), 'utf8');
+    const text = fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'data', 'landscape.json'), 'utf8');
     assert.ok(text.split('\n').length > bundled.entries.length);
     assert.ok(!text.includes('description'));
   });

@@ -200,7 +200,7 @@ function randomDoc(r: () => number): string {
   return parts.join('\n');
 }
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'notes');
+const FIXTURES = path.join(__dirname, '..', '..', '..', 'fixtures', 'notes');
 
 describe('notes: fuzz', function () {
   this.timeout(120000);
@@ -222,7 +222,7 @@ describe('notes: fuzz', function () {
   });
 
   it('pathological lines and front matter: every reader finishes, nothing thrown, what was not read is said', () => {
-    const index = loadIndexFile(path.join(__dirname, '..', '..', 'data', 'landscape.json'));
+    const index = loadIndexFile(path.join(__dirname, '..', '..', '..', '..', 'data', 'landscape.json'));
     const docs = [
       ...hostileLines().map((l) => `## Day 1\n### Talk - Ada Quinlan\n\n${l}\n\nTODO: after\n`),
       ...HOSTILE_FRONT_MATTER.map((f) => `${f}\n## Talk\n\nKubernetes. TODO: x\n`),

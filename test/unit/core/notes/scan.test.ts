@@ -14,14 +14,14 @@ import { LineKind } from '../../../../src/core/notes/blocks';
 
 const RAW_KINDS = new Set<number>([LineKind.Code, LineKind.Html, LineKind.Definition, LineKind.FrontMatter]);
 
-const FIXTURE_DIRS = [path.join(__dirname, '..', 'fixtures', 'notes'), path.join(__dirname, '..', 'fixtures', 'workspace', 'notes')];
+const FIXTURE_DIRS = [path.join(__dirname, '..', '..', '..', 'fixtures', 'notes'), path.join(__dirname, '..', '..', '..', 'fixtures', 'workspace', 'notes')];
 
 function fixtures(): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const dir of FIXTURE_DIRS) {
     if (!fs.existsSync(dir)) continue;
     for (const f of fs.readdirSync(dir).sort()) {
-      if (f.endsWith('.md')) out.push([path.relative(path.join(__dirname, '..'), path.join(dir, f)), fs.readFileSync(path.join(dir, f), 'utf8')]);
+      if (f.endsWith('.md')) out.push([path.relative(path.join(__dirname, '..', '..', '..'), path.join(dir, f)), fs.readFileSync(path.join(dir, f), 'utf8')]);
     }
   }
   return out;
