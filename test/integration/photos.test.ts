@@ -1,0 +1,121 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import exifr from 'exifr';
+import { closeAllEditors, getApiOf, openFile, screenshot, setSetting, waitFor, workspaceUri } from './helpers';
+
+interface AddPhotosResult {
+  written: string[];
+  rows: Array<{ file: string; talk: { line: number; title: string } | null; url: string | null }>;
+}
+
+const PHONE = ['offset-gps.jpg', 'rotated.jpg', 'qr-slide.jpg'].map((f) => workspaceUri(`photos/phone/${f}`).toString());
+
+/** The `![Slide: …](…)` lines of each talk section (by its heading line), in order. */
+function slideLinesByTalk(text: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  let talk: string | undefined;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('### ')) talk = line;
+    else if (line.startsWith('#')) talk = undefined;
+    else if (talk && line.startsWith('![Slide: ')) (out[talk] ??= []).push(line);
+  }
+  return out;
+}
+
+async function bytesOf(relative: string): Promise<Uint8Array> {
+  return vscode.workspace.fs.readFile(workspaceUri(relative));
+}
+
+describe('Slide photos', function () {
+  let restoreZone: (() => Promise<void>) | undefined;
+  before(async () => {
+    // The talks' heading times are read in the conference's zone; the photos say +01:00.
+    restoreZone = await setSetting('schedule.timeZone', 'Europe/Amsterdam');
+  });
+  after(async () => restoreZone?.());
+  afterEach(closeAllEditors);
+
+  it('Add Slide Photos… with paths adds three photos under two talks in one undo step, without GPS', async () => {
+    const editor = await openFile('photos/bundle/index.md');
+    const doc = editor.document;
+    const before = doc.getText();
+    const result = await vscode.commands.executeCommand<AddPhotosResult>('talkCapture.addSlidePhotos', { uris: PHONE, accept: true });
+    assert.ok(result, 'the command applied the photos');
+    assert.deepStrictEqual(
+      result.rows.map((r) => [r.file.replace(/^.*\//, ''), r.talk?.title]),
+      [
+        ['offset-gps.jpg', 'Opening the Doors'],
+        ['rotated.jpg', 'Opening the Doors'],
+        ['qr-slide.jpg', 'Probes in Practice'],
+      ],
+    );
+    assert.deepStrictEqual(result.written, [
+      'photos/bundle/images/opening-the-doors-01.jpg',
+      'photos/bundle/images/opening-the-doors-02.jpg',
+      'photos/bundle/images/probes-in-practice-01.jpg',
+    ]);
+    const byTalk = slideLinesByTalk(doc.getText());
+    assert.deepStrictEqual(byTalk, {
+      '### 11:00 Opening the Doors - Ada Example, Example Corp': [
+        '![Slide: Opening the Doors](images/opening-the-doors-01.jpg)',
+        '![Slide: Opening the Doors](images/opening-the-doors-02.jpg)',
+      ],
+      '### 11:25 Probes in Practice - Bo Sample, Initech': ['![Slide: Probes in Practice](images/probes-in-practice-01.jpg)'],
+    });
+    assert.ok(!doc.getText().includes('pic from phone'), 'the reminder made way for the photos');
+    // The original carries a GPS position; the written image does not.
+    assert.ok((await exifr.gps(await bytesOf('photos/phone/offset-gps.jpg')))?.latitude, 'the fixture has a GPS position');
+    const written = await bytesOf('photos/bundle/images/opening-the-doors-01.jpg');
+    const gps: unknown = await exifr.gps(written).catch(() => undefined);
+    assert.ok(!gps || !(gps as { latitude?: number }).latitude, 'no GPS position in the written image');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), before, 'one undo puts the note back as it was');
+  });
+
+  it('shows a preview: each photo with its time and talk, a photo without a capture time not placed; Escape writes nothing', async () => {
+    const api = await getApiOf('photos');
+    api.lastPreview = undefined;
+    const editor = await openFile('photos/drop/index.md');
+    const before = editor.document.getText();
+    const run = vscode.commands.executeCommand<AddPhotosResult | undefined>('talkCapture.addSlidePhotos', {
+      uris: [PHONE[0], workspaceUri('photos/phone/no-exif.jpg').toString()],
+    });
+    const rows = await waitFor(() => api.lastPreview, 'the preview', 20000);
+    assert.deepStrictEqual(
+      rows.map((r) => [r.label, r.description, r.detail.replace(/ {2}\(.*\)$/, ''), r.picked]),
+      [
+        ['$(file-media) photos/phone/offset-gps.jpg', '2026-03-24 11:05', '→ Opening the Doors', true],
+        ['$(file-media) photos/phone/no-exif.jpg', 'no capture time', 'not placed: no capture time', false],
+      ],
+    );
+    await screenshot('photos-preview');
+    api.preview?.hide();
+    assert.strictEqual(await run, undefined);
+    assert.strictEqual(editor.document.getText(), before, 'Escape changes nothing');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(workspaceUri('photos/drop/images/opening-the-doors-01.jpg'))), 'no image written');
+  });
+
+  it('a drop places the photo under the talk it was taken in, not at the cursor, as one undo step', async () => {
+    const api = await getApiOf('photos');
+    const editor = await openFile('photos/drop/index.md');
+    const doc = editor.document;
+    const before = doc.getText();
+    const provider = api.dropProvider;
+    assert.ok(provider, 'the drop provider is registered');
+    const data = new vscode.DataTransfer();
+    data.set('text/uri-list', new vscode.DataTransferItem(workspaceUri('photos/phone/rotated.jpg').toString()));
+    // Dropped at the end of the second talk; taken during the first.
+    const end = new vscode.Position(doc.lineCount - 1, 0);
+    const source = new vscode.CancellationTokenSource();
+    const edit = await provider.provideDocumentDropEdits(doc, end, data, source.token);
+    assert.ok(edit && edit.additionalEdit, 'a drop edit with the image and the line');
+    assert.strictEqual(edit.insertText, '', 'nothing at the cursor');
+    assert.ok(await vscode.workspace.applyEdit(edit.additionalEdit));
+    assert.deepStrictEqual(slideLinesByTalk(doc.getText()), {
+      '### 11:00 Opening the Doors - Ada Example, Example Corp': ['![Slide: Opening the Doors](images/opening-the-doors-01.jpg)'],
+    });
+    assert.ok((await bytesOf('photos/drop/images/opening-the-doors-01.jpg')).length > 0, 'the image is written');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(doc.getText(), before, 'one undo takes the line out again');
+  });
+});
