@@ -1,0 +1,70 @@
+// Slide photos: Add Slide Photos… from the command palette, a folder typed into the file dialog,
+// the preview, Enter; the note is saved with the images under the talks they were taken in.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  openFile,
+  press,
+  quickInputRows,
+  readWorkspaceFile,
+  runCommand,
+  save,
+  screenshot,
+  session,
+  type,
+  waitForLine,
+  waitForQuickInput,
+  waitForQuickInputClosed,
+  waitForToast,
+} from './harness.mjs';
+
+const NOTE = 'notes/photos.md';
+
+/** The `![Slide: …](…)` lines of each talk heading of a note, in order. */
+function slideLinesByTalk(text) {
+  const out = {};
+  let talk;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.startsWith('### ')) talk = line;
+    else if (line.startsWith('#')) talk = undefined;
+    else if (talk && line.startsWith('![Slide: ')) (out[talk] ??= []).push(line);
+  }
+  return out;
+}
+
+describe('journey: slide photos', () => {
+  it('Add Slide Photos…: a typed folder, the preview, Enter; the photos go under their talks', async () => {
+    await openFile(NOTE);
+    await runCommand('Talk Capture: Add Slide Photos');
+    // code-server's own file dialog is a quick input that takes a typed path.
+    await waitForQuickInput((s) => s.title.includes('Slide photos') || s.placeholder.includes('/') || s.value.includes('/'));
+    await press('Control+A');
+    await type(`${path.join(session.workspace, 'photos', 'phone')}/`, 10);
+    await screenshot('photos-dialog');
+    await press('Enter');
+    const preview = await waitForQuickInput((s) => s.title.startsWith('Add Slide Photos:'), 60_000);
+    assert.match(preview.title, /3 of 3 placed/);
+    const rows = await quickInputRows();
+    assert.equal(rows.length, 3, rows.join('\n'));
+    assert.match(rows[0], /IMG_0101\.jpg.*2026-03-24 14:05.*→ Opening the Doors/);
+    assert.match(rows[1], /IMG_0102\.jpg.*2026-03-24 14:20.*→ Opening the Doors/);
+    assert.match(rows[2], /IMG_0103\.jpg.*2026-03-24 14:40.*→ Probes in Practice/);
+    await screenshot('photos-preview');
+    await press('Enter');
+    await waitForQuickInputClosed();
+    await waitForToast((t) => t.includes('added 3 slide photos under 2 talks'));
+    await waitForLine('![Slide: Probes in Practice]');
+    await save(NOTE);
+    assert.deepEqual(slideLinesByTalk(readWorkspaceFile(NOTE)), {
+      '### 14:00 Opening the Doors - Ada Example, Example Corp': [
+        '![Slide: Opening the Doors](images/opening-the-doors-01.jpg)',
+        '![Slide: Opening the Doors](images/opening-the-doors-02.jpg)',
+      ],
+      '### 14:30 Probes in Practice - Bo Sample, Initech': ['![Slide: Probes in Practice](images/probes-in-practice-01.jpg)'],
+    });
+    for (const name of ['opening-the-doors-01.jpg', 'opening-the-doors-02.jpg', 'probes-in-practice-01.jpg']) {
+      assert.ok(fs.statSync(path.join(session.workspace, 'notes', 'images', name)).size > 0, `${name} is written`);
+    }
+  });
+});
