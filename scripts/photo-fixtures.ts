@@ -34,12 +34,13 @@ function writeIfd(buf: Buffer, at: number, es: Entry[]): void {
       data += len + (len % 2);
     }
     if (typeof e.values === 'string') buf.write(e.values + '\0', w, 'latin1');
-    else
+    else {
       for (const v of e.values) {
         if (e.type === 3) buf.writeUInt16BE(v, w);
         else buf.writeUInt32BE(v, w);
         w += TYPE_SIZE[e.type] === 2 ? 2 : 4;
       }
+    }
   });
   buf.writeUInt32BE(0, at + 2 + 12 * sorted.length);
 }
@@ -87,11 +88,12 @@ function tiff(x: Exif): Buffer {
 /** JPEG pixels from a painter, with an APP1 Exif segment after SOI when asked. */
 function jpegOf(width: number, height: number, paint: (x: number, y: number) => number, exif?: Exif): Buffer {
   const data = Buffer.alloc(width * height * 4);
-  for (let y = 0; y < height; y++)
+  for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const v = paint(x, y);
       data.set([v, (v * 3) & 255, 255 - v, 255], (y * width + x) * 4);
     }
+  }
   const plain = Buffer.from(jpeg.encode({ data, width, height }, 90).data);
   if (!exif) return plain;
   const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff(exif)]);

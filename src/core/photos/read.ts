@@ -11,6 +11,9 @@ import type { PhotoInfo, PhotoKind, ReadPhotoOptions } from './types';
 /** Files above this are refused ("too large"): 100 MB, far above any phone photo (a 48 MP HEIC is ~10 MB). */
 export const MAX_PHOTO_BYTES = 100 * 1024 * 1024;
 
+/** Why a HEIC photo is not written: browsers cannot show it, and no converter with a licence fit for an MIT extension runs in both builds. */
+export const HEIC_REASON = 'not an image browsers show (HEIC: export it as JPEG, or set the phone’s camera to Most Compatible)';
+
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
 
 const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, to));

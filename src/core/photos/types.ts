@@ -54,6 +54,9 @@ export interface TalkTimes {
 /** Where a talk's time window came from, in the order they are tried. */
 export type WindowSource = 'schedule' | 'timer' | 'heading';
 
+/** Why a row goes under its talk: a window (by capture time) or the user's choice in the preview. */
+export type PlacementSource = WindowSource | 'chosen';
+
 /** The time a talk ran, in ms since the epoch. */
 export interface TalkWindow {
   /** 1-based line of the talk heading. */
@@ -137,8 +140,8 @@ export interface PhotoRow {
   url: string | null;
   /** http(s) URLs decoded from QR codes on the photo (placed photos only). */
   links: string[];
-  /** Where the talk's window came from, null when not placed. */
-  source: WindowSource | null;
+  /** Where the talk's window came from (or `chosen` in the preview), null when not placed. */
+  source: PlacementSource | null;
   /** The photo's hash (for the caller's bookkeeping). */
   hash: string;
 }
