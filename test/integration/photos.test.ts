@@ -10,14 +10,14 @@ interface AddPhotosResult {
 
 const PHONE = ['offset-gps.jpg', 'rotated.jpg', 'qr-slide.jpg'].map((f) => workspaceUri(`photos/phone/${f}`).toString());
 
-/** The `![Slide: …](…)` lines of each talk section (by its heading line), in order. */
+/** The `![Slide: …](…)` lines (`- ![Slide: …](…)` in place of a reminder) of each talk section (by its heading line), in order. */
 function slideLinesByTalk(text: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   let talk: string | undefined;
   for (const line of text.split('\n')) {
     if (line.startsWith('### ')) talk = line;
     else if (line.startsWith('#')) talk = undefined;
-    else if (talk && line.startsWith('![Slide: ')) (out[talk] ??= []).push(line);
+    else if (talk && line.includes('![Slide: ')) (out[talk] ??= []).push(line);
   }
   return out;
 }
@@ -56,9 +56,9 @@ describe('Slide photos', function () {
     ]);
     const byTalk = slideLinesByTalk(doc.getText());
     assert.deepStrictEqual(byTalk, {
-      '### 11:00 Opening the Doors - Ada Example, Example Corp': [
-        '![Slide: Opening the Doors](images/opening-the-doors-01.jpg)',
-        '![Slide: Opening the Doors](images/opening-the-doors-02.jpg)',
+      '### 11:00 Opening the Doors - Ada Varga, Example Corp': [
+        '- ![Slide: Opening the Doors](images/opening-the-doors-01.jpg)',
+        '- ![Slide: Opening the Doors](images/opening-the-doors-02.jpg)',
       ],
       '### 11:25 Probes in Practice - Bo Sample, Initech': ['![Slide: Probes in Practice](images/probes-in-practice-01.jpg)'],
     });
@@ -112,7 +112,7 @@ describe('Slide photos', function () {
     assert.strictEqual(edit.insertText, '', 'nothing at the cursor');
     assert.ok(await vscode.workspace.applyEdit(edit.additionalEdit));
     assert.deepStrictEqual(slideLinesByTalk(doc.getText()), {
-      '### 11:00 Opening the Doors - Ada Example, Example Corp': ['![Slide: Opening the Doors](images/opening-the-doors-01.jpg)'],
+      '### 11:00 Opening the Doors - Ada Varga, Example Corp': ['- ![Slide: Opening the Doors](images/opening-the-doors-01.jpg)'],
     });
     assert.ok((await bytesOf('photos/drop/images/opening-the-doors-01.jpg')).length > 0, 'the image is written');
     await vscode.commands.executeCommand('undo');

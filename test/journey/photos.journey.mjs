@@ -21,14 +21,14 @@ import {
 
 const NOTE = 'notes/photos.md';
 
-/** The `![Slide: …](…)` lines of each talk heading of a note, in order. */
+/** The `![Slide: …](…)` lines (`- ![Slide: …](…)` in place of a reminder) of each talk heading of a note, in order. */
 function slideLinesByTalk(text) {
   const out = {};
   let talk;
   for (const line of text.split(/\r?\n/)) {
     if (line.startsWith('### ')) talk = line;
     else if (line.startsWith('#')) talk = undefined;
-    else if (talk && line.startsWith('![Slide: ')) (out[talk] ??= []).push(line);
+    else if (talk && line.includes('![Slide: ')) (out[talk] ??= []).push(line);
   }
   return out;
 }
@@ -57,9 +57,9 @@ describe('journey: slide photos', () => {
     await waitForLine('![Slide: Probes in Practice]');
     await save(NOTE);
     assert.deepEqual(slideLinesByTalk(readWorkspaceFile(NOTE)), {
-      '### 14:00 Opening the Doors - Ada Example, Example Corp': [
-        '![Slide: Opening the Doors](images/opening-the-doors-01.jpg)',
-        '![Slide: Opening the Doors](images/opening-the-doors-02.jpg)',
+      '### 14:00 Opening the Doors - Ada Varga, Example Corp': [
+        '- ![Slide: Opening the Doors](images/opening-the-doors-01.jpg)',
+        '- ![Slide: Opening the Doors](images/opening-the-doors-02.jpg)',
       ],
       '### 14:30 Probes in Practice - Bo Sample, Initech': ['![Slide: Probes in Practice](images/probes-in-practice-01.jpg)'],
     });
