@@ -173,7 +173,7 @@ function showPreview(api: PhotosApi, note: NoteContext, preview: Preview): Promi
   qp.ignoreFocusOut = true;
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
-  qp.placeholder = 'Uncheck what to leave out; Enter writes the images and adds them under their talks (one undo step)';
+  qp.placeholder = 'Enter adds the checked photos under their talks (one undo step)';
   // The checked state of the rows shown, kept across a change of one row.
   const sync = () => {
     for (const item of qp.items) {
