@@ -20,6 +20,7 @@ import {
 } from './harness.mjs';
 
 const NOTE = 'notes/photos.md';
+const DROP_NOTE = 'notes/photos-drop.md';
 
 /** The `![Slide: …](…)` lines (`- ![Slide: …](…)` in place of a reminder) of each talk heading of a note, in order. */
 function slideLinesByTalk(text) {
@@ -31,6 +32,33 @@ function slideLinesByTalk(text) {
     else if (talk && line.includes('![Slide: ')) (out[talk] ??= []).push(line);
   }
   return out;
+}
+
+/** Shows the Explorer in the sidebar (another journey may have left the Talk Capture views there). */
+async function showExplorer() {
+  await runCommand('View: Show Explorer');
+  await session.page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 15_000 });
+}
+
+/**
+ * Drags a photo from the Explorer into the editor with Shift held (VS Code then drops it into the
+ * text instead of opening it), with the mouse, to a point near the end of the note.
+ */
+async function shiftDragFromExplorer(folderRow, name) {
+  const row = (text) => session.page.locator('.explorer-folders-view .monaco-list-row', { hasText: new RegExp(`^${text}$`) }).first();
+  // The Explorer shows photos/phone as one compact row: a click on it opens both.
+  if (!(await row(name).isVisible())) await row(folderRow).click();
+  const from = await row(name).boundingBox();
+  const to = await session.page.locator('.part.editor .monaco-editor .view-lines').first().boundingBox();
+  const mouse = session.page.mouse;
+  await mouse.move(from.x + 30, from.y + from.height / 2);
+  await mouse.down();
+  await mouse.move(from.x + 60, from.y + from.height / 2, { steps: 5 });
+  await session.page.keyboard.down('Shift');
+  await mouse.move(to.x + 200, to.y + 250, { steps: 10 });
+  await mouse.move(to.x + 210, to.y + 250, { steps: 3 });
+  await mouse.up();
+  await session.page.keyboard.up('Shift');
 }
 
 describe('journey: slide photos', () => {
@@ -66,5 +94,18 @@ describe('journey: slide photos', () => {
     for (const name of ['opening-the-doors-01.jpg', 'opening-the-doors-02.jpg', 'probes-in-practice-01.jpg']) {
       assert.ok(fs.statSync(path.join(session.workspace, 'notes', 'images', name)).size > 0, `${name} is written`);
     }
+  });
+
+  it('a photo Shift+dragged from the Explorer to the end of the note goes under the talk it was taken in', async () => {
+    await openFile(DROP_NOTE);
+    await showExplorer();
+    await shiftDragFromExplorer('photos', 'IMG_0102.jpg');
+    await waitForLine('![Slide: Closing the Loop](images/closing-the-loop-01.jpg)');
+    await screenshot('photos-dropped');
+    await save(DROP_NOTE);
+    assert.deepEqual(slideLinesByTalk(readWorkspaceFile(DROP_NOTE)), {
+      '### 14:00 Closing the Loop - Ada Varga, Example Corp': ['![Slide: Closing the Loop](images/closing-the-loop-01.jpg)'],
+    });
+    assert.ok(fs.statSync(path.join(session.workspace, 'notes', 'images', 'closing-the-loop-01.jpg')).size > 0, 'the image is written');
   });
 });
