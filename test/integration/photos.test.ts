@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import exifr from 'exifr';
-import { closeAllEditors, getApiOf, openFile, screenshot, setSetting, waitFor, workspaceUri } from './helpers';
+import { closeAllEditors, getApiOf, openFile, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
 
 interface AddPhotosResult {
   written: string[];
@@ -117,5 +117,46 @@ describe('Slide photos', function () {
     assert.ok((await bytesOf('photos/drop/images/opening-the-doors-01.jpg')).length > 0, 'the image is written');
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(doc.getText(), before, 'one undo takes the line out again');
+  });
+
+  it('remembers when Start Talk Now and End Talk ran: a photo taken in between goes under that talk', async () => {
+    const capture = await getApiOf('capture');
+    const schedule = await getApiOf('schedule');
+    const editor = await openFile('photos/timer/index.md');
+    editor.selection = new vscode.Selection(6, 0, 6, 0);
+    try {
+      // 11:00 in Amsterdam on the photos' day; the photo was taken at 11:05 (+01:00).
+      schedule.setNow('2026-03-24T10:00:00Z');
+      const started = vscode.commands.executeCommand('talkCapture.startTalk');
+      for (const [step, value] of [
+        ['title', 'Timer Talk'],
+        ['speakers', ''],
+        ['company', ''],
+      ]) {
+        const input = await waitFor(() => (capture.activeStep === step ? capture.activeInput : undefined), `the ${step} question`);
+        await sleep(150);
+        input.value = value;
+        await sleep(150);
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      }
+      const kinds = (await waitFor(() => (capture.activeStep === 'kind' ? capture.activeInput : undefined), 'the kind question')) as vscode.QuickPick<vscode.QuickPickItem>;
+      await sleep(150);
+      kinds.activeItems = kinds.items.filter((i) => i.label === 'Talk');
+      await sleep(150);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await started;
+      assert.strictEqual(capture.runningTalk?.title, 'Timer Talk');
+      schedule.setNow('2026-03-24T10:20:00Z');
+      await vscode.commands.executeCommand('talkCapture.endTalk');
+    } finally {
+      schedule.setNow(undefined);
+    }
+    const result = await vscode.commands.executeCommand<AddPhotosResult>('talkCapture.addSlidePhotos', { uris: [PHONE[0], PHONE[2]], accept: true });
+    assert.deepStrictEqual(
+      result.rows.map((r) => [r.file.replace(/^.*\//, ''), r.talk?.title]),
+      [['offset-gps.jpg', 'Timer Talk']],
+      'the photo of 11:05 is under the talk timed 11:00 to 11:20; the one of 11:30 goes nowhere',
+    );
+    assert.match(editor.document.getText(), /^### Timer Talk\n\n!\[Slide: Timer Talk\]\(images\/timer-talk-01\.jpg\)$/m);
   });
 });
