@@ -13,6 +13,7 @@ import {
   screenshot,
   session,
   type,
+  waitForFocusedQuickRow,
   waitForLine,
   waitForQuickInput,
   waitForQuickInputClosed,
@@ -62,7 +63,7 @@ async function shiftDragFromExplorer(folderRow, name) {
 }
 
 describe('journey: slide photos', () => {
-  it('Add Slide Photos…: a typed folder, the preview, Enter; the photos go under their talks', async () => {
+  it('Add Slide Photos…: a typed folder, the preview, a row moved to the next talk, Enter; the photos go under their talks', async () => {
     await openFile(NOTE);
     await runCommand('Talk Capture: Add Slide Photos');
     // code-server's own file dialog is a quick input that takes a typed path.
@@ -79,19 +80,34 @@ describe('journey: slide photos', () => {
     assert.match(rows[1], /IMG_0102\.jpg.*2026-03-24 14:20.*→ Opening the Doors/);
     assert.match(rows[2], /IMG_0103\.jpg.*2026-03-24 14:40.*→ Probes in Practice/);
     await screenshot('photos-preview');
+    // The photo of 14:20 was of the next talk's first slide: its row's button changes its talk.
+    const second = session.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').nth(1);
+    await second.hover();
+    await second.getByRole('button', { name: /Choose the talk/ }).click();
+    await waitForQuickInput((s) => s.title.includes('the talk of this photo'));
+    await type('Probes', 20);
+    await waitForFocusedQuickRow('Probes in Practice');
+    await press('Enter');
+    await waitForQuickInput((s) => s.title.startsWith('Add Slide Photos:'));
+    await session.page.waitForFunction(
+      () => (document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')[1]?.textContent ?? '').includes('→ Probes in Practice'),
+      undefined,
+      { timeout: 15_000 },
+    );
+    await screenshot('photos-preview-changed');
     await press('Enter');
     await waitForQuickInputClosed();
     await waitForToast((t) => t.includes('added 3 slide photos under 2 talks'));
     await waitForLine('![Slide: Probes in Practice]');
     await save(NOTE);
     assert.deepEqual(slideLinesByTalk(readWorkspaceFile(NOTE)), {
-      '### 14:00 Opening the Doors - Ada Varga, Example Corp': [
-        '- ![Slide: Opening the Doors](images/opening-the-doors-01.jpg)',
-        '- ![Slide: Opening the Doors](images/opening-the-doors-02.jpg)',
+      '### 14:00 Opening the Doors - Ada Varga, Example Corp': ['- ![Slide: Opening the Doors](images/opening-the-doors-01.jpg)'],
+      '### 14:30 Probes in Practice - Bo Sample, Initech': [
+        '![Slide: Probes in Practice](images/probes-in-practice-01.jpg)',
+        '![Slide: Probes in Practice](images/probes-in-practice-02.jpg)',
       ],
-      '### 14:30 Probes in Practice - Bo Sample, Initech': ['![Slide: Probes in Practice](images/probes-in-practice-01.jpg)'],
     });
-    for (const name of ['opening-the-doors-01.jpg', 'opening-the-doors-02.jpg', 'probes-in-practice-01.jpg']) {
+    for (const name of ['opening-the-doors-01.jpg', 'probes-in-practice-01.jpg', 'probes-in-practice-02.jpg']) {
       assert.ok(fs.statSync(path.join(session.workspace, 'notes', 'images', name)).size > 0, `${name} is written`);
     }
   });

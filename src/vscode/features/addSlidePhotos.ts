@@ -60,7 +60,9 @@ async function noteEditorDoc(args: AddPhotosArgs): Promise<vscode.TextDocument |
 async function photoSources(uris: readonly vscode.Uri[]): Promise<PhotoSource[]> {
   const files: vscode.Uri[] = [];
   for (const uri of uris) {
-    const stat = await vscode.workspace.fs.stat(uri);
+    const stat = await vscode.workspace.fs.stat(uri).then(undefined, (err: unknown) => {
+      throw new Error(`${uri.scheme === 'file' ? uri.fsPath : uri.toString()} cannot be read (${err instanceof Error ? err.message : String(err)})`);
+    });
     if (stat.type & vscode.FileType.Directory) {
       const entries = await vscode.workspace.fs.readDirectory(uri);
       const names = entries.filter(([name, type]) => type & vscode.FileType.File && looksLikePhoto(name)).map(([name]) => name);
@@ -197,7 +199,8 @@ function showPreview(api: PhotosApi, note: NoteContext, preview: Preview): Promi
   };
   refresh();
   return new Promise((resolve) => {
-    let away = false;
+    // The talk's own pick hides the preview for a moment: that hide is not an Escape.
+    let expectHide = false;
     const done = (value: Row[] | undefined) => {
       api.preview = undefined;
       subs.forEach((d) => d.dispose());
@@ -207,7 +210,8 @@ function showPreview(api: PhotosApi, note: NoteContext, preview: Preview): Promi
     const subs = [
       qp.onDidAccept(() => done([...qp.selectedItems])),
       qp.onDidHide(() => {
-        if (!away) done(undefined);
+        if (expectHide) expectHide = false;
+        else done(undefined);
       }),
       qp.onDidTriggerItemButton(async ({ item, button }) => {
         if (!item.file) return;
@@ -217,10 +221,9 @@ function showPreview(api: PhotosApi, note: NoteContext, preview: Preview): Promi
           preview.fileTime.add(file);
           preview.unpicked.delete(file);
         } else {
-          away = true;
+          expectHide = true;
           const row = preview.plan.rows.find((r) => r.file === file);
           const line = await chooseTalk(note.doc, row?.talk?.line);
-          away = false;
           if (line !== undefined) preview.assign[file] = line;
           if (line !== undefined && line !== null) preview.unpicked.delete(file);
           qp.show();
@@ -237,6 +240,11 @@ function showPreview(api: PhotosApi, note: NoteContext, preview: Preview): Promi
 async function addSlidePhotos(ctx: FeatureContext, api: PhotosApi, args: AddPhotosArgs): Promise<AddPhotosResult | undefined> {
   const doc = await noteEditorDoc(args);
   if (!doc) return undefined;
+  if (doc.isUntitled) {
+    api.lastMessage = 'Talk Capture: save the note first: its slide photos are written beside it.';
+    void vscode.window.showInformationMessage(api.lastMessage);
+    return undefined;
+  }
   let picked = args.uris?.map(toUri);
   if (!picked) {
     picked = await vscode.window.showOpenDialog({

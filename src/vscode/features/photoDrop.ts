@@ -79,6 +79,8 @@ async function photoEdit(
   data: vscode.DataTransfer,
   token: vscode.CancellationToken,
 ): Promise<vscode.WorkspaceEdit | undefined> {
+  // An unsaved note has no folder for the images: VS Code's own drop and paste stay offered.
+  if (doc.isUntitled) return undefined;
   const sources = await sourcesOf(data);
   if (sources.length === 0) return undefined;
   const note = await noteContext(ctx, doc);
