@@ -52,6 +52,29 @@ export function hashBytes(bytes: Uint8Array): string {
   return hex(h3) + hex(h2) + hex(h1) + hex(h0);
 }
 
+/** The start of the JPEG comment that names the photo an image was made from (`processPhoto` writes it). */
+export const SOURCE_COMMENT = 'talk-capture-source fnv1a64:';
+
+/**
+ * The hashes an image already in the post stands for: its own, and for a JPEG that processPhoto
+ * wrote, the hash of the photo it was made from (its comment segment). Pass them as
+ * `PlanOptions.existingHashes`: the same photo is then "already in the post" on a later run.
+ */
+export function photoHashes(bytes: Uint8Array): string[] {
+  const out = [hashBytes(bytes)];
+  if (photoKind(bytes) !== 'jpeg') return out;
+  let i = 2;
+  while (i + 4 <= bytes.length && bytes[i] === 0xff && bytes[i + 1] !== 0xda) {
+    const end = i + 2 + ((bytes[i + 2] << 8) | bytes[i + 3]);
+    if (bytes[i + 1] === 0xfe) {
+      const text = ascii(bytes, i + 4, Math.min(end, bytes.length));
+      if (text.startsWith(SOURCE_COMMENT)) out.push(text.slice(SOURCE_COMMENT.length));
+    }
+    i = end;
+  }
+  return out;
+}
+
 interface Layout {
   width: number | null;
   height: number | null;
