@@ -12,13 +12,9 @@ import * as path from 'path';
 import { CliError } from './command';
 import { fsErrorMessage, fsErrorReason } from './fsErrors';
 import { readBytes } from './readFile';
-import { ancestorFolders, MAX_PHOTO_BYTES, photoHashes, SITE_ROOT_MARKERS, type PhotoInfo } from '../core/photos';
+import { ancestorFolders, MAX_PHOTO_BYTES, photoHashes, SITE_ROOT_MARKERS, tooLargeReason, type PhotoInfo } from '../core/photos';
 
-const PHOTO_FILE = {
-  noun: 'photo',
-  tooLarge: (size: number | undefined, max: number) =>
-    `too large (${size === undefined ? 'more than' : `${Math.ceil(size / 1048576)} MB; the limit is`} ${Math.floor(max / 1048576)} MB)`,
-};
+const PHOTO_FILE = { noun: 'photo', tooLarge: (size: number | undefined, max: number) => tooLargeReason(size ?? max + 1, max) };
 
 /** The photo files of the arguments: files as given, a folder's regular files (not hidden, not recursive) by name. */
 export function photoFilesOf(args: readonly string[]): string[] {

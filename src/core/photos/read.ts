@@ -14,6 +14,14 @@ export const MAX_PHOTO_BYTES = 100 * 1024 * 1024;
 /** Why a HEIC photo is not written: browsers cannot show it, and no converter with a licence fit for an MIT extension runs in both builds. */
 export const HEIC_REASON = 'not an image browsers show (HEIC: export it as JPEG, or set the phone’s camera to Most Compatible)';
 
+/** `12 MB`, or `40 KB` below a megabyte. */
+const sizeText = (n: number) => (n >= 1048576 ? `${Math.round(n / 1048576)} MB` : `${Math.ceil(n / 1024)} KB`);
+
+/** Why a photo of `size` bytes is refused under the limit `max`. */
+export function tooLargeReason(size: number, max: number): string {
+  return `too large (${sizeText(size)}; the limit is ${sizeText(max)})`;
+}
+
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
 
 const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
@@ -187,7 +195,7 @@ export async function readPhoto(file: string, bytes: Uint8Array, options: ReadPh
   const kind = photoKind(bytes);
   const info: PhotoInfo = { file, kind, size: bytes.length, width: null, height: null, orientation: 1, taken: null, takenMs: null, offsetKnown: false, hash: '', problem: null };
   const max = options.maxBytes ?? MAX_PHOTO_BYTES;
-  if (bytes.length > max) return { ...info, problem: `too large (${Math.ceil(bytes.length / 1048576)} MB; the limit is ${Math.floor(max / 1048576)} MB)` };
+  if (bytes.length > max) return { ...info, problem: tooLargeReason(bytes.length, max) };
   info.hash = hashBytes(bytes);
   if (bytes.length === 0) return { ...info, problem: 'unreadable: the file is empty' };
   if (kind === 'other') return { ...info, problem: 'unreadable: not a JPEG, PNG, WebP or HEIC image' };
