@@ -108,6 +108,9 @@ export const run: CliCommand = async (args, io) => {
   return 0;
 };
 
+/** Tests: called after the images are processed, right before anything is written (a note edited meanwhile, a name taken meanwhile). */
+export const photoWriteHooks: { beforeWrite?: () => void } = {};
+
 /** Images first (temporary names, then final names), then the note; on any failure everything written is taken back. */
 async function writeAll(
   note: ReadNote,
@@ -129,6 +132,7 @@ async function writeAll(
     if (out.problem) throw new CliError(`${r.file}: ${out.problem}; nothing was written`);
     images.push({ file: path.join(dir, r.target!), bytes: out.bytes });
   }
+  photoWriteHooks.beforeWrite?.();
   const written: WrittenImages = { finals: [], temps: [], folders: [] };
   try {
     writeImages(images, written);
