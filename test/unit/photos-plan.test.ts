@@ -7,7 +7,21 @@
  */
 import * as assert from 'assert';
 import { applyEdits } from '../../src/core/document';
-import { ancestorFolders, photoEdits, photoFolder, planPhotos, talkSlug, talkWindows, type PhotoInfo, type PlanOptions } from '../../src/core/photos';
+import {
+  ancestorFolders,
+  DEFAULT_GRACE_MINUTES,
+  photoEdits,
+  photoFolder,
+  planPhotos,
+  talkSlug,
+  talkWindows,
+  type PhotoAssignment,
+  type PhotoInfo,
+  type PlacementSource,
+  type PlanOptions,
+  type TalkTimes,
+  type WindowSource,
+} from '../../src/core/photos';
 import type { Schedule, Session } from '../../src/core/schedule';
 
 const ZONE = 'Europe/Paris';
@@ -77,7 +91,7 @@ const base: PlanOptions = {
   notePath: 'content/posts/test-con.md',
   schedule,
   timeZone: ZONE,
-  talkTimes: [{ heading: 'Lightning: eBPF tricks', start: '2026-03-24T11:40:00+01:00', end: '2026-03-24T11:50:00+01:00' }],
+  talkTimes: [{ heading: 'Lightning: eBPF tricks', start: '2026-03-24T11:40:00+01:00', end: '2026-03-24T11:50:00+01:00' }] satisfies TalkTimes[],
 };
 
 const rowOf = (plan: ReturnType<typeof planPhotos>, file: string) => plan.rows.find((r) => r.file === file)!;
@@ -85,6 +99,8 @@ const rowOf = (plan: ReturnType<typeof planPhotos>, file: string) => plan.rows.f
 describe('photos: which talk', () => {
   it('builds each talk’s window from the schedule (link, then title), the timer, the heading', () => {
     const w = talkWindows(NOTE, base);
+    const sources: WindowSource[] = w.map((x) => x.source);
+    assert.deepStrictEqual(sources, ['schedule', 'heading', 'schedule', 'timer']);
     assert.deepStrictEqual(
       w.map((x) => [x.line, x.source, new Date(x.start).toISOString(), new Date(x.end!).toISOString()]),
       [
@@ -126,6 +142,7 @@ describe('photos: which talk', () => {
   });
 
   it('without a grace the minutes after a session are a break', () => {
+    assert.strictEqual(DEFAULT_GRACE_MINUTES, 10);
     const plan = planPhotos(NOTE, [photo('questions.jpg', '2026-03-24T09:38:00+01:00')], { ...base, graceMinutes: 0 });
     assert.match(plan.rows[0].reason ?? '', /^in a break/);
   });
@@ -137,11 +154,11 @@ describe('photos: which talk', () => {
 
   it('the user’s choice wins: a talk for a photo without time, or left out', () => {
     const photos = [photo('screenshot.png', null, { kind: 'png' }), photo('mesh.jpg', '2026-03-24T11:05:00+01:00')];
-    const plan = planPhotos(NOTE, photos, { ...base, assign: { 'screenshot.png': 12, 'mesh.jpg': null } });
-    assert.deepStrictEqual(
-      [rowOf(plan, 'screenshot.png').talk?.line, rowOf(plan, 'screenshot.png').source, rowOf(plan, 'screenshot.png').target],
-      [12, 'chosen', 'images/platform-engineering-at-scale-01.png'],
-    );
+    const assign: PhotoAssignment = { 'screenshot.png': 12, 'mesh.jpg': null };
+    const plan = planPhotos(NOTE, photos, { ...base, assign });
+    const row = rowOf(plan, 'screenshot.png');
+    const source: PlacementSource | null = row.source;
+    assert.deepStrictEqual([row.talk?.line, source, row.target], [12, 'chosen', 'images/platform-engineering-at-scale-01.png']);
     assert.strictEqual(rowOf(plan, 'mesh.jpg').reason, 'left out');
   });
 
