@@ -45,7 +45,7 @@ function writeIfd(buf: Buffer, at: number, es: Entry[]): void {
   buf.writeUInt32BE(0, at + 2 + 12 * sorted.length);
 }
 
-interface Exif {
+export interface Exif {
   taken?: string;
   offset?: string;
   orientation?: number;
@@ -85,6 +85,14 @@ function tiff(x: Exif): Buffer {
   return buf;
 }
 
+/** A JPEG with an APP1 Exif segment (built from `exif`) put right after its SOI marker. */
+export function withExif(plain: Uint8Array, exif: Exif): Buffer {
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff(exif)]);
+  const head = Buffer.from([0xff, 0xe1, 0, 0]);
+  head.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([plain.subarray(0, 2), head, body, plain.subarray(2)]);
+}
+
 /** JPEG pixels from a painter, with an APP1 Exif segment after SOI when asked. */
 function jpegOf(width: number, height: number, paint: (x: number, y: number) => number, exif?: Exif): Buffer {
   const data = Buffer.alloc(width * height * 4);
@@ -95,11 +103,7 @@ function jpegOf(width: number, height: number, paint: (x: number, y: number) => 
     }
   }
   const plain = Buffer.from(jpeg.encode({ data, width, height }, 90).data);
-  if (!exif) return plain;
-  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff(exif)]);
-  const head = Buffer.from([0xff, 0xe1, 0, 0]);
-  head.writeUInt16BE(body.length + 2, 2);
-  return Buffer.concat([plain.subarray(0, 2), head, body, plain.subarray(2)]);
+  return exif ? withExif(plain, exif) : plain;
 }
 
 const gradient = (x: number, y: number) => (x * 2 + y) & 255;
@@ -120,11 +124,7 @@ function qrSlide(url: string, exif: Exif): Buffer {
   const h = 240;
   const data = Buffer.alloc(w * h * 4, 255);
   for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if (dark(x, y) || (y > 20 && y < 30 && x > 20 && x < 150)) data.fill(0, (y * w + x) * 4, (y * w + x) * 4 + 3);
-  const plain = Buffer.from(jpeg.encode({ data, width: w, height: h }, 92).data);
-  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff(exif)]);
-  const head = Buffer.from([0xff, 0xe1, 0, 0]);
-  head.writeUInt16BE(body.length + 2, 2);
-  return Buffer.concat([plain.subarray(0, 2), head, body, plain.subarray(2)]);
+  return withExif(Buffer.from(jpeg.encode({ data, width: w, height: h }, 92).data), exif);
 }
 
 function box(kind: string, ...parts: Buffer[]): Buffer {
@@ -180,4 +180,4 @@ async function main(): Promise<void> {
   write('notes.jpg', 'These are not pixels, just a text file with an image name.\n');
 }
 
-void main();
+if (require.main === module) void main();

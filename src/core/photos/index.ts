@@ -4,7 +4,7 @@
  * The public face of core/photos for the editor layer and the CLI.
  */
 export type * from './types';
-export { readPhoto, photoKind, hashBytes, MAX_PHOTO_BYTES } from './read';
+export { readPhoto, photoKind, hashBytes, photoHashes, tooLargeReason, MAX_PHOTO_BYTES, HEIC_REASON } from './read';
 export { talkWindows, DEFAULT_GRACE_MINUTES } from './windows';
 export { photoFolder, ancestorFolders, SITE_ROOT_MARKERS } from './folder';
 export { planPhotos, talkSlug } from './plan';

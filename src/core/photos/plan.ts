@@ -8,7 +8,7 @@ import { parseNotes } from '../notes/parse';
 import { allTalks } from '../notes/query';
 import { formatInstant } from '../schedule/time';
 import { joinPath, photoFolder, slugOf } from './folder';
-import { HEIC_REASON, MAX_PHOTO_BYTES } from './read';
+import { HEIC_REASON, MAX_PHOTO_BYTES, tooLargeReason } from './read';
 import type { PhotoInfo, PhotoPlan, PhotoRow, PlanOptions, TalkWindow } from './types';
 import { windowsOfModel } from './windows';
 
@@ -67,7 +67,7 @@ export function planPhotos(text: string, photos: readonly PhotoInfo[], options: 
     const chosen = options.assign && Object.prototype.hasOwnProperty.call(options.assign, p.file) ? options.assign[p.file] : undefined;
     const twin = seen.get(p.hash);
     if (p.problem) row.reason = p.problem;
-    else if (p.size > max) row.reason = `too large (the limit is ${Math.floor(max / 1048576)} MB)`;
+    else if (p.size > max) row.reason = tooLargeReason(p.size, max);
     else if (p.kind === 'heic') row.reason = HEIC_REASON;
     else if (p.kind === 'other') row.reason = 'unreadable: not an image';
     else if (inPost.has(p.hash)) row.reason = 'already in the post';

@@ -6,7 +6,7 @@
  * Node and in a web worker; no native binary.
  */
 import jpeg from 'jpeg-js';
-import { HEIC_REASON } from './read';
+import { HEIC_REASON, SOURCE_COMMENT } from './read';
 import type { PhotoInfo, ProcessOptions, ProcessedPhoto } from './types';
 import { orientPixels, resizeBox } from './pixels';
 
@@ -79,6 +79,12 @@ function uprightExif(seg: Uint8Array): Uint8Array {
   return out;
 }
 
+/** A comment segment naming the photo the image was made from (its hash, nothing else), so a later run knows it is already in the post. */
+function sourceSegment(hash: string): Uint8Array {
+  const text = SOURCE_COMMENT + hash;
+  return Uint8Array.from([0xff, 0xfe, (text.length + 2) >> 8, (text.length + 2) & 255, ...Array.from(text, (c) => c.charCodeAt(0))]);
+}
+
 /** jpeg-js writes its result with `Buffer.from` inside any CommonJS bundle; a web worker has no Buffer, so there it gets a Uint8Array maker for the call. */
 function encodeJpeg(data: Uint8Array, width: number, height: number, quality: number): Uint8Array {
   const g = globalThis as { Buffer?: unknown };
@@ -105,7 +111,8 @@ function processJpeg(bytes: Uint8Array, info: PhotoInfo, options: ProcessOptions
     const kept = segments.filter(([m, s]) => keepSegment(m, s)).map(([, s]) => s);
     const orientation = info.orientation !== 1 ? [orientationSegment(info.orientation)] : [];
     const at = kept.length > 0 && segments[0][0] === 0xe0 && keepSegment(0xe0, segments[0][1]) ? 1 : 0;
-    return { bytes: concat([bytes.subarray(0, 2), ...kept.slice(0, at), ...orientation, ...kept.slice(at), scan]), ...size, reencoded: false, problem: null };
+    const parts = [bytes.subarray(0, 2), ...kept.slice(0, at), ...orientation, sourceSegment(info.hash), ...kept.slice(at), scan];
+    return { bytes: concat(parts), ...size, reencoded: false, problem: null };
   }
   let decoded: { data: Uint8Array; width: number; height: number };
   try {
@@ -116,9 +123,9 @@ function processJpeg(bytes: Uint8Array, info: PhotoInfo, options: ProcessOptions
   const small = resizeBox(decoded, maxEdge);
   const upright = orientPixels(small, info.orientation);
   const encoded = encodeJpeg(upright.data, upright.width, upright.height, options.quality ?? 85);
-  if (!options.keepMetadata) return { bytes: encoded, width: upright.width, height: upright.height, reencoded: true, problem: null };
-  const meta = segments.filter(([m, s]) => m >= 0xe1 && m <= 0xef && !keepSegment(m, s)).map(([m, s]) => (m === 0xe1 ? uprightExif(s) : s));
-  return { bytes: concat([encoded.subarray(0, 2), ...meta, encoded.subarray(2)]), width: upright.width, height: upright.height, reencoded: true, problem: null };
+  const meta = options.keepMetadata ? segments.filter(([m, s]) => m >= 0xe1 && m <= 0xef && !keepSegment(m, s)).map(([m, s]) => (m === 0xe1 ? uprightExif(s) : s)) : [];
+  const out = concat([encoded.subarray(0, 2), ...meta, sourceSegment(info.hash), encoded.subarray(2)]);
+  return { bytes: out, width: upright.width, height: upright.height, reencoded: true, problem: null };
 }
 
 /** PNG chunks that carry words or times (tEXt, zTXt, iTXt, eXIf, tIME) dropped; pixels untouched. */

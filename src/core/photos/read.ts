@@ -14,6 +14,14 @@ export const MAX_PHOTO_BYTES = 100 * 1024 * 1024;
 /** Why a HEIC photo is not written: browsers cannot show it, and no converter with a licence fit for an MIT extension runs in both builds. */
 export const HEIC_REASON = 'not an image browsers show (HEIC: export it as JPEG, or set the phone’s camera to Most Compatible)';
 
+/** `12 MB`, or `40 KB` below a megabyte. */
+const sizeText = (n: number) => (n >= 1048576 ? `${Math.round(n / 1048576)} MB` : `${Math.ceil(n / 1024)} KB`);
+
+/** Why a photo of `size` bytes is refused under the limit `max`. */
+export function tooLargeReason(size: number, max: number): string {
+  return `too large (${sizeText(size)}; the limit is ${sizeText(max)})`;
+}
+
 const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1']);
 
 const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
@@ -50,6 +58,29 @@ export function hashBytes(bytes: Uint8Array): string {
   }
   const hex = (n: number) => n.toString(16).padStart(4, '0');
   return hex(h3) + hex(h2) + hex(h1) + hex(h0);
+}
+
+/** The start of the JPEG comment that names the photo an image was made from (`processPhoto` writes it). */
+export const SOURCE_COMMENT = 'talk-capture-source fnv1a64:';
+
+/**
+ * The hashes an image already in the post stands for: its own, and for a JPEG that processPhoto
+ * wrote, the hash of the photo it was made from (its comment segment). Pass them as
+ * `PlanOptions.existingHashes`: the same photo is then "already in the post" on a later run.
+ */
+export function photoHashes(bytes: Uint8Array): string[] {
+  const out = [hashBytes(bytes)];
+  if (photoKind(bytes) !== 'jpeg') return out;
+  let i = 2;
+  while (i + 4 <= bytes.length && bytes[i] === 0xff && bytes[i + 1] !== 0xda) {
+    const end = i + 2 + ((bytes[i + 2] << 8) | bytes[i + 3]);
+    if (bytes[i + 1] === 0xfe) {
+      const text = ascii(bytes, i + 4, Math.min(end, bytes.length));
+      if (text.startsWith(SOURCE_COMMENT)) out.push(text.slice(SOURCE_COMMENT.length));
+    }
+    i = end;
+  }
+  return out;
 }
 
 interface Layout {
@@ -164,7 +195,7 @@ export async function readPhoto(file: string, bytes: Uint8Array, options: ReadPh
   const kind = photoKind(bytes);
   const info: PhotoInfo = { file, kind, size: bytes.length, width: null, height: null, orientation: 1, taken: null, takenMs: null, offsetKnown: false, hash: '', problem: null };
   const max = options.maxBytes ?? MAX_PHOTO_BYTES;
-  if (bytes.length > max) return { ...info, problem: `too large (${Math.ceil(bytes.length / 1048576)} MB; the limit is ${Math.floor(max / 1048576)} MB)` };
+  if (bytes.length > max) return { ...info, problem: tooLargeReason(bytes.length, max) };
   info.hash = hashBytes(bytes);
   if (bytes.length === 0) return { ...info, problem: 'unreadable: the file is empty' };
   if (kind === 'other') return { ...info, problem: 'unreadable: not a JPEG, PNG, WebP or HEIC image' };
