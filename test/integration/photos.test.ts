@@ -72,19 +72,22 @@ describe('Slide photos', function () {
     assert.strictEqual(doc.getText(), before, 'one undo puts the note back as it was');
   });
 
-  it('shows a preview: each photo with its time and talk, a photo without a capture time not placed; Escape writes nothing', async () => {
+  it('shows a preview: each photo with its time and talk, a QR link unchecked, a photo without a capture time not placed; Escape writes nothing', async () => {
     const api = await getApiOf('photos');
     api.lastPreview = undefined;
     const editor = await openFile('photos/drop/index.md');
     const before = editor.document.getText();
     const run = vscode.commands.executeCommand<AddPhotosResult | undefined>('talkCapture.addSlidePhotos', {
-      uris: [PHONE[0], workspaceUri('photos/phone/no-exif.jpg').toString()],
+      uris: [PHONE[0], PHONE[2], workspaceUri('photos/phone/no-exif.jpg').toString()],
     });
     const rows = await waitFor(() => api.lastPreview, 'the preview', 20000);
     assert.deepStrictEqual(
       rows.map((r) => [r.label, r.description, r.detail.replace(/ {2}\(.*\)$/, ''), r.picked]),
       [
         ['$(file-media) photos/phone/offset-gps.jpg', '2026-03-24 11:05', '→ Opening the Doors', true],
+        ['$(file-media) photos/phone/qr-slide.jpg', '2026-03-24 11:30', '→ Probes in Practice', true],
+        // The QR code on the slide: offered, not chosen.
+        ['$(link) link from the slides: https://example.com/slides/ebpf-talk', '', 'in Probes in Practice', false],
         ['$(file-media) photos/phone/no-exif.jpg', 'no capture time', 'not placed: no capture time', false],
       ],
     );
@@ -102,6 +105,7 @@ describe('Slide photos', function () {
     const before = doc.getText();
     const provider = api.dropProvider;
     assert.ok(provider, 'the drop provider is registered');
+    assert.strictEqual(api.pasteRegistered, true, 'this VS Code has the paste API (1.97+): the paste provider is registered too');
     const data = new vscode.DataTransfer();
     data.set('text/uri-list', new vscode.DataTransferItem(workspaceUri('photos/phone/rotated.jpg').toString()));
     // Dropped at the end of the second talk; taken during the first.
@@ -158,5 +162,18 @@ describe('Slide photos', function () {
       'the photo of 11:05 is under the talk timed 11:00 to 11:20; the one of 11:30 goes nowhere',
     );
     assert.match(editor.document.getText(), /^### Timer Talk\n\n!\[Slide: Timer Talk\]\(images\/timer-talk-01\.jpg\)$/m);
+  });
+
+  it('a dropped photo without a capture time goes under the talk at the cursor', async () => {
+    const api = await getApiOf('photos');
+    const editor = await openFile('photos/timer/index.md');
+    const doc = editor.document;
+    await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount - 1, 0), '### Untimed Talk\n\n- notes\n'));
+    const data = new vscode.DataTransfer();
+    data.set('text/uri-list', new vscode.DataTransferItem(workspaceUri('photos/phone/no-exif.jpg').toString()));
+    const edit = await api.dropProvider?.provideDocumentDropEdits(doc, new vscode.Position(doc.lineCount - 2, 3), data, new vscode.CancellationTokenSource().token);
+    assert.ok(edit?.additionalEdit, 'a drop edit');
+    assert.ok(await vscode.workspace.applyEdit(edit.additionalEdit));
+    assert.match(doc.getText(), /^### Untimed Talk\n\n- notes\n\n!\[Slide: Untimed Talk\]\(images\/untimed-talk-01\.jpg\)\n/m);
   });
 });
