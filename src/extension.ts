@@ -19,6 +19,8 @@ import { registerPublishCheck } from './vscode/features/publishCheck';
 import { registerScheduleImport } from './vscode/features/scheduleImport';
 import { registerScheduleView } from './vscode/features/scheduleView';
 import { registerFinishPost } from './vscode/features/finishPost';
+import { registerAddSlidePhotos } from './vscode/features/addSlidePhotos';
+import { registerPhotoDrop } from './vscode/features/photoDrop';
 
 const features: Array<[string, Feature]> = [
   ['talks view', registerTalksView],
@@ -39,6 +41,8 @@ const features: Array<[string, Feature]> = [
   ['schedule import', registerScheduleImport],
   ['schedule view', registerScheduleView],
   ['Finish Post', registerFinishPost],
+  ['Add Slide Photos', registerAddSlidePhotos],
+  ['photo drop and paste', registerPhotoDrop],
 ];
 
 export function activate(context: vscode.ExtensionContext): TalkCaptureApi {

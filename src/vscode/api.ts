@@ -76,6 +76,27 @@ export interface FinishPostApi {
   lastMessage: string | undefined;
 }
 
+/** One row of Add Slide Photos…'s preview as shown. */
+export interface PhotoPreviewRow {
+  label: string;
+  description: string;
+  detail: string;
+  picked: boolean;
+}
+
+/** `api.photos`: Add Slide Photos…'s preview and message, and the photo drop and paste providers. */
+export interface PhotosApi {
+  /** The rows of the last preview (updated when a row's talk changes). */
+  lastPreview: PhotoPreviewRow[] | undefined;
+  /** The preview showing now, if any. */
+  preview: vscode.QuickPick<vscode.QuickPickItem> | undefined;
+  lastMessage: string | undefined;
+  /** The drop provider (registered for Markdown). */
+  dropProvider?: vscode.DocumentDropEditProvider;
+  /** Whether the paste provider was registered (VS Code 1.97 and later). */
+  pasteRegistered: boolean;
+}
+
 /** `api.talksView`: the Talks view of the active note. */
 export interface TalksViewApi {
   provider: {
@@ -162,6 +183,7 @@ export interface TalkCaptureApi {
   publishCheck?: PublishCheckApi;
   frontMatter?: FrontMatterApi;
   finishPost?: FinishPostApi;
+  photos?: PhotosApi;
   talksView?: TalksViewApi;
   todosView?: TodosViewApi;
   schedule?: ScheduleApi;

@@ -5,7 +5,7 @@
  * family: it runs in the worker, the bundled landscape index, capture with the timer,
  * completion, the Talks tree, the TODO Links view, linking and hovers, front matter commands,
  * the publish check, Finish Post, New Conference Notes, schedules (workspace file; URL with and
- * without cross-origin permission) and Update Landscape Index.
+ * without cross-origin permission), Update Landscape Index and Add Slide Photos….
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -339,5 +339,28 @@ describe('web: Talk Capture in the browser’s web-worker extension host', funct
       await a.landscape.reset();
     }
     assert.strictEqual(a.landscape.origin(), 'bundled');
+  });
+
+  it('Add Slide Photos…: photos read, stripped and written through workspace.fs, placed under their talks', async () => {
+    const config = vscode.workspace.getConfiguration('talkCapture');
+    // The talks' heading times are read in the conference's zone; the photos say +01:00.
+    await config.update('schedule.timeZone', 'Europe/Amsterdam', vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await openFile('photos/bundle/index.md');
+      const uris = ['offset-gps.jpg', 'rotated.jpg', 'qr-slide.jpg'].map((f) => workspaceUri(`photos/phone/${f}`).toString());
+      const result = await vscode.commands.executeCommand<{ written: string[] } | undefined>('talkCapture.addSlidePhotos', { uris, accept: true });
+      assert.deepStrictEqual(result?.written, [
+        'photos/bundle/images/opening-the-doors-01.jpg',
+        'photos/bundle/images/opening-the-doors-02.jpg',
+        'photos/bundle/images/probes-in-practice-01.jpg',
+      ]);
+      assert.match(editor.document.getText(), /^- !\[Slide: Opening the Doors\]\(images\/opening-the-doors-02\.jpg\)$/m);
+      assert.match(editor.document.getText(), /^!\[Slide: Probes in Practice\]\(images\/probes-in-practice-01\.jpg\)$/m);
+      const original = await vscode.workspace.fs.readFile(workspaceUri('photos/phone/offset-gps.jpg'));
+      const written = await vscode.workspace.fs.readFile(workspaceUri('photos/bundle/images/opening-the-doors-01.jpg'));
+      assert.ok(written.length > 0 && written.length < original.length, 'the image is written without the metadata');
+    } finally {
+      await config.update('schedule.timeZone', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });
