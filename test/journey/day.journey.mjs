@@ -14,6 +14,7 @@ import {
   openFile,
   press,
   readWorkspaceFile,
+  saveUntil,
   resetKeyCount,
   root,
   screenshot,
@@ -124,13 +125,7 @@ describe('journey: a conference day, keys for the structure', () => {
     await waitForQuickInputClosed();
     await waitForToast((t) => t.includes('Still needs you'));
     const structureKeys = session.keys - prose.keys;
-    await press('Control+S');
-    await session.page.waitForTimeout(300);
-    let saved = readWorkspaceFile(NOTE);
-    for (let i = 0; i < 50 && /^draft: true$/m.test(saved); i++) {
-      await session.page.waitForTimeout(100);
-      saved = readWorkspaceFile(NOTE);
-    }
+    const saved = await saveUntil(NOTE, (t) => !/^draft: true$/m.test(t), 'with draft turned off');
     await screenshot('day-saved');
 
     // Finish Post links the first mention of each project in a talk: here, Kubernetes in the heading.

@@ -353,6 +353,23 @@ export async function save(relPath) {
   throw new Error(`Ctrl+S did not write ${relPath}`);
 }
 
+/**
+ * Ctrl+S, then the file as saved once it passes `test` (asserted). VS Code in a browser saves on
+ * its own a second after a change (files.autoSave's default there), so the write may come from
+ * either; a note already as saved is not written again.
+ */
+export async function saveUntil(relPath, test, what) {
+  await press('Control+S');
+  const until = Date.now() + 15_000;
+  let text = readWorkspaceFile(relPath);
+  while (!test(text) && Date.now() < until) {
+    await session.page.waitForTimeout(100);
+    text = readWorkspaceFile(relPath);
+  }
+  if (!test(text)) throw new Error(`${relPath} was never saved ${what}:\n${text}`);
+  return text;
+}
+
 export function readWorkspaceFile(relPath) {
   return fs.readFileSync(path.join(session.workspace, relPath), 'utf8');
 }
