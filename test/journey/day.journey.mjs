@@ -10,6 +10,7 @@ import path from 'node:path';
 import {
   answer,
   focusEditorEnd,
+  focusQuickRow,
   importScheduleFile,
   openFile,
   press,
@@ -20,7 +21,6 @@ import {
   screenshot,
   session,
   type,
-  waitForFocusedQuickRow,
   waitForLine,
   waitForQuickInput,
   waitForQuickInputClosed,
@@ -59,12 +59,7 @@ async function startFromSchedule(title) {
     await press('Control+Alt+S');
     await waitForQuickInput((s) => s.placeholder.includes('The session starting now'), 40_000);
   }
-  for (let i = 0; i < 6; i++) {
-    const focused = await session.page.evaluate(() => document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.textContent ?? '');
-    if (focused.includes(title)) break;
-    await press('ArrowDown');
-  }
-  await waitForFocusedQuickRow(title);
+  await focusQuickRow(title);
   await press('Enter');
   await waitForQuickInputClosed();
   await waitForStatus(title);
