@@ -59,10 +59,11 @@ export interface ProjectDiagnosticsApi {
   refresh: (uri: vscode.Uri) => Promise<void>;
 }
 
-/** `api.publishCheck`: the last summary and how many checks ran per document. */
+/** `api.publishCheck`: the last summary, how many checks ran per document, and the version each last checked. */
 export interface PublishCheckApi {
   lastSummary: string | undefined;
   runs: Record<string, number>;
+  checkedVersion: Record<string, number>;
 }
 
 /** `api.frontMatter`: what the front matter commands last told the user. */
