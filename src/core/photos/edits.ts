@@ -10,7 +10,7 @@ import { eolOf, type TextEdit } from '../document';
 import { lastContentLine, linesOf } from '../capture/insert';
 import { markdownDestination, markdownPath } from '../links/safeUrl';
 import { parseNotes } from '../notes/parse';
-import type { Talk } from '../notes/model';
+import type { NotesOptions, Talk } from '../notes/model';
 import { allTalks } from '../notes/query';
 import { markdownText } from '../schedule/text';
 import type { ChosenLink, PhotoRow } from './types';
@@ -56,11 +56,11 @@ function imageLine(row: PhotoRow, talk: Talk): string | undefined {
   return dest ? `![Slide: ${markdownText(talk.title)}](${dest})` : undefined;
 }
 
-/** The edits that write the plan's placed rows (and the chosen QR links) into the note. */
-export function photoEdits(text: string, rows: readonly PhotoRow[], links: readonly ChosenLink[] = []): TextEdit[] {
+/** The edits that write the plan's placed rows (and the chosen QR links) into the note; `options` as the plan was made with (the day heading pattern). */
+export function photoEdits(text: string, rows: readonly PhotoRow[], links: readonly ChosenLink[] = [], options: NotesOptions = {}): TextEdit[] {
   const eol = eolOf(text);
   const lines = linesOf(text);
-  const talks = new Map(allTalks(parseNotes(text)).map((t) => [t.line, t] as const));
+  const talks = new Map(allTalks(parseNotes(text, options)).map((t) => [t.line, t] as const));
   const byTalk = new Map<number, { images: string[]; links: string[] }>();
   const entry = (line: number) => {
     let e = byTalk.get(line);
