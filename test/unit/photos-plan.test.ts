@@ -256,6 +256,12 @@ describe('photos: the note’s edits', () => {
     ]);
   });
 
+  it('a marker in a code block is text, not a marker', () => {
+    const coded = NOTE.replace('pic from phone', '```\npic from phone\n```');
+    const out = applyEdits(coded, photoEdits(coded, planPhotos(coded, [photo('p1.jpg', '2026-03-24T10:10:00+01:00')], base).rows));
+    assert.ok(out.includes('```\npic from phone\n```\n\n![Slide: Platform engineering at scale](images/platform-engineering-at-scale-01.jpg)\n'), out);
+  });
+
   it('keeps a CRLF note’s line endings and touches nothing else', () => {
     const crlf = NOTE.replace(/\n/g, '\r\n');
     const out = applyEdits(crlf, photoEdits(crlf, plan.rows));
