@@ -19,6 +19,7 @@ import { registerPublishCheck } from './vscode/features/publishCheck';
 import { registerScheduleImport } from './vscode/features/scheduleImport';
 import { registerScheduleView } from './vscode/features/scheduleView';
 import { registerFinishPost } from './vscode/features/finishPost';
+import { registerFindPublishedLinks } from './vscode/features/findPublishedLinks';
 
 const features: Array<[string, Feature]> = [
   ['talks view', registerTalksView],
@@ -39,6 +40,7 @@ const features: Array<[string, Feature]> = [
   ['schedule import', registerScheduleImport],
   ['schedule view', registerScheduleView],
   ['Finish Post', registerFinishPost],
+  ['Find Published Links', registerFindPublishedLinks],
 ];
 
 export function activate(context: vscode.ExtensionContext): TalkCaptureApi {

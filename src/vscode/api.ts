@@ -77,6 +77,14 @@ export interface FinishPostApi {
   lastMessage: string | undefined;
 }
 
+/** `api.published`: Find Published Links…' last preview (its rows) and the last message it showed. */
+export interface PublishedApi {
+  lastPreview: Array<{ label: string; description: string; detail: string; picked: boolean }> | undefined;
+  lastMessage: string | undefined;
+  /** Forgets the pages read (the cache in the extension's global storage). */
+  resetCache(): Promise<void>;
+}
+
 /** `api.talksView`: the Talks view of the active note. */
 export interface TalksViewApi {
   provider: {
@@ -156,6 +164,7 @@ export interface TalkCaptureApi {
   publishCheck?: PublishCheckApi;
   frontMatter?: FrontMatterApi;
   finishPost?: FinishPostApi;
+  published?: PublishedApi;
   talksView?: TalksViewApi;
   todosView?: TodosViewApi;
   schedule?: ScheduleApi;
