@@ -31,7 +31,7 @@ import {
   type TalkLinks,
 } from '../../core/published/index';
 import { previewRows, type PreviewRow } from '../../core/published/preview';
-import type { Schedule } from '../../core/schedule/model';
+import type { Schedule, Session } from '../../core/schedule/model';
 import type { NotesModel } from '../../core/notes/model';
 import { scheduleDays } from '../../core/schedule/query';
 import { noteStartDate } from '../../core/schedule/editor-place';
@@ -48,6 +48,8 @@ interface FindArgs {
   pauseMs?: number;
   /** Sessions chosen for talks, by heading line (1-based): a session id. */
   pick?: Record<number, string>;
+  /** Now, ISO 8601 (tests: a run a day later); else the clock. */
+  now?: string;
 }
 
 /** What the command resolves to. */
@@ -130,7 +132,7 @@ async function find(ctx: FeatureContext, doc: vscode.TextDocument, schedule: Sch
   const text = doc.getText();
   const model = getNotes(doc);
   const cache = await readCache(ctx);
-  const options = { now: Date.now(), pauseMs: args.pauseMs ?? publishedPauseMs(), chosen: args.pick, offline };
+  const options = { now: args.now ?? Date.now(), pauseMs: args.pauseMs ?? publishedPauseMs(), chosen: args.pick, offline };
   if (offline) return { ...(await findPublished(text, model, schedule, cache, options)), text, version, model };
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Talk Capture: ${NAME}`, cancellable: true },
@@ -206,7 +208,7 @@ async function findPublishedLinks(ctx: FeatureContext, api: PublishedApi, args: 
       continue;
     }
     if ('pickFor' in answer) {
-      const session = await askSession(ctx, answer.pickFor);
+      const session = await askSession(ctx, answer.pickFor, schedule);
       if (session) {
         pick[answer.pickFor.line] = session;
         run = await find(ctx, doc, schedule, { ...args, pick }, false);
@@ -285,22 +287,28 @@ function when(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
-/** A session for a talk: the matcher's candidates, best first (the talk's day first); its id, or undefined. */
-async function askSession(ctx: FeatureContext, talk: TalkLinks): Promise<string | undefined> {
-  if (talk.candidates.length === 0) {
-    void vscode.window.showInformationMessage(`Talk Capture: no session of the schedule is like “${talk.title}”.`);
-    return undefined;
-  }
-  const items: SessionItem[] = talk.candidates.map((c) => ({
-    label: c.session.title,
-    description: [c.session.speakers.join(', '), when(c.session.start), c.session.room].filter(Boolean).join(' · '),
-    detail: `${Math.round(c.score * 100)}% like “${talk.title}”`,
-    id: c.session.id,
-  }));
+/**
+ * A session for a talk: the matcher's candidates first, best first (the talk's day first), then
+ * the schedule's other sessions by time (a talk the matcher found nothing like). Its id, or undefined.
+ */
+async function askSession(ctx: FeatureContext, talk: TalkLinks, schedule: Schedule): Promise<string | undefined> {
+  const item = (session: Session, detail?: string): SessionItem => ({
+    label: session.title,
+    description: [session.speakers.join(', '), when(session.start), session.room].filter(Boolean).join(' · '),
+    detail,
+    id: session.id,
+  });
+  const offered = new Set(talk.candidates.map((c) => c.session.id));
+  const others = schedule.sessions.filter((s) => s.kind !== 'break' && !offered.has(s.id));
+  const items: Array<SessionItem | { label: string; kind: vscode.QuickPickItemKind.Separator }> = [
+    ...talk.candidates.map((c) => item(c.session, `${Math.round(c.score * 100)}% like “${talk.title}”`)),
+    ...(others.length && offered.size ? [{ label: 'other sessions', kind: vscode.QuickPickItemKind.Separator as const }] : []),
+    ...others.map((s) => item(s)),
+  ];
   const qp = vscode.window.createQuickPick<SessionItem>();
-  qp.items = items;
+  qp.items = items as SessionItem[];
   qp.matchOnDescription = true;
-  qp.placeholder = `The session of “${talk.title}” (line ${talk.line})`;
+  qp.placeholder = `The session of “${talk.title}” (line ${talk.line}); type to filter`;
   return runStep<string>(captureApi(ctx), qp as unknown as vscode.QuickPick<vscode.QuickPickItem>, { name: 'publishedSession', title: NAME }, (finish) => [
     qp.onDidAccept(() => {
       const picked = qp.selectedItems[0] ?? qp.activeItems[0];
