@@ -3,13 +3,7 @@ import type { NotesModel } from '../notes/model';
 import type { Schedule } from '../schedule/model';
 import type { FindPublishedOptions, FindPublishedResult, PublishedCache } from './types';
 
-export async function findPublished(
-  text: string,
-  model: NotesModel,
-  schedule: Schedule,
-  cache: PublishedCache,
-  options: FindPublishedOptions,
-): Promise<FindPublishedResult> {
+export async function findPublished(text: string, model: NotesModel, schedule: Schedule, cache: PublishedCache, options: FindPublishedOptions): Promise<FindPublishedResult> {
   void text;
   void model;
   void schedule;
