@@ -56,8 +56,17 @@ async function startSite() {
 }
 
 function schedule(url) {
-  const event = (id, slug, start, end, summary) =>
-    ['BEGIN:VEVENT', 'DTSTAMP:20990301T120000Z', `DTSTART:${start}`, `DTEND:${end}`, `SUMMARY:${summary}`, 'CATEGORIES:TALKS', `UID:${id}`, `URL:${url}/event/${id}/${slug}`, 'END:VEVENT'];
+  const event = (id, slug, start, end, summary) => [
+    'BEGIN:VEVENT',
+    'DTSTAMP:20990301T120000Z',
+    `DTSTART:${start}`,
+    `DTEND:${end}`,
+    `SUMMARY:${summary}`,
+    'CATEGORIES:TALKS',
+    `UID:${id}`,
+    `URL:${url}/event/${id}/${slug}`,
+    'END:VEVENT',
+  ];
   return [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -117,7 +126,11 @@ describe('journey: links published after the conference', () => {
     assert.match(rows[0], /observability-budget\.pdf/);
     assert.match(rows[0], /youtube\.com\/watch\?v=jRnYv1dEo00/);
     assert.match(rows[1], /GitOps for the rest of us/);
-    assert.equal(await session.page.locator('.quick-input-widget .quick-input-list .monaco-list-row input[type=checkbox]:checked').count(), 2, 'both rows are checked');
+    const checked = await session.page.$$eval(
+      '.quick-input-widget .quick-input-list .monaco-list-row',
+      (els) => els.filter((r) => r.getAttribute('aria-checked') === 'true' || r.querySelector('input[type=checkbox]')?.checked || r.querySelector('[aria-checked="true"]')).length,
+    );
+    assert.equal(checked, 2, 'both rows are checked');
     assert.equal(hits, 2, 'each session page read once');
     await screenshot('published-preview');
 

@@ -1,0 +1,81 @@
+import * as assert from 'assert';
+import { parseNotes } from '../../src/core/notes/parse';
+import { previewRows, shortUrl } from '../../src/core/published/preview';
+import type { TalkLinks } from '../../src/core/published/types';
+import type { Session } from '../../src/core/schedule/model';
+
+function session(id: string, title: string): Session {
+  return {
+    id,
+    title,
+    speakers: [],
+    companies: [],
+    byline: null,
+    room: null,
+    track: null,
+    kind: 'talk',
+    start: '2099-03-26T10:00:00+01:00',
+    end: '2099-03-26T10:30:00+01:00',
+    url: `https://democon2099.sched.com/event/${id}`,
+  };
+}
+
+const PDF = 'https://static.sched.com/hosted_files/democon2099/4f/Deck%20Final.pdf';
+const VIDEO = 'https://www.youtube.com/watch?v=abcDEF12345';
+
+const NOTE = ['## Day01', '', '### Storage at scale', '', '- [slides](TODO)', '', '### Mesh it', '', '- notes', '', '### Hallway', ''].join('\n');
+
+const talks: TalkLinks[] = [
+  {
+    line: 3,
+    title: 'Storage at scale',
+    match: { session: session('a1', 'Storage at Scale'), confidence: 1, how: 'title' },
+    candidates: [],
+    links: [
+      { kind: 'slides', url: PDF, source: 'sched-page' },
+      { kind: 'recording', url: VIDEO, source: 'sched-page' },
+    ],
+    problems: [],
+  },
+  {
+    line: 7,
+    title: 'Mesh it',
+    match: { session: session('a2', 'Mesh It Without Tears'), confidence: 0.72, how: 'title' },
+    candidates: [],
+    links: [{ kind: 'slides', url: 'https://static.sched.com/hosted_files/democon2099/09/mesh.pdf', source: 'cache' }],
+    problems: [],
+  },
+  { line: 11, title: 'Hallway', match: null, candidates: [], links: [], problems: [] },
+];
+
+describe('published links: the preview’s rows', () => {
+  it('shortens URLs to their host and last part (the video id kept)', () => {
+    assert.strictEqual(shortUrl(PDF), 'static.sched.com/…/Deck Final.pdf');
+    assert.strictEqual(shortUrl(VIDEO), 'youtube.com/watch?v=abcDEF12345');
+    assert.strictEqual(shortUrl('https://example.org/'), 'example.org');
+    assert.strictEqual(shortUrl('not a url'), 'not a url');
+  });
+
+  it('says per talk how sure, what was found and what will be written where; only sure rows with something to write are pre-selected', () => {
+    const rows = previewRows(NOTE, parseNotes(NOTE), talks);
+    assert.deepStrictEqual(
+      rows.map((r) => [r.line, r.sureness, r.sure, r.found]),
+      [
+        [3, 'same title', true, 'slides: static.sched.com/…/Deck Final.pdf · recording: youtube.com/watch?v=abcDEF12345'],
+        [7, 'title 72%', false, 'slides: static.sched.com/…/mesh.pdf'],
+        [11, 'no session', false, 'no session, nothing to look up'],
+      ],
+    );
+    assert.match(rows[0].writes, /^line 5: \[slides\]\(TODO\) → \[slides\]\(static\.sched\.com\/…\/Deck Final\.pdf\)/);
+    assert.ok(rows[1].edits.length > 0, 'a row not sure still shows what it would write');
+    assert.match(rows[1].writes, /^line \d+: adds /);
+    assert.deepStrictEqual(rows[2].edits, []);
+    assert.strictEqual(rows[2].writes, '');
+  });
+
+  it('a session the person picked is sure', () => {
+    const rows = previewRows(NOTE, parseNotes(NOTE), talks, { picked: new Set([7]) });
+    assert.strictEqual(rows[1].sureness, 'picked');
+    assert.strictEqual(rows[1].sure, true);
+  });
+});
