@@ -66,9 +66,9 @@ describe('published links: the preview’s rows', () => {
         [11, 'no session', false, 'no session, nothing to look up'],
       ],
     );
-    assert.match(rows[0].writes, /^line 5: \[slides\]\(TODO\) → \[slides\]\(static\.sched\.com\/…\/Deck Final\.pdf\)/);
+    assert.strictEqual(rows[0].writes, 'after line 3: adds [Recording](youtube.com/watch?v=abcDEF12345); line 5: - [slides](TODO) → - [slides](static.sched.com/…/Deck Final.pdf)');
     assert.ok(rows[1].edits.length > 0, 'a row not sure still shows what it would write');
-    assert.match(rows[1].writes, /^line \d+: adds /);
+    assert.strictEqual(rows[1].writes, 'after line 7: adds [Slides](static.sched.com/…/mesh.pdf)');
     assert.deepStrictEqual(rows[2].edits, []);
     assert.strictEqual(rows[2].writes, '');
   });

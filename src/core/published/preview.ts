@@ -73,15 +73,28 @@ function foundText(talk: TalkLinks): string {
   return parts.length ? parts.join(' · ') : talk.match ? 'nothing published yet' : 'no session, nothing to look up';
 }
 
-/** One edit as `line 12: old → new` (`line 12: adds new` when it inserts), URLs shortened. */
+/** The text of 0-based `line` without its line break. */
+function lineText(text: string, starts: readonly number[], line: number): string {
+  const from = starts[line] ?? text.length;
+  const to = line + 1 < starts.length ? starts[line + 1] : text.length;
+  return text.slice(from, to).replace(/\r?\n$|\r$/, '');
+}
+
+/**
+ * One edit as the line it changes, before and after (`line 12: - [slides](TODO) → - [slides](…/deck.pdf)`),
+ * or what it adds (`after line 9: adds [Slides](…)`), URLs shortened.
+ */
 function describeEdit(text: string, starts: readonly number[], e: TextEdit, urls: readonly string[]): string {
-  const from = (starts[e.range.start.line] ?? text.length) + e.range.start.character;
-  const to = (starts[e.range.end.line] ?? text.length) + e.range.end.character;
-  let shown = e.newText.trim();
-  for (const url of urls) shown = shown.split(url).join(shortUrl(url));
-  const old = text.slice(from, to).trim();
-  const line = e.range.start.line + 1;
-  return old ? `line ${line}: ${clip(old)} → ${clip(shown)}` : `line ${line}: adds ${clip(shown)}`;
+  const shorten = (s: string) => urls.reduce((acc, url) => acc.split(url).join(shortUrl(url)), s);
+  const { start, end } = e.range;
+  if (start.line === end.line && start.character !== end.character) {
+    const line = lineText(text, starts, start.line);
+    const after = line.slice(0, start.character) + e.newText + line.slice(end.character);
+    return `line ${start.line + 1}: ${clip(line.trim())} → ${clip(shorten(after).trim())}`;
+  }
+  const added = clip(shorten(e.newText).trim());
+  if (start.line === end.line && start.character > 0 && /^\r?\n/.test(e.newText)) return `after line ${start.line + 1}: adds ${added}`;
+  return `line ${start.line + 1}: ${start.character === end.character && start.line === end.line ? 'adds' : 'writes'} ${added}`;
 }
 
 /** The preview's rows, one per talk, in the note's order. `picked` holds the heading lines whose session the user chose. */
@@ -98,7 +111,10 @@ export function previewRows(text: string, model: NotesModel, talks: readonly Tal
       sureness: sureness(talk, picked),
       sure: !!talk.match && (picked || talk.match.how === 'url' || talk.match.confidence >= SURE) && edits.length > 0,
       found: foundText(talk),
-      writes: edits.map((e) => describeEdit(text, starts, e, urls)).join('; '),
+      writes: [...edits]
+        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+        .map((e) => describeEdit(text, starts, e, urls))
+        .join('; '),
       edits,
     };
   });
