@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { parseNotes } from '../../src/core/notes/parse';
 import { previewRows, shortUrl } from '../../src/core/published/preview';
+import { findWithPicks } from '../../src/core/published/picks';
 import type { TalkLinks } from '../../src/core/published/types';
 import type { Session } from '../../src/core/schedule/model';
 
@@ -77,5 +78,55 @@ describe('published links: the preview’s rows', () => {
     const rows = previewRows(NOTE, parseNotes(NOTE), talks, { picked: new Set([7]) });
     assert.strictEqual(rows[1].sureness, 'picked');
     assert.strictEqual(rows[1].sure, true);
+  });
+});
+
+describe('published links: a session the person picked', () => {
+  const ics = (site: string) => ({
+    source: 'democon.ics',
+    format: 'sched-ics' as const,
+    title: 'DemoCon',
+    timeZone: 'Europe/Amsterdam',
+    sessions: [
+      { ...session('p1', 'Platform Teams at Scale'), url: `${site}/event/p1/platform` },
+      { ...session('p2', 'Storage at Scale'), url: `${site}/event/p2/storage` },
+    ],
+  });
+  const NOTE2 = ['---', 'date: 2099-03-26', '---', '', '## Day01', '', '### The hallway chat', '', '- [slides](TODO)', ''].join('\n');
+
+  it('gets that session and its links (here from the cache, nothing fetched)', async () => {
+    const schedule = ics('https://democon2099.sched.com');
+    const cache = {
+      version: 1 as const,
+      entries: {
+        [`https://democon2099.sched.com/event/p1/platform`]: {
+          url: 'https://democon2099.sched.com/event/p1/platform',
+          fetchedAt: '2099-03-30T10:00:00.000Z',
+          slides: [PDF],
+          recording: VIDEO,
+        },
+      },
+    };
+    const plain = await findWithPicks(NOTE2, parseNotes(NOTE2), schedule, cache, { now: '2099-03-30T11:00:00Z', offline: true }, {});
+    assert.strictEqual(plain.talks[0].match, null, 'the hallway chat matches nothing by itself');
+    const picked = await findWithPicks(NOTE2, parseNotes(NOTE2), schedule, cache, { now: '2099-03-30T11:00:00Z', offline: true }, { 7: 'p1' });
+    assert.strictEqual(picked.requests, 0);
+    assert.strictEqual(picked.talks[0].match?.session.id, 'p1');
+    assert.deepStrictEqual(
+      picked.talks[0].links.map((l) => [l.kind, l.url]),
+      [
+        ['slides', PDF],
+        ['recording', VIDEO],
+      ],
+    );
+    const rows = previewRows(NOTE2, parseNotes(NOTE2), picked.talks, { picked: new Set([7]) });
+    assert.strictEqual(rows[0].sureness, 'picked');
+    assert.match(rows[0].writes, /line 9: - \[slides\]\(TODO\) → - \[slides\]\(static\.sched\.com\/…\/Deck Final\.pdf\)/);
+  });
+
+  it('a picked id the schedule does not have changes nothing', async () => {
+    const picked = await findWithPicks(NOTE2, parseNotes(NOTE2), ics('https://democon2099.sched.com'), { version: 1, entries: {} }, { now: 0, offline: true }, { 7: 'nope' });
+    assert.strictEqual(picked.talks[0].match, null);
+    assert.deepStrictEqual(picked.talks[0].links, []);
   });
 });

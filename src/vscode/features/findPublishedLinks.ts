@@ -22,14 +22,15 @@ import { publishedLineFormat, publishedPauseMs } from '../services/settings';
 import {
   cacheJson,
   emptyCache,
-  findPublished,
   noteTalks,
   parseCache,
   publishedEdits,
+  type FindPublishedOptions,
   type FindPublishedResult,
   type PublishedCache,
   type TalkLinks,
 } from '../../core/published/index';
+import { findWithPicks } from '../../core/published/picks';
 import { previewRows, type PreviewRow } from '../../core/published/preview';
 import type { Schedule, Session } from '../../core/schedule/model';
 import type { NotesModel } from '../../core/notes/model';
@@ -124,16 +125,17 @@ async function noteOf(args: FindArgs): Promise<vscode.TextDocument | undefined> 
   return requireMarkdownEditor('find the published links of its talks')?.document;
 }
 
-/** The pages read under a progress notification with Cancel; `offline` reads none (cache and schedule only). */
 type Run = FindPublishedResult & { text: string; version: number; model: NotesModel };
 
+/** The pages read under a progress notification with Cancel; `offline` reads none (cache and schedule only). */
 async function find(ctx: FeatureContext, doc: vscode.TextDocument, schedule: Schedule, args: FindArgs, offline: boolean): Promise<Run> {
   const version = doc.version;
   const text = doc.getText();
   const model = getNotes(doc);
   const cache = await readCache(ctx);
-  const options = { now: args.now ?? Date.now(), pauseMs: args.pauseMs ?? publishedPauseMs(), chosen: args.pick, offline };
-  if (offline) return { ...(await findPublished(text, model, schedule, cache, options)), text, version, model };
+  const options: FindPublishedOptions = { now: args.now ?? Date.now(), pauseMs: args.pauseMs ?? publishedPauseMs(), offline };
+  const pick = args.pick ?? {};
+  if (offline) return { ...(await findWithPicks(text, model, schedule, cache, options, pick)), text, version, model };
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Talk Capture: ${NAME}`, cancellable: true },
     async (progress, token) => {
@@ -142,15 +144,22 @@ async function find(ctx: FeatureContext, doc: vscode.TextDocument, schedule: Sch
       let reported = 0;
       progress.report({ message: 'matching the talks to the schedule' });
       try {
-        return await findPublished(text, model, schedule, cache, {
-          ...options,
-          signal: ctrl.signal,
-          onProgress: (done, total, title) => {
-            const increment = total ? (100 * done) / total - reported : 0;
-            reported += increment;
-            progress.report({ message: `${done + 1} of ${total} session pages: ${title}`, increment });
+        return await findWithPicks(
+          text,
+          model,
+          schedule,
+          cache,
+          {
+            ...options,
+            signal: ctrl.signal,
+            onProgress: (done, total, title) => {
+              const increment = total ? (100 * done) / total - reported : 0;
+              reported += increment;
+              progress.report({ message: `${done + 1} of ${total} session pages: ${title}`, increment });
+            },
           },
-        });
+          pick,
+        );
       } finally {
         sub.dispose();
       }

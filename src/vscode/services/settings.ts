@@ -70,7 +70,7 @@ export function todoCountOptions(): TodoCountOptions {
   return { includeHidden: config().get<boolean>('todos.includeHiddenDrafts', false) === true };
 }
 
-const PUBLISHED_LINE = '[Slides]({slides}) · [Recording]({recording})';
+const PUBLISHED_LINE = '{slides} · {recording}';
 
 /**
  * talkCapture.published.lineFormat: the line Find Published Links… writes under a heading with
