@@ -11,17 +11,16 @@ import type { Schedule } from '../schedule/model';
 import { findPublished } from './find';
 import type { FindPublishedOptions, FindPublishedResult, PublishedCache } from './types';
 
-/** Waits `ms`, or less when the run is cancelled. */
+/** Waits `ms`, or less when the run is cancelled (the listener goes with the run's signal). */
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   if (ms <= 0 || signal?.aborted) return Promise.resolve();
   return new Promise((resolve) => {
-    const done = () => {
+    const timer = setTimeout(resolve, ms);
+    const stop = () => {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done);
+    signal?.addEventListener('abort', stop, { once: true });
   });
 }
 
