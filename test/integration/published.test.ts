@@ -182,8 +182,10 @@ describe('Find Published Links…', function () {
     assert.match(rows[4].description, /no session/);
     assert.strictEqual(
       rows[0].detail,
-      'slides: static.sched.com/…/k8s-the-hard-way.pdf · recording: youtube.com/watch?v=abcDEF12345 → after line 9: adds [Recording](youtube.com/watch?v=abcDEF12345); line 12: - [slides](TODO) → - [slides](static.sched.com/…/k8s-the-hard-way.pdf)',
+      'after line 9: adds [Recording](youtube.com/watch?v=abcDEF12345); line 12: - [slides](TODO) → - [slides](static.sched.com/…/k8s-the-hard-way.pdf)',
     );
+    assert.strictEqual(rows[0].description, 'same title · slides + recording');
+    assert.match(rows[3].detail, /^127\.0\.0\.1:\d+ did not give the session’s links \(.*404.*\): open http:\/\/127\.0\.0\.1:\d+\/event\/pub04\/slug$/);
 
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.getText(), before, 'one undo takes every link out');

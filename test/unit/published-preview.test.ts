@@ -64,7 +64,7 @@ describe('published links: the preview’s rows', () => {
       [
         [3, 'same title', true, 'slides: static.sched.com/…/Deck Final.pdf · recording: youtube.com/watch?v=abcDEF12345'],
         [7, 'title 72%', false, 'slides: static.sched.com/…/mesh.pdf'],
-        [11, 'no session', false, 'no session, nothing to look up'],
+        [11, 'no session', false, 'no session matched'],
       ],
     );
     assert.strictEqual(rows[0].writes, 'after line 3: adds [Recording](youtube.com/watch?v=abcDEF12345); line 5: - [slides](TODO) → - [slides](static.sched.com/…/Deck Final.pdf)');

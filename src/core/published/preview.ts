@@ -23,7 +23,12 @@ export interface PreviewRow {
   sureness: string;
   /** Sure enough to be pre-selected (and something to write). */
   sure: boolean;
-  /** What was found: `slides: deck.pdf · recording: youtube.com/watch?v=abc`, or `nothing published yet`. */
+  /** What was found, in short: `slides + recording`, `slides`, `recording`, or empty. */
+  kinds: string;
+  /**
+   * What was found: `slides: deck.pdf · recording: youtube.com/watch?v=abc`, else why nothing:
+   * the page that could not be read, `nothing published yet`, `no session matched`.
+   */
   found: string;
   /** What will be written where: `line 12: [slides](TODO) → [slides](…/deck.pdf)`; empty when nothing. */
   writes: string;
@@ -70,7 +75,14 @@ function foundText(talk: TalkLinks): string {
   const slides = talk.links.filter((l) => l.kind === 'slides').map((l) => shortUrl(l.url));
   const recording = talk.links.find((l) => l.kind === 'recording');
   const parts = [slides.length ? `slides: ${slides.join(', ')}` : '', recording ? `recording: ${shortUrl(recording.url)}` : ''].filter(Boolean);
-  return parts.length ? parts.join(' · ') : talk.match ? 'nothing published yet' : 'no session, nothing to look up';
+  if (parts.length) return parts.join(' · ');
+  if (!talk.match) return 'no session matched';
+  return talk.problems[0] ?? 'nothing published yet';
+}
+
+function kindsOf(talk: TalkLinks): string {
+  const has = (kind: string) => talk.links.some((l) => l.kind === kind);
+  return [has('slides') ? 'slides' : '', has('recording') ? 'recording' : ''].filter(Boolean).join(' + ');
 }
 
 /** The text of 0-based `line` without its line break. */
@@ -110,6 +122,7 @@ export function previewRows(text: string, model: NotesModel, talks: readonly Tal
       session: talk.match?.session.title,
       sureness: sureness(talk, picked),
       sure: !!talk.match && (picked || talk.match.how === 'url' || talk.match.confidence >= SURE) && edits.length > 0,
+      kinds: kindsOf(talk),
       found: foundText(talk),
       writes: [...edits]
         .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)

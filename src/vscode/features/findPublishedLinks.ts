@@ -240,12 +240,17 @@ async function findPublishedLinks(ctx: FeatureContext, api: PublishedApi, args: 
 // ---------------------------------------------------------------------------------------------
 // The preview
 
+/** How sure (and the session when its title is not the talk's), and what was found: `title 87%: Mesh Without Tears · slides + recording`. */
 function describe(r: PreviewRow): string {
-  return r.session && r.sureness !== 'same title' && r.sureness !== 'session page link' ? `${r.sureness}: ${r.session}` : r.sureness;
+  const sure = r.session && r.sureness !== 'same title' && r.sureness !== 'session page link' ? `${r.sureness}: ${r.session}` : r.sureness;
+  return r.kinds ? `${sure} · ${r.kinds}` : sure;
 }
 
+/** What will be written where, else what was found (or why nothing). */
 function detail(r: PreviewRow): string {
-  return r.writes ? `${r.found} → ${r.writes}` : r.found;
+  if (r.writes) return r.writes;
+  if (r.kinds) return `${r.found} (already in the note)`;
+  return r.session ? r.found : `${r.found}: pick its session with the row’s search button`;
 }
 
 type PreviewAnswer = { lines: ReadonlySet<number> } | { open: string } | { pickFor: TalkLinks };
