@@ -377,7 +377,11 @@ function reportDone(ctx: FeatureContext, api: PublishedApi, run: Run, written: n
     return;
   }
   const more = refused.length > 1 ? ` (and ${refused.length - 1} more, see the Talk Capture log)` : '';
-  const browser = inBrowser() ? ' In a browser, VS Code may read another site’s page only when the site allows it: open the page instead.' : '';
+  // The bounded fetch already says when a browser refused a cross-origin read; otherwise say it here.
+  const browser =
+    inBrowser() && !/cross-origin/.test(first.problems[0])
+      ? ' In a browser, VS Code may read another site’s page only when the site allows it (cross-origin): open the page instead.'
+      : '';
   message += ` ${first.problems[0]}${more}.${browser}`;
   const page = first.match?.session.url;
   void tell(api, 'warning', message, ...(page ? ['Open Session Page'] : [])).then((a) => {
