@@ -145,6 +145,9 @@ describe('Find Published Links…', function () {
 
   it('fills the note from the session pages in one undo step; a user’s link stays; a refused page is named', async () => {
     const api = await getApiOf('published');
+    const todos = await getApiOf('todosView');
+    await todos.rescan();
+    assert.strictEqual(todos.countFor(workspaceUri(NOTE)), 2, 'the TODO Links view counts [slides](TODO) and the published-later TODO');
     const editor = await openFile(NOTE);
     const before = editor.document.getText();
     const outcome = await vscode.commands.executeCommand<Outcome>('talkCapture.findPublishedLinks', { accept: true, pauseMs: 0, now: '2099-03-30T10:00:00Z' });
@@ -191,6 +194,8 @@ describe('Find Published Links…', function () {
     assert.strictEqual(editor.document.getText(), before, 'one undo takes every link out');
     await vscode.commands.executeCommand('redo');
     await editor.document.save();
+    await todos.rescan();
+    assert.strictEqual(todos.countFor(workspaceUri(NOTE)), 1, 'the recording still to come is left');
   });
 
   it('a second run a day later reads only the pages still missing something, and fills the recording that came', async () => {
