@@ -14,6 +14,7 @@ import {
   runCommand,
   save,
   screenshot,
+  screenshotDir,
   session,
   waitForLine,
   waitForQuickInput,
@@ -99,6 +100,10 @@ const NOTE_TEXT = [
   '- pull, do not push',
   '- deck: (link)',
   '',
+  '### Hallway track: eBPF with the maintainers',
+  '',
+  '- ask about the verifier',
+  '',
 ].join('\n');
 
 describe('journey: links published after the conference', () => {
@@ -119,20 +124,22 @@ describe('journey: links published after the conference', () => {
     await runCommand('Talk Capture: Find Published Links');
     // Two pages, one at a time, with the default pause between them; then the preview.
     const q = await waitForQuickInput((s) => s.title.includes('Find Published Links'), 60_000);
-    assert.match(q.title, /2 of 2 talks with links to write/);
+    assert.match(q.title, /2 of 3 talks with links to write/);
     const rows = await quickInputRows();
-    assert.equal(rows.length, 2, JSON.stringify(rows));
+    assert.equal(rows.length, 3, JSON.stringify(rows));
     assert.match(rows[0], /Observability on a budget/);
     assert.match(rows[0], /observability-budget\.pdf/);
     assert.match(rows[0], /youtube\.com\/watch\?v=jRnYv1dEo00/);
     assert.match(rows[1], /GitOps for the rest of us/);
+    assert.match(rows[2], /Hallway track: eBPF with the maintainers.*no session/);
     const checked = await session.page.$$eval(
       '.quick-input-widget .quick-input-list .monaco-list-row',
       (els) => els.filter((r) => r.getAttribute('aria-checked') === 'true' || r.querySelector('input[type=checkbox]')?.checked || r.querySelector('[aria-checked="true"]')).length,
     );
-    assert.equal(checked, 2, 'both rows are checked');
+    assert.equal(checked, 2, 'the two sure rows are checked, not the talk with no session');
     assert.equal(hits, 2, 'each session page read once');
     await screenshot('published-preview');
+    await session.page.locator('.quick-input-widget').screenshot({ path: path.join(screenshotDir, 'published-preview-widget.png') });
 
     await press('Enter');
     await waitForQuickInputClosed();
@@ -146,5 +153,6 @@ describe('journey: links published after the conference', () => {
     assert.ok(!saved.includes('TODO'), `no placeholder left:\n${saved}`);
     assert.ok(saved.includes(`${FILES}/gitops-rest-of-us.pdf`), saved);
     assert.ok(saved.includes('- pull, do not push\n'), 'the notes are untouched');
+    assert.ok(saved.endsWith('### Hallway track: eBPF with the maintainers\n\n- ask about the verifier\n'), 'the talk with no session is as it was');
   });
 });

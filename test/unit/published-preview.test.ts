@@ -74,6 +74,14 @@ describe('published links: the preview’s rows', () => {
     assert.strictEqual(rows[2].writes, '');
   });
 
+  it('a page not read again this run says why its last read gave nothing', () => {
+    const gone: TalkLinks = { ...talks[1], links: [] };
+    const url = 'https://democon2099.sched.com/event/a2';
+    const cache = { version: 1 as const, entries: { [url]: { url, fetchedAt: '2099-03-30T10:00:00.000Z', slides: [], error: 'HTTP 404 Not Found' } } };
+    assert.strictEqual(previewRows(NOTE, parseNotes(NOTE), [gone], { cache })[0].found, 'the session page could not be read (HTTP 404 Not Found, 2099-03-30)');
+    assert.strictEqual(previewRows(NOTE, parseNotes(NOTE), [gone])[0].found, 'nothing published yet');
+  });
+
   it('a session the person picked is sure', () => {
     const rows = previewRows(NOTE, parseNotes(NOTE), talks, { picked: new Set([7]) });
     assert.strictEqual(rows[1].sureness, 'picked');

@@ -6,7 +6,7 @@
 import { lineStarts, type TextEdit } from '../document';
 import type { NotesModel } from '../notes/model';
 import { publishedEdits } from './edits';
-import type { PublishedEditOptions, TalkLinks } from './types';
+import type { PublishedCache, PublishedEditOptions, TalkLinks } from './types';
 
 /** A match this sure (or by the session's URL) is pre-selected in the preview. */
 const SURE = 0.9;
@@ -71,13 +71,16 @@ function sureness(talk: TalkLinks, picked: boolean): string {
   return `title ${Math.round(talk.match.confidence * 100)}%`;
 }
 
-function foundText(talk: TalkLinks): string {
+function foundText(talk: TalkLinks, cache: PublishedCache | undefined): string {
   const slides = talk.links.filter((l) => l.kind === 'slides').map((l) => shortUrl(l.url));
   const recording = talk.links.find((l) => l.kind === 'recording');
   const parts = [slides.length ? `slides: ${slides.join(', ')}` : '', recording ? `recording: ${shortUrl(recording.url)}` : ''].filter(Boolean);
   if (parts.length) return parts.join(' · ');
   if (!talk.match) return 'no session matched';
-  return talk.problems[0] ?? 'nothing published yet';
+  if (talk.problems[0]) return talk.problems[0];
+  // Not read again this run (read lately): why the last read gave nothing.
+  const last = talk.match.session.url ? cache?.entries[talk.match.session.url] : undefined;
+  return last?.error ? `the session page could not be read (${last.error}, ${last.fetchedAt.slice(0, 10)})` : 'nothing published yet';
 }
 
 function kindsOf(talk: TalkLinks): string {
@@ -110,7 +113,12 @@ function describeEdit(text: string, starts: readonly number[], e: TextEdit, urls
 }
 
 /** The preview's rows, one per talk, in the note's order. `picked` holds the heading lines whose session the user chose. */
-export function previewRows(text: string, model: NotesModel, talks: readonly TalkLinks[], options: PublishedEditOptions & { picked?: ReadonlySet<number> } = {}): PreviewRow[] {
+export function previewRows(
+  text: string,
+  model: NotesModel,
+  talks: readonly TalkLinks[],
+  options: PublishedEditOptions & { picked?: ReadonlySet<number>; cache?: PublishedCache } = {},
+): PreviewRow[] {
   const starts = lineStarts(text);
   return talks.map((talk) => {
     const edits = talk.links.length ? publishedEdits(text, model, [talk], options) : [];
@@ -123,7 +131,7 @@ export function previewRows(text: string, model: NotesModel, talks: readonly Tal
       sureness: sureness(talk, picked),
       sure: !!talk.match && (picked || talk.match.how === 'url' || talk.match.confidence >= SURE) && edits.length > 0,
       kinds: kindsOf(talk),
-      found: foundText(talk),
+      found: foundText(talk, options.cache),
       writes: [...edits]
         .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
         .map((e) => describeEdit(text, starts, e, urls))

@@ -204,7 +204,7 @@ async function findPublishedLinks(ctx: FeatureContext, api: PublishedApi, args: 
   let chosen: ReadonlySet<number> | undefined;
   const lineFormat = publishedLineFormat(doc.uri);
   for (;;) {
-    const rows = previewRows(run.text, run.model, run.talks, { lineFormat, picked: new Set(Object.keys(pick).map(Number)) });
+    const rows = previewRows(run.text, run.model, run.talks, { lineFormat, picked: new Set(Object.keys(pick).map(Number)), cache: run.cache });
     api.lastPreview = rows.map((r) => ({ label: r.title, description: describe(r), detail: detail(r), picked: r.sure }));
     if (args.accept !== undefined) {
       chosen = new Set(args.accept ? rows.filter((r) => r.sure).map((r) => r.line) : []);
