@@ -19,6 +19,7 @@ import {
   waitForLine,
   waitForQuickInput,
   waitForQuickInputClosed,
+  visibleLines,
   waitForToast,
   writeWorkspaceFile,
 } from './harness.mjs';
@@ -40,6 +41,7 @@ function sessionPage(title, file, video) {
 
 let site;
 let hits = 0;
+let slow = false;
 
 async function startSite() {
   const pages = new Map([
@@ -48,6 +50,12 @@ async function startSite() {
   ]);
   const server = http.createServer((req, res) => {
     hits++;
+    if (slow) {
+      // A site that takes its time: the person cancels before it answers.
+      slow = false;
+      setTimeout(() => res.writeHead(503).end(), 30_000);
+      return;
+    }
     const html = pages.get((req.url ?? '').split('?')[0]);
     if (html) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     else res.writeHead(404).end();
@@ -116,6 +124,24 @@ describe('journey: links published after the conference', () => {
     site?.close();
     // The next journeys' TODO Links view does not list this note.
     fs.rmSync(path.join(session.workspace, NOTE), { force: true });
+  });
+
+  it('Cancel while a session page is read: nothing is written into the note', async () => {
+    await openFile(NOTE);
+    await waitForLine('[slides](TODO)');
+    slow = true;
+    await runCommand('Talk Capture: Find Published Links');
+    const cancel = session.page.locator('.notifications-toasts .notification-toast', { hasText: 'Find Published Links' }).locator('.monaco-button', { hasText: 'Cancel' });
+    await cancel.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await screenshot('published-reading');
+    await cancel.first().click();
+    await waitForToast((t) => t.includes('cancelled; nothing was written into the note'));
+    assert.equal(readWorkspaceFile(NOTE), NOTE_TEXT, 'the file is as it was');
+    assert.ok(
+      (await visibleLines()).some((l) => l.includes('[slides](TODO)')),
+      'and so is the editor',
+    );
+    hits = 0;
   });
 
   it('TODO placeholders → palette Find Published Links… → the preview → Enter → the links in the saved file', async () => {
