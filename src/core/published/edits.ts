@@ -32,7 +32,8 @@ function wants(item: TodoItem, line: string): LinkKind | undefined {
   }
   if (item.kind !== 'missing-link') return undefined;
   const linkText = /^!?\[([^\]]*)\]/.exec(item.text)?.[1];
-  const words = linkText ?? `${line.slice(Math.max(0, item.column - 1 - 20), item.column - 1)} ${item.text}`;
+  // `deck (link)`: the word right before the placeholder says what it is for.
+  const words = linkText ?? `${/(\p{L}+)[ \t]*$/u.exec(line.slice(Math.max(0, item.column - 1 - 40), item.column - 1))?.[1] ?? ''} ${item.text}`;
   if (SLIDES_WORD.test(words)) return 'slides';
   if (RECORDING_WORD.test(words)) return 'recording';
   return undefined;
