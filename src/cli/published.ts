@@ -97,6 +97,7 @@ export const run: CliCommand = async (args, io) => {
   const warning = utf8Warning(note);
   if (warning) io.err(`talk-capture published: ${warning}`);
   const text = note.text;
+  const timing = { pauseMs: number(values, 'pause', 2000), timeoutMs: number(values, 'timeout', 15000), refetchAfterHours: number(values, 'refetch-hours', 12) };
   const written = values.get('schedule') ?? scheduleSourceOf(text);
   if (!written) throw new CliError(`${file}: no schedule: give --schedule SOURCE or a schedule: key in the note's front matter`);
   const source = isScheduleUrl(written) || path.isAbsolute(written) || values.has('schedule') ? written : path.join(path.dirname(file), written);
@@ -108,9 +109,7 @@ export const run: CliCommand = async (args, io) => {
   const model = parseNotes(text);
   const result = await findPublished(text, model, schedule, parseCache(readCacheFile(cacheFile)), {
     offline: flags.has('offline'),
-    pauseMs: number(values, 'pause', 2000),
-    timeoutMs: number(values, 'timeout', 15000),
-    refetchAfterHours: number(values, 'refetch-hours', 12),
+    ...timing,
     now,
     lookup: resolveHost,
   });
