@@ -22,7 +22,7 @@ import { applyEdits } from '../core/document';
 import { parseNotes } from '../core/notes/parse';
 import { scheduleSourceOf } from '../core/schedule/editor-place';
 import { isScheduleUrl } from '../core/schedule';
-import { cacheJson, findPublished, parseCache, publishedEdits, type TalkLinks } from '../core/published';
+import { cacheJson, findPublished, parseCache, publishedEdits, type SessionMatch, type TalkLinks } from '../core/published';
 
 const USAGE =
   'usage: talk-capture published NOTE [--schedule SOURCE] [--offline] [--json] [--write] [--cache FILE] [--pause MS] [--timeout MS] [--refetch-hours N] [--now ISO-8601] [--line-format TEXT]';
@@ -58,16 +58,14 @@ function readCacheFile(file: string): string | undefined {
 
 const percent = (n: number) => `${Math.round(n * 100)}%`;
 
+const matchText = (m: SessionMatch) => `${m.session.title} (${m.how === 'url' ? 'session page' : `title, ${percent(m.confidence)}`})`;
+
 function humanLines(talks: readonly TalkLinks[]): string[] {
   const out: string[] = [];
   for (const t of talks) {
     const m = t.match;
     const best = t.candidates.find((c) => c.score > 0);
-    out.push(
-      m
-        ? `line ${t.line}  ${t.title} → ${m.session.title} (${m.how === 'url' ? 'session page' : `title, ${percent(m.confidence)}`})`
-        : `line ${t.line}  ${t.title} → no session${best ? ` (closest: ${best.session.title}, ${percent(best.score)})` : ''}`,
-    );
+    out.push(`line ${t.line}  ${t.title} → ${m ? matchText(m) : `no session${best ? ` (closest: ${best.session.title}, ${percent(best.score)})` : ''}`}`);
     for (const l of t.links) out.push(`  ${l.kind.padEnd(9)} ${l.url}`);
   }
   return out;

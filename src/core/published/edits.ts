@@ -17,7 +17,7 @@ import { safeUrl } from '../links/safeUrl';
 import type { FoundLink, LinkKind, PublishedEditOptions, TalkLinks } from './types';
 
 /** The line under a heading: `{slides}` and `{recording}` stand for the links. */
-export const DEFAULT_LINE_FORMAT = '{slides} · {recording}';
+const DEFAULT_LINE_FORMAT = '{slides} · {recording}';
 
 const SLIDES_WORD = /\b(?:slides?|deck|presentation|pdf)\b/i;
 const RECORDING_WORD = /\b(?:recording|video|youtube|replay)\b/i;
