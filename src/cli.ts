@@ -36,6 +36,14 @@ const commands: Record<string, { run: CliCommand; usage: string }> = {
     run: async (args, io) => (await import('./cli/schedule.js')).run(args, io),
     usage: 'schedule SOURCE [--json] [--at ISO-8601] [--tz IANA-ZONE]   a conference schedule (file or https: URL) by day',
   },
+  published: {
+    run: async (args, io) => (await import('./cli/published.js')).run(args, io),
+    usage: [
+      'published NOTE [--schedule SOURCE] [--offline] [--json] [--write]',
+      "                                   slides and recordings of the note's talks from the schedule's session pages;",
+      '                                   --write fills them in (--cache FILE, --pause MS, --timeout MS, --refetch-hours N)',
+    ].join('\n'),
+  },
 };
 
 export function usage(): string {

@@ -82,15 +82,7 @@ export const run: CliCommand = async (args, io) => {
   if (positionals.length !== 1) throw new CliError(USAGE);
   const source = positionals[0];
   if (values.tz !== undefined && !isValidTimeZone(values.tz)) throw new CliError(`--tz: unknown time zone '${values.tz}' (use an IANA name such as Europe/Amsterdam)`);
-  let schedule: Schedule;
-  try {
-    schedule = isScheduleUrl(source)
-      ? await loadSchedule(source, { timeZone: values.tz, source, lookup: resolveHost })
-      : parseSchedule(readFileBytes(source, MAX_SCHEDULE_BYTES, SCHEDULE_FILE), { timeZone: values.tz, source });
-  } catch (err) {
-    if (err instanceof ScheduleError) throw new CliError(isScheduleUrl(source) ? err.message : `${source}: ${err.message}`);
-    throw err;
-  }
+  const schedule = await readSchedule(source, values.tz);
   for (const item of schedule.skipped ?? []) io.err(`talk-capture schedule: ${source}: skipped ${item}`);
   const at = values.at !== undefined ? parseAt(values.at, schedule.timeZone) : undefined;
   const sessions = at !== undefined ? sessionsAt(schedule.sessions, at) : schedule.sessions;
@@ -98,7 +90,22 @@ export const run: CliCommand = async (args, io) => {
   return 0;
 };
 
+/**
+ * A schedule from a file or an `https:` URL (`http:` to this machine only); a ScheduleError
+ * becomes a CliError (exit 2) naming the source.
+ */
+export async function readSchedule(source: string, timeZone?: string): Promise<Schedule> {
+  try {
+    return isScheduleUrl(source)
+      ? await loadSchedule(source, { timeZone, source, lookup: resolveHost })
+      : parseSchedule(readFileBytes(source, MAX_SCHEDULE_BYTES, SCHEDULE_FILE), { timeZone, source });
+  } catch (err) {
+    if (err instanceof ScheduleError) throw new CliError(isScheduleUrl(source) ? err.message : `${source}: ${err.message}`);
+    throw err;
+  }
+}
+
 /** A host name's addresses, as this machine resolves them: a redirect to one of its own is refused. */
-async function resolveHost(hostname: string): Promise<string[]> {
+export async function resolveHost(hostname: string): Promise<string[]> {
   return (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 }

@@ -17,7 +17,7 @@ import { safeUrl } from '../links/safeUrl';
 import type { FoundLink, LinkKind, PublishedEditOptions, TalkLinks } from './types';
 
 /** The line under a heading: `{slides}` and `{recording}` stand for the links. */
-export const DEFAULT_LINE_FORMAT = '{slides} · {recording}';
+const DEFAULT_LINE_FORMAT = '{slides} · {recording}';
 
 const SLIDES_WORD = /\b(?:slides?|deck|presentation|pdf)\b/i;
 const RECORDING_WORD = /\b(?:recording|video|youtube|replay)\b/i;
@@ -32,7 +32,8 @@ function wants(item: TodoItem, line: string): LinkKind | undefined {
   }
   if (item.kind !== 'missing-link') return undefined;
   const linkText = /^!?\[([^\]]*)\]/.exec(item.text)?.[1];
-  const words = linkText ?? `${line.slice(Math.max(0, item.column - 1 - 20), item.column - 1)} ${item.text}`;
+  // `deck (link)`: the word right before the placeholder says what it is for.
+  const words = linkText ?? `${/(\p{L}+)[ \t]*$/u.exec(line.slice(Math.max(0, item.column - 1 - 40), item.column - 1))?.[1] ?? ''} ${item.text}`;
   if (SLIDES_WORD.test(words)) return 'slides';
   if (RECORDING_WORD.test(words)) return 'recording';
   return undefined;

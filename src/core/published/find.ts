@@ -77,7 +77,8 @@ function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
 /** `HTTP 404 Not Found` from `https://…: HTTP 404 Not Found` (the page is named once, at the end). */
 function reasonOf(err: unknown, url: string): string {
   const msg = err instanceof Error ? err.message : String(err);
-  return msg.startsWith(`${url}: `) ? msg.slice(url.length + 2) : msg;
+  const rest = msg.startsWith(`${url}: `) ? msg.slice(url.length + 2) : msg;
+  return rest.endsWith(` (${url})`) ? rest.slice(0, -url.length - 3) : rest;
 }
 
 const hostOf = (url: string): string => parseHttpUrl(url)?.host ?? url;
@@ -116,11 +117,11 @@ export async function findPublished(text: string, model: NotesModel, schedule: S
     let done = 0;
     for (const { page, talks: waiting } of pages.values()) {
       if (done > 0) await pause(o.pauseMs, o.signal);
+      if (!o.signal?.aborted) o.onProgress?.(done, pages.size, waiting[0].title);
       if (o.signal?.aborted) {
         cancelled = true;
         break;
       }
-      o.onProgress?.(done, pages.size, waiting[0].title);
       requests++;
       done++;
       const before = entries[page.url];

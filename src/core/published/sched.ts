@@ -3,10 +3,10 @@
  * upload (`<a class="file-uploaded" href="https://static.sched.com/hosted_files/<event>/…">`,
  * slides as PDF/PPTX) and, once the recording is out, an embedded YouTube video
  * (`youtube.com/embed/<id>`, also youtube-nocookie) written as its watch URL. Read with
- * htmlparser2's tolerant streaming tokenizer (no tree kept, no Node built-in), never with
+ * htmlparser2's tolerant tokenizer (no tree kept, no Node built-in), never with
  * regular expressions over the page; only http(s) addresses pass (core/links/safeUrl).
  */
-import { Parser } from 'htmlparser2';
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { safeUrl } from '../links/safeUrl';
 import type { FoundLink } from './types';
 import { parseHttpUrl } from './url';
@@ -43,24 +43,68 @@ function youtubeWatchUrl(src: string, base: string): string | undefined {
   return `https://www.youtube.com/watch?v=${parts[2]}`;
 }
 
+/**
+ * Each start tag of the page with its attributes (entities decoded), through htmlparser2's
+ * tokenizer: linear in the page (its Parser keeps a stack of open elements that a page of
+ * nested tags makes quadratic, and no tree is needed here).
+ */
+function eachStartTag(html: string, onTag: (name: string, attrs: ReadonlyMap<string, string>) => void): void {
+  let name = '';
+  let attr = '';
+  let value = '';
+  let attrs = new Map<string, string>();
+  const endTag = () => {
+    if (name) onTag(name, attrs);
+    name = '';
+  };
+  const callbacks: TokenizerCallbacks = {
+    onopentagname(start, end) {
+      name = html.slice(start, end).toLowerCase();
+      attrs = new Map();
+    },
+    onattribname(start, end) {
+      attr = html.slice(start, end).toLowerCase();
+      value = '';
+    },
+    onattribdata(start, end) {
+      if (value.length < 4096) value += html.slice(start, Math.min(end, start + 4096));
+    },
+    onattribentity(codepoint) {
+      value += String.fromCodePoint(codepoint);
+    },
+    onattribend() {
+      if (name && !attrs.has(attr)) attrs.set(attr, value);
+    },
+    onopentagend: endTag,
+    onselfclosingtag: endTag,
+    oncdata() {},
+    onclosetag() {},
+    oncomment() {},
+    ondeclaration() {},
+    onend() {},
+    onprocessinginstruction() {},
+    ontext() {},
+    ontextentity() {},
+  };
+  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+  tokenizer.write(html);
+  tokenizer.end();
+}
+
 /** The slides and recording a Sched session page's HTML links (http(s) only, each once, slides first). */
 export function linksFromSchedPage(html: string, pageUrl: string): FoundLink[] {
   const slides: string[] = [];
   let recording: string | undefined;
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        if (name === 'a' && attrs.href && slides.length < MAX_FILES) {
-          const file = hostedFile(attrs.href, pageUrl) ?? (/(?:^|\s)file-uploaded(?:\s|$)/.test(attrs.class ?? '') ? httpUrl(attrs.href, pageUrl) : undefined);
-          if (file && !slides.includes(file)) slides.push(file);
-        } else if (name === 'iframe' && attrs.src && !recording) {
-          recording = youtubeWatchUrl(attrs.src, pageUrl);
-        }
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
+  eachStartTag(html, (name, attrs) => {
+    const href = attrs.get('href');
+    const src = attrs.get('src');
+    if (name === 'a' && href && slides.length < MAX_FILES) {
+      const file = hostedFile(href, pageUrl) ?? (/(?:^|\s)file-uploaded(?:\s|$)/.test(attrs.get('class') ?? '') ? httpUrl(href, pageUrl) : undefined);
+      if (file && !slides.includes(file)) slides.push(file);
+    } else if (name === 'iframe' && src && !recording) {
+      recording = youtubeWatchUrl(src, pageUrl);
+    }
+  });
   return [
     ...slides.map((url): FoundLink => ({ kind: 'slides', url, source: 'sched-page' })),
     ...(recording ? [{ kind: 'recording' as const, url: recording, source: 'sched-page' as const }] : []),

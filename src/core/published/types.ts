@@ -10,7 +10,7 @@ import type { Session } from '../schedule/model';
 export type LinkKind = 'slides' | 'recording';
 
 /** Where a link was found. */
-export type LinkSource = 'sched-page' | 'schedule' | 'pretalx-api' | 'cache';
+type LinkSource = 'sched-page' | 'schedule' | 'pretalx-api' | 'cache';
 
 export interface FoundLink {
   kind: LinkKind;
@@ -20,7 +20,7 @@ export interface FoundLink {
 }
 
 /** How a talk was matched to a session. */
-export type MatchHow = 'url' | 'title';
+type MatchHow = 'url' | 'title';
 
 export interface SessionMatch {
   session: Session;

@@ -102,8 +102,10 @@ function jsonLinks(v: unknown, attachment: boolean): RawLink[] {
 
 /** `<links><link href="…">title</link></links>` (and `attachments/attachment`) of frab/FOSDEM XML. */
 function xmlLinks(v: unknown, item: string, attachment: boolean): RawLink[] {
-  if (!isObject(v)) return [];
-  return asArray(v[item] as unknown[])
+  return asArray(v as unknown[])
+    .filter(isObject)
+    .slice(0, 10)
+    .flatMap((list) => asArray(list[item] as unknown[]))
     .slice(0, 100)
     .map((l) => (isObject(l) ? { url: str(l['@_href']), title: str(l), type: str(l['@_type']), attachment } : { url: '', attachment }));
 }

@@ -9,7 +9,7 @@ import { sessionDay } from './query';
 /** Tokens longer than this are cut (a token is compared whole; this bounds every comparison). */
 const MAX_TOKEN = 24;
 /** Tokens read from one title at most (a pasted paragraph is not a title). */
-export const MAX_TOKENS = 40;
+const MAX_TOKENS = 40;
 /** Shorter tokens are matched exactly only (a typo in `k8s` or `v3` is another word). */
 const TYPO_MIN = 4;
 
@@ -56,7 +56,7 @@ export function foldTokens(text: string, limit = MAX_TOKENS): string[] {
 }
 
 /** The tokens that carry meaning (all of them when every one is a small word). */
-export function meaningful(tokens: readonly string[]): string[] {
+function meaningful(tokens: readonly string[]): string[] {
   const kept = tokens.filter((t) => !STOP.has(t));
   return kept.length ? kept : [...tokens];
 }
@@ -214,7 +214,7 @@ function sum(set: Iterable<string>, f: (t: string) => number): number {
  * A session URL as a key: host without `www.`, path without a trailing slash, scheme, query
  * and fragment ignored; a Sched page by its event id (`/event/<id>/<slug>` = `/event/<id>`).
  */
-export function urlKey(url: string): string | undefined {
+function urlKey(url: string): string | undefined {
   let u: URL;
   try {
     u = new URL(url.trim());

@@ -22,9 +22,9 @@ import { linesOf } from '../capture/insert';
 import { sessionDay } from './query';
 
 /** Below this a title match is no match. */
-export const MATCH_MIN = 0.6;
+const MATCH_MIN = 0.6;
 /** A second session this close to the best makes the answer ambiguous. */
-export const MARGIN = 0.1;
+const MARGIN = 0.1;
 /** Candidates listed at most. */
 const MAX_CANDIDATES = 30;
 /** A session of another day than the talk's counts this much. */
