@@ -8,7 +8,7 @@ import { markdownDestination } from '../links/safeUrl';
 import { parseNotes } from '../notes/parse';
 import type { NotesModel } from '../notes/model';
 import type { Schedule } from '../schedule/model';
-import { findPublished } from './find';
+import { findPublished } from './index';
 import type { FindPublishedOptions, FindPublishedResult, PublishedCache } from './types';
 
 /** Waits `ms`, or less when the run is cancelled (the listener goes with the run's signal). */

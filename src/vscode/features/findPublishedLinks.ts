@@ -22,7 +22,6 @@ import { publishedLineFormat, publishedPauseMs } from '../services/settings';
 import {
   cacheJson,
   emptyCache,
-  noteTalks,
   parseCache,
   publishedEdits,
   type FindPublishedOptions,
@@ -33,8 +32,8 @@ import {
 import { findWithPicks } from '../../core/published/picks';
 import { previewRows, type PreviewRow } from '../../core/published/preview';
 import type { Schedule, Session } from '../../core/schedule/model';
+import { noteTalks, scheduleDays } from '../../core/schedule/index';
 import type { NotesModel } from '../../core/notes/model';
-import { scheduleDays } from '../../core/schedule/query';
 import { noteStartDate } from '../../core/schedule/editor-place';
 
 const NAME = 'Find Published Links';
