@@ -122,8 +122,8 @@ describe('journey: links published after the conference', () => {
   });
   after(() => {
     site?.close();
-    // The next journeys' TODO Links view does not list this note.
-    fs.rmSync(path.join(session.workspace, NOTE), { force: true });
+    // The next journeys see the workspace as it was: no note in the TODO Links view, no schedule in Import's list.
+    for (const file of [NOTE, SCHEDULE]) fs.rmSync(path.join(session.workspace, file), { force: true });
   });
 
   it('Cancel while a session page is read: nothing is written into the note', async () => {
