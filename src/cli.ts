@@ -43,6 +43,14 @@ const commands: Record<string, { run: CliCommand; usage: string }> = {
       '                                   slide photos under the talks they were taken in (the plan; --write copies and links them)',
     ].join('\n'),
   },
+  published: {
+    run: async (args, io) => (await import('./cli/published.js')).run(args, io),
+    usage: [
+      'published NOTE [--schedule SOURCE] [--offline] [--json] [--write]',
+      "                                   slides and recordings of the note's talks from the schedule's session pages;",
+      '                                   --write fills them in (--cache FILE, --pause MS, --timeout MS, --refetch-hours N)',
+    ].join('\n'),
+  },
 };
 
 export function usage(): string {

@@ -21,6 +21,7 @@ import { registerScheduleView } from './vscode/features/scheduleView';
 import { registerFinishPost } from './vscode/features/finishPost';
 import { registerAddSlidePhotos } from './vscode/features/addSlidePhotos';
 import { registerPhotoDrop } from './vscode/features/photoDrop';
+import { registerFindPublishedLinks } from './vscode/features/findPublishedLinks';
 
 const features: Array<[string, Feature]> = [
   ['talks view', registerTalksView],
@@ -43,6 +44,7 @@ const features: Array<[string, Feature]> = [
   ['Finish Post', registerFinishPost],
   ['Add Slide Photos', registerAddSlidePhotos],
   ['photo drop and paste', registerPhotoDrop],
+  ['Find Published Links', registerFindPublishedLinks],
 ];
 
 export function activate(context: vscode.ExtensionContext): TalkCaptureApi {

@@ -103,6 +103,6 @@ export const run: CliCommand = async (args, io) => {
 };
 
 /** A host name's addresses, as this machine resolves them: a redirect to one of its own is refused. */
-async function resolveHost(hostname: string): Promise<string[]> {
+export async function resolveHost(hostname: string): Promise<string[]> {
   return (await lookup(hostname, { all: true, verbatim: true })).map((a) => a.address);
 }

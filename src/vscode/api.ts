@@ -98,6 +98,14 @@ export interface PhotosApi {
   pasteRegistered: boolean;
 }
 
+/** `api.published`: Find Published Links…' last preview (its rows) and the last message it showed. */
+export interface PublishedApi {
+  lastPreview: Array<{ label: string; description: string; detail: string; picked: boolean }> | undefined;
+  lastMessage: string | undefined;
+  /** Forgets the pages read (the cache in the extension's global storage). */
+  resetCache(): Promise<void>;
+}
+
 /** `api.talksView`: the Talks view of the active note. */
 export interface TalksViewApi {
   provider: {
@@ -185,6 +193,7 @@ export interface TalkCaptureApi {
   frontMatter?: FrontMatterApi;
   finishPost?: FinishPostApi;
   photos?: PhotosApi;
+  published?: PublishedApi;
   talksView?: TalksViewApi;
   todosView?: TodosViewApi;
   schedule?: ScheduleApi;

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import exifr from 'exifr';
-import { closeAllEditors, getApiOf, openFile, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
+import { closeAllEditors, getApiOf, openFile, screenshot, setSetting, waitFor, workbenchCaughtUp, workspaceUri } from './helpers';
 
 interface AddPhotosResult {
   written: string[];
@@ -138,15 +138,15 @@ describe('Slide photos', function () {
         ['company', ''],
       ]) {
         const input = await waitFor(() => (capture.activeStep === step ? capture.activeInput : undefined), `the ${step} question`);
-        await sleep(150);
+        await workbenchCaughtUp();
         input.value = value;
-        await sleep(150);
+        await workbenchCaughtUp();
         await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       }
       const kinds = (await waitFor(() => (capture.activeStep === 'kind' ? capture.activeInput : undefined), 'the kind question')) as vscode.QuickPick<vscode.QuickPickItem>;
-      await sleep(150);
+      await workbenchCaughtUp();
       kinds.activeItems = kinds.items.filter((i) => i.label === 'Talk');
-      await sleep(150);
+      await workbenchCaughtUp();
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       await started;
       assert.strictEqual(capture.runningTalk?.title, 'Timer Talk');

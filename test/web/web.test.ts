@@ -5,7 +5,8 @@
  * family: it runs in the worker, the bundled landscape index, capture with the timer,
  * completion, the Talks tree, the TODO Links view, linking and hovers, front matter commands,
  * the publish check, Finish Post, New Conference Notes, schedules (workspace file; URL with and
- * without cross-origin permission), Update Landscape Index and Add Slide Photos….
+ * without cross-origin permission), Find Published Links (a site that refuses), Update Landscape
+ * Index and Add Slide Photos….
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -323,6 +324,39 @@ describe('web: Talk Capture in the browser’s web-worker extension host', funct
     assert.match(a.schedule.lastMessage ?? '', /could not be downloaded: .*does not let a web page read it \(a cross-origin request refused/);
     assert.match(a.schedule.lastMessage ?? '', /import the file instead/);
     await screenshot('web-schedule-refused');
+  });
+
+  it('Find Published Links: a site that does not let a web page read its session pages is named, with the page to open', async () => {
+    const config = await readConfig();
+    assert.ok(config.corsRefused, 'the runner serves a site that refuses cross-origin reads (test/runner/web.mjs)');
+    const page = `${config.corsRefused}/event/web01/slides-please`;
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Sched.com DemoCon Europe 2099//EN',
+      'BEGIN:VEVENT',
+      'DTSTART:20990326T091500Z',
+      'DTEND:20990326T094500Z',
+      'SUMMARY:Slides Please - Wen Li\\, Acme',
+      'UID:web01',
+      `URL:${page}`,
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    await writeText('web/published.ics', ics);
+    const note = '---\ntitle: "DemoCon"\ndate: 2099-03-26\nschedule: web/published.ics\n---\n\n## Day01\n\n### Slides Please - Wen Li\n\n- [slides](TODO)\n';
+    await writeText('web/published.md', note);
+    const editor = await openFile('web/published.md');
+    const published = await getApiOf('published');
+    const outcome = await vscode.commands.executeCommand<{ requests: number; written: number }>('talkCapture.findPublishedLinks', { accept: true, pauseMs: 0 });
+    assert.ok(outcome, published.lastMessage);
+    assert.strictEqual(outcome.written, 0);
+    assert.strictEqual(editor.document.getText(), note, 'nothing written');
+    assert.ok((published.lastMessage ?? '').includes(page), published.lastMessage);
+    assert.match(published.lastMessage ?? '', /cross-origin/, 'says that a browser was refused');
+    assert.match(published.lastMessage ?? '', /Open Session Page|open http/);
+    await screenshot('web-published-refused');
   });
 
   it('Update Landscape Index from a landscape.yml in the workspace, then back to the bundled index', async () => {

@@ -11,7 +11,8 @@ import { parseNotes } from '../notes/parse';
 import type { Day, NotesModel, Talk } from '../notes/model';
 import { linesOf } from '../capture/insert';
 import { noteDayDate, noteStartDate } from '../schedule/editor-place';
-import { findSessionByTitle, scheduleDays, sessionTimes } from '../schedule/query';
+import { scheduleDays, sessionTimes } from '../schedule/query';
+import { matchSession } from '../schedule/sessionMatch';
 import { localToInstant } from '../schedule/time';
 import type { Session } from '../schedule/model';
 import type { TalkWindow, WindowOptions } from './types';
@@ -77,7 +78,9 @@ export function windowsOfModel(text: string, model: NotesModel, options: WindowO
   for (const { talk, day } of talksWithDays(model)) {
     const date = day ? noteDayDate(day, ctx) : (impliedDate ?? ctx.startDate);
     const base = { line: talk.line, title: talk.title };
-    const session = linkedSession(lines, talk, byUrl) ?? (sessions.length ? findSessionByTitle(sessions, talk.title, date) : undefined);
+    const session =
+      linkedSession(lines, talk, byUrl) ??
+      (sessions.length ? (matchSession({ title: talk.title, speakers: talk.speakers, day: date }, { sessions }).match?.session ?? undefined) : undefined);
     if (session) {
       const { start, end } = sessionTimes(session);
       out.push({ ...base, start, end: end + grace, source: 'schedule' });

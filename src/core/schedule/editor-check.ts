@@ -3,11 +3,12 @@
  * session of the note's schedule but whose speaker names differ from the session's (a typo such
  * as `Ana Lma`), with the closest name of the schedule as the suggestion.
  */
-import type { NotesModel, Talk } from '../notes/model';
+import type { NotesModel } from '../notes/model';
 import { linesOf } from '../capture/insert';
 import type { Schedule } from './model';
-import { findSessionByTitle, scheduleDays, speakerDifferences } from './query';
-import { noteDayDate, type DayContext } from './editor-place';
+import { scheduleDays, speakerDifferences } from './query';
+import type { DayContext } from './editor-place';
+import { matchSession, noteTalks } from './sessionMatch';
 
 export interface SpeakerHint {
   /** 1-based line of the heading; 1-based columns of the name (endColumn exclusive). */
@@ -38,17 +39,10 @@ function distance(a: string, b: string): number {
 export function speakerHints(text: string, model: NotesModel, schedule: Schedule, ctx: Partial<DayContext> = {}): SpeakerHint[] {
   const lines = linesOf(text);
   const dayCtx: DayContext = { scheduleDays: ctx.scheduleDays ?? scheduleDays(schedule), startDate: ctx.startDate };
-  const talks: Array<{ talk: Talk; date?: string }> = [
-    ...model.talks.map((talk) => ({ talk })),
-    ...model.days.flatMap((d) => {
-      const date = noteDayDate(d, dayCtx);
-      return d.talks.map((talk) => ({ talk, date }));
-    }),
-  ];
   const hints: SpeakerHint[] = [];
-  for (const { talk, date } of talks) {
-    if (talk.hidden || talk.speakers.length === 0) continue;
-    const session = findSessionByTitle(schedule.sessions, talk.title, date);
+  for (const talk of noteTalks(text, model, dayCtx)) {
+    if (talk.hidden || !talk.speakers?.length) continue;
+    const session = matchSession(talk, schedule).match?.session;
     if (!session || session.speakers.length === 0) continue;
     const { unknown, missing } = speakerDifferences(session, talk.speakers);
     if (unknown.length === 0 || missing.length === 0) continue;

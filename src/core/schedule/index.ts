@@ -24,9 +24,9 @@ export {
   describeDiff,
   summarizeSchedule,
   schedulePeople,
-  findSessionByTitle,
   speakerDifferences,
 } from './query';
+export { matchSession, noteTalks } from './sessionMatch';
 export { daySlots, slotMarks } from './slots';
 export { conferenceName } from './name';
 export { formatSessionHeading, sessionKindLabel, sessionLinkLine } from './sessionHeading';

@@ -30,6 +30,18 @@ export interface Session {
   end: string;
   /** The session's page, when the source has one (`http:`/`https:` only). */
   url: string | null;
+  /**
+   * Links and attachments the source lists for the session (pretalx/frab `links` and
+   * `attachments`, Sessionize `recordingUrl`), http(s) only; absent when none.
+   */
+  links?: SessionLink[];
+}
+
+/** A link a schedule lists for a session: slides (attachments, PDF), a recording (video sites) or other. */
+export interface SessionLink {
+  title: string | null;
+  url: string;
+  kind: 'slides' | 'recording' | 'other';
 }
 
 export interface Schedule {

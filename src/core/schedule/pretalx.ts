@@ -8,6 +8,7 @@ import { ScheduleError, type Schedule } from './model';
 import { cleanTitle } from './byline';
 import { classifyKind } from './kind';
 import { cleanLine, cleanOrNull, cleanUrl } from './text';
+import { sessionLinks, type RawLink } from './sessionLinks';
 import { localToInstant, parseLocalDateTime } from './time';
 import { fallbackZone, finishSchedule, namedZone, overrideZone, type RawSession, type ScheduleParseOptions } from './readerCommon';
 
@@ -25,6 +26,8 @@ interface FrabTalk {
   track?: unknown;
   type?: unknown;
   persons: string[];
+  /** `links` and `attachments`, as each format gives them. */
+  resources: RawLink[];
 }
 
 interface FrabDay {
@@ -79,6 +82,7 @@ function frabSchedule(meta: { title: string | null; zone: string | null }, days:
           startMs,
           endMs: Number.isFinite(duration) ? startMs + duration : startMs,
           url: cleanUrl(str(t.url)),
+          links: sessionLinks(t.resources),
         });
       }
     }
@@ -88,6 +92,23 @@ function frabSchedule(meta: { title: string | null; zone: string | null }, days:
 
 const asArray = <T>(v: T | T[] | undefined | null): T[] => (v == null ? [] : Array.isArray(v) ? v : [v]);
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** `[{title, url, type}]` (frab JSON, pretalx); a bare URL string is one too. */
+function jsonLinks(v: unknown, attachment: boolean): RawLink[] {
+  return asArray(v as unknown[])
+    .slice(0, 100)
+    .map((l) => (isObject(l) ? { url: str(l.url) || str(l.href), title: str(l.title), type: str(l.type), attachment } : { url: str(l), attachment }));
+}
+
+/** `<links><link href="…">title</link></links>` (and `attachments/attachment`) of frab/FOSDEM XML. */
+function xmlLinks(v: unknown, item: string, attachment: boolean): RawLink[] {
+  return asArray(v as unknown[])
+    .filter(isObject)
+    .slice(0, 10)
+    .flatMap((list) => asArray(list[item] as unknown[]))
+    .slice(0, 100)
+    .map((l) => (isObject(l) ? { url: str(l['@_href']), title: str(l), type: str(l['@_type']), attachment } : { url: '', attachment }));
+}
 
 /** Whether parsed JSON is a pretalx/frab schedule. */
 export function isPretalxJson(data: unknown): boolean {
@@ -107,7 +128,11 @@ export function parsePretalxJson(data: unknown, options: ScheduleParseOptions = 
             name,
             talks: asArray(talks as unknown[])
               .filter(isObject)
-              .map((t) => ({ ...t, persons: asArray(t.persons as unknown[]).map((p) => (isObject(p) ? str(p.public_name) || str(p.name) : str(p))) })),
+              .map((t) => ({
+                ...t,
+                persons: asArray(t.persons as unknown[]).map((p) => (isObject(p) ? str(p.public_name) || str(p.name) : str(p))),
+                resources: [...jsonLinks(t.links, false), ...jsonLinks(t.attachments, true)],
+              })),
           }))
         : [],
     }));
@@ -159,6 +184,7 @@ export function parsePretalxXml(text: string, options: ScheduleParseOptions = {}
               guid: str(e['@_guid']) || str(e.guid),
               id: str(e['@_id']),
               persons: isObject(e.persons) ? asArray(e.persons.person as unknown[]).map(str) : [],
+              resources: [...xmlLinks(e.links, 'link', false), ...xmlLinks(e.attachments, 'attachment', true)],
             })),
         })),
     }));

@@ -195,32 +195,14 @@ export function schedulePeople(schedule: Pick<Schedule, 'sessions'>): { speakers
   return { speakers: sort(speakers), companies: sort(companies) };
 }
 
-/** A title or name folded for comparison: no accents, no case, no kind prefix, punctuation as spaces. */
+/** A name folded for comparison: no accents, no case, punctuation as spaces. */
 function foldForMatch(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/^(?:(?:sponsored\s+)?keynote|lightning(?:\s+talk)?|panel(?:\s+discussion)?|workshop|tutorial|contrib\s?fest|bof)\s*\d*\s*:\s*/, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-}
-
-/**
- * The session a talk heading's title names (`Keynote 2: Tracing, gently` finds `Tracing, Gently`):
- * equal titles once folded; with `day` (`YYYY-MM-DD`) sessions of that day first. Breaks are
- * never matched. Undefined when no title matches.
- */
-export function findSessionByTitle(sessions: readonly Session[], title: string, day?: string): Session | undefined {
-  const key = foldForMatch(title);
-  if (!key) return undefined;
-  let found: Session | undefined;
-  for (const s of sessions) {
-    if (s.kind === 'break' || foldForMatch(s.title) !== key) continue;
-    if (!day || sessionDay(s) === day) return s;
-    found ??= s;
-  }
-  return found;
 }
 
 /**

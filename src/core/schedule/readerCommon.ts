@@ -118,6 +118,7 @@ export function finishSchedule(raws: RawSession[], meta: { source: string; forma
       start: formatInstant(r.startMs, meta.timeZone),
       end: formatInstant(endMs, meta.timeZone),
       url: r.url,
+      ...(r.links?.length ? { links: r.links } : {}),
     };
     sessions.push(session);
     startOf.set(session, r.startMs);

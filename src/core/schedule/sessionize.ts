@@ -9,6 +9,7 @@ import { cleanTitle } from './byline';
 import { formatByline, groupsOf, isCompanySuffix, isJobTitle, isRegion } from '../text/byline';
 import { classifyKind } from './kind';
 import { cleanLine, cleanOrNull } from './text';
+import { sessionLinks } from './sessionLinks';
 import { localToInstant, parseLocalDateTime } from './time';
 import { fallbackZone, finishSchedule, overrideZone, type RawSession, type ScheduleParseOptions } from './readerCommon';
 
@@ -96,6 +97,7 @@ export function parseSessionizeJson(data: unknown, options: ScheduleParseOptions
       startMs,
       endMs,
       url: null,
+      links: sessionLinks([{ url: key(s.recordingUrl), type: 'recording', attachment: false }]),
     };
     rankOf.set(raw, roomOrder.get(key(s.roomId)) ?? Infinity);
     if (id) byId.set(id, raw);

@@ -16,8 +16,9 @@ import type { ScheduleApi, ScheduleStoreApi } from '../api';
 import type { FeatureContext } from './feature';
 import {
   MAX_SCHEDULE_BYTES,
-  findSessionByTitle,
   isScheduleUrl,
+  matchSession,
+  noteTalks,
   isValidTimeZone,
   scheduleDays,
   scheduleFromJson,
@@ -26,10 +27,10 @@ import {
   withTimeZone,
   type Schedule,
 } from '../../core/schedule/index';
-import { findDayAt, findTalkAt } from '../../core/notes/query';
+import { findTalkAt } from '../../core/notes/query';
 import { getNotes } from './notesCache';
 import { speakerHints, type SpeakerHint } from '../../core/schedule/editor-check';
-import { noteDayDate, noteStartDate, scheduleNextDay, scheduleSourceOf } from '../../core/schedule/editor-place';
+import { noteStartDate, scheduleNextDay, scheduleSourceOf } from '../../core/schedule/editor-place';
 import { parseScheduleOffThread } from './offThread';
 
 const STARS_KEY = 'talkCapture.schedule.stars';
@@ -267,7 +268,8 @@ async function storedScheduleOf(doc: vscode.TextDocument): Promise<Schedule | un
 
 /**
  * The session page of the talk whose section holds 1-based `line` (Resolve TODO Link… offers
- * it): the session of the note's schedule with the talk's title, on the talk's day when known.
+ * it): the session of the note's schedule the talk is (core/schedule/sessionMatch.ts: a session
+ * URL in the talk, else its title, day and speakers), when the matcher is sure enough.
  */
 export async function sessionPageAt(doc: vscode.TextDocument, line: number): Promise<string | undefined> {
   const schedule = await storedScheduleOf(doc);
@@ -275,9 +277,9 @@ export async function sessionPageAt(doc: vscode.TextDocument, line: number): Pro
   const model = getNotes(doc);
   const talk = findTalkAt(model, line);
   if (!talk) return undefined;
-  const day = findDayAt(model, talk.line);
-  const date = day ? noteDayDate(day, { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(doc.getText()) }) : undefined;
-  return findSessionByTitle(schedule.sessions, talk.title, date)?.url ?? undefined;
+  const text = doc.getText();
+  const query = noteTalks(text, model, { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(text) }).find((t) => t.line === talk.line);
+  return (query && matchSession(query, schedule).match?.session.url) ?? undefined;
 }
 
 /** The publish check's hints: talk headings naming a session of the note's schedule with a misspelt speaker. */

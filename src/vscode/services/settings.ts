@@ -192,3 +192,22 @@ export function photoSettings(scope?: vscode.ConfigurationScope): PhotoSettings 
     keepMetadata: c.get<unknown>('photos.keepMetadata', false) === true,
   };
 }
+
+const PUBLISHED_LINE = '{slides} · {recording}';
+
+/**
+ * talkCapture.published.lineFormat: the line Find Published Links… writes under a heading with
+ * no placeholder. One line naming `{slides}` or `{recording}`; anything else gets the default.
+ */
+export function publishedLineFormat(scope?: vscode.ConfigurationScope): string {
+  const v = config(scope).get<unknown>('published.lineFormat', PUBLISHED_LINE);
+  if (typeof v !== 'string' || /[\r\n]/.test(v) || !/\{(?:slides|recording)\}/.test(v) || v.length > 500) return PUBLISHED_LINE;
+  return v.trim();
+}
+
+/** talkCapture.published.pauseSeconds in milliseconds (1 to 60 s; 2 s when not a number). */
+export function publishedPauseMs(): number {
+  const v = config().get<unknown>('published.pauseSeconds', 2);
+  const s = typeof v === 'number' && Number.isFinite(v) ? Math.min(60, Math.max(1, v)) : 2;
+  return Math.round(s * 1000);
+}

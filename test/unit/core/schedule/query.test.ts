@@ -4,7 +4,7 @@ import * as path from 'path';
 import {
   describeDiff,
   diffSchedules,
-  findSessionByTitle,
+  matchSession,
   schedulePeople,
   speakerDifferences,
   formatSessionHeading,
@@ -109,11 +109,12 @@ describe('schedule: queries', () => {
     assert.ok(people.speakers.includes('Jo (JJ) Park') && people.speakers.includes('Ana DE LA CRUZ'));
     assert.strictEqual(new Set(people.speakers).size, people.speakers.length);
     assert.deepStrictEqual(people.companies.slice(0, 3), ['Acme', 'Acme Corp', 'Example Foundation']);
-    assert.strictEqual(findSessionByTitle(s.sessions, 'tracing gently')?.id, find(s, 'Tracing, Gently').id);
-    assert.strictEqual(findSessionByTitle(s.sessions, 'Keynote 2: Closing the loop')?.title, 'Closing the Loop');
-    assert.strictEqual(findSessionByTitle(s.sessions, 'Lightning Talk: Tiny Controllers', '2099-03-26')?.title, 'Tiny Controllers');
-    assert.strictEqual(findSessionByTitle(s.sessions, 'Lunch'), undefined);
-    assert.strictEqual(findSessionByTitle(s.sessions, 'A talk that is not there'), undefined);
+    const title = (t: string, day?: string) => matchSession({ title: t, day }, s).match?.session;
+    assert.strictEqual(title('tracing gently')?.id, find(s, 'Tracing, Gently').id);
+    assert.strictEqual(title('Keynote 2: Closing the loop')?.title, 'Closing the Loop');
+    assert.strictEqual(title('Lightning Talk: Tiny Controllers', '2099-03-26')?.title, 'Tiny Controllers');
+    assert.strictEqual(title('Lunch'), undefined);
+    assert.strictEqual(title('A talk that is not there'), undefined);
     assert.deepStrictEqual(speakerDifferences(find(s, 'Tracing, Gently'), ['ana lima', 'Bo Chn']), { unknown: ['Bo Chn'], missing: ['Bo Chen', 'Cy Diaz'] });
   });
 
