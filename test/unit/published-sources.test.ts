@@ -153,19 +153,17 @@ function fill(text: string, links: TalkLinks[], lineFormat?: string): string {
 
 describe('published links: filling them in', () => {
   it('placeholders take the links: [slides](TODO), [slides](), slides (link), deck (link), [recording](TODO), TODO: will add link…', () => {
-    const text = [
-      '## Day 1',
-      '',
-      '### Tracing, Gently - Ana Lima',
-      '',
-      'Good one. [slides](TODO) and [recording](TODO)',
-      '',
-      '### Second talk',
-      '',
-      'the deck (link), a book (link), [Slides]()',
-      "TODO: will add link when it's published",
-      '',
-    ].join('\n');
+    const text = `## Day 1
+
+### Tracing, Gently - Ana Lima
+
+Good one. [slides](TODO) and [recording](TODO)
+
+### Second talk
+
+the deck (link), a book (link), [Slides]()
+TODO: will add link when it's published
+`;
     const out = fill(text, [found(3, slides(), video()), found(7, slides('https://s.example/2.pdf'), video('https://www.youtube.com/watch?v=Second0001'))]);
     assert.strictEqual(
       out,
