@@ -83,17 +83,22 @@ function formatLine(format: string, slides: readonly FoundLink[], recording: Fou
   return kept.join('').trim();
 }
 
-/** The talk's lines (0-based, heading included) as written. */
-function sectionText(lines: readonly string[], talk: Talk): string {
+/** The talk's lines (heading included) as written. */
+export function sectionText(lines: readonly string[], talk: Pick<Talk, 'line' | 'endLine'>): string {
   return lines.slice(talk.line - 1, talk.endLine).join('\n');
 }
 
-/** True when the talk already has a link of this kind (its text says so) or links this address. */
-function alreadyLinked(section: string, kind: LinkKind, url: string): boolean {
-  if (section.includes(url)) return true;
+/** True when a talk's text (its section) has a link of this kind the user wrote: its text says so (`[my slides](https://…)`), or a YouTube address. */
+export function hasLinkOf(section: string, kind: LinkKind): boolean {
   const word = kind === 'slides' ? SLIDES_WORD : RECORDING_WORD;
   for (const m of section.matchAll(/\[([^\]\n]{0,200})\]\((?:<)?https?:/g)) if (word.test(m[1])) return true;
   return kind === 'recording' && /youtube\.com\/watch|youtu\.be\//.test(section);
+}
+
+/** True when the talk already has a link of this kind or links this address. */
+function alreadyLinked(section: string, kind: LinkKind, url: string): boolean {
+  const safe = safeUrl(url);
+  return section.includes(url) || (safe.ok && section.includes(safe.markdown)) || hasLinkOf(section, kind);
 }
 
 /** The edits that write `found` into the note (never a link the user wrote; none when run again). */

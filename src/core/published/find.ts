@@ -13,6 +13,8 @@ import { scheduleDays } from '../schedule/query';
 import { noteStartDate } from '../schedule/editor-place';
 import { fetchText, isThisMachine } from '../net/fetchText';
 import { linksFromSchedPage } from './sched';
+import { hasLinkOf, sectionText } from './edits';
+import { linesOf } from '../capture/insert';
 import { linksFromPretalxResources, pretalxResourcesUrl } from './pretalxApi';
 import { parseHttpUrl } from './url';
 import type { CacheEntry, FindPublishedOptions, FindPublishedResult, FoundLink, PublishedCache, TalkLinks } from './types';
@@ -92,12 +94,17 @@ export async function findPublished(text: string, model: NotesModel, schedule: S
   const ctx = { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(text) };
   const talks: TalkLinks[] = [];
   const sessionOf = new Map<TalkLinks, Session>();
+  /** Talks whose slides and recording the user has linked already: their pages are not read. */
+  const linkedByUser = new Set<TalkLinks>();
+  const lines = linesOf(text);
   for (const talk of noteTalks(text, model, ctx)) {
     if (talk.hidden) continue;
     const { match, candidates } = matchSession(talk, schedule);
     const links = match ? merged([fromSchedule(match.session), fromCache(match.session.url ? entries[match.session.url] : undefined)]) : [];
     const found: TalkLinks = { line: talk.line, title: talk.title, match, candidates: candidates.slice(0, 10), links, problems: [] };
     talks.push(found);
+    const section = sectionText(lines, talk);
+    if (hasLinkOf(section, 'slides') && hasLinkOf(section, 'recording')) linkedByUser.add(found);
     if (match) sessionOf.set(found, match.session);
   }
   // The pages to read: sessions still missing a slide or a recording, not read lately, each once.
@@ -106,7 +113,7 @@ export async function findPublished(text: string, model: NotesModel, schedule: S
   for (const t of talks) {
     const session = sessionOf.get(t);
     const page = session && pageOf(session, schedule.format, o.pretalxApi !== false);
-    if (!page || complete(t.links) || fresh(entries[page.url])) continue;
+    if (!page || complete(t.links) || fresh(entries[page.url]) || linkedByUser.has(t)) continue;
     const p = pages.get(page.url) ?? { page, talks: [] };
     p.talks.push(t);
     pages.set(page.url, p);

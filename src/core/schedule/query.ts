@@ -119,7 +119,7 @@ export function minutesLeft(s: Session, at: Instant): number {
 // ---------------------------------------------------------------------------------------------
 // Re-imports
 
-const FIELDS: ReadonlyArray<keyof Session> = ['title', 'speakers', 'companies', 'byline', 'room', 'track', 'kind', 'start', 'end', 'url'];
+const FIELDS: ReadonlyArray<keyof Session> = ['title', 'speakers', 'companies', 'byline', 'room', 'track', 'kind', 'start', 'end', 'url', 'links'];
 
 interface SessionChange {
   before: Session;
@@ -137,6 +137,8 @@ export interface ScheduleDiff {
 
 function same(a: Session, b: Session, f: keyof Session): boolean {
   if (f === 'start' || f === 'end') return Date.parse(a[f]) === Date.parse(b[f]);
+  // Slides and recordings listed after the event (a re-imported pretalx or Sessionize file) are a change.
+  if (f === 'links') return JSON.stringify(a.links ?? []) === JSON.stringify(b.links ?? []);
   const x = a[f];
   const y = b[f];
   if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, i) => v === y[i]);

@@ -132,7 +132,7 @@ describe('talk-capture published (a local server)', () => {
   let server: Server;
   let dir: string;
   let note: string;
-  const run = (...args: string[]) => cli('published', note, '--pause', '0', '--timeout', '400', ...args);
+  const run = (...args: string[]) => cli('published', note, '--pause', '0', '--timeout', '1500', ...args);
   const pageHits = (id: string) => [...server.hits].filter(([p]) => p.startsWith(`/event/${id}/`)).reduce((n, [, c]) => n + c, 0);
 
   beforeEach(async () => {
@@ -157,7 +157,7 @@ describe('talk-capture published (a local server)', () => {
     const problems = first.errLines.filter((l) => l.includes('did not give'));
     assert.strictEqual(problems.length, 3, first.err);
     assert.match(problems[0], new RegExp(`line \\d+: 127\\.0\\.0\\.1:\\d+ did not give the session’s links \\(HTTP 404 Not Found\\): open ${server.base}/event/e4/`));
-    assert.match(problems[1], /longer than 0\.4 s.*open http:\/\/127\.0\.0\.1:\d+\/event\/e5\//);
+    assert.match(problems[1], /longer than 1\.5 s.*open http:\/\/127\.0\.0\.1:\d+\/event\/e5\//);
     assert.match(problems[2], /more than 4 MB.*open http:\/\/127\.0\.0\.1:\d+\/event\/e6\//);
     assert.strictEqual(server.total(), 6, 'each page once');
     assert.match(first.err, /6 of 7 talks matched a session; 6 pages read; .*written \(3 changes\)/);
@@ -204,6 +204,19 @@ describe('talk-capture published (a local server)', () => {
     assert.strictEqual(fs.readFileSync(note, 'utf8'), NOTE.replace('SCHEDULE', `${server.base}/schedule.ics`), 'without --write the note is not changed');
   });
 
+  it('a talk whose slides and recording the user linked already: its page is not read', async () => {
+    fs.writeFileSync(
+      note,
+      NOTE.replace('SCHEDULE', `${server.base}/schedule.ics`)
+        .replace('Good. [slides](TODO)', 'Good. [my slides](https://mine.example/s.pdf) and [the video](https://youtu.be/Mine12345)')
+        .replace("TODO: will add link when it's published\n", ''),
+    );
+    const r = await run('--json', '--now', '2099-06-01T00:00:00Z');
+    assert.strictEqual(r.code, 0, r.err);
+    assert.strictEqual(pageHits('e1'), 0);
+    assert.strictEqual(pageHits('e2'), 1);
+  });
+
   it('bad input: no schedule, an unknown option, a note that is not there: one line, exit 2', async () => {
     fs.writeFileSync(note, '## Day 1\n\n### A talk\n');
     const none = await run();
@@ -226,7 +239,7 @@ describe('talk-capture published (a local server)', () => {
     const result = await findPublished(text, parseNotes(text), schedule, emptyCache(), {
       now: '2099-10-01T00:00:00Z',
       pauseMs: 0,
-      timeoutMs: 400,
+      timeoutMs: 1500,
       signal: controller.signal,
       onProgress: (done) => {
         if (done === 1) controller.abort();

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseSchedule, scheduleFromJson, scheduleJson } from '../../../../src/core/schedule';
+import { diffSchedules, parseSchedule, scheduleFromJson, scheduleJson } from '../../../../src/core/schedule';
 import { linksFromSchedPage } from '../../../../src/core/published/sched';
 import { linksFromPretalxResources, pretalxResourcesUrl } from '../../../../src/core/published/pretalxApi';
 import { cacheJson, emptyCache, parseCache, publishedEdits } from '../../../../src/core/published';
@@ -153,19 +153,17 @@ function fill(text: string, links: TalkLinks[], lineFormat?: string): string {
 
 describe('published links: filling them in', () => {
   it('placeholders take the links: [slides](TODO), [slides](), slides (link), deck (link), [recording](TODO), TODO: will add link…', () => {
-    const text = [
-      '## Day 1',
-      '',
-      '### Tracing, Gently - Ana Lima',
-      '',
-      'Good one. [slides](TODO) and [recording](TODO)',
-      '',
-      '### Second talk',
-      '',
-      'the deck (link), a book (link), [Slides]()',
-      "TODO: will add link when it's published",
-      '',
-    ].join('\n');
+    const text = `## Day 1
+
+### Tracing, Gently - Ana Lima
+
+Good one. [slides](TODO) and [recording](TODO)
+
+### Second talk
+
+the deck (link), a book (link), [Slides]()
+TODO: will add link when it's published
+`;
     const out = fill(text, [found(3, slides(), video()), found(7, slides('https://s.example/2.pdf'), video('https://www.youtube.com/watch?v=Second0001'))]);
     assert.strictEqual(
       out,
@@ -205,5 +203,18 @@ describe('published links: filling them in', () => {
   it('the TODO Links view and the publish check count [slides](TODO), [slides]() and [recording](TODO) as left to do', () => {
     const model = parseNotes('### Talk\n\n[slides](TODO) [slides]() [recording](TODO)\n');
     assert.strictEqual(countTodos(model.todos), 3);
+  });
+});
+
+describe('published links: a re-import', () => {
+  it('counts links a session gained as a change', () => {
+    const sz = JSON.parse(fs.readFileSync(path.join(DIR, 'sessionize-all.json'), 'utf8'));
+    const before = parseSchedule(JSON.stringify(sz), { source: 's.json' });
+    sz.sessions[4].recordingUrl = 'https://www.youtube.com/watch?v=Secrets0001';
+    const diff = diffSchedules(before, parseSchedule(JSON.stringify(sz), { source: 's.json' }));
+    assert.deepStrictEqual(
+      diff.changed.map((c) => [c.after.title, c.fields]),
+      [['Secrets Without Tears', ['links']]],
+    );
   });
 });
