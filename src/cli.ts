@@ -39,7 +39,7 @@ const commands: Record<string, { run: CliCommand; usage: string }> = {
   photos: {
     run: async (args, io) => (await import('./cli/photos.js')).run(args, io),
     usage: [
-      'photos NOTE PHOTO|FOLDER... [--schedule SOURCE] [--tz ZONE] [--max-edge PX] [--keep-metadata] [--json] [--write]',
+      'photos NOTE PHOTO|FOLDER... [--schedule SOURCE] [--tz ZONE] [--max-edge PX] [--keep-metadata] [--json] [--write] [--day-pattern REGEX]',
       '                                   slide photos under the talks they were taken in (the plan; --write copies and links them)',
     ].join('\n'),
   },

@@ -9,19 +9,20 @@
  * or a path relative to the note's folder). Exit 0, or 2 for a usage, file or write problem.
  */
 import * as path from 'path';
-import { parseCliArgs } from './args';
+import { DAY_PATTERN_USAGE, dayPatternOf, parseCliArgs } from './args';
 import { CliError, type CliCommand, type CliIO } from './command';
 import { existingImages, photoFilesOf, readPhotoBytes, removeWritten, siteRootOf, unreadablePhoto, writeImages, type WrittenImages } from './photoFiles';
 import { readNote, type ReadNote } from './readFile';
 import { writeNote } from './safeWrite';
 import { readScheduleSource } from './schedule';
 import { applyEdits } from '../core/document';
+import type { NotesOptions } from '../core/notes/model';
 import { decodeQrLinks, DEFAULT_MAX_EDGE, photoEdits, photoFolder, planPhotos, processPhoto, readPhoto, type PhotoInfo, type PhotoPlan } from '../core/photos';
 import { isScheduleUrl, isValidTimeZone, type Schedule } from '../core/schedule';
 import { scheduleSourceOf } from '../core/schedule/editor-place';
 import { systemTimeZone } from '../core/schedule/time';
 
-const USAGE = 'usage: talk-capture photos NOTE PHOTO|FOLDER... [--schedule SOURCE] [--tz ZONE] [--max-edge PX] [--keep-metadata] [--json] [--write]';
+const USAGE = `usage: talk-capture photos NOTE PHOTO|FOLDER... [--schedule SOURCE] [--tz ZONE] [--max-edge PX] [--keep-metadata] [--json] [--write] ${DAY_PATTERN_USAGE}`;
 
 interface PhotoJson {
   file: string;
@@ -61,13 +62,14 @@ function printPlan(io: CliIO, file: string, plan: PhotoPlan): void {
 export const run: CliCommand = async (args, io) => {
   const { paths, flags, values } = parseCliArgs(
     args,
-    { json: {}, write: {}, 'keep-metadata': {}, schedule: { value: true }, tz: { value: true }, 'max-edge': { value: true } },
+    { json: {}, write: {}, 'keep-metadata': {}, schedule: { value: true }, tz: { value: true }, 'max-edge': { value: true }, 'day-pattern': { value: true } },
     USAGE,
   );
   if (paths.length < 2) throw new CliError(USAGE);
   const tz = values.get('tz');
   if (tz !== undefined && !isValidTimeZone(tz)) throw new CliError(`--tz: unknown time zone '${tz}' (use an IANA name such as Europe/Amsterdam)`);
   const maxEdge = maxEdgeOf(values.get('max-edge'));
+  const notes = { dayHeadingPattern: dayPatternOf(values), fileName: path.basename(paths[0] ?? '') };
   const write = flags.has('write');
   const [file, ...photoArgs] = paths;
   const note = readNote(file, { strictUtf8: write });
@@ -89,14 +91,14 @@ export const run: CliCommand = async (args, io) => {
   const folder = photoFolder(notePath, { siteRoot });
   const noteDir = path.dirname(notePath);
   const existing = existingImages(path.join(noteDir, folder.folder));
-  const options = { notePath, siteRoot, schedule, timeZone, fileName: path.basename(file), existingNames: existing.names, existingHashes: existing.hashes };
+  const options = { ...notes, notePath, siteRoot, schedule, timeZone, existingNames: existing.names, existingHashes: existing.hashes };
   const first = planPhotos(note.text, infos, options);
   // QR codes are looked for on the photos that are placed only.
   const links: Record<string, string[]> = {};
   const infoOf = new Map(infos.map((i) => [i.file, i] as const));
   for (const r of first.rows) if (r.talk) links[r.file] = decodeQrLinks(bytesOf.get(r.file)!, infoOf.get(r.file)!);
   const plan = planPhotos(note.text, infos, { ...options, links });
-  if (write) await writeAll(note, plan, infos, bytesOf, { maxEdge, keepMetadata: flags.has('keep-metadata') });
+  if (write) await writeAll(note, plan, infos, bytesOf, { maxEdge, keepMetadata: flags.has('keep-metadata'), notes });
   if (flags.has('json')) {
     const photos: PhotoJson[] = plan.rows.map((r) => ({ file: r.file, taken: r.taken, talk: r.talk, reason: r.reason, target: r.target, links: r.links }));
     io.out(JSON.stringify({ photos }, null, 2));
@@ -117,7 +119,7 @@ async function writeAll(
   plan: PhotoPlan,
   infos: readonly PhotoInfo[],
   bytesOf: ReadonlyMap<string, Uint8Array>,
-  options: { maxEdge: number; keepMetadata: boolean },
+  options: { maxEdge: number; keepMetadata: boolean; notes: NotesOptions },
 ): Promise<void> {
   const placed = plan.rows.filter((r) => r.talk && r.target);
   if (placed.length === 0) return;
@@ -136,7 +138,7 @@ async function writeAll(
   const written: WrittenImages = { finals: [], temps: [], folders: [] };
   try {
     writeImages(images, written);
-    writeNote(note, applyEdits(note.text, photoEdits(note.text, placed)));
+    writeNote(note, applyEdits(note.text, photoEdits(note.text, placed, [], options.notes)));
   } catch (err) {
     removeWritten(written);
     throw err;

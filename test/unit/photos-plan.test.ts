@@ -176,6 +176,31 @@ describe('photos: which talk', () => {
   });
 });
 
+describe('photos: linear in photos and talks', () => {
+  /** n talks (Start/End Talk times, 30 minutes each, overlapping the next by 10) and 2n photos over them. */
+  function steps(n: number): { steps: number; placed: number } {
+    const lines = ['## Day 1', ''];
+    const talkTimes: TalkTimes[] = [];
+    const t0 = Date.parse('2026-03-24T08:00:00Z');
+    for (let i = 0; i < n; i++) {
+      lines.push(`### Talk ${i}`, '', 'Notes.', '');
+      talkTimes.push({ heading: `Talk ${i}`, start: new Date(t0 + i * 20 * 60000).toISOString(), end: new Date(t0 + (i * 20 + 30) * 60000).toISOString() });
+    }
+    const photos = Array.from({ length: 2 * n }, (_, i) => photo(`p${i}.jpg`, new Date(t0 + i * 10 * 60000 + 60000).toISOString()));
+    const work = { steps: 0 };
+    const plan = planPhotos(lines.join('\n'), photos, { notePath: 'n.md', timeZone: 'UTC', talkTimes, work });
+    return { steps: work.steps, placed: plan.rows.filter((r) => r.talk).length };
+  }
+
+  it('places 2n photos among n overlapping talks in steps proportional to n', () => {
+    const small = steps(500);
+    const large = steps(2000);
+    assert.deepStrictEqual([small.placed, large.placed], [1000, 4000]);
+    assert.ok(large.steps <= 4 * small.steps + 10, `${small.steps} → ${large.steps}`);
+    assert.ok(large.steps <= 2 * 2000 + 4 * 2000, `${large.steps} steps for 4,000 photos and 2,000 talks`);
+  });
+});
+
 describe('photos: names and folders', () => {
   it('numbers per talk in capture order, skipping names that exist', () => {
     const photos = [photo('2.jpg', '2026-03-24T11:10:00+01:00'), photo('1.jpg', '2026-03-24T11:05:00+01:00'), photo('3.jpg', '2026-03-24T11:45:00+01:00')];
@@ -254,6 +279,12 @@ describe('photos: the note’s edits', () => {
       'Notes.',
       '',
     ]);
+  });
+
+  it('a marker in a code block is text, not a marker', () => {
+    const coded = NOTE.replace('pic from phone', '```\npic from phone\n```');
+    const out = applyEdits(coded, photoEdits(coded, planPhotos(coded, [photo('p1.jpg', '2026-03-24T10:10:00+01:00')], base).rows));
+    assert.ok(out.includes('```\npic from phone\n```\n\n![Slide: Platform engineering at scale](images/platform-engineering-at-scale-01.jpg)\n'), out);
   });
 
   it('keeps a CRLF note’s line endings and touches nothing else', () => {

@@ -105,6 +105,17 @@ describe('photos: the bytes written', () => {
     assert.deepStrictEqual(photoHashes(out.bytes), [hashBytes(out.bytes), info.hash]);
   });
 
+  it('leaves out what a phone appends after the image (a trailer with its own metadata)', async () => {
+    const photo = bytesOf('offset-gps.jpg');
+    const trailer = new TextEncoder().encode('SEFH owner=Jane Owner serial=SERIAL123456');
+    const withTrailer = new Uint8Array([...photo, ...trailer]);
+    const info = await readPhoto('trailer.jpg', withTrailer, { timeZone: 'UTC' });
+    assert.strictEqual(info.problem, null);
+    const out = await processPhoto(withTrailer, info, {});
+    assert.ok(!Buffer.from(out.bytes).includes('Jane Owner'));
+    assert.deepStrictEqual([out.bytes[out.bytes.length - 2], out.bytes[out.bytes.length - 1]], [0xff, 0xd9]);
+  });
+
   it('keeps the orientation as a minimal Exif when the pixels are kept', async () => {
     const { out } = await processed('rotated.jpg', {});
     const tags = await tagsOf(out.bytes);

@@ -10,7 +10,8 @@ import { eolOf, type TextEdit } from '../document';
 import { lastContentLine, linesOf } from '../capture/insert';
 import { markdownDestination, markdownPath } from '../links/safeUrl';
 import { parseNotes } from '../notes/parse';
-import type { Talk } from '../notes/model';
+import { blocksOf } from '../notes/scan';
+import type { NotesOptions, Talk } from '../notes/model';
 import { allTalks } from '../notes/query';
 import { markdownText } from '../schedule/text';
 import type { ChosenLink, PhotoRow } from './types';
@@ -56,11 +57,13 @@ function imageLine(row: PhotoRow, talk: Talk): string | undefined {
   return dest ? `![Slide: ${markdownText(talk.title)}](${dest})` : undefined;
 }
 
-/** The edits that write the plan's placed rows (and the chosen QR links) into the note. */
-export function photoEdits(text: string, rows: readonly PhotoRow[], links: readonly ChosenLink[] = []): TextEdit[] {
+/** The edits that write the plan's placed rows (and the chosen QR links) into the note; `options` as the plan was made with (the day heading pattern). */
+export function photoEdits(text: string, rows: readonly PhotoRow[], links: readonly ChosenLink[] = [], options: NotesOptions = {}): TextEdit[] {
   const eol = eolOf(text);
   const lines = linesOf(text);
-  const talks = new Map(allTalks(parseNotes(text)).map((t) => [t.line, t] as const));
+  const talks = new Map(allTalks(parseNotes(text, options)).map((t) => [t.line, t] as const));
+  // The same scan the model was built from (remembered): lines in code are never markers.
+  const { excluded } = blocksOf(text);
   const byTalk = new Map<number, { images: string[]; links: string[] }>();
   const entry = (line: number) => {
     let e = byTalk.get(line);
@@ -84,7 +87,7 @@ export function photoEdits(text: string, rows: readonly PhotoRow[], links: reado
     const markers: Marker[] = [];
     const existing = new Set<string>();
     for (let l = talk.line + 1; l <= talk.endLine && l <= lines.length; l++) {
-      const m = markerOf(lines[l - 1], l - 1);
+      const m = excluded[l - 1] ? undefined : markerOf(lines[l - 1], l - 1);
       if (m) markers.push(m);
       existing.add(lines[l - 1].trim());
     }

@@ -10,6 +10,7 @@ import { formatInstant } from '../schedule/time';
 import { joinPath, photoFolder, slugOf } from './folder';
 import { HEIC_REASON, MAX_PHOTO_BYTES, tooLargeReason } from './read';
 import type { PhotoInfo, PhotoPlan, PhotoRow, PlanOptions, TalkWindow } from './types';
+import { windowPlacer, type Placement } from './sweep';
 import { windowsOfModel } from './windows';
 
 /** A talk title as a file name stem: `ebpf-in-production`. */
@@ -21,23 +22,12 @@ const EXTENSION = { jpeg: 'jpg', png: 'png', webp: 'webp' } as const;
 
 const clock = (ms: number, zone: string) => formatInstant(ms, zone).slice(11, 16);
 
-/** The window a capture time falls in (the latest started), or why none: before, between, after. */
-function placeAt(t: number, windows: readonly TalkWindow[], zone: string): { window: TalkWindow } | { reason: string } {
-  let best: TalkWindow | undefined;
-  let before: TalkWindow | undefined;
-  let after: TalkWindow | undefined;
-  for (const w of windows) {
-    if (w.start <= t && t < (w.end ?? w.start)) {
-      if (!best || w.start >= best.start) best = w;
-    } else if ((w.end ?? w.start) <= t) {
-      if (!before || (w.end ?? w.start) > (before.end ?? before.start)) before = w;
-    } else if (w.start > t && (!after || w.start < after.start)) after = w;
-  }
-  if (best) return { window: best };
-  if (windows.length === 0) return { reason: 'no talk of the note has a time (schedule, Start Talk Now or a time in its heading)' };
-  if (!before) return { reason: 'before the first talk' };
-  if (!after) return { reason: `after the last talk (${before.title} ended ${clock(before.end ?? before.start, zone)})` };
-  return { reason: `in a break (between ${before.title} and ${after.title})` };
+/** Why a time in no window is not placed: before the first talk, in a break, after the last. */
+function reasonOf(p: Exclude<Placement, { window: TalkWindow }>, anyWindow: boolean, zone: string): string {
+  if (!anyWindow) return 'no talk of the note has a time (schedule, Start Talk Now or a time in its heading)';
+  if (!p.before) return 'before the first talk';
+  if (!p.after) return `after the last talk (${p.before.title} ended ${clock(p.before.end ?? p.before.start, zone)})`;
+  return `in a break (between ${p.before.title} and ${p.after.title})`;
 }
 
 /** Capture order: photos with a time by time, then those without, in the order given. */
@@ -61,7 +51,10 @@ export function planPhotos(text: string, photos: readonly PhotoInfo[], options: 
   const counters = new Map<number, number>();
   const max = options.maxBytes ?? MAX_PHOTO_BYTES;
   const rows: PhotoRow[] = [];
+  // Capture order is ascending time: one sweep over the windows places them all.
+  const place = windowPlacer(windows, options.work);
   for (const p of captureOrder(photos)) {
+    if (options.work) options.work.steps++;
     const row: PhotoRow = { file: p.file, taken: p.taken, talk: null, reason: null, target: null, url: null, links: [], source: null, hash: p.hash };
     rows.push(row);
     const chosen = options.assign && Object.prototype.hasOwnProperty.call(options.assign, p.file) ? options.assign[p.file] : undefined;
@@ -84,8 +77,8 @@ export function planPhotos(text: string, photos: readonly PhotoInfo[], options: 
       } else row.reason = `no talk at line ${chosen}`;
     } else if (p.takenMs === null) row.reason = 'no capture time';
     else {
-      const placed = placeAt(p.takenMs, windows, options.timeZone);
-      if ('reason' in placed) row.reason = placed.reason;
+      const placed = place(p.takenMs);
+      if (!('window' in placed)) row.reason = reasonOf(placed, windows.length > 0, options.timeZone);
       else {
         talk = { line: placed.window.line, title: placed.window.title };
         row.source = placed.window.source;

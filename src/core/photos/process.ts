@@ -6,7 +6,7 @@
  * Node and in a web worker; no native binary.
  */
 import jpeg from 'jpeg-js';
-import { HEIC_REASON, SOURCE_COMMENT } from './read';
+import { HEIC_REASON, jpegImageEnd, SOURCE_COMMENT } from './read';
 import type { PhotoInfo, ProcessOptions, ProcessedPhoto } from './types';
 import { orientPixels, resizeBox } from './pixels';
 
@@ -34,7 +34,7 @@ function keepSegment(marker: number, seg: Uint8Array): boolean {
   return marker === 0xee;
 }
 
-/** A JPEG's header segments split off its scan: `[marker, bytes]` up to SOS, and the rest from SOS. */
+/** A JPEG's header segments split off its scan: `[marker, bytes]` up to SOS, and the scans from SOS to EOI. */
 function jpegSegments(b: Uint8Array): { segments: [number, Uint8Array][]; scan: Uint8Array } {
   const segments: [number, Uint8Array][] = [];
   let i = 2;
@@ -49,7 +49,9 @@ function jpegSegments(b: Uint8Array): { segments: [number, Uint8Array][]; scan: 
     segments.push([marker, b.subarray(i, end)]);
     i = end;
   }
-  return { segments, scan: b.subarray(i) };
+  // The scans up to EOI: what a phone appends after the image (a gain map, a depth map, a maker trailer) is left out.
+  const end = jpegImageEnd(b, i);
+  return { segments, scan: b.subarray(i, end < 0 ? b.length : end) };
 }
 
 /** An APP1 segment holding only an Exif orientation (big-endian TIFF, one IFD, one entry). */

@@ -96,6 +96,28 @@ const le24 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8) | (b[i + 2] <<
 
 const TRUNCATED = 'unreadable: the file ends early (truncated)';
 
+/**
+ * Where a JPEG's image ends (just after its EOI marker), walking from its first SOS at `from`:
+ * entropy-coded data (stuffed `FF 00`, restart markers) and the segments between progressive
+ * scans are stepped over; -1 when the file ends first (truncated). What phones append after EOI
+ * (gain maps, depth maps, maker trailers) is not part of the image. One pass.
+ */
+export function jpegImageEnd(b: Uint8Array, from: number): number {
+  let j = from;
+  while (j + 1 < b.length) {
+    if (b[j] !== 0xff) {
+      j++;
+      continue;
+    }
+    const m = b[j + 1];
+    if (m === 0xd9) return j + 2;
+    if (m === 0x00 || m === 0xff || (m >= 0xd0 && m <= 0xd7)) j += m === 0xff ? 1 : 2;
+    else if (j + 4 <= b.length) j += 2 + ((b[j + 2] << 8) | b[j + 3]);
+    else break;
+  }
+  return -1;
+}
+
 /** Walks a JPEG's segments to its frame header (SOFn) and checks it ends (EOI after the scan). */
 function jpegLayout(b: Uint8Array): Layout {
   let i = 2;
@@ -116,9 +138,8 @@ function jpegLayout(b: Uint8Array): Layout {
       width = u16(b, i + 7);
     }
     if (marker === 0xda) {
-      // The entropy-coded scan follows; a whole file ends with EOI (phones may append data after it).
-      for (let j = b.length - 2; j > i; j--) if (b[j] === 0xff && b[j + 1] === 0xd9) return { width, height, problem: width ? null : 'unreadable: no frame header' };
-      return { width, height, problem: TRUNCATED };
+      if (jpegImageEnd(b, i) < 0) return { width, height, problem: TRUNCATED };
+      return { width, height, problem: width ? null : 'unreadable: no frame header' };
     }
     i += 2 + len;
   }

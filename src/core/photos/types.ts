@@ -123,6 +123,8 @@ export interface PlanOptions extends WindowOptions, FolderOptions {
   links?: Readonly<Record<string, readonly string[]>>;
   /** Maximum size in bytes (reason "too large"). Default `MAX_PHOTO_BYTES`. */
   maxBytes?: number;
+  /** Tests: counts the steps of the placement (photos and window heap operations), to show it linear. */
+  work?: { steps: number };
 }
 
 /** One row of the plan, in capture order (photos without a time last, in the order given). */
