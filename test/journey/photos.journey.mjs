@@ -45,10 +45,14 @@ async function showExplorer() {
  * Drags a photo from the Explorer into the editor with Shift held (VS Code then drops it into the
  * text instead of opening it), with the mouse, to a point near the end of the note.
  */
-async function shiftDragFromExplorer(folderRow, name) {
+async function shiftDragFromExplorer(folders, name) {
   const row = (text) => session.page.locator('.explorer-folders-view .monaco-list-row', { hasText: new RegExp(`^${text}$`) }).first();
-  // The Explorer shows photos/phone as one compact row: a click on it opens both.
-  if (!(await row(name).isVisible())) await row(folderRow).click();
+  // A click opens each folder on the way (photos, then phone) unless the file already shows.
+  for (const [i, folder] of folders.entries()) {
+    if (await row(name).isVisible()) break;
+    await row(folder).click();
+    await row(folders[i + 1] ?? name).waitFor({ state: 'visible', timeout: 15_000 });
+  }
   const from = await row(name).boundingBox();
   const to = await session.page.locator('.part.editor .monaco-editor .view-lines').first().boundingBox();
   const mouse = session.page.mouse;
@@ -62,17 +66,48 @@ async function shiftDragFromExplorer(folderRow, name) {
   await session.page.keyboard.up('Shift');
 }
 
+/**
+ * Add Slide Photos… from the palette, a folder typed into code-server's own file dialog (a quick
+ * input); Enter once the dialog lists the folder's `firstFile` (before that, on a busy machine,
+ * Enter would take the row of the listing it showed before). Resolves with the preview.
+ */
+async function addSlidePhotosFrom(folder, firstFile) {
+  await runCommand('Talk Capture: Add Slide Photos');
+  // The dialog fills in the workspace folder's path: the typed path replaces it (typed again if
+  // the dialog's own fill-in arrived after Ctrl+A on a busy machine).
+  await waitForQuickInput((s) => s.value.includes('/'));
+  const typed = path.join(session.workspace, ...folder.split('/'));
+  for (let attempt = 0; ; attempt++) {
+    await press('Control+A');
+    await type(typed, 10);
+    try {
+      await waitForQuickInput((s) => s.value === typed, 5_000);
+      break;
+    } catch (err) {
+      if (attempt >= 2) throw err;
+    }
+  }
+  // The closing `/` opens the folder in the dialog's list (typed again when the list did not follow).
+  const listed = (f) => [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].some((r) => (r.textContent ?? '').includes(f));
+  for (let attempt = 0; ; attempt++) {
+    await type('/', 10);
+    try {
+      await session.page.waitForFunction(listed, firstFile, { timeout: 10_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 2) throw err;
+      await press('Backspace');
+    }
+  }
+  await screenshot(`photos-dialog-${folder.replace(/\W+/g, '-')}`);
+  await press('Enter');
+  return waitForQuickInput((s) => s.title.startsWith('Add Slide Photos:'), 60_000);
+}
+
 describe('journey: slide photos', () => {
   it('Add Slide Photos…: a typed folder, the preview, a row moved to the next talk, Enter; the photos go under their talks', async () => {
     await openFile(NOTE);
-    await runCommand('Talk Capture: Add Slide Photos');
-    // code-server's own file dialog is a quick input that takes a typed path.
-    await waitForQuickInput((s) => s.title.includes('Slide photos') || s.placeholder.includes('/') || s.value.includes('/'));
-    await press('Control+A');
-    await type(`${path.join(session.workspace, 'photos', 'phone')}/`, 10);
-    await screenshot('photos-dialog');
-    await press('Enter');
-    const preview = await waitForQuickInput((s) => s.title.startsWith('Add Slide Photos:'), 60_000);
+    const preview = await addSlidePhotosFrom('photos/phone', 'IMG_0101.jpg');
     assert.match(preview.title, /3 of 3 placed/);
     const rows = await quickInputRows();
     assert.equal(rows.length, 3, rows.join('\n'));
@@ -115,7 +150,7 @@ describe('journey: slide photos', () => {
   it('a photo Shift+dragged from the Explorer to the end of the note goes under the talk it was taken in', async () => {
     await openFile(DROP_NOTE);
     await showExplorer();
-    await shiftDragFromExplorer('photos', 'IMG_0102.jpg');
+    await shiftDragFromExplorer(['photos', 'phone'], 'IMG_0102.jpg');
     await waitForLine('![Slide: Closing the Loop](images/closing-the-loop-01.jpg)');
     await screenshot('photos-dropped');
     await save(DROP_NOTE);
@@ -123,5 +158,25 @@ describe('journey: slide photos', () => {
       '### 14:00 Closing the Loop - Ada Varga, Example Corp': ['![Slide: Closing the Loop](images/closing-the-loop-01.jpg)'],
     });
     assert.ok(fs.statSync(path.join(session.workspace, 'notes', 'images', 'closing-the-loop-01.jpg')).size > 0, 'the image is written');
+  });
+
+  it('a photo without a capture time takes the file time when asked, marked so, and goes under its talk', async () => {
+    // The file was saved at 14:10 on the talk's day (the machine's zone, as the talk times are read).
+    const file = path.join(session.workspace, 'photos', 'no-exif', 'IMG_0200.jpg');
+    const at = new Date(2026, 2, 24, 14, 10);
+    fs.utimesSync(file, at, at);
+    await openFile('notes/photos-time.md');
+    const preview = await addSlidePhotosFrom('photos/no-exif', 'IMG_0200.jpg');
+    assert.match(preview.title, /0 of 1 placed/);
+    assert.match((await quickInputRows())[0], /IMG_0200\.jpg.*no capture time.*not placed: no capture time/);
+    const row = session.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
+    await row.hover();
+    await row.getByRole('button', { name: /file’s time/ }).click();
+    await waitForQuickInput((s) => s.title.includes('1 of 1 placed'));
+    assert.match((await quickInputRows())[0], /IMG_0200\.jpg.*2026-03-24 14:10 \(file time\).*→ Keeping Time/);
+    await screenshot('photos-file-time');
+    await press('Enter');
+    await waitForQuickInputClosed();
+    await waitForLine('![Slide: Keeping Time](images/keeping-time-01.jpg)');
   });
 });

@@ -13,10 +13,10 @@ import type { PhotosApi, PhotoPreviewRow } from '../api';
 import { isMarkdown, requireMarkdownEditor } from '../services/editor';
 import { applyCoreEdits } from '../services/edits';
 import { getNotes } from '../services/notesCache';
-import { looksLikePhoto, noteContext, photosApi, planFor, readOne, rememberWritten, removeImages, withFileTime, writeImages } from '../services/slidePhotos';
+import { editsFor, looksLikePhoto, noteContext, photosApi, planFor, readOne, rememberWritten, removeImages, withFileTime, writeImages } from '../services/slidePhotos';
 import type { NoteContext, PhotoSource, ReadPhoto } from '../services/slidePhotos';
 import { allTalks } from '../../core/notes/query';
-import { decodeQrLinks, photoEdits, type ChosenLink, type PhotoPlan, type PhotoRow } from '../../core/photos/index';
+import { decodeQrLinks, type ChosenLink, type PhotoPlan, type PhotoRow } from '../../core/photos/index';
 
 /** Arguments for scripted use and the tests: photo files or folders, the note, apply without the preview. */
 interface AddPhotosArgs {
@@ -288,7 +288,7 @@ async function addSlidePhotos(ctx: FeatureContext, api: PhotosApi, args: AddPhot
     tell('the note changed while the photos were read; nothing was written. Run Add Slide Photos… again.', true);
     return undefined;
   }
-  const edits = photoEdits(note.text, chosen.rows, chosen.links);
+  const edits = editsFor(note, chosen.rows, chosen.links);
   const written = await writeImages(note, chosen.rows, read.photos);
   if (!(await applyCoreEdits(doc, note.version, edits))) {
     await removeImages(written);

@@ -11,10 +11,9 @@ import * as vscode from 'vscode';
 import type { FeatureContext } from '../services/feature';
 import { toVsRange } from '../services/edits';
 import { getNotes } from '../services/notesCache';
-import { looksLikePhoto, noteContext, photosApi, planFor, readOne, rememberWritten, targetUri } from '../services/slidePhotos';
+import { editsFor, looksLikePhoto, noteContext, photosApi, planFor, readOne, rememberWritten, targetUri } from '../services/slidePhotos';
 import type { PhotoSource, ReadPhoto } from '../services/slidePhotos';
 import { findTalkAt } from '../../core/notes/query';
-import { photoEdits } from '../../core/photos/index';
 
 const KIND = 'markdown.link.image.talkCapture';
 const TITLE = 'Insert slide photo under its talk (Talk Capture)';
@@ -114,7 +113,7 @@ async function photoEdit(
     const bytes = photos.get(r.file)?.processed?.bytes;
     if (uri && bytes) edit.createFile(uri, { contents: bytes, overwrite: false, ignoreIfExists: false });
   }
-  for (const e of photoEdits(note.text, rows)) edit.replace(doc.uri, toVsRange(e.range), e.newText);
+  for (const e of editsFor(note, rows)) edit.replace(doc.uri, toVsRange(e.range), e.newText);
   await rememberWritten(ctx.extension.workspaceState, doc.uri.toString(), rows);
   api.lastMessage = `Talk Capture: ${rows.length} slide photo${rows.length === 1 ? '' : 's'} under ${[...new Set(rows.map((r) => r.talk?.title))].join(', ')}.`;
   return edit;

@@ -14,8 +14,9 @@ import { noteSchedule, zoneOverride } from './scheduleStore';
 import { notesOptionsOf } from './notesCache';
 import { photoSettings, type PhotoSettings } from './settings';
 import { talkTimesOf } from './talkTimes';
-import { ancestorFolders, MAX_PHOTO_BYTES, photoFolder, planPhotos, processPhoto, readPhoto, SITE_ROOT_MARKERS } from '../../core/photos/index';
-import type { PhotoAssignment, PhotoInfo, PhotoPlan, PhotoRow, PlanOptions, ProcessedPhoto } from '../../core/photos/index';
+import { ancestorFolders, MAX_PHOTO_BYTES, photoEdits, photoFolder, planPhotos, processPhoto, readPhoto, SITE_ROOT_MARKERS } from '../../core/photos/index';
+import type { ChosenLink, PhotoAssignment, PhotoInfo, PhotoPlan, PhotoRow, PlanOptions, ProcessedPhoto } from '../../core/photos/index';
+import type { TextEdit } from '../../core/document';
 
 const HASHES_KEY = 'talkCapture.photoHashes';
 const IMAGE_NAME = /\.(?:jpe?g|png|heic|heif|webp|gif|avif)$/i;
@@ -188,6 +189,11 @@ export function withFileTime(info: PhotoInfo, fileTime: number): PhotoInfo {
 /** The core's plan for these photos with the user's choices. */
 export function planFor(note: NoteContext, infos: readonly PhotoInfo[], assign: PhotoAssignment = {}, links: Record<string, readonly string[]> = {}): PhotoPlan {
   return planPhotos(note.text, infos, { ...note.options, assign, links });
+}
+
+/** The note's lines for the placed rows (and the chosen QR links), against the text the plan read. */
+export function editsFor(note: NoteContext, rows: readonly PhotoRow[], links: readonly ChosenLink[] = []): TextEdit[] {
+  return photoEdits(note.text, rows, links, { dayHeadingPattern: note.options.dayHeadingPattern, fileName: note.options.fileName });
 }
 
 /** The image file of a placed row. */
