@@ -19,6 +19,7 @@ import { registerPublishCheck } from './vscode/features/publishCheck';
 import { registerScheduleImport } from './vscode/features/scheduleImport';
 import { registerScheduleView } from './vscode/features/scheduleView';
 import { registerFinishPost } from './vscode/features/finishPost';
+import { stackOf } from './core/util/errors';
 
 const features: Array<[string, Feature]> = [
   ['talks view', registerTalksView],
@@ -51,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): TalkCaptureApi {
       register({ extension: context, api, log });
     } catch (err) {
       // One broken feature must not take the others down with it.
-      log.error(`Could not start the ${name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      log.error(`Could not start the ${name}: ${stackOf(err)}`);
     }
   }
   api.activationMs = performance.now() - started;

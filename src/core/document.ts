@@ -4,6 +4,7 @@
  * {@link InMemoryDocument}. Positions are 0-based like VS Code's and LSP's; line numbers shown
  * to people (outline, JSON output, problems) are 1-based and say so in their names.
  */
+import { itself, upperBound } from './util/search';
 export interface Position {
   /** 0-based line. */
   line: number;
@@ -101,14 +102,8 @@ export class InMemoryDocument implements TextDocument {
   positionAt(offset: number): Position {
     const starts = this.lineStartOffsets();
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - starts[lo] };
+    const line = upperBound(starts, o, itself) - 1;
+    return { line, character: o - starts[line] };
   }
 
   private lineStartOffsets(): number[] {

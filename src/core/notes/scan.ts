@@ -29,7 +29,7 @@ import {
   listContentColumn,
   SETEXT,
   setextContent,
-  splitLines,
+  noteLines,
   startsBlock,
   THEMATIC,
 } from './lineSyntax';
@@ -53,7 +53,7 @@ export function blocksOf(text: string): Blocks {
 /** Reads the blocks of a note in one pass. */
 export function scanBlocks(text: string): Blocks {
   const starts = lineStarts(text);
-  const lines = splitLines(text, starts);
+  const lines = noteLines(text, starts);
   const s = newScanState(lines);
   const { excluded, kind, inlineFrom, groupOf, definitions, definitionUrls, skipped, lists } = s;
   const codeSpans = new Map<number, Array<[number, number]>>();

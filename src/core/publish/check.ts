@@ -18,6 +18,7 @@ import { lineOfOffset, openFrontMatter, describeError, type FrontMatterSource } 
 import { planTagSync, type TagStyle } from '../frontmatter/tags';
 import type { TextEdit } from '../document';
 import { headingSpaceProblems } from './headingSpace';
+import { upperBound } from '../util/search';
 
 type ProblemKind = 'unread' | 'front-matter' | 'todo' | 'placeholder' | 'empty-talk' | 'unlinked-project' | 'typo' | 'bad-link' | 'tags' | 'draft' | 'heading-space';
 type ProblemSeverity = 'error' | 'warning' | 'info';
@@ -219,14 +220,8 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
     const overlapsPlaceholder = (line: number, column: number, endColumn: number): boolean => {
       const list = placeholders.get(line);
       if (!list) return false;
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid].endColumn <= column) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < list.length && list[lo].column < endColumn;
+      const at = upperBound(list, column, (p) => p.endColumn);
+      return at < list.length && list[at].column < endColumn;
     };
     for (const link of scan.links) {
       const line = link.line + 1;

@@ -16,6 +16,7 @@ import { resolveSource, scheduleApi, sourceForFile, zoneOverride, type ScheduleR
 import { MAX_SCHEDULE_BYTES, ScheduleError, describeDiff, diffSchedules, loadScheduleText, scheduleUrlProblem, summarizeSchedule, type Schedule } from '../../core/schedule/index';
 import { scheduleSourceOf, setScheduleSource } from '../../core/schedule/editor-place';
 import { parseScheduleOffThread } from '../services/offThread';
+import { messageOf, stackOf } from '../../core/util/errors';
 
 interface SourceItem extends vscode.QuickPickItem {
   route: 'again' | 'file' | 'url';
@@ -93,7 +94,7 @@ async function readSchedule(api: ScheduleApi, ref: ScheduleRef): Promise<Schedul
         try {
           text = await vscode.workspace.fs.readFile(ref.file);
         } catch (err) {
-          throw new ScheduleError(`${ref.source}: cannot be read (${err instanceof Error ? err.message : String(err)})`);
+          throw new ScheduleError(`${ref.source}: cannot be read (${messageOf(err)})`);
         }
       } else {
         progress.report({ message: 'downloading' });
@@ -184,8 +185,8 @@ async function importSchedule(ctx: FeatureContext, arg?: unknown): Promise<Sched
   try {
     schedule = await readSchedule(api, ref);
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    if (!(err instanceof ScheduleError)) ctx.log.error(`Import Conference Schedule: ${err instanceof Error ? (err.stack ?? reason) : reason}`);
+    const reason = messageOf(err);
+    if (!(err instanceof ScheduleError)) ctx.log.error(`Import Conference Schedule: ${stackOf(err)}`);
     if (ref.file) {
       void tell(api, 'error', `Talk Capture: the schedule was not imported: ${reason}`);
       return undefined;
@@ -232,8 +233,8 @@ export function registerScheduleImport(ctx: FeatureContext): void {
       try {
         return await importSchedule(ctx, arg);
       } catch (err) {
-        ctx.log.error(`Import Conference Schedule: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        void vscode.window.showErrorMessage(`Talk Capture: Import Conference Schedule failed: ${err instanceof Error ? err.message : String(err)}`);
+        ctx.log.error(`Import Conference Schedule: ${stackOf(err)}`);
+        void vscode.window.showErrorMessage(`Talk Capture: Import Conference Schedule failed: ${messageOf(err)}`);
         return undefined;
       }
     }),

@@ -14,7 +14,8 @@ import type { TalksViewApi } from '../api';
 import type { FeatureContext } from '../services/feature';
 import { getNotes } from '../services/notesCache';
 import { todoCountOptions } from '../services/settings';
-import { plural, todoItem, type DayElement, type GroupElement, type NotesElement, type ProblemElement, type TalkElement, type TodoElement } from '../services/treeItems';
+import { todoItem, type DayElement, type GroupElement, type NotesElement, type ProblemElement, type TalkElement, type TodoElement } from '../services/treeItems';
+import { plural } from '../../core/util/plural';
 
 /** A node of the Talks tree: the element handed to commands plus what the tree needs. */
 interface TalkNode {

@@ -16,7 +16,8 @@ import type { FeatureContext } from '../services/feature';
 import { getNotes, parseNotesText } from '../services/notesCache';
 import { notesRulesSetting, todoCountOptions } from '../services/settings';
 import { findWorkspaceNotes, isWorkspaceNote, readWorkspaceNote } from '../services/workspaceNotes';
-import { plural, todoItem, type FileElement, type NotesElement, type TalkElement, type TodoElement } from '../services/treeItems';
+import { todoItem, type FileElement, type NotesElement, type TalkElement, type TodoElement } from '../services/treeItems';
+import { plural } from '../../core/util/plural';
 
 interface FileTodos {
   uri: vscode.Uri;
@@ -225,7 +226,7 @@ export function registerTodosView(ctx: FeatureContext): void {
   const subs = ctx.extension.subscriptions;
   subs.push(provider, view);
   provider.onTotal = (total, skipped) => {
-    view.badge = total > 0 ? { value: total, tooltip: `${total} TODO item${total === 1 ? '' : 's'} in the notes` } : undefined;
+    view.badge = total > 0 ? { value: total, tooltip: `${plural(total, 'TODO item')} in the notes` } : undefined;
     view.message = skipped > 0 ? `${skipped} note${skipped === 1 ? ' was' : 's were'} skipped (see the warning items).` : undefined;
   };
 

@@ -1,6 +1,6 @@
 /**
- * What the Talks and TODO Links trees share: the elements handed to commands, the wording of
- * counts, and the tree item of a TODO.
+ * What the Talks and TODO Links trees share: the elements handed to commands and the tree
+ * item of a TODO.
  */
 import * as vscode from 'vscode';
 import type { TodoItem } from '../../core/notes/model';
@@ -13,11 +13,6 @@ export type TodoElement = { kind: 'todo'; uri: vscode.Uri; todo: TodoItem; talk:
 export type ProblemElement = { kind: 'problem'; uri: vscode.Uri; line: number };
 export type FileElement = { kind: 'file'; uri: vscode.Uri; line: number };
 export type NotesElement = DayElement | GroupElement | TalkElement | TodoElement | ProblemElement | FileElement;
-
-/** `1 talk`, `2 talks`: a count with its noun. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 const TODO_KIND_LABEL: Record<TodoItem['kind'], string> = {
   todo: 'TODO',
