@@ -3,7 +3,7 @@
  * the last one, in the document's own style).
  */
 import { fillTemplate, templateNames } from './template';
-import { addDays } from '../util/dates';
+import { addDays, NUMBER_WORDS, WEEKDAYS } from '../util/dates';
 
 export const DEFAULT_TALK_FORMAT = '### {title} - {speakers}, {company}';
 export const DEFAULT_KEYNOTE_FORMAT = '### Keynote {n}: {title} - {speakers}, {company}';
@@ -109,9 +109,6 @@ export function nextKeynoteNumber(headings: ReadonlyArray<{ heading: string; kin
 
 // ---------------------------------------------------------------------------------------------
 // Day headings
-
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function capitalizeLike(word: string, like: string): string {
   if (like === like.toUpperCase()) return word.toUpperCase();

@@ -88,6 +88,12 @@ function wholeLine(lines: readonly string[], line: number): { column: number; en
   return { column: lead + 1, endColumn: Math.max(t.trimEnd().length + 1, lead + 2) };
 }
 
+/** A part of the note a reader could not read, over its whole line. */
+function unreadPart(lines: readonly string[], part: { line: number; reason: string }): PublishProblem {
+  const span = wholeLine(lines, part.line);
+  return problemAt('unread', 'error', `Not fully read: ${part.reason}`, part.line, span.column, span.endColumn);
+}
+
 function todoProblem(t: TodoItem): PublishProblem | undefined {
   switch (t.kind) {
     case 'todo':
@@ -145,10 +151,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
 
   // What could not be read: the check cannot vouch for it.
   if (notes.skipped) problems.push(problemAt('unread', 'error', `Not read: ${notes.skipped}`, 1, 1, 2));
-  for (const part of notes.skippedParts ?? []) {
-    const span = wholeLine(lines, part.line);
-    problems.push(problemAt('unread', 'error', `Not fully read: ${part.reason}`, part.line, span.column, span.endColumn));
-  }
+  for (const part of notes.skippedParts ?? []) problems.push(unreadPart(lines, part));
 
   // Front matter.
   const opened = openFrontMatter(text);
@@ -205,10 +208,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
     scan = undefined;
   }
   if (scan) {
-    for (const part of scan.skipped) {
-      const span = wholeLine(lines, part.line);
-      problems.push(problemAt('unread', 'error', `Not fully read: ${part.reason}`, part.line, span.column, span.endColumn));
-    }
+    for (const part of scan.skipped) problems.push(unreadPart(lines, part));
     // Placeholders of each line, in column order (TODO items come so), found by binary search.
     const placeholders = new Map<number, PublishProblem[]>();
     for (const p of problems) {

@@ -13,7 +13,7 @@ import { dateOfDayTitle, formatDayHeading, nextDayTitle } from '../capture/headi
 import type { Session } from './model';
 import { formatSessionHeading, sessionLinkLine } from './sessionHeading';
 import { sessionDay } from './query';
-import { addDays, daysBetween, weekdayOf } from '../util/dates';
+import { addDays, daysBetween, NUMBER_WORDS, weekdayOf, WEEKDAYS } from '../util/dates';
 
 /** The front matter key that names a note's schedule (a URL or a workspace-relative path). */
 const SCHEDULE_KEY = 'schedule';
@@ -56,8 +56,6 @@ function describe(line: number | null, reason: string, format: 'yaml' | 'toml' |
 // ---------------------------------------------------------------------------------------------
 // Days of a note and days of a schedule
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const DAY_NUMBER = /^(.*?\bday)([\s_-]*)(\d{1,3})/i;
 const DAY_WORD = new RegExp(`^(.*?\\bday[\\s_-]*)(${NUMBER_WORDS.join('|')})\\b`, 'i');
 const ISO_START = /^(\d{4}-\d{2}-\d{2})\b/;

@@ -16,7 +16,7 @@ import type { FeatureContext } from '../services/feature';
 import { getNotes, parseNotesText } from '../services/notesCache';
 import { notesRulesSetting, todoCountOptions } from '../services/settings';
 import { findWorkspaceNotes, isWorkspaceNote, readWorkspaceNote } from '../services/workspaceNotes';
-import { todoItem, type FileElement, type NotesElement, type TalkElement, type TodoElement } from '../services/treeItems';
+import { itemOf, todoItem, uniqueIds, type FileElement, type NotesElement, type TalkElement, type TodoElement } from '../services/treeItems';
 import { plural } from '../../core/util/plural';
 
 interface FileTodos {
@@ -162,12 +162,7 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
     item.contextValue = 'file';
     item.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [el] };
     const node: Node = { element: el, item, children: [] };
-    const seen = new Map<string, number>();
-    const uniq = (id: string) => {
-      const n = seen.get(id) ?? 0;
-      seen.set(id, n + 1);
-      return n ? `${id}#${n}` : id;
-    };
+    const uniq = uniqueIds();
     const byTalk = new Map<string, Node>();
     for (const it of f.items) {
       let parent = node;
@@ -201,7 +196,7 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
   }
 
   getTreeItem(element: NotesElement): vscode.TreeItem {
-    return nodes.get(element)?.item ?? new vscode.TreeItem('(gone)');
+    return itemOf(nodes, element);
   }
 
   getChildren(element?: NotesElement): NotesElement[] | Promise<NotesElement[]> {

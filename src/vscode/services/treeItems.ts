@@ -47,3 +47,18 @@ export function todoItem(el: TodoElement, id: string): vscode.TreeItem {
   item.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [el] };
   return item;
 }
+
+/** Ids made unique within one tree (`x`, then `x#1`, `x#2`): a tree refuses two items with one id. */
+export function uniqueIds(): (id: string) => string {
+  const seen = new Map<string, number>();
+  return (id) => {
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
+    return n ? `${id}#${n}` : id;
+  };
+}
+
+/** The tree item of an element, or a placeholder when the element is no longer in the tree. */
+export function itemOf(nodes: WeakMap<NotesElement, { item: vscode.TreeItem }>, element: NotesElement): vscode.TreeItem {
+  return nodes.get(element)?.item ?? new vscode.TreeItem('(gone)');
+}
