@@ -10,11 +10,11 @@ import { findTalkAt, visibleTalkCount } from '../../core/notes/query';
 import { countTodos } from '../../core/notes/todos';
 import { isConferenceNote } from '../../core/notes/conference';
 import { isMarkdown } from '../services/editor';
-import type { TalksViewApi } from '../api';
+import type { DayElement, GroupElement, NotesElement, ProblemElement, TalkElement, TodoElement, TalksViewApi } from '../api';
 import type { FeatureContext } from '../services/feature';
 import { getNotes } from '../services/notesCache';
 import { todoCountOptions } from '../services/settings';
-import { itemOf, todoItem, uniqueIds, type DayElement, type GroupElement, type NotesElement, type ProblemElement, type TalkElement, type TodoElement } from '../services/treeItems';
+import { itemOf, todoItem, uniqueIds } from '../services/treeItems';
 import { plural } from '../../core/util/plural';
 
 /** A node of the Talks tree: the element handed to commands plus what the tree needs. */

@@ -11,12 +11,12 @@ import type { TodoItem } from '../../core/notes/model';
 import { findTalkAt } from '../../core/notes/query';
 import { visibleTodos } from '../../core/notes/todos';
 import { isMarkdown } from '../services/editor';
-import type { TodosViewApi } from '../api';
+import type { FileElement, NotesElement, TalkElement, TodoElement, TodosViewApi } from '../api';
 import type { FeatureContext } from '../services/feature';
 import { getNotes, parseNotesText } from '../services/notesCache';
 import { notesRulesSetting, todoCountOptions } from '../services/settings';
 import { findWorkspaceNotes, isWorkspaceNote, readWorkspaceNote } from '../services/workspaceNotes';
-import { itemOf, todoItem, uniqueIds, type FileElement, type NotesElement, type TalkElement, type TodoElement } from '../services/treeItems';
+import { itemOf, todoItem, uniqueIds } from '../services/treeItems';
 import { plural } from '../../core/util/plural';
 
 interface FileTodos {

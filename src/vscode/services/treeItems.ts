@@ -3,16 +3,8 @@
  * item of a TODO.
  */
 import * as vscode from 'vscode';
+import type { NotesElement, TodoElement } from '../api';
 import type { TodoItem } from '../../core/notes/model';
-
-/** Elements of the Talks and TODO Links trees, as passed to commands. */
-export type DayElement = { kind: 'day'; uri: vscode.Uri; line: number };
-export type GroupElement = { kind: 'group'; uri: vscode.Uri; line: number };
-export type TalkElement = { kind: 'talk'; uri: vscode.Uri; line: number };
-export type TodoElement = { kind: 'todo'; uri: vscode.Uri; todo: TodoItem; talk: string | null };
-export type ProblemElement = { kind: 'problem'; uri: vscode.Uri; line: number };
-export type FileElement = { kind: 'file'; uri: vscode.Uri; line: number };
-export type NotesElement = DayElement | GroupElement | TalkElement | TodoElement | ProblemElement | FileElement;
 
 const TODO_KIND_LABEL: Record<TodoItem['kind'], string> = {
   todo: 'TODO',
