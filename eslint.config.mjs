@@ -5,6 +5,18 @@ import tseslint from 'typescript-eslint';
 const BROWSER = 'The browser build (vscode.dev) has no Node built-ins: use vscode.workspace.fs, TextDecoder, fetch, vscode.Uri.';
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_')).flatMap((m) => [m, `node:${m}`].map((name) => ({ name, message: BROWSER })));
 const NO_CLOCK = 'Unit tests assert behaviour, never time: prove linearity by counting work (steps per input byte as the input grows ×10) and put timings in `npm run bench`.';
+// Commands are registered through the wrapper in services/command.ts (a failure is logged and shown as
+// "Talk Capture: NAME failed: …", never thrown into the workbench).
+const ONE_WRAPPER = {
+  selector: "MemberExpression[object.property.name='commands'][property.name=/^register(TextEditor)?Command$/]",
+  message: 'Register commands through registerCommand (src/vscode/services/command.ts).',
+};
+// Settings are read through services/settings.ts: one sanitised getter per setting (a hostile or
+// mistyped value gets the default), old keys read in one place.
+const ONE_SETTINGS = {
+  selector: "MemberExpression[property.name='getConfiguration']",
+  message: 'Read settings through a getter of src/vscode/services/settings.ts.',
+};
 const noVscode = { name: 'vscode', message: 'src/core and the CLI must not import vscode; put editor code in src/vscode/.' };
 
 export default tseslint.config(
@@ -101,6 +113,14 @@ export default tseslint.config(
     files: ['test/web/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: nodeBuiltins.filter((p) => p.name !== 'assert') }] },
   },
+  {
+    // One way to register a command, one place that reads settings (see ONE_WRAPPER, ONE_SETTINGS).
+    files: ['src/vscode/**/*.ts', 'src/extension.ts'],
+    ignores: ['src/vscode/services/command.ts', 'src/vscode/services/settings.ts'],
+    rules: { 'no-restricted-syntax': ['error', ONE_WRAPPER, ONE_SETTINGS] },
+  },
+  { files: ['src/vscode/services/command.ts'], rules: { 'no-restricted-syntax': ['error', ONE_SETTINGS] } },
+  { files: ['src/vscode/services/settings.ts'], rules: { 'no-restricted-syntax': ['error', ONE_WRAPPER] } },
   {
     // The core and the CLI never depend on the editor: they are shared by both.
     files: ['src/cli/**/*.ts', 'src/cli.ts'],

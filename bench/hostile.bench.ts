@@ -1,5 +1,5 @@
 /**
- * Hostile notes (the shapes of test/unit/notes-fuzz and test/unit/pathological: runs of `[`,
+ * Hostile notes (the shapes of test/unit/core/notes/parse.fuzz and test/unit/cli.pathological: runs of `[`,
  * `(link) `, nested list markers, a long prose line, spaces), read into the outline, each beside
  * an ordinary generated note of the same size read in the same run. The tests prove that these
  * notes are read or refused with a reason; this reports how long they take. The goal: no hostile

@@ -29,7 +29,8 @@ export function tables(pkg) {
     '| --- | --- | --- |',
     ...Object.entries(c.configuration.properties).map(([key, p]) => {
       const def = JSON.stringify(p.default);
-      const desc = (p.markdownDescription ?? p.description ?? '').replace(/\n+/g, ' ');
+      const deprecated = p.markdownDeprecationMessage ?? p.deprecationMessage;
+      const desc = ((deprecated ? `**Deprecated:** ${deprecated} ` : '') + (p.markdownDescription ?? p.description ?? '')).replace(/\n+/g, ' ');
       const values = p.enum ? ` Values: ${p.enum.map((v) => `\`${v}\``).join(', ')}.` : '';
       return `| \`${key}\` | \`${esc(def)}\` | ${esc(desc)}${values} |`;
     }),

@@ -362,6 +362,30 @@ describe('capture: the talk timer', () => {
     assert.match(api.statusBarItem?.text ?? '', /Second one 00:0\d$/);
   });
 
+  it('Start Talk Now writes the start time where the talk heading format has {time}, and none without it', async () => {
+    const api = await capture();
+    const editor = await open(NOTE);
+    const startTalk = async (title: string) => {
+      const done = vscode.commands.executeCommand('talkCapture.startTalk');
+      await answer('title', title);
+      await answer('speakers', 'Pia Sol');
+      await answer('company', '');
+      await answer('kind', pick('Talk'));
+      await done;
+      assert.strictEqual(api.runningTalk?.title, title);
+      return editor.document.lineAt(api.runningTalk.line).text;
+    };
+    const restore = await setSetting('talkHeadingFormat', '### {title} ({time}) - {speakers}');
+    try {
+      await at(editor, 12);
+      assert.match(await startTalk('Timed'), /^### Timed \(\d\d:\d\d\) - Pia Sol$/);
+    } finally {
+      await restore();
+    }
+    await at(editor, 3);
+    assert.strictEqual(await startTalk('Untimed'), '### Untimed - Pia Sol', 'the default format has no {time}, and talk.includeTime is off');
+  });
+
   it('Start Talk Now with Escape starts nothing', async () => {
     const api = await capture();
     const editor = await open(NOTE);

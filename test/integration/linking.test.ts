@@ -113,13 +113,27 @@ describe('linking: CNCF projects', function () {
     assert.deepStrictEqual([range.start.character, range.end.character], [0, 5], 'replaces [Lin] with the link');
     const code = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(5, 4));
     assert.ok(!code.items.some((i) => i.detail?.startsWith('CNCF')), 'nothing in code');
-    const restore = await setSetting('completion.enabled', false);
+  });
+
+  it('talkCapture.completion.projects: off offers no project, onRequest still answers Ctrl+Space; the old keys count only while it is not set', async () => {
+    const editor = await openMarkdown('### Prom\n');
+    const offered = async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(0, 8));
+      return list.items.some((i) => i.detail?.startsWith('CNCF'));
+    };
+    assert.ok(await offered(), 'offered with the defaults');
+    const restores: Array<() => Promise<void>> = [];
     try {
-      const off = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 8));
-      assert.ok(!off.items.some((i) => i.detail?.startsWith('CNCF')), 'talkCapture.completion.enabled: false');
+      restores.push(await setSetting('completion.enabled', false));
+      assert.ok(!(await offered()), 'the deprecated talkCapture.completion.enabled: false still turns it off');
+      restores.push(await setSetting('completion.projects', 'onRequest'));
+      assert.ok(await offered(), 'completion.projects: onRequest, set, wins over completion.enabled: false');
+      restores.push(await setSetting('completion.projects', 'off'));
+      assert.ok(!(await offered()), 'completion.projects: off');
     } finally {
-      await restore();
+      for (const restore of restores.reverse()) await restore();
     }
+    assert.ok(await offered(), 'offered again once the settings are back');
   });
 
   it('Insert Project Link wraps the selection', async () => {

@@ -30,8 +30,13 @@ export interface TalkHeadingInput {
   kind?: TalkKind;
   /** Number of the keynote within its day (for `{n}`). */
   n?: number;
-  /** Start time `HH:MM`, when the heading should carry it. */
+  /** Start time `HH:MM`: fills the format's `{time}`. */
   time?: string;
+  /**
+   * The time first when the format has no `{time}` (`### 14:30 Title`): what the deprecated
+   * `talkCapture.talk.includeTime` asked for.
+   */
+  timeFirst?: boolean;
 }
 
 export interface TalkHeadingFormats {
@@ -67,7 +72,8 @@ function withHeadingMarks(format: string): string {
  * The heading line of a new talk. Keynotes use the keynote format. Other kinds than a plain talk
  * say their kind: through `{kind}` when the format has it, else as a `Kind: ` prefix of the title
  * (`### Lightning Talk: Title - Ada`), which is also how the notes model recognises them.
- * `{time}`, when the format lacks it, goes right after the heading marks (`### 14:30 Title`).
+ * The time fills `{time}`; with `timeFirst`, a format without `{time}` gets it right after the
+ * heading marks (`### 14:30 Title`).
  */
 export function formatTalkHeading(input: TalkHeadingInput, formats: TalkHeadingFormats = {}): string {
   const kind = input.kind ?? 'talk';
@@ -76,7 +82,7 @@ export function formatTalkHeading(input: TalkHeadingInput, formats: TalkHeadingF
   let title = input.title.trim();
   if (kind !== 'talk' && kind !== 'keynote' && !names.includes('kind')) title = `${kindLabel(kind)}: ${title}`;
   if (kind === 'keynote' && !names.includes('n') && !names.includes('kind')) title = `Keynote: ${title}`;
-  if (input.time && !names.includes('time')) format = format.replace(/^(#{1,6}[ \t]+)/, '$1{time} ');
+  if (input.time && input.timeFirst && !names.includes('time')) format = format.replace(/^(#{1,6}[ \t]+)/, '$1{time} ');
   return fillTemplate(format, {
     title,
     speakers: joinSpeakers(input.speakers),

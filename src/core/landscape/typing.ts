@@ -143,3 +143,19 @@ export function ambiguousPrefixes(projectKeys: readonly string[], commonWords: r
   }
   return [...out].sort();
 }
+
+/** How the project list opens (`talkCapture.completion.projects`). */
+export type ProjectCompletion = 'whileTyping' | 'onRequest' | 'off';
+
+/**
+ * The project list's setting: `talkCapture.completion.projects` when it is set; otherwise what
+ * the two keys it replaces said (`completion.enabled: false` → off, `completion.whileTyping:
+ * false` → on request, `Ctrl+Space` only); otherwise while typing. Values of another type count
+ * as not set.
+ */
+export function projectCompletion(set: { projects?: unknown; enabled?: unknown; whileTyping?: unknown }): ProjectCompletion {
+  if (set.projects === 'whileTyping' || set.projects === 'onRequest' || set.projects === 'off') return set.projects;
+  if (set.enabled === false) return 'off';
+  if (set.whileTyping === false) return 'onRequest';
+  return 'whileTyping';
+}

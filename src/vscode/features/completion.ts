@@ -17,7 +17,7 @@
  * not `kube` + a letter of Kubernetes), and an item the list shows (and Enter takes) always
  * begins with the word typed. While the word goes on being a project's beginning, the list is
  * opened again for it. Word suggestions are off for Markdown (package.json), so an empty project
- * list is never filled with the note's words. `talkCapture.completion.whileTyping: false`
+ * list is never filled with the note's words. `talkCapture.completion.projects: onRequest`
  * leaves only Ctrl+Space (a list asked for filters on the whole name, as usual).
  */
 import * as vscode from 'vscode';
@@ -28,7 +28,7 @@ import { compactKey, escapeLinkText, markdownUrl } from '../../core/landscape/te
 import { nextLetterOf, shouldOpenProjectList, wordBeforeCursor, type TypedWord } from '../../core/landscape/typing';
 import type { FeatureContext } from '../services/feature';
 import { getLandscape, initLandscape, scanOf } from '../services/landscapeService';
-import { landscapeScope } from '../services/settings';
+import { landscapeScope, projectCompletionSetting } from '../services/settings';
 
 /** `[` starts a link by hand: the provider is asked at once. */
 const TRIGGERS = ['['];
@@ -41,7 +41,7 @@ export function registerCompletion(ctx: FeatureContext): void {
   const provider: vscode.CompletionItemProvider = {
     async provideCompletionItems(doc, position, _token, context) {
       try {
-        if (!vscode.workspace.getConfiguration('talkCapture').get<boolean>('completion.enabled', true)) return undefined;
+        if (projectCompletionSetting(doc) === 'off') return undefined;
         const line = doc.lineAt(position.line).text;
         const typed = wordBeforeCursor(line.slice(0, position.character));
         if (openedLate(doc, position, typed)) {
@@ -124,8 +124,7 @@ async function onTyping(ctx: FeatureContext, e: vscode.TextDocumentChangeEvent):
     if (change.rangeLength !== 0 || change.text.length !== 1 || !/[\p{L}\p{N}-]/u.test(change.text)) return;
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document !== e.document || editor.selections.length !== 1) return;
-    const config = vscode.workspace.getConfiguration('talkCapture', e.document);
-    if (!config.get<boolean>('completion.enabled', true) || !config.get<boolean>('completion.whileTyping', true)) return;
+    if (projectCompletionSetting(e.document) !== 'whileTyping') return;
     // A letter typed at the cursor: the cursor is right after it. (The editor's selection
     // reaches the extension host only after this event, so it is not read here.) When more was
     // typed while the index loaded, the later change decides.

@@ -5,7 +5,7 @@
  * with its line and reason, and nothing is written.
  */
 import * as vscode from 'vscode';
-import { messageOf } from '../services/command';
+import { messageOf, registerCommand } from '../services/command';
 import type { FrontMatterApi } from '../api';
 import type { FeatureContext } from '../services/feature';
 import { editDocument, toVsRange } from '../services/edits';
@@ -13,7 +13,7 @@ import { isMarkdown, requireMarkdownEditor } from '../services/editor';
 import { setDateNow, setDraft, type EditResult } from '../../core/frontmatter/fields';
 import { describeAdded, syncTags } from '../../core/frontmatter/tags';
 import { landscapeIndex, landscapeIndexError } from '../services/landscapeService';
-import { tagSettings } from '../services/settings';
+import { syncTagsOnSave, tagSettings } from '../services/settings';
 import { linkedProjects } from '../../core/landscape/linkedProjects';
 import type { TextEdit } from '../../core/document';
 import { plural } from '../../core/util/plural';
@@ -44,73 +44,71 @@ async function runEdit<T>(doc: vscode.TextDocument, compute: (text: string) => E
 export function registerFrontMatterCommands(ctx: FeatureContext): void {
   const api: FrontMatterApi = { lastMessage: undefined };
   ctx.api.frontMatter = api;
-  const subs = ctx.extension.subscriptions;
+  registerCommand(ctx, 'talkCapture.toggleDraft', 'Toggle Draft', async () => {
+    const editor = requireMarkdownEditor('toggle draft');
+    if (!editor) return;
+    const run = await runEdit(editor.document, (text) => setDraft(text));
+    if (!run) return;
+    const r = run.result;
+    if (!r.ok) tell(api, 'error', `Talk Capture: cannot toggle draft: ${r.message}. Nothing was changed.`);
+    else if (run.applied) {
+      api.lastMessage = `draft: ${r.draft}`;
+      vscode.window.setStatusBarMessage(`Talk Capture: draft is now ${r.draft}`, 4000);
+    }
+  });
 
-  subs.push(
-    vscode.commands.registerCommand('talkCapture.toggleDraft', async () => {
-      const editor = requireMarkdownEditor('toggle draft');
-      if (!editor) return;
-      const run = await runEdit(editor.document, (text) => setDraft(text));
-      if (!run) return;
-      const r = run.result;
-      if (!r.ok) tell(api, 'error', `Talk Capture: cannot toggle draft: ${r.message}. Nothing was changed.`);
-      else if (run.applied) {
-        api.lastMessage = `draft: ${r.draft}`;
-        vscode.window.setStatusBarMessage(`Talk Capture: draft is now ${r.draft}`, 4000);
-      }
-    }),
+  registerCommand(ctx, 'talkCapture.setDateNow', 'Set Date to Now', async () => {
+    const editor = requireMarkdownEditor('set the date');
+    if (!editor) return;
+    const now = new Date();
+    const run = await runEdit(editor.document, (text) => setDateNow(text, now));
+    if (!run) return;
+    const r = run.result;
+    if (!r.ok) tell(api, 'error', `Talk Capture: cannot set the date: ${r.message}. Nothing was changed.`);
+    else {
+      api.lastMessage = `date: ${r.date}`;
+      vscode.window.setStatusBarMessage(`Talk Capture: date set to ${r.date}`, 4000);
+    }
+  });
 
-    vscode.commands.registerCommand('talkCapture.setDateNow', async () => {
-      const editor = requireMarkdownEditor('set the date');
-      if (!editor) return;
-      const now = new Date();
-      const run = await runEdit(editor.document, (text) => setDateNow(text, now));
-      if (!run) return;
-      const r = run.result;
-      if (!r.ok) tell(api, 'error', `Talk Capture: cannot set the date: ${r.message}. Nothing was changed.`);
-      else {
-        api.lastMessage = `date: ${r.date}`;
-        vscode.window.setStatusBarMessage(`Talk Capture: date set to ${r.date}`, 4000);
-      }
-    }),
+  registerCommand(ctx, 'talkCapture.syncTags', 'Sync Tags from Linked Projects', async () => {
+    const editor = requireMarkdownEditor('sync tags');
+    if (!editor) return;
+    const idx = await landscapeIndex(ctx.log);
+    if (!idx) {
+      tell(api, 'error', `Talk Capture: the landscape index cannot be loaded (${landscapeIndexError()}); tags were not synced.`);
+      return;
+    }
+    const doc = editor.document;
+    const settings = tagSettings(doc.uri);
+    if (settings.fields.length === 0) {
+      tell(api, 'warning', 'Talk Capture: talkCapture.tags.fields is empty: there is no field to sync.');
+      return;
+    }
+    let linkedCount = 0;
+    const run = await runEdit(doc, (text) => {
+      const projects = linkedProjects(text, idx).map((l) => l.entry);
+      linkedCount = new Set(projects.map((p) => p.name)).size;
+      return syncTags(text, projects, { ...settings, lookup: (t) => idx.get(t) });
+    });
+    if (!run) return;
+    const r = run.result;
+    if (!r.ok) tell(api, 'error', `Talk Capture: cannot sync tags: ${r.message}. Nothing was changed.`);
+    else if (r.added.length === 0) {
+      tell(
+        api,
+        'info',
+        linkedCount === 0
+          ? 'Talk Capture: the note links no landscape project yet (Link Project Mentions links them); nothing to add.'
+          : `Talk Capture: ${settings.fields.join(' and ')} already name all ${plural(linkedCount, 'linked project')}.`,
+      );
+    } else if (run.applied) tell(api, 'info', `Talk Capture: added ${describeAdded(r.added)}.`);
+  });
 
-    vscode.commands.registerCommand('talkCapture.syncTags', async () => {
-      const editor = requireMarkdownEditor('sync tags');
-      if (!editor) return;
-      const idx = await landscapeIndex(ctx.log);
-      if (!idx) {
-        tell(api, 'error', `Talk Capture: the landscape index cannot be loaded (${landscapeIndexError()}); tags were not synced.`);
-        return;
-      }
-      const doc = editor.document;
-      const settings = tagSettings(doc.uri);
-      if (settings.fields.length === 0) {
-        tell(api, 'warning', 'Talk Capture: talkCapture.tags.fields is empty: there is no field to sync.');
-        return;
-      }
-      let linkedCount = 0;
-      const run = await runEdit(doc, (text) => {
-        const projects = linkedProjects(text, idx).map((l) => l.entry);
-        linkedCount = new Set(projects.map((p) => p.name)).size;
-        return syncTags(text, projects, { ...settings, lookup: (t) => idx.get(t) });
-      });
-      if (!run) return;
-      const r = run.result;
-      if (!r.ok) tell(api, 'error', `Talk Capture: cannot sync tags: ${r.message}. Nothing was changed.`);
-      else if (r.added.length === 0) {
-        tell(
-          api,
-          'info',
-          linkedCount === 0
-            ? 'Talk Capture: the note links no landscape project yet (Link Project Mentions links them); nothing to add.'
-            : `Talk Capture: ${settings.fields.join(' and ')} already name all ${plural(linkedCount, 'linked project')}.`,
-        );
-      } else if (run.applied) tell(api, 'info', `Talk Capture: added ${describeAdded(r.added)}.`);
-    }),
-
+  ctx.extension.subscriptions.push(
     vscode.workspace.onWillSaveTextDocument((e) => {
       if (!isMarkdown(e.document) || e.reason === vscode.TextDocumentSaveReason.AfterDelay) return;
-      if (!vscode.workspace.getConfiguration('talkCapture', e.document.uri).get<boolean>('tags.syncOnSave', false)) return;
+      if (!syncTagsOnSave(e.document.uri)) return;
       e.waitUntil(syncOnSaveEdits(e.document, ctx, api));
     }),
   );

@@ -1,5 +1,6 @@
 /** Insert Day Heading: the day after the last one, in the note's own style (one undo step). */
 import * as vscode from 'vscode';
+import { dayIncludesDate } from '../services/settings';
 import type { FeatureContext } from '../services/feature';
 import { registerCommand } from '../services/command';
 import { editDocument } from '../services/edits';
@@ -17,7 +18,7 @@ async function insertDay(): Promise<void> {
   const editor = requireMarkdownEditor('add a day');
   if (!editor) return;
   const doc = editor.document;
-  const includeDate = vscode.workspace.getConfiguration('talkCapture').get<boolean>('day.includeDate', false);
+  const includeDate = dayIncludesDate();
   // With a schedule, the date is the conference's next day (days without sessions skipped).
   const scheduled = includeDate ? await scheduleNextDayOf(doc) : undefined;
   let ins: Insertion | undefined;

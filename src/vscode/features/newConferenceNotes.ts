@@ -1,5 +1,6 @@
 /** New Conference Notes…: a note with front matter and its first day, in the notes folder. */
 import * as vscode from 'vscode';
+import { dayIncludesDate, newFileEol, newNoteSettings } from '../services/settings';
 import type { FeatureContext } from '../services/feature';
 import { messageOf, registerCommand } from '../services/command';
 import { askPick, askText, captureApi } from '../services/quickInput';
@@ -10,15 +11,6 @@ import type { FrontMatterFormat } from '../../core/frontmatter/format';
 
 // ---------------------------------------------------------------------------------------------
 // New Conference Notes…
-
-function eolSetting(): '\n' | '\r\n' {
-  const eol = vscode.workspace.getConfiguration('files').get<string>('eol', 'auto');
-  if (eol === '\r\n' || eol === '\n') return eol;
-  // 'auto': the line ending of the machine VS Code runs on. A browser (vscode.dev) has no
-  // process object; its notes get \n, as VS Code's own default there.
-  const platform = (globalThis as { process?: { platform?: string } }).process?.platform;
-  return platform === 'win32' ? '\r\n' : '\n';
-}
 
 /** The folder segments of talkCapture.notesFolder, or undefined when it leaves the workspace. */
 function folderSegments(setting: string): string[] | undefined {
@@ -40,7 +32,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefined> {
-  const config = vscode.workspace.getConfiguration('talkCapture');
+  const settings = newNoteSettings();
   const title = 'New Conference Notes';
   const name = await askText(api, {
     name: 'name',
@@ -63,7 +55,7 @@ async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefin
     validate: (v) => (parseIsoDate(v) ? undefined : 'Write the date as YYYY-MM-DD, e.g. 2025-04-01.'),
   });
   if (date === undefined) return undefined;
-  const defaultFormat: FrontMatterFormat = config.get<string>('frontMatter.format') === 'toml' ? 'toml' : 'yaml';
+  const defaultFormat: FrontMatterFormat = settings.frontMatter;
   const formats = [
     { label: 'YAML', description: '--- front matter', format: 'yaml' as const },
     { label: 'TOML', description: '+++ front matter', format: 'toml' as const },
@@ -85,8 +77,8 @@ async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefin
     date: isoWithOffset(startDateTime(startDate, new Date())),
     format: picked.format,
     startDate,
-    includeDate: config.get<boolean>('day.includeDate', false),
-    eol: eolSetting(),
+    includeDate: dayIncludesDate(),
+    eol: newFileEol(),
   });
   const cursor = new vscode.Position(note.cursor.line, note.cursor.character);
 
@@ -98,13 +90,13 @@ async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefin
     await placeCursor(doc, cursor);
     return doc.uri;
   }
-  const segments = folderSegments(config.get<string>('notesFolder', 'content/posts') ?? 'content/posts');
+  const segments = folderSegments(settings.notesFolder);
   if (!segments) {
     void vscode.window.showErrorMessage('Talk Capture: talkCapture.notesFolder must be a folder inside the workspace (no "..").');
     return undefined;
   }
   const dir = vscode.Uri.joinPath(folder.uri, ...segments);
-  const fileName = noteFileName(config.get<string>('fileNameTemplate', '{slug}.md') ?? '{slug}.md', name, startDate);
+  const fileName = noteFileName(settings.fileNameTemplate, name, startDate);
   let target = vscode.Uri.joinPath(dir, fileName);
   for (let n = 2; (await exists(target)) && n < 1000; n++) target = vscode.Uri.joinPath(dir, numberedFileName(fileName, n));
   if (await exists(target)) {

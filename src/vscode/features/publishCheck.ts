@@ -5,7 +5,7 @@
  * until it is closed.
  */
 import * as vscode from 'vscode';
-import { messageOf } from '../services/command';
+import { messageOf, registerCommand } from '../services/command';
 import type { PublishCheckApi } from '../api';
 import type { FeatureContext } from '../services/feature';
 import { isMarkdown, requireMarkdownEditor } from '../services/editor';
@@ -123,44 +123,6 @@ export function registerPublishCheck(ctx: FeatureContext): void {
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
 
-    // `{ quiet: true }` (Finish Post…): no message and no panel; the caller reads the result and tells the user.
-    vscode.commands.registerCommand('talkCapture.checkNotes', async (args?: { quiet?: unknown }) => {
-      const editor = requireMarkdownEditor('check the note');
-      if (!editor) return undefined;
-      const doc = editor.document;
-      const quiet = args?.quiet === true;
-      const result = await check(doc);
-      if ('skipped' in result) {
-        api.lastSummary = `Talk Capture: cannot check this note: ${result.skipped}`;
-        if (!quiet) void vscode.window.showWarningMessage(api.lastSummary);
-        return result;
-      }
-      // Kept current while editing from now on (when talkCapture.check.live is on at that time).
-      if (!watched.has(doc.uri.toString())) watched.set(doc.uri.toString(), undefined);
-      if (quiet) return result;
-      const { problems } = result;
-      if (problems.length === 0) {
-        api.lastSummary = 'Talk Capture: ready to publish: no TODOs, placeholders, empty talks, broken links or tag gaps, and not a draft.';
-        void vscode.window.showInformationMessage(api.lastSummary);
-        return result;
-      }
-      // Hints (information) are worth a look but do not stand in the way of publishing, as in `talk-capture check`.
-      const hints = problems.filter((p) => p.severity === 'info');
-      const fix = problems.filter((p) => p.severity !== 'info');
-      const hinted = hints.length ? `${plural(hints.length, 'hint')}: ${summarize(hints)}` : '';
-      if (fix.length === 0) {
-        api.lastSummary = `Talk Capture: ready to publish; ${hinted}. See the Problems panel.`;
-        void vscode.window.showInformationMessage(api.lastSummary);
-        return;
-      }
-      api.lastSummary = `Talk Capture: ${plural(fix.length, 'thing')} to fix before publishing: ${summarize(fix)}${hinted ? `; ${hinted}` : ''}. See the Problems panel.`;
-      void vscode.window.showWarningMessage(api.lastSummary);
-      // Show the list, and give the keyboard back to the note.
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
-      await vscode.window.showTextDocument(doc, { viewColumn: editor.viewColumn, preserveFocus: false });
-      return result;
-    }),
-
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0 || !isMarkdown(e.document) || !watched.has(e.document.uri.toString())) return;
       if (!liveCheck(e.document.uri)) return;
@@ -177,4 +139,42 @@ export function registerPublishCheck(ctx: FeatureContext): void {
       }
     }),
   );
+  // `{ quiet: true }` (Finish Post…): no message and no panel; the caller reads the result and tells the user.
+  registerCommand(ctx, 'talkCapture.checkNotes', 'Check Notes Before Publishing', async (arg) => {
+    const args = arg as { quiet?: unknown } | undefined;
+    const editor = requireMarkdownEditor('check the note');
+    if (!editor) return undefined;
+    const doc = editor.document;
+    const quiet = args?.quiet === true;
+    const result = await check(doc);
+    if ('skipped' in result) {
+      api.lastSummary = `Talk Capture: cannot check this note: ${result.skipped}`;
+      if (!quiet) void vscode.window.showWarningMessage(api.lastSummary);
+      return result;
+    }
+    // Kept current while editing from now on (when talkCapture.check.live is on at that time).
+    if (!watched.has(doc.uri.toString())) watched.set(doc.uri.toString(), undefined);
+    if (quiet) return result;
+    const { problems } = result;
+    if (problems.length === 0) {
+      api.lastSummary = 'Talk Capture: ready to publish: no TODOs, placeholders, empty talks, broken links or tag gaps, and not a draft.';
+      void vscode.window.showInformationMessage(api.lastSummary);
+      return result;
+    }
+    // Hints (information) are worth a look but do not stand in the way of publishing, as in `talk-capture check`.
+    const hints = problems.filter((p) => p.severity === 'info');
+    const fix = problems.filter((p) => p.severity !== 'info');
+    const hinted = hints.length ? `${plural(hints.length, 'hint')}: ${summarize(hints)}` : '';
+    if (fix.length === 0) {
+      api.lastSummary = `Talk Capture: ready to publish; ${hinted}. See the Problems panel.`;
+      void vscode.window.showInformationMessage(api.lastSummary);
+      return;
+    }
+    api.lastSummary = `Talk Capture: ${plural(fix.length, 'thing')} to fix before publishing: ${summarize(fix)}${hinted ? `; ${hinted}` : ''}. See the Problems panel.`;
+    void vscode.window.showWarningMessage(api.lastSummary);
+    // Show the list, and give the keyboard back to the note.
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await vscode.window.showTextDocument(doc, { viewColumn: editor.viewColumn, preserveFocus: false });
+    return result;
+  });
 }

@@ -7,6 +7,8 @@
  * browser).
  */
 import * as vscode from 'vscode';
+import { excludeGlob } from '../services/settings';
+import { registerCommand } from '../services/command';
 import type { FeatureContext } from '../services/feature';
 import { askPick, askText, captureApi } from '../services/quickInput';
 import type { CaptureApi, ScheduleApi } from '../api';
@@ -37,7 +39,7 @@ function tell(api: ScheduleApi, kind: 'info' | 'warning' | 'error', message: str
 
 /** Asks for a schedule file: the workspace's .ics/.json/.xml files, or a file chosen in a dialog. */
 async function askFile(capture: CaptureApi): Promise<vscode.Uri | undefined> {
-  const exclude = vscode.workspace.getConfiguration('talkCapture').get<string>('excludeGlob') || undefined;
+  const exclude = excludeGlob();
   const found = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles('**/*.{ics,ICS,ical,json,xml}', exclude, 500) : [];
   const files = found
     .filter((u) => !/(?:^|\/)(?:package(?:-lock)?|tsconfig|jsconfig|composer)\.json$|\/\.vscode\//.test(u.path))
@@ -228,15 +230,5 @@ async function importSchedule(ctx: FeatureContext, arg?: unknown): Promise<Sched
 
 export function registerScheduleImport(ctx: FeatureContext): void {
   scheduleApi(ctx); // the store object only (nothing is read until a schedule is asked for)
-  ctx.extension.subscriptions.push(
-    vscode.commands.registerCommand('talkCapture.importSchedule', async (arg?: unknown) => {
-      try {
-        return await importSchedule(ctx, arg);
-      } catch (err) {
-        ctx.log.error(`Import Conference Schedule: ${stackOf(err)}`);
-        void vscode.window.showErrorMessage(`Talk Capture: Import Conference Schedule failed: ${messageOf(err)}`);
-        return undefined;
-      }
-    }),
-  );
+  registerCommand(ctx, 'talkCapture.importSchedule', 'Import Conference Schedule', (arg) => importSchedule(ctx, arg));
 }

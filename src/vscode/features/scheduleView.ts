@@ -11,6 +11,7 @@
  * under its day, starts the timer (through Start Talk Now) and puts the cursor in the note.
  */
 import * as vscode from 'vscode';
+import { registerCommand } from '../services/command';
 import type { FeatureContext } from '../services/feature';
 import { isMarkdown } from '../services/editor';
 import { noteSchedule, scheduleApi, scheduleNow } from '../services/scheduleStore';
@@ -307,39 +308,39 @@ export function registerScheduleView(ctx: FeatureContext): void {
     vscode.window.onDidChangeActiveTextEditor(() => view.visible && void reload()),
     api.store.onDidChange(() => void reload()),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('talkCapture.schedule.timeZone') && void reload()),
-    vscode.commands.registerCommand('talkCapture.schedule.star', star(true)),
-    vscode.commands.registerCommand('talkCapture.schedule.unstar', star(false)),
-    vscode.commands.registerCommand('talkCapture.schedule.refresh', () => reload()),
-    vscode.commands.registerCommand('talkCapture.schedule.startThisTalk', async (arg: unknown) => {
-      // From the context menu or the inline button: the session; from a key binding: the selected one.
-      const s = sessionOf(arg) ?? sessionOf(view.selection[0]);
-      if (!s || !provider.key) return;
-      await vscode.commands.executeCommand('talkCapture.startTalk', { scheduleKey: provider.key, sessionId: s.id });
-    }),
-    vscode.commands.registerCommand('talkCapture.schedule.filter', async () => {
-      const schedule = provider.schedule;
-      if (!schedule) {
-        void vscode.window.showInformationMessage('Talk Capture: import a conference schedule first.');
-        return;
-      }
-      type Item = vscode.QuickPickItem & { filter?: Filter };
-      const tracks = [...new Set(schedule.sessions.map((s) => s.track).filter((t): t is string => !!t))].sort();
-      const rooms = [...new Set(schedule.sessions.map((s) => s.room).filter((r): r is string => !!r))].sort();
-      const items: Item[] = [
-        { label: 'All sessions', filter: { kind: 'all' } },
-        { label: '$(star-full) Starred only', filter: { kind: 'starred' } },
-        ...(tracks.length ? [{ label: 'Tracks', kind: vscode.QuickPickItemKind.Separator } as Item] : []),
-        ...tracks.map((t): Item => ({ label: t, description: 'track', filter: { kind: 'track', value: t } })),
-        ...(rooms.length ? [{ label: 'Rooms', kind: vscode.QuickPickItemKind.Separator } as Item] : []),
-        ...rooms.map((r): Item => ({ label: r, description: 'room', filter: { kind: 'room', value: r } })),
-      ];
-      const picked = await vscode.window.showQuickPick(items, { title: 'Filter the Schedule', placeHolder: `Showing ${filterLabel(provider.filter)}`, matchOnDescription: true });
-      if (!picked?.filter) return;
-      await provider.setFilter(picked.filter);
-      describeView();
-      await revealNow();
-    }),
   );
+  registerCommand(ctx, 'talkCapture.schedule.star', 'Star Session', star(true));
+  registerCommand(ctx, 'talkCapture.schedule.unstar', 'Unstar Session', star(false));
+  registerCommand(ctx, 'talkCapture.schedule.refresh', 'Refresh Schedule', () => reload());
+  registerCommand(ctx, 'talkCapture.schedule.startThisTalk', 'Start This Talk', async (arg) => {
+    // From the context menu or the inline button: the session; from a key binding: the selected one.
+    const s = sessionOf(arg) ?? sessionOf(view.selection[0]);
+    if (!s || !provider.key) return;
+    await vscode.commands.executeCommand('talkCapture.startTalk', { scheduleKey: provider.key, sessionId: s.id });
+  });
+  registerCommand(ctx, 'talkCapture.schedule.filter', 'Filter Schedule', async () => {
+    const schedule = provider.schedule;
+    if (!schedule) {
+      void vscode.window.showInformationMessage('Talk Capture: import a conference schedule first.');
+      return;
+    }
+    type Item = vscode.QuickPickItem & { filter?: Filter };
+    const tracks = [...new Set(schedule.sessions.map((s) => s.track).filter((t): t is string => !!t))].sort();
+    const rooms = [...new Set(schedule.sessions.map((s) => s.room).filter((r): r is string => !!r))].sort();
+    const items: Item[] = [
+      { label: 'All sessions', filter: { kind: 'all' } },
+      { label: '$(star-full) Starred only', filter: { kind: 'starred' } },
+      ...(tracks.length ? [{ label: 'Tracks', kind: vscode.QuickPickItemKind.Separator } as Item] : []),
+      ...tracks.map((t): Item => ({ label: t, description: 'track', filter: { kind: 'track', value: t } })),
+      ...(rooms.length ? [{ label: 'Rooms', kind: vscode.QuickPickItemKind.Separator } as Item] : []),
+      ...rooms.map((r): Item => ({ label: r, description: 'room', filter: { kind: 'room', value: r } })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: 'Filter the Schedule', placeHolder: `Showing ${filterLabel(provider.filter)}`, matchOnDescription: true });
+    if (!picked?.filter) return;
+    await provider.setFilter(picked.filter);
+    describeView();
+    await revealNow();
+  });
   if (view.visible) {
     tick();
     void reload(true);

@@ -1,13 +1,14 @@
 /**
  * Start Talk Now / End Talk / Reveal Running Talk: the talk heading (as New Talk…, with the
- * start time when talkCapture.talk.includeTime is on) and a status bar item
+ * start time in the format's `{time}`) and a status bar item
  * `$(record) Title 12:34` that counts up; clicking it goes back to the talk. One talk at a time;
  * the timer survives switching editors and reloading the window (kept in the workspace state).
  */
 import * as vscode from 'vscode';
-import { messageOf } from '../services/command';
+import { registerCommand } from '../services/command';
 import type { FeatureContext } from '../services/feature';
 import { captureApi } from '../services/quickInput';
+import { timeFirstInHeadings } from '../services/settings';
 import type { RunningTalkInfo } from '../api';
 import { placeCursor, runNewTalk, viewTarget, type InsertedTalk } from '../services/talkInsert';
 import { getNotes } from '../services/notesCache';
@@ -18,7 +19,6 @@ import { nextSession, sessionClock } from '../../core/schedule/index';
 import { lastContentLine } from '../../core/capture/index';
 import { splitLines } from '../../core/util/lines';
 import { findTalkAt } from '../../core/notes/query';
-import { stackOf } from '../../core/util/errors';
 
 const STATE_KEY = 'talkCapture.runningTalk';
 
@@ -156,7 +156,6 @@ export function registerTalkTimer(ctx: FeatureContext): void {
   };
 
   const start = async (arg?: unknown) => {
-    const includeTime = vscode.workspace.getConfiguration('talkCapture').get<boolean>('talk.includeTime', false);
     const target = viewTarget(arg);
     const fromView = sessionTarget(arg);
     let scheduled: ScheduledInsert | undefined;
@@ -172,7 +171,8 @@ export function registerTalkTimer(ctx: FeatureContext): void {
       if (r.kind === 'inserted') scheduled = r.inserted;
       if (r.kind === 'other') talkTitle = r.title || undefined;
     }
-    const inserted: InsertedTalk | undefined = scheduled ?? (await runNewTalk(api, { withTime: includeTime, title: 'Start Talk Now', target, talkTitle }));
+    const inserted: InsertedTalk | undefined =
+      scheduled ?? (await runNewTalk(api, { withTime: true, timeFirst: timeFirstInHeadings(), title: 'Start Talk Now', target, talkTitle }));
     if (!inserted) return;
     // One talk at a time: a new one ends the one before.
     if (api.runningTalk) await end(true);
@@ -227,21 +227,12 @@ export function registerTalkTimer(ctx: FeatureContext): void {
     }
   });
 
-  ctx.extension.subscriptions.push(
-    item,
-    follow,
-    { dispose: () => timer && clearInterval(timer) },
-    vscode.commands.registerCommand('talkCapture.startTalk', async (arg?: unknown) => {
-      try {
-        await start(arg);
-      } catch (err) {
-        ctx.log.error(`Start Talk Now: ${stackOf(err)}`);
-        void vscode.window.showErrorMessage(`Talk Capture: Start Talk Now failed: ${messageOf(err)}`);
-      }
-    }),
-    vscode.commands.registerCommand('talkCapture.endTalk', () => end()),
-    vscode.commands.registerCommand('talkCapture.revealRunningTalk', reveal),
-  );
+  ctx.extension.subscriptions.push(item, follow, { dispose: () => timer && clearInterval(timer) });
+  registerCommand(ctx, 'talkCapture.startTalk', 'Start Talk Now', async (arg) => {
+    await start(arg);
+  });
+  registerCommand(ctx, 'talkCapture.endTalk', 'End Talk', () => end());
+  registerCommand(ctx, 'talkCapture.revealRunningTalk', 'Reveal Running Talk', reveal);
 
   // A talk that was running when the window closed goes on (cheap: one memento read).
   const saved = state.get<RunningTalkInfo>(STATE_KEY);

@@ -4,7 +4,7 @@
  * cursor. Also registers talkCapture.revealItem, shared with the TODO Links view.
  */
 import * as vscode from 'vscode';
-import { messageOf } from '../services/command';
+import { messageOf, registerCommand } from '../services/command';
 import type { Day, Group, NotesModel, Talk, TodoItem } from '../../core/notes/model';
 import { findTalkAt, visibleTalkCount } from '../../core/notes/query';
 import { countTodos } from '../../core/notes/todos';
@@ -13,7 +13,7 @@ import { isMarkdown } from '../services/editor';
 import type { DayElement, GroupElement, NotesElement, ProblemElement, TalkElement, TodoElement, TalksViewApi } from '../api';
 import type { FeatureContext } from '../services/feature';
 import { getNotes } from '../services/notesCache';
-import { todoCountOptions } from '../services/settings';
+import { talksFollowCursor, todoCountOptions } from '../services/settings';
 import { itemOf, todoItem, uniqueIds } from '../services/treeItems';
 import { plural } from '../../core/util/plural';
 
@@ -307,7 +307,6 @@ export function registerTalksView(ctx: FeatureContext): void {
 
   let typing: ReturnType<typeof setTimeout> | undefined;
   let cursor: ReturnType<typeof setTimeout> | undefined;
-  const followCursor = () => vscode.workspace.getConfiguration('talkCapture').get<boolean>('talks.followCursor', false);
 
   const revealAtCursor = async (editor: vscode.TextEditor, focus: boolean): Promise<boolean> => {
     const element = provider.elementAt(editor.selection.active.line + 1);
@@ -340,7 +339,7 @@ export function registerTalksView(ctx: FeatureContext): void {
       if (e.affectsConfiguration('talkCapture')) provider.refresh(true);
     }),
     vscode.window.onDidChangeTextEditorSelection((e) => {
-      if (!followCursor() || !view.visible || e.textEditor.document !== provider.doc) return;
+      if (!talksFollowCursor() || !view.visible || e.textEditor.document !== provider.doc) return;
       if (cursor) clearTimeout(cursor);
       cursor = setTimeout(() => {
         cursor = undefined;
@@ -349,24 +348,24 @@ export function registerTalksView(ctx: FeatureContext): void {
       }, 200);
     }),
     { dispose: () => (typing && clearTimeout(typing), cursor && clearTimeout(cursor)) },
-    vscode.commands.registerCommand('talkCapture.refreshTalks', () => {
-      const editor = vscode.window.activeTextEditor;
-      if (editor && isMarkdown(editor.document)) provider.doc = editor.document;
-      provider.refresh(true);
-    }),
-    vscode.commands.registerCommand('talkCapture.revealCurrentTalk', async () => {
-      const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document === provider.doc);
-      if (!editor || !isMarkdown(editor.document)) {
-        void vscode.window.showInformationMessage('Talk Capture: open a Markdown note to reveal its current talk.');
-        return;
-      }
-      if (provider.doc !== editor.document) provider.setDocument(editor.document);
-      else provider.refresh();
-      if (!(await revealAtCursor(editor, true))) void vscode.window.showInformationMessage('Talk Capture: the cursor is not inside a talk or a day.');
-    }),
-    vscode.commands.registerCommand('talkCapture.collapseAllTalks', () => vscode.commands.executeCommand('workbench.actions.treeView.talkCapture.talks.collapseAll')),
-    vscode.commands.registerCommand('talkCapture.revealItem', (element?: NotesElement) => revealElement(element)),
   );
+  registerCommand(ctx, 'talkCapture.refreshTalks', 'Refresh Talks', () => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor && isMarkdown(editor.document)) provider.doc = editor.document;
+    provider.refresh(true);
+  });
+  registerCommand(ctx, 'talkCapture.revealCurrentTalk', 'Reveal Current Talk', async () => {
+    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document === provider.doc);
+    if (!editor || !isMarkdown(editor.document)) {
+      void vscode.window.showInformationMessage('Talk Capture: open a Markdown note to reveal its current talk.');
+      return;
+    }
+    if (provider.doc !== editor.document) provider.setDocument(editor.document);
+    else provider.refresh();
+    if (!(await revealAtCursor(editor, true))) void vscode.window.showInformationMessage('Talk Capture: the cursor is not inside a talk or a day.');
+  });
+  registerCommand(ctx, 'talkCapture.collapseAllTalks', 'Collapse All', () => vscode.commands.executeCommand('workbench.actions.treeView.talkCapture.talks.collapseAll'));
+  registerCommand(ctx, 'talkCapture.revealItem', 'Reveal in Editor', (element) => revealElement(element as NotesElement | undefined));
 
   const api: TalksViewApi = { provider, view, refresh: () => provider.refresh(true) };
   ctx.api.talksView = api;

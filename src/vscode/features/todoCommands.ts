@@ -10,7 +10,7 @@ import { editDocument, untouchedSinceOurEdit } from '../services/edits';
 import { requireMarkdownEditor } from '../services/editor';
 import { getNotes } from '../services/notesCache';
 import { visibleTodos } from '../../core/notes/todos';
-import { todoCountOptions } from '../services/settings';
+import { todoCountOptions, todoLinkFormat } from '../services/settings';
 import { askText, captureApi } from '../services/quickInput';
 import type { CaptureApi } from '../api';
 import { sessionPageAt } from '../services/scheduleStore';
@@ -54,7 +54,7 @@ async function insertTodoLink(): Promise<void> {
   const editor = requireMarkdownEditor('insert a TODO link');
   if (!editor) return;
   const doc = editor.document;
-  const format = vscode.workspace.getConfiguration('talkCapture').get<string>('todoLinkFormat', '[slides](TODO)') ?? '';
+  const format = todoLinkFormat();
   let ends: Array<{ offset: number }> = [];
   const applied = await editDocument(doc, (text) => {
     const spans = editor.selections

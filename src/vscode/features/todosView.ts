@@ -6,7 +6,7 @@
  * again (edits, debounced; a file watcher for changes on disk).
  */
 import * as vscode from 'vscode';
-import { messageOf } from '../services/command';
+import { messageOf, registerCommand } from '../services/command';
 import type { TodoItem } from '../../core/notes/model';
 import { findTalkAt } from '../../core/notes/query';
 import { visibleTodos } from '../../core/notes/todos';
@@ -267,8 +267,8 @@ export function registerTodosView(ctx: FeatureContext): void {
         void provider.scan();
       }
     }),
-    vscode.commands.registerCommand('talkCapture.refreshTodos', () => provider.scan()),
   );
+  registerCommand(ctx, 'talkCapture.refreshTodos', 'Refresh TODO Links', () => provider.scan());
 
   // The scan starts when the view is first shown (getChildren), never at activation.
   const origScan = provider.scan.bind(provider);

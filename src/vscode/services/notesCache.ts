@@ -9,7 +9,7 @@ import { messageOf } from './command';
 import type { NotesModel, NotesOptions } from '../../core/notes/model';
 import { emptyModel, parseNotes } from '../../core/notes/parse';
 import { refusedPatternMessages } from '../../core/userPattern';
-import { maxFileBytes } from './settings';
+import { maxFileBytes, notesPatterns } from './settings';
 
 interface Entry {
   version: number;
@@ -23,13 +23,7 @@ let optionsKey = '';
 let hooked = false;
 
 function readOptions(): NotesOptions & { maxChars: number } {
-  const config = vscode.workspace.getConfiguration('talkCapture');
-  const todoPatterns = config.get<unknown>('todoPatterns', []);
-  return {
-    dayHeadingPattern: config.get<string>('dayHeadingPattern', '') || undefined,
-    todoPatterns: Array.isArray(todoPatterns) ? todoPatterns.filter((p): p is string => typeof p === 'string') : [],
-    maxChars: maxFileBytes(),
-  };
+  return { ...notesPatterns(), maxChars: maxFileBytes() };
 }
 
 /** The options from the talkCapture settings (cached until they change). */

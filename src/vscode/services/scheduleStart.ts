@@ -12,6 +12,7 @@ import type { CaptureApi } from '../api';
 import { placeCursor, type InsertedTalk } from './talkInsert';
 import { editDocument, untouchedSinceOurEdit } from './edits';
 import { getNotes } from './notesCache';
+import { dayIncludesDate, headingFormats, sessionLinkStyle, timeFirstInHeadings } from './settings';
 import { noteSchedule, scheduleApi, scheduleNow, type ScheduleRef } from './scheduleStore';
 import { noteStartDate, placeSession, type SessionLinkStyle, type SessionPlacement } from '../../core/schedule/editor-place';
 import { scheduleDays, sessionTimeRange, sessionsNowOrSoon, type Schedule, type Session } from '../../core/schedule/index';
@@ -69,14 +70,13 @@ function askSession(capture: CaptureApi, sessions: Session[], stars: ReadonlySet
 }
 
 function placementSettings(): { talkFormat?: string; keynoteFormat?: string; includeTime: boolean; includeDate: boolean; sessionLink: SessionLinkStyle } {
-  const config = vscode.workspace.getConfiguration('talkCapture');
-  const link = config.get<string>('schedule.sessionLink', 'line');
+  const formats = headingFormats();
   return {
-    talkFormat: config.get<string>('talkHeadingFormat') || undefined,
-    keynoteFormat: config.get<string>('keynoteHeadingFormat') || undefined,
-    includeTime: config.get<boolean>('talk.includeTime', false),
-    includeDate: config.get<boolean>('day.includeDate', false),
-    sessionLink: link === 'title' || link === 'none' ? link : 'line',
+    talkFormat: formats.talk,
+    keynoteFormat: formats.keynote,
+    includeTime: timeFirstInHeadings(),
+    includeDate: dayIncludesDate(),
+    sessionLink: sessionLinkStyle(),
   };
 }
 

@@ -11,6 +11,7 @@
  * No Node built-ins: this runs in a browser too (`process` is looked at only when it exists).
  */
 import * as vscode from 'vscode';
+import { scheduleTimeZone } from './settings';
 import type { ScheduleApi, ScheduleStoreApi } from '../api';
 import type { FeatureContext } from './feature';
 import {
@@ -103,7 +104,7 @@ export function sourceForFile(file: vscode.Uri): string {
 
 /** `talkCapture.schedule.timeZone` when it names a known zone. */
 export function zoneOverride(): string | undefined {
-  const z = vscode.workspace.getConfiguration('talkCapture').get<string>('schedule.timeZone', '')?.trim();
+  const z = scheduleTimeZone();
   return z && isValidTimeZone(z) ? z : undefined;
 }
 

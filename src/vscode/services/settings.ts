@@ -4,9 +4,12 @@
  */
 import * as vscode from 'vscode';
 import type { LandscapeScope } from '../../core/landscape/landscapeIndex';
+import { projectCompletion, type ProjectCompletion } from '../../core/landscape/typing';
 import type { LinkMode } from '../../core/landscape/linkPlan';
 import type { TagStyle } from '../../core/frontmatter/tags';
 import type { TodoCountOptions } from '../../core/notes/todos';
+import type { FrontMatterFormat } from '../../core/frontmatter/format';
+import type { SessionLinkStyle } from '../../core/schedule/editor-place';
 import { DEFAULT_MAX_FILE_MB, maxFileBytesOf, notesRules, type NotesRules } from '../../core/notes/workspaceNotes';
 
 const config = (scope?: vscode.ConfigurationScope) => vscode.workspace.getConfiguration('talkCapture', scope);
@@ -68,4 +71,103 @@ export function tagSettings(scope?: vscode.ConfigurationScope): TagSettings {
 /** talkCapture.todos.includeHiddenDrafts */
 export function todoCountOptions(): TodoCountOptions {
   return { includeHidden: config().get<boolean>('todos.includeHiddenDrafts', false) === true };
+}
+
+/** talkCapture.dayHeadingPattern and talkCapture.todoPatterns (strings only; the core compiles them or says why not). */
+export function notesPatterns(): { dayHeadingPattern?: string; todoPatterns: string[] } {
+  const c = config();
+  const day = c.get<unknown>('dayHeadingPattern', '');
+  const todo = c.get<unknown>('todoPatterns', []);
+  return {
+    dayHeadingPattern: typeof day === 'string' && day ? day : undefined,
+    todoPatterns: Array.isArray(todo) ? todo.filter((p): p is string => typeof p === 'string') : [],
+  };
+}
+
+/** talkCapture.excludeGlob as written (undefined when empty or not a string). */
+export function excludeGlob(): string | undefined {
+  const v = config().get<unknown>('excludeGlob');
+  return typeof v === 'string' && v ? v : undefined;
+}
+
+const text = (key: string): string | undefined => {
+  const v = config().get<unknown>(key);
+  return typeof v === 'string' && v.trim() ? v : undefined;
+};
+const asString = (v: unknown, otherwise: string): string => (typeof v === 'string' ? v : otherwise);
+const flag = (key: string, scope?: vscode.ConfigurationScope): boolean => config(scope).get<unknown>(key, false) === true;
+
+/** talkCapture.talkHeadingFormat and talkCapture.keynoteHeadingFormat (undefined: the default). */
+export function headingFormats(): { talk?: string; keynote?: string } {
+  return { talk: text('talkHeadingFormat'), keynote: text('keynoteHeadingFormat') };
+}
+
+/**
+ * The deprecated talkCapture.talk.includeTime, still read: `true` puts the start time first in a
+ * heading whose format has no `{time}` (a format with `{time}` says where it goes on its own).
+ */
+export function timeFirstInHeadings(): boolean {
+  return flag('talk.includeTime');
+}
+
+/** talkCapture.day.includeDate */
+export function dayIncludesDate(): boolean {
+  return flag('day.includeDate');
+}
+
+/** talkCapture.schedule.sessionLink */
+export function sessionLinkStyle(): SessionLinkStyle {
+  const v = config().get<unknown>('schedule.sessionLink', 'line');
+  return v === 'title' || v === 'none' ? v : 'line';
+}
+
+/** talkCapture.schedule.timeZone, trimmed ('' when unset; the caller checks it names a zone). */
+export function scheduleTimeZone(): string {
+  const v = config().get<unknown>('schedule.timeZone', '');
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+/** talkCapture.talks.followCursor */
+export function talksFollowCursor(): boolean {
+  return flag('talks.followCursor');
+}
+
+/** talkCapture.tags.syncOnSave of the document's folder. */
+export function syncTagsOnSave(scope: vscode.ConfigurationScope): boolean {
+  return flag('tags.syncOnSave', scope);
+}
+
+/** talkCapture.todoLinkFormat ('' when not a string: the caller refuses it with a reason). */
+export function todoLinkFormat(): string {
+  const v = config().get<unknown>('todoLinkFormat', '[slides](TODO)');
+  return typeof v === 'string' ? v : '';
+}
+
+/** What New Conference Notes… writes: talkCapture.frontMatter.format, notesFolder, fileNameTemplate. */
+export function newNoteSettings(): { frontMatter: FrontMatterFormat; notesFolder: string; fileNameTemplate: string } {
+  return {
+    frontMatter: config().get<unknown>('frontMatter.format') === 'toml' ? 'toml' : 'yaml',
+    notesFolder: asString(config().get<unknown>('notesFolder', 'content/posts'), 'content/posts'),
+    fileNameTemplate: asString(config().get<unknown>('fileNameTemplate', '{slug}.md'), '{slug}.md'),
+  };
+}
+
+/** The line ending of a new file: VS Code's files.eol; `auto` is the machine's (a browser's is \n, as VS Code's own default there). */
+export function newFileEol(): '\n' | '\r\n' {
+  const eol = vscode.workspace.getConfiguration('files').get<unknown>('eol', 'auto');
+  if (eol === '\r\n' || eol === '\n') return eol;
+  const platform = (globalThis as { process?: { platform?: string } }).process?.platform;
+  return platform === 'win32' ? '\r\n' : '\n';
+}
+
+/** The value a person set for `key` (the most specific scope that has one), undefined when none did. */
+function setValue(c: vscode.WorkspaceConfiguration, key: string): unknown {
+  const i = c.inspect<unknown>(key);
+  return i?.workspaceFolderLanguageValue ?? i?.workspaceLanguageValue ?? i?.globalLanguageValue ?? i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+}
+
+/** talkCapture.completion.projects, or the deprecated completion.enabled and completion.whileTyping when it is not set. */
+export function projectCompletionSetting(scope?: vscode.ConfigurationScope): ProjectCompletion {
+  const c = config(scope);
+  return projectCompletion({ projects: setValue(c, 'completion.projects'), enabled: c.get<unknown>('completion.enabled'), whileTyping: c.get<unknown>('completion.whileTyping') });
 }

@@ -4,6 +4,7 @@
  * undo step computed against the document version it applies to.
  */
 import * as vscode from 'vscode';
+import { headingFormats } from './settings';
 import { editDocument, untouchedSinceOurEdit } from './edits';
 import { requireMarkdownEditor } from './editor';
 import { getNotes } from './notesCache';
@@ -62,11 +63,6 @@ async function askTalk(api: CaptureApi, title: string, value?: string): Promise<
   return { title: name.trim(), speakers: splitSpeakers(speakers), company: company.trim(), kind: kind.talkKind };
 }
 
-function headingFormats() {
-  const config = vscode.workspace.getConfiguration('talkCapture');
-  return { talk: config.get<string>('talkHeadingFormat'), keynote: config.get<string>('keynoteHeadingFormat') };
-}
-
 /**
  * Moves the cursor of the document's editor (shown if needed) and reveals it. `afterEdit`: the
  * position was computed for the text our edit left; when the person typed since, the cursor
@@ -116,7 +112,7 @@ export interface InsertedTalk {
  */
 export async function runNewTalk(
   api: CaptureApi,
-  options: { withTime?: boolean; title?: string; target?: ViewTarget; talkTitle?: string } = {},
+  options: { withTime?: boolean; timeFirst?: boolean; title?: string; target?: ViewTarget; talkTitle?: string } = {},
 ): Promise<InsertedTalk | undefined> {
   const action = options.withTime ? 'start a talk' : 'add a talk';
   let editor: vscode.TextEditor | undefined;
@@ -143,7 +139,7 @@ export async function runNewTalk(
     const cursorLine = atLine ?? (vscode.window.visibleTextEditors.find((e) => e.document === doc) ?? editor).selection.active.line + 1;
     const place = placeTalk(text, model, cursorLine);
     const heading = formatTalkHeading(
-      { title: answers.title, speakers: answers.speakers, company: answers.company, kind: answers.kind, n: keynoteNumberFor(model, place.day), time },
+      { title: answers.title, speakers: answers.speakers, company: answers.company, kind: answers.kind, n: keynoteNumberFor(model, place.day), time, timeFirst: options.timeFirst },
       headingFormats(),
     );
     const ins = insertLineAfter(text, place.after, heading);
