@@ -37,6 +37,13 @@ const commands: Record<string, { run: CliCommand; usage: string }> = {
     run: async (args, io) => (await import('./cli/schedule.js')).run(args, io),
     usage: 'schedule SOURCE [--json] [--at ISO-8601] [--tz IANA-ZONE]   a conference schedule (file or https: URL) by day',
   },
+  photos: {
+    run: async (args, io) => (await import('./cli/photos.js')).run(args, io),
+    usage: [
+      'photos NOTE PHOTO|FOLDER... [--schedule SOURCE] [--tz ZONE] [--max-edge PX] [--keep-metadata] [--json] [--write] [--day-pattern REGEX]',
+      '                                   slide photos under the talks they were taken in (the plan; --write copies and links them)',
+    ].join('\n'),
+  },
 };
 
 export function usage(): string {

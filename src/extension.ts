@@ -19,6 +19,8 @@ import { registerPublishCheck } from './vscode/features/publishCheck';
 import { registerScheduleImport } from './vscode/features/scheduleImport';
 import { registerScheduleView } from './vscode/features/scheduleView';
 import { registerFinishPost } from './vscode/features/finishPost';
+import { registerAddSlidePhotos } from './vscode/features/addSlidePhotos';
+import { registerPhotoDrop } from './vscode/features/photoDrop';
 import { stackOf } from './core/util/errors';
 
 const features: Array<[string, Feature]> = [
@@ -40,6 +42,8 @@ const features: Array<[string, Feature]> = [
   ['schedule import', registerScheduleImport],
   ['schedule view', registerScheduleView],
   ['Finish Post', registerFinishPost],
+  ['Add Slide Photos', registerAddSlidePhotos],
+  ['photo drop and paste', registerPhotoDrop],
 ];
 
 export function activate(context: vscode.ExtensionContext): TalkCaptureApi {

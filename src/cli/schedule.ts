@@ -39,6 +39,18 @@ const SCHEDULE_FILE = {
     `too large for a schedule (${size === undefined ? 'more than' : `${Math.round(size / 1048576)} MB; at most`} ${max / 1048576} MB)`,
 };
 
+/** A schedule from a file or an `https:` URL (`timeZone` overrides the conference's), or CliError with one line naming it. */
+export async function readScheduleSource(source: string, timeZone?: string): Promise<Schedule> {
+  try {
+    return isScheduleUrl(source)
+      ? await loadSchedule(source, { timeZone, source, lookup: resolveHost })
+      : parseSchedule(readFileBytes(source, MAX_SCHEDULE_BYTES, SCHEDULE_FILE), { timeZone, source });
+  } catch (err) {
+    if (err instanceof ScheduleError) throw new CliError(isScheduleUrl(source) ? err.message : `${source}: ${err.message}`);
+    throw err;
+  }
+}
+
 /** `--at`: an instant; a date-time without an offset is read in the conference's zone. */
 export function parseAt(text: string, timeZone: string): number {
   const t = text.trim();
@@ -84,15 +96,7 @@ export const run: CliCommand = async (args, io) => {
   if (positionals.length !== 1) throw new CliError(USAGE);
   const source = positionals[0];
   if (values.tz !== undefined && !isValidTimeZone(values.tz)) throw new CliError(`--tz: unknown time zone '${values.tz}' (use an IANA name such as Europe/Amsterdam)`);
-  let schedule: Schedule;
-  try {
-    schedule = isScheduleUrl(source)
-      ? await loadSchedule(source, { timeZone: values.tz, source, lookup: resolveHost })
-      : parseSchedule(readFileBytes(source, MAX_SCHEDULE_BYTES, SCHEDULE_FILE), { timeZone: values.tz, source });
-  } catch (err) {
-    if (err instanceof ScheduleError) throw new CliError(isScheduleUrl(source) ? err.message : `${source}: ${err.message}`);
-    throw err;
-  }
+  const schedule = await readScheduleSource(source, values.tz);
   for (const item of schedule.skipped ?? []) io.err(`talk-capture schedule: ${source}: skipped ${item}`);
   const at = values.at !== undefined ? parseAt(values.at, schedule.timeZone) : undefined;
   const sessions = at !== undefined ? sessionsAt(schedule.sessions, at) : schedule.sessions;

@@ -68,10 +68,11 @@ export interface ProjectDiagnosticsApi {
   refresh: (uri: vscode.Uri) => Promise<void>;
 }
 
-/** `api.publishCheck`: the last summary and how many checks ran per document. */
+/** `api.publishCheck`: the last summary, how many checks ran per document, and the version each last checked. */
 export interface PublishCheckApi {
   lastSummary: string | undefined;
   runs: Record<string, number>;
+  checkedVersion: Record<string, number>;
 }
 
 /** `api.frontMatter`: what the front matter commands last told the user. */
@@ -83,6 +84,27 @@ export interface FrontMatterApi {
 export interface FinishPostApi {
   lastPreview: Array<{ label: string; detail: string; picked: boolean }> | undefined;
   lastMessage: string | undefined;
+}
+
+/** One row of Add Slide Photos…'s preview as shown. */
+export interface PhotoPreviewRow {
+  label: string;
+  description: string;
+  detail: string;
+  picked: boolean;
+}
+
+/** `api.photos`: Add Slide Photos…'s preview and message, and the photo drop and paste providers. */
+export interface PhotosApi {
+  /** The rows of the last preview (updated when a row's talk changes). */
+  lastPreview: PhotoPreviewRow[] | undefined;
+  /** The preview showing now, if any. */
+  preview: vscode.QuickPick<vscode.QuickPickItem> | undefined;
+  lastMessage: string | undefined;
+  /** The drop provider (registered for Markdown). */
+  dropProvider?: vscode.DocumentDropEditProvider;
+  /** Whether the paste provider was registered (VS Code 1.97 and later). */
+  pasteRegistered: boolean;
 }
 
 /** `api.talksView`: the Talks view of the active note. */
@@ -171,6 +193,7 @@ export interface TalkCaptureApi {
   publishCheck?: PublishCheckApi;
   frontMatter?: FrontMatterApi;
   finishPost?: FinishPostApi;
+  photos?: PhotosApi;
   talksView?: TalksViewApi;
   todosView?: TodosViewApi;
   schedule?: ScheduleApi;

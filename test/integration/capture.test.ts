@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApiOf, openFile, openMarkdown, screenshot, setSetting, setText, sleep, waitFor, workspaceUri } from './helpers';
+import { closeAllEditors, getApiOf, openFile, openMarkdown, screenshot, setSetting, setText, waitFor, workspaceUri, workbenchCaughtUp } from './helpers';
 import { parseNotes } from '../../src/core/notes/parse';
 import type { CaptureApi } from '../../src/vscode/api';
 
@@ -16,7 +16,7 @@ const capture = (): Promise<CaptureApi> => getApiOf('capture');
 async function answer(step: string, fill: string | ((input: CaptureApi['activeInput'] & object) => void)): Promise<void> {
   const api = await capture();
   const input = await waitFor(() => (api.activeStep === step ? api.activeInput : undefined), `the "${step}" question`);
-  await sleep(150); // let the widget show before it is answered
+  await workbenchCaughtUp(); // the widget shows before it is answered
   if (typeof fill === 'string') {
     input.value = fill;
     // As a person would, press Enter once the list shows what was typed as the active item
@@ -26,7 +26,7 @@ async function answer(step: string, fill: string | ((input: CaptureApi['activeIn
       await waitFor(() => qp.activeItems[0]?.label === fill, `"${fill}" to be the active item`).catch(() => undefined);
     }
   } else fill(input);
-  await sleep(150); // the value or the active item reaches the widget
+  await workbenchCaughtUp(); // the value or the active item has reached the widget
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 }
 
@@ -34,7 +34,7 @@ async function answer(step: string, fill: string | ((input: CaptureApi['activeIn
 async function escape(step: string): Promise<void> {
   const api = await capture();
   await waitFor(() => api.activeStep === step && api.activeInput, `the "${step}" question`);
-  await sleep(150);
+  await workbenchCaughtUp();
   await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
 }
 
@@ -251,7 +251,7 @@ describe('capture: day and talk headings', () => {
     const api = await capture();
     const done = vscode.commands.executeCommand('talkCapture.newTalk');
     await answer('title', '   ');
-    await sleep(300);
+    await waitFor(() => (api.activeInput as vscode.InputBox | undefined)?.validationMessage, 'the reason the title is refused');
     assert.strictEqual(api.activeStep, 'title', 'still on the title');
     assert.match((api.activeInput as vscode.InputBox).validationMessage as string, /title/);
     await answer('title', 'Named at last');
@@ -470,7 +470,7 @@ describe('capture: TODO links', () => {
     let done = vscode.commands.executeCommand('talkCapture.resolveTodoLink');
     await answer('url', (b) => assert.strictEqual(b.value, '', 'no pre-fill from a clipboard that holds no URL'));
     await answer('url', 'example.com/handbook');
-    await sleep(300);
+    await waitFor(() => (api.activeInput as vscode.InputBox | undefined)?.validationMessage, 'the reason the URL is refused');
     assert.strictEqual(api.activeStep, 'url', 'an invalid URL is refused');
     assert.match((api.activeInput as vscode.InputBox).validationMessage as string, /URL/);
     await answer('url', 'https://example.com/handbook');
@@ -663,7 +663,7 @@ describe('capture: New Conference Notes…', () => {
       const done = vscode.commands.executeCommand('talkCapture.newConferenceNotes');
       await answer('name', 'Never written');
       await answer('date', '6 May 2031');
-      await sleep(300);
+      await waitFor(() => (api.activeInput as vscode.InputBox | undefined)?.validationMessage, 'the reason the date is refused');
       assert.strictEqual(api.activeStep, 'date');
       assert.match((api.activeInput as vscode.InputBox).validationMessage as string, /YYYY-MM-DD/);
       await escape('date');

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApiOf, openMarkdown, screenshot, sleep, waitFor } from './helpers';
+import { closeAllEditors, getApiOf, openMarkdown, screenshot, waitFor, workbenchCaughtUp } from './helpers';
 
 const NOTE = [
   '---',
@@ -47,7 +47,7 @@ describe('Finish Post…', () => {
       { label: '$(tag) Add 4 tags', detail: 'tags: vitess, jaeger; categories: vitess, jaeger', picked: true },
       { label: '$(eye) Turn draft off', detail: 'draft: false', picked: true },
     ]);
-    await sleep(300);
+    await workbenchCaughtUp();
     assert.strictEqual(doc.getText(), NOTE, 'nothing changes before Enter');
     await screenshot('finish-post-preview');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
@@ -90,7 +90,7 @@ describe('Finish Post…', () => {
     const editor = await openMarkdown(NOTE);
     const run = vscode.commands.executeCommand<FinishResult | undefined>('talkCapture.finishPost');
     await waitFor(() => api.lastPreview, 'the preview');
-    await sleep(300);
+    await workbenchCaughtUp(); // the preview shows before Escape
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.strictEqual(await run, undefined);
     assert.strictEqual(editor.document.getText(), NOTE);

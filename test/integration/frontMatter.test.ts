@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApiOf, openFile, setSetting, sleep, waitFor, workspaceUri } from './helpers';
+import { closeAllEditors, getApiOf, openFile, setSetting, waitFor, workspaceUri } from './helpers';
 import type { FrontMatterApi } from '../../src/vscode/api';
 
 /** Reverts (discarding changes) and closes every editor, without a save prompt. */
@@ -142,7 +142,7 @@ describe('front matter commands', () => {
       await waitFor(() => onDisk('frontmatter/draft-yaml.md') === expected, 'the synced note on disk');
       // Put the fixture back for the other tests.
       await restore();
-      await sleep(50);
+      await waitFor(() => vscode.workspace.getConfiguration('talkCapture', doc.uri).get('tags.syncOnSave') !== true, 'sync on save to be off again');
       const all = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
       assert.ok(await editor.edit((b) => b.replace(all, original)));
       assert.ok(await doc.save());

@@ -4,9 +4,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 export { EXTENSION_ID, getApi, getApiOf } from '../shared/api';
-import { closeAllEditors, sleep, waitFor } from '../shared/wait';
+import { closeAllEditors, waitFor, workbenchCaughtUp } from '../shared/wait';
 
-export { closeAllEditors, sleep, waitFor };
+export { closeAllEditors, waitFor, workbenchCaughtUp };
 
 /** The workspace folder the tests run in (a fresh copy of test/fixtures/workspace). */
 export function workspaceRoot(): string {
@@ -67,10 +67,11 @@ export async function setSetting(key: string, value: unknown): Promise<() => Pro
 
 /**
  * Asks the test runner for a screenshot of the whole workbench, saved as NAME.png in the
- * folder the runner prints. Resolves once the file is written; outside the runner (no
- * TALK_CAPTURE_SCREENSHOT_DIR) it does nothing.
+ * folder the runner prints, taken once `selector` (a CSS selector of the workbench page, when
+ * given) shows and the workbench has painted. Resolves once the file is written; outside the
+ * runner (no TALK_CAPTURE_SCREENSHOT_DIR) it does nothing.
  */
-export async function screenshot(name: string): Promise<string | undefined> {
+export async function screenshot(name: string, selector?: string): Promise<string | undefined> {
   const dir = process.env.TALK_CAPTURE_SCREENSHOT_DIR;
   if (!dir) return undefined;
   const safe = name.replace(/[^\w.-]+/g, '-');
@@ -80,8 +81,8 @@ export async function screenshot(name: string): Promise<string | undefined> {
   } catch {
     // ignore
   }
-  await sleep(400); // let the workbench paint what the test just did
-  console.log(`@@screenshot ${safe}`);
+  await workbenchCaughtUp(); // what the test just did has reached the workbench; the runner waits for the paint
+  console.log(`@@screenshot ${safe}${selector ? ` ${selector}` : ''}`);
   await waitFor(() => fs.existsSync(file), `screenshot ${safe}`, 15000);
   return file;
 }

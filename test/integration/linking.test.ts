@@ -7,13 +7,16 @@ import * as assert from 'assert';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApiOf, openFile, openMarkdown, screenshot, setSetting, sleep, waitFor, workspaceRoot } from './helpers';
+import { closeAllEditors, getApiOf, openFile, openMarkdown, screenshot, setSetting, waitFor, workspaceRoot, workbenchCaughtUp } from './helpers';
 import { toYaml } from '../shared/landscapeYaml';
 import type { LandscapeApi } from '../../src/vscode/api';
 
 const landscape = (): Promise<LandscapeApi> => getApiOf('landscape');
 
 const FIXTURE = 'linking/notes.md';
+/** What the workbench shows (for screenshots taken once it shows): the suggest list, a quick pick's rows. */
+const SUGGEST_LIST = '.editor-widget.suggest-widget.visible .monaco-list-row';
+const QUICK_PICK_ROWS = '.quick-input-widget .quick-input-list .monaco-list-row';
 
 function labelOf(i: vscode.CompletionItem): string {
   return typeof i.label === 'string' ? i.label : i.label.label;
@@ -53,8 +56,7 @@ describe('linking: CNCF projects', function () {
 
     // The real widget: open it, look at it, accept the first item.
     await vscode.commands.executeCommand('editor.action.triggerSuggest');
-    await sleep(1200);
-    await screenshot('completion');
+    await screenshot('completion', SUGGEST_LIST);
     await vscode.commands.executeCommand('acceptSelectedSuggestion');
     await waitFor(() => doc.getText().includes('[Perses](https://perses.dev)'), 'the link inserted by the suggestion');
     assert.strictEqual(doc.getText(), '# Notes\n\nDashboards in [Perses](https://perses.dev)');
@@ -65,8 +67,7 @@ describe('linking: CNCF projects', function () {
     const pos = new vscode.Position(4, '- running on Kube'.length);
     editor.selection = new vscode.Selection(pos, pos);
     await vscode.commands.executeCommand('editor.action.triggerSuggest');
-    await sleep(1200);
-    await screenshot('completion-list');
+    await screenshot('completion-list', SUGGEST_LIST);
     await vscode.commands.executeCommand('hideSuggestWidget');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, pos);
     const ours = list.items.filter((i) => i.detail?.startsWith('CNCF'));
@@ -148,8 +149,7 @@ describe('linking: CNCF projects', function () {
     const editor = await openMarkdown('Storage with Longhorn today.');
     editor.selection = new vscode.Selection(0, 13, 0, 21);
     const done = vscode.commands.executeCommand<string>('talkCapture.insertProjectLink');
-    await sleep(1000);
-    await screenshot('insert-project-link');
+    await screenshot('insert-project-link', QUICK_PICK_ROWS); // taken once the picker lists projects
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.strictEqual(await done, '[Longhorn](https://longhorn.io/)');
     assert.strictEqual(editor.document.getText(), 'Storage with [Longhorn](https://longhorn.io/) today.');
@@ -157,8 +157,12 @@ describe('linking: CNCF projects', function () {
     const other = await openMarkdown('Nothing here: ');
     other.selection = new vscode.Selection(0, 14, 0, 14);
     const cancelled = vscode.commands.executeCommand<string>('talkCapture.insertProjectLink');
-    await sleep(800);
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    // Escape, again if the picker was not up yet, until the command has finished.
+    const finished = cancelled.then(() => true);
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      return Promise.race([finished, workbenchCaughtUp().then(() => false)]);
+    }, 'Insert Project Link to end on Escape');
     assert.strictEqual(await cancelled, undefined, 'Escape inserts nothing');
     assert.strictEqual(other.document.getText(), 'Nothing here: ');
   });
@@ -184,8 +188,10 @@ describe('linking: CNCF projects', function () {
     const before = doc.getText();
     const restore = await setSetting('linkMentions.mode', 'everyMention');
     try {
+      const api = await getApiOf('linkMentions');
       const run = vscode.commands.executeCommand<number>('talkCapture.linkProjectMentions');
-      await sleep(1000);
+      await waitFor(() => api.lastConfirmation()?.filter((r) => r.label.startsWith('Prometheus ')).length === 3, 'the confirmation list of every mention');
+      await workbenchCaughtUp(); // the list shows before Enter
       assert.strictEqual(doc.getText(), before, 'nothing changes before the confirmation');
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
       const n = await run;
@@ -211,7 +217,7 @@ describe('linking: CNCF projects', function () {
       return mine?.length ? mine : undefined;
     }, 'the confirmation list');
     assert.deepStrictEqual(rows, [{ label: 'kepler → [kepler](https://sustainable-computing.io/)', description: 'Kepler · line 3' }]);
-    await sleep(300);
+    await workbenchCaughtUp(); // the list shows before Enter
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.strictEqual(await run, 1);
     assert.strictEqual(editor.document.getText(), text.replace('kepler', rows[0].label.slice('kepler → '.length)), 'what the list showed is what was written');

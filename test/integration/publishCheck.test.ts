@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApiOf, openFile, screenshot, setSetting, sleep, waitFor } from './helpers';
+import { closeAllEditors, getApiOf, openFile, screenshot, setSetting, waitFor } from './helpers';
 
 const SOURCE = 'Talk Capture publish check';
 /** The live project hints (unlinked mentions, typos) of projectDiagnostics.ts. */
@@ -68,7 +68,7 @@ describe('publish check', () => {
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(14, 2), 'Recording: ')));
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(14, doc.lineAt(14).text.length), '.')));
     await waitFor(() => !problems(doc.uri).some((p) => p.includes(' todo ')), 'the TODO problem to go away');
-    await sleep(600);
+    await waitFor(() => api.publishCheck.checkedVersion[key] === doc.version, 'the check of the last edit');
     // Debounced: never a check per edit and more. (How many of the three edits fall in one
     // debounce window depends on the machine's load, so the exact count is not asserted.)
     const after = api.publishCheck.runs[key];

@@ -8,7 +8,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApiOf, openMarkdown, setSetting, sleep, waitFor, workspaceUri } from './helpers';
+import { closeAllEditors, getApiOf, openMarkdown, setSetting, waitFor, workspaceUri, workbenchCaughtUp } from './helpers';
 
 import type { CaptureApi, ScheduleApi, ScheduleNode } from '../../src/vscode/api';
 
@@ -24,10 +24,10 @@ const PAGE = 'http://democon2099.sched.com/event/';
 async function answer(step: string, fill: string | ((input: vscode.QuickPick<vscode.QuickPickItem> & vscode.InputBox) => void)): Promise<void> {
   const { capture } = await apis();
   const input = await waitFor(() => (capture.activeStep === step ? capture.activeInput : undefined), `the "${step}" question`);
-  await sleep(150);
+  await workbenchCaughtUp(); // the widget shows before it is answered
   if (typeof fill === 'string') input.value = fill;
   else fill(input as vscode.QuickPick<vscode.QuickPickItem> & vscode.InputBox);
-  await sleep(150);
+  await workbenchCaughtUp(); // the value or the active item has reached the widget
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 }
 
@@ -543,7 +543,8 @@ describe('schedule: the Schedule view at the venue', () => {
         ['$(calendar) Import Conference Schedule…', 'Not now'],
       );
       assert.strictEqual(offer.ignoreFocusOut, true, 'clicking elsewhere does not dismiss it');
-      await sleep(1500);
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup'); // the keyboard elsewhere
+      await workbenchCaughtUp();
       assert.strictEqual(capture.activeStep, 'importSchedule', 'still there');
       await answer('importSchedule', pick('Import Conference Schedule'));
       await done;

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApiOf, openFile, openMarkdown, screenshot, setSetting, sleep, waitFor, workspaceUri } from './helpers';
+import { closeAllEditors, getApiOf, openFile, openMarkdown, screenshot, setSetting, waitFor, workspaceUri, workbenchCaughtUp } from './helpers';
 
 import type { TalksViewApi as TreeApi } from '../../src/vscode/api';
 import type { NotesElement as Element } from '../../src/vscode/api';
@@ -113,7 +113,7 @@ describe('talks view', function () {
     const text = '### Linkerd on the edge - Rui Costa, Example\n';
     for (let i = 0; i < text.length; i += 6) {
       await editor.edit((b) => b.insert(at.translate(0, i), text.slice(i, i + 6).replace('\n', '')), { undoStopBefore: false, undoStopAfter: false });
-      await sleep(20);
+      await workbenchCaughtUp(); // one edit after the other, as keys arrive
     }
     await editor.edit((b) => b.insert(new vscode.Position(23, text.length - 1), '\n'));
     const after = await waitFor(async () => {

@@ -9,6 +9,7 @@ import {
   notifications,
   press,
   readWorkspaceFile,
+  saveUntil,
   resetKeyCount,
   runCommand,
   save,
@@ -110,9 +111,7 @@ describe('journey: capturing a conference day', () => {
       undefined,
       { timeout: 10_000 },
     );
-    await press('Control+S');
-    await session.page.waitForTimeout(500);
-    assert.equal(readWorkspaceFile(NOTE), before);
+    assert.equal(await saveUntil(NOTE, (t) => t === before, 'as it was before the undone command'), before);
     assert.ok(
       (await visibleLines()).some((l) => /^## Day ?0?2/.test(l)),
       'the second day is still there',

@@ -10,16 +10,17 @@ import path from 'node:path';
 import {
   answer,
   focusEditorEnd,
+  focusQuickRow,
   importScheduleFile,
   openFile,
   press,
   readWorkspaceFile,
+  saveUntil,
   resetKeyCount,
   root,
   screenshot,
   session,
   type,
-  waitForFocusedQuickRow,
   waitForLine,
   waitForQuickInput,
   waitForQuickInputClosed,
@@ -58,12 +59,7 @@ async function startFromSchedule(title) {
     await press('Control+Alt+S');
     await waitForQuickInput((s) => s.placeholder.includes('The session starting now'), 40_000);
   }
-  for (let i = 0; i < 6; i++) {
-    const focused = await session.page.evaluate(() => document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.textContent ?? '');
-    if (focused.includes(title)) break;
-    await press('ArrowDown');
-  }
-  await waitForFocusedQuickRow(title);
+  await focusQuickRow(title);
   await press('Enter');
   await waitForQuickInputClosed();
   await waitForStatus(title);
@@ -124,13 +120,7 @@ describe('journey: a conference day, keys for the structure', () => {
     await waitForQuickInputClosed();
     await waitForToast((t) => t.includes('Still needs you'));
     const structureKeys = session.keys - prose.keys;
-    await press('Control+S');
-    await session.page.waitForTimeout(300);
-    let saved = readWorkspaceFile(NOTE);
-    for (let i = 0; i < 50 && /^draft: true$/m.test(saved); i++) {
-      await session.page.waitForTimeout(100);
-      saved = readWorkspaceFile(NOTE);
-    }
+    const saved = await saveUntil(NOTE, (t) => !/^draft: true$/m.test(t), 'with draft turned off');
     await screenshot('day-saved');
 
     // Finish Post links the first mention of each project in a talk: here, Kubernetes in the heading.

@@ -10,6 +10,7 @@ import {
   openFile,
   press,
   readWorkspaceFile,
+  saveUntil,
   resetKeyCount,
   root,
   runCommand,
@@ -32,22 +33,6 @@ async function goTo(line, column) {
   await type(`${line}:${column}`, 20);
   await press('Enter');
   await waitForQuickInputClosed();
-}
-
-/**
- * Ctrl+S, then the file as saved once it passes `test`. VS Code in a browser saves on its own a
- * second after a change (files.autoSave's default there), so the write may come from either.
- */
-async function saveUntil(relPath, test, what) {
-  await press('Control+S');
-  const until = Date.now() + 15_000;
-  let text = readWorkspaceFile(relPath);
-  while (!test(text) && Date.now() < until) {
-    await session.page.waitForTimeout(100);
-    text = readWorkspaceFile(relPath);
-  }
-  assert.ok(test(text), `${relPath} was never saved ${what}:\n${text}`);
-  return text;
 }
 
 /** Rows of the code action menu (Ctrl+.). */

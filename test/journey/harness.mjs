@@ -353,6 +353,23 @@ export async function save(relPath) {
   throw new Error(`Ctrl+S did not write ${relPath}`);
 }
 
+/**
+ * Ctrl+S, then the file as saved once it passes `test` (asserted). VS Code in a browser saves on
+ * its own a second after a change (files.autoSave's default there), so the write may come from
+ * either; a note already as saved is not written again.
+ */
+export async function saveUntil(relPath, test, what) {
+  await press('Control+S');
+  const until = Date.now() + 15_000;
+  let text = readWorkspaceFile(relPath);
+  while (!test(text) && Date.now() < until) {
+    await session.page.waitForTimeout(100);
+    text = readWorkspaceFile(relPath);
+  }
+  if (!test(text)) throw new Error(`${relPath} was never saved ${what}:\n${text}`);
+  return text;
+}
+
 export function readWorkspaceFile(relPath) {
   return fs.readFileSync(path.join(session.workspace, relPath), 'utf8');
 }
@@ -429,14 +446,32 @@ export async function waitForFocusedQuickRow(text, timeout = 15_000) {
   });
 }
 
-/** Import Conference Schedule… from a file of the workspace, by the palette and two Enters; waits for the toast that says what was read. */
+/**
+ * Moves the quick pick's focus to the row that shows `text` with the arrow keys, as a person
+ * would when other rows come first (a schedule file another journey left in the workspace).
+ */
+export async function focusQuickRow(text, presses = 6) {
+  await session.page.waitForFunction(
+    (t) => [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].some((r) => (r.textContent ?? '').includes(t)),
+    text,
+    { timeout: 15_000 },
+  );
+  for (let i = 0; i < presses; i++) {
+    const focused = await session.page.evaluate(() => document.querySelector('.quick-input-widget .quick-input-list .monaco-list-row.focused')?.textContent ?? '');
+    if (focused.includes(text)) break;
+    await press('ArrowDown');
+  }
+  await waitForFocusedQuickRow(text);
+}
+
+/** Import Conference Schedule… from a file of the workspace, by the palette, the arrow keys to the file and Enter; waits for the toast that says what was read. */
 export async function importScheduleFile(file, toast) {
   await runCommand('Talk Capture: Import Conference Schedule');
   await waitForQuickInput((s) => s.placeholder.includes('Where is the schedule'));
   await waitForFocusedQuickRow('From a file in the workspace');
   await press('Enter');
   await waitForQuickInput((s) => s.placeholder.includes('The schedule file'));
-  await waitForFocusedQuickRow(file);
+  await focusQuickRow(file);
   await press('Enter');
   await waitForQuickInputClosed();
   await waitForToast((t) => t.includes(toast));

@@ -33,8 +33,18 @@ const HEADING = '### Kubernetes - The Hard Way - Jo (JJ) Park, Umbrella Labs';
 const LINK = '[Session page](http://democon2099.sched.com/event/000000000000000000000000033b2606)';
 
 const waitForFocusedRow = waitForFocusedQuickRow;
+/** Keys for a talk heading with the schedule: Ctrl+Alt+S and Enter (the first journey shows it). */
+const KEYS_WITH_SCHEDULE = 2;
+const SCHEDULE_FILE = 'schedule/democon.ics';
+const SCHEDULE_TOAST = '16 sessions over 4 days, Europe/Amsterdam';
 
-const counts = {};
+/** Each journey sets up what it needs: the note with the schedule imported (unless a journey before did it). */
+async function noteWithSchedule() {
+  await openFile(NOTE);
+  if (/^schedule: schedule\/democon\.ics$/m.test(readWorkspaceFile(NOTE))) return;
+  await importScheduleFile(SCHEDULE_FILE, SCHEDULE_TOAST);
+  await save(NOTE);
+}
 
 describe('journey: a conference schedule', () => {
   before(async function () {
@@ -47,7 +57,7 @@ describe('journey: a conference schedule', () => {
 
   it('import the schedule file → Ctrl+Alt+S → Enter: the full heading and the session page, saved', async () => {
     await openFile(NOTE);
-    await importScheduleFile('schedule/democon.ics', '16 sessions over 4 days, Europe/Amsterdam');
+    await importScheduleFile(SCHEDULE_FILE, SCHEDULE_TOAST);
     await screenshot('schedule-imported');
 
     resetKeyCount();
@@ -61,15 +71,15 @@ describe('journey: a conference schedule', () => {
     await waitForLine(HEADING);
     await waitForLine(LINK);
     await waitForStatus(/Kubernetes - The Hard Way \d\d:\d\d · \d+ min left/);
-    counts.withSchedule = session.keys;
+    const keys = session.keys;
     await save(NOTE);
     await screenshot('schedule-talk-started');
 
     const saved = readWorkspaceFile(NOTE);
     assert.match(saved, /^schedule: schedule\/democon\.ics$/m, 'the note remembers its schedule');
     assert.ok(saved.includes(`- the foundation turns ten\n\n${HEADING}\n\n${LINK}\n`), `the heading and the session page under Day01:\n${saved}`);
-    assert.equal(counts.withSchedule, 2, 'Ctrl+Alt+S and Enter');
-    console.log(`      keystrokes for a talk heading with the schedule: ${counts.withSchedule} (Ctrl+Alt+S, Enter), ${HEADING.length + LINK.length + 1} characters written`);
+    assert.equal(keys, KEYS_WITH_SCHEDULE, 'Ctrl+Alt+S and Enter');
+    console.log(`      keystrokes for a talk heading with the schedule: ${keys} (Ctrl+Alt+S, Enter), ${HEADING.length + LINK.length + 1} characters written`);
     await press('Control+Alt+E');
     await session.page.waitForFunction(() => ![...document.querySelectorAll('.statusbar-item')].some((i) => (i.textContent ?? '').includes('Kubernetes')), undefined, {
       timeout: 10_000,
@@ -87,7 +97,7 @@ describe('journey: a conference schedule', () => {
     await answer('Kind of talk', '');
     await waitForQuickInputClosed();
     await waitForLine(HEADING);
-    counts.byHand = session.keys;
+    const counts = { withSchedule: KEYS_WITH_SCHEDULE, byHand: session.keys };
     await press('Control+Alt+E');
     await save(BY_HAND);
     assert.ok(readWorkspaceFile(BY_HAND).includes(HEADING));
@@ -97,7 +107,7 @@ describe('journey: a conference schedule', () => {
   });
 
   it('the Schedule view shows the day’s slots, the one running now marked, and its sessions', async () => {
-    await openFile(NOTE);
+    await noteWithSchedule();
     await showTalkCaptureSidebar();
     await waitForTreeRow('Schedule', (r) => r.label === 'Thursday 26 March 2099' && r.description === 'today');
     await waitForTreeRow('Schedule', (r) => r.label === '11:15–11:45' && r.description.startsWith('now'));
@@ -106,7 +116,7 @@ describe('journey: a conference schedule', () => {
   });
 
   it('Start This Talk on a session picked with the keys: the next keys are typed into the note, under the new heading', async () => {
-    await openFile(NOTE);
+    await noteWithSchedule();
     await showTalkCaptureSidebar();
     await waitForTreeRow('Schedule', (r) => r.label === 'Tracing, Gently');
     const pane = session.page.locator('.pane', { has: session.page.locator('.pane-header', { hasText: 'Schedule' }) });

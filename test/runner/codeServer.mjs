@@ -144,3 +144,13 @@ export function workbenchUrl(server, workspace, payload) {
 export function remoteUri(server, p) {
   return `vscode-remote://127.0.0.1:${server.port}${p.split(path.sep).map(encodeURIComponent).join('/')}`;
 }
+
+/**
+ * A screenshot once the workbench shows what a test asked for: `selector` (when given) visible,
+ * then two animation frames, so the picture has what the test just did painted.
+ */
+export async function shootWhenPainted(page, file, selector) {
+  if (selector) await page.waitForSelector(selector, { state: 'visible', timeout: 10_000 }).catch(() => console.log(`screenshot ${path.basename(file)}: ${selector} never showed`));
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))'); // runs in the page
+  await page.screenshot({ path: file });
+}

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureTools } from './tools.mjs';
-import { installVsix, launchBrowser, makeUserDataDir, remoteUri, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { installVsix, launchBrowser, makeUserDataDir, remoteUri, shootWhenPainted, startCodeServer, workbenchUrl } from './codeServer.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const resultsDir = path.join(root, 'test-results');
@@ -98,10 +98,10 @@ async function runInCodeServer(vsix, tmp) {
     fs.closeSync(fd);
     offset = size;
     for (const line of buf.toString('utf8').split('\n')) {
-      const m = /^@@screenshot (\S+)/.exec(line);
+      const m = /^@@screenshot (\S+)(?: (.+))?/.exec(line);
       if (m) {
         const file = path.join(screenshotDir, `${m[1]}.png`);
-        pending = pending.then(() => page.screenshot({ path: file }).catch((e) => console.log(`screenshot ${m[1]} failed: ${e.message}`)));
+        pending = pending.then(() => shootWhenPainted(page, file, m[2]).catch((e) => console.log(`screenshot ${m[1]} failed: ${e.message}`)));
       } else if (line) {
         console.log(line);
       }

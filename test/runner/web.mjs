@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
 import { ensureTools } from './tools.mjs';
-import { installVsix, launchBrowser, makeUserDataDir, remoteUri, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { installVsix, launchBrowser, makeUserDataDir, remoteUri, shootWhenPainted, startCodeServer, workbenchUrl } from './codeServer.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const resultsDir = path.join(root, 'test-results');
@@ -86,11 +86,17 @@ async function run(vsix, tmp) {
   let pending = Promise.resolve();
   const onLine = (line) => {
     if (/web worker extension host is started/i.test(line)) workerStarted = true;
-    const shot = /@@screenshot (\S+)/.exec(line);
+    const shot = /@@screenshot (\S+)(?: (.+))?/.exec(line);
     const res = /@@results (\{.*\})/.exec(line);
     if (shot) {
       const file = path.join(screenshotDir, `${shot[1]}.png`);
-      pending = pending.then(() => page.screenshot({ path: file }).catch((e) => console.log(`screenshot ${shot[1]} failed: ${e.message}`)));
+      // Taken (or failed): the suite waits for this mark in its workspace (it has no other file system).
+      const done = () => fs.writeFileSync(path.join(workspace, '.vscode', `screenshot-${shot[1]}.done`), '');
+      pending = pending.then(() =>
+        shootWhenPainted(page, file, shot[2])
+          .catch((e) => console.log(`screenshot ${shot[1]} failed: ${e.message}`))
+          .finally(done),
+      );
     } else if (res) results = JSON.parse(res[1]);
   };
   await page.exposeFunction('codeAutomationLog', (type, args) => {

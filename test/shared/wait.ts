@@ -1,7 +1,7 @@
 /** Waiting helpers shared by the suites that run inside VS Code (integration: Node; web: the browser's worker). */
 import * as vscode from 'vscode';
 
-export function sleep(ms: number): Promise<void> {
+function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
@@ -20,6 +20,19 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, time
     if (Date.now() > until) throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
     await sleep(50);
   }
+}
+
+let caughtUp = 0;
+
+/**
+ * Resolves once the workbench has handled what this extension host sent it before: a quick
+ * input's `show()`, value or active items (batched and sent on the next turn of the event loop),
+ * an edit, a command. A round trip to the workbench behind them on the same ordered channel: a
+ * condition, not a guess at how long the workbench takes.
+ */
+export async function workbenchCaughtUp(): Promise<void> {
+  await new Promise<void>((r) => setTimeout(r, 0)); // a quick input's batched update leaves on the next turn
+  await vscode.commands.executeCommand('setContext', 'talkCapture.test.caughtUp', ++caughtUp);
 }
 
 /**

@@ -4,9 +4,9 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { sleep, waitFor as waitForWithin } from '../shared/wait';
+import { waitFor as waitForWithin, workbenchCaughtUp } from '../shared/wait';
 
-export { closeAllEditors, sleep } from '../shared/wait';
+export { closeAllEditors, workbenchCaughtUp } from '../shared/wait';
 export { getApiOf } from '../shared/api';
 
 /** What the runner tells the suite through a file in the workspace (the worker has no environment variables). */
@@ -53,11 +53,21 @@ export async function openFile(relative: string): Promise<vscode.TextEditor> {
   return editor;
 }
 
-/** Asks the runner for a screenshot of the workbench (test-results/web-screenshots/NAME.png). */
-export async function screenshot(name: string): Promise<void> {
-  await sleep(400); // let the workbench paint what the test just did
-  console.log(`@@screenshot ${name.replace(/[^\w.-]+/g, '-')}`);
-  await sleep(1000);
+/**
+ * Asks the runner for a screenshot of the workbench (test-results/web-screenshots/NAME.png), taken
+ * once `selector` (when given) shows and the workbench has painted; resolves when it is taken
+ * (the runner leaves a mark in the workspace's .vscode folder).
+ */
+export async function screenshot(name: string, selector?: string): Promise<void> {
+  const safe = name.replace(/[^\w.-]+/g, '-');
+  const mark = workspaceUri(`.vscode/screenshot-${safe}.done`);
+  await vscode.workspace.fs.delete(mark).then(undefined, () => undefined);
+  await workbenchCaughtUp();
+  console.log(`@@screenshot ${safe}${selector ? ` ${selector}` : ''}`);
+  await waitFor(async () => {
+    await vscode.workspace.fs.stat(mark);
+    return true;
+  }, `screenshot ${safe}`);
 }
 
 /**

@@ -5,22 +5,22 @@
  * family: it runs in the worker, the bundled landscape index, capture with the timer,
  * completion, the Talks tree, the TODO Links view, linking and hovers, front matter commands,
  * the publish check, Finish Post, New Conference Notes, schedules (workspace file; URL with and
- * without cross-origin permission) and Update Landscape Index.
+ * without cross-origin permission), Update Landscape Index and Add Slide Photos….
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { toYaml } from '../shared/landscapeYaml';
-import { closeAllEditors, getApiOf, openFile, readConfig, readText, screenshot, sleep, waitFor, workspaceUri, writeText } from './helpers';
+import { closeAllEditors, getApiOf, openFile, readConfig, readText, screenshot, waitFor, workbenchCaughtUp, workspaceUri, writeText } from './helpers';
 
 type QuickInput = vscode.QuickPick<vscode.QuickPickItem> & vscode.InputBox;
 
 /** Waits for the quick input of `step` (see CaptureApi), lets `fill` answer it, and accepts. */
 async function answer(api: Api, step: string, fill: string | ((input: QuickInput) => void)): Promise<void> {
   const input = await waitFor(() => (api.capture.activeStep === step ? (api.capture.activeInput as QuickInput | undefined) : undefined), `the "${step}" question`);
-  await sleep(150);
+  await workbenchCaughtUp(); // the widget shows before it is answered
   if (typeof fill === 'string') input.value = fill;
   else fill(input);
-  await sleep(150);
+  await workbenchCaughtUp(); // the value or the active item has reached the widget
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 }
 
@@ -286,7 +286,9 @@ describe('web: Talk Capture in the browser’s web-worker extension host', funct
 
   it('Import Conference Schedule… from a file in the workspace', async () => {
     const a = await api();
-    const editor = await openFile('web/capture.md');
+    // Its own note (no test before this one needs to have written one).
+    await writeText('web/schedule-import.md', '---\ntitle: "DemoCon 2099"\n---\n\n## Day01\n');
+    const editor = await openFile('web/schedule-import.md');
     await vscode.commands.executeCommand('talkCapture.importSchedule', workspaceUri('schedule/democon.ics'));
     assert.match(a.schedule.lastMessage ?? '', /16 sessions over 4 days, Europe\/Amsterdam/);
     assert.match(editor.document.getText(), /^---\n[\s\S]*\nschedule: schedule\/democon\.ics\n[\s\S]*---\n/);
@@ -311,6 +313,8 @@ describe('web: Talk Capture in the browser’s web-worker extension host', funct
     const config = await readConfig();
     assert.ok(config.corsAllowed && config.corsRefused, 'the runner serves the schedule from two local sites (test/runner/web.mjs)');
     const a = await api();
+    await writeText('web/schedule-url.md', '---\ntitle: "DemoCon 2099"\n---\n\n## Day01\n');
+    await openFile('web/schedule-url.md');
     const imported = await vscode.commands.executeCommand<object | undefined>('talkCapture.importSchedule', `${config.corsAllowed}/democon.ics`);
     assert.ok(imported, a.schedule.lastMessage);
     assert.match(a.schedule.lastMessage ?? '', /16 sessions over 4 days, Europe\/Amsterdam/);
@@ -339,5 +343,28 @@ describe('web: Talk Capture in the browser’s web-worker extension host', funct
       await a.landscape.reset();
     }
     assert.strictEqual(a.landscape.origin(), 'bundled');
+  });
+
+  it('Add Slide Photos…: photos read, stripped and written through workspace.fs, placed under their talks', async () => {
+    const config = vscode.workspace.getConfiguration('talkCapture');
+    // The talks' heading times are read in the conference's zone; the photos say +01:00.
+    await config.update('schedule.timeZone', 'Europe/Amsterdam', vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await openFile('photos/bundle/index.md');
+      const uris = ['offset-gps.jpg', 'rotated.jpg', 'qr-slide.jpg'].map((f) => workspaceUri(`photos/phone/${f}`).toString());
+      const result = await vscode.commands.executeCommand<{ written: string[] } | undefined>('talkCapture.addSlidePhotos', { uris, accept: true });
+      assert.deepStrictEqual(result?.written, [
+        'photos/bundle/images/opening-the-doors-01.jpg',
+        'photos/bundle/images/opening-the-doors-02.jpg',
+        'photos/bundle/images/probes-in-practice-01.jpg',
+      ]);
+      assert.match(editor.document.getText(), /^- !\[Slide: Opening the Doors\]\(images\/opening-the-doors-02\.jpg\)$/m);
+      assert.match(editor.document.getText(), /^!\[Slide: Probes in Practice\]\(images\/probes-in-practice-01\.jpg\)$/m);
+      const original = await vscode.workspace.fs.readFile(workspaceUri('photos/phone/offset-gps.jpg'));
+      const written = await vscode.workspace.fs.readFile(workspaceUri('photos/bundle/images/opening-the-doors-01.jpg'));
+      assert.ok(written.length > 0 && written.length < original.length, 'the image is written without the metadata');
+    } finally {
+      await config.update('schedule.timeZone', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 });

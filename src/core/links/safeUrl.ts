@@ -61,3 +61,16 @@ export function markdownDestination(input: string | null | undefined): string | 
   const r = safeUrl(input);
   return r.ok ? r.markdown : undefined;
 }
+
+/**
+ * A relative or site-absolute path (`images/ebpf-01.jpg`, `/images/kubecon/a b.jpg`) as a
+ * Markdown link destination: each segment percent-encoded (spaces, parentheses, `:` so no
+ * segment reads as a scheme, non-ASCII as UTF-8), `/` kept. Undefined with a control character.
+ */
+export function markdownPath(path: string): string | undefined {
+  if (!path || CONTROL.test(path)) return undefined;
+  return path
+    .split('/')
+    .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, percent))
+    .join('/');
+}

@@ -1,6 +1,7 @@
 /** New Conference Notes…: a note with front matter and its first day, in the notes folder. */
 import * as vscode from 'vscode';
 import { dayIncludesDate, newFileEol, newNoteSettings } from '../services/settings';
+import { fileExists } from '../services/files';
 import type { FeatureContext } from '../services/feature';
 import { messageOf, registerCommand } from '../services/command';
 import { askPick, askText, captureApi } from '../services/quickInput';
@@ -20,15 +21,6 @@ function folderSegments(setting: string): string[] | undefined {
     .filter((p) => p && p !== '.');
   if (parts.some((p) => p === '..')) return undefined;
   return parts;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefined> {
@@ -98,8 +90,8 @@ async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefin
   const dir = vscode.Uri.joinPath(folder.uri, ...segments);
   const fileName = noteFileName(settings.fileNameTemplate, name, startDate);
   let target = vscode.Uri.joinPath(dir, fileName);
-  for (let n = 2; (await exists(target)) && n < 1000; n++) target = vscode.Uri.joinPath(dir, numberedFileName(fileName, n));
-  if (await exists(target)) {
+  for (let n = 2; (await fileExists(target)) && n < 1000; n++) target = vscode.Uri.joinPath(dir, numberedFileName(fileName, n));
+  if (await fileExists(target)) {
     void vscode.window.showErrorMessage(`Talk Capture: ${fileName} and its numbered variants already exist; nothing was written.`);
     return undefined;
   }

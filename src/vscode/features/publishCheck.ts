@@ -51,7 +51,7 @@ function headingSpaceFixes(doc: vscode.TextDocument, _range: vscode.Range, conte
 }
 
 export function registerPublishCheck(ctx: FeatureContext): void {
-  const api: PublishCheckApi = { lastSummary: undefined, runs: {} };
+  const api: PublishCheckApi = { lastSummary: undefined, runs: {}, checkedVersion: {} };
   ctx.api.publishCheck = api;
   const collection = vscode.languages.createDiagnosticCollection('talkCapture.publish');
   const watched = new Map<string, ReturnType<typeof setTimeout> | undefined>();
@@ -62,6 +62,7 @@ export function registerPublishCheck(ctx: FeatureContext): void {
     const index = await landscapeIndex(ctx.log);
     const key = doc.uri.toString();
     api.runs[key] = (api.runs[key] ?? 0) + 1;
+    api.checkedVersion[key] = doc.version;
     const notes = getNotes(doc);
     if (notes.skipped) {
       collection.delete(doc.uri);

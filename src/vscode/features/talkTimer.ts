@@ -19,6 +19,7 @@ import { nextSession, sessionClock } from '../../core/schedule/index';
 import { lastContentLine } from '../../core/capture/index';
 import { splitLines } from '../../core/util/lines';
 import { findTalkAt } from '../../core/notes/query';
+import { rememberTalkEnd, rememberTalkStart } from '../services/talkTimes';
 
 const STATE_KEY = 'talkCapture.runningTalk';
 
@@ -130,6 +131,8 @@ export function registerTalkTimer(ctx: FeatureContext): void {
       return;
     }
     await setRunning(undefined);
+    // Remembered per note and talk: slide photos taken until now go under this talk.
+    await rememberTalkEnd(state, talk.uri, talk.title, new Date(scheduleNow()));
     if (!quiet) vscode.window.setStatusBarMessage(`$(debug-stop) ${shortTitle(talk.title)} ended after ${formatElapsed(Date.now() - talk.startedAt)}`, 5000);
   };
 
@@ -184,6 +187,7 @@ export function registerTalkTimer(ctx: FeatureContext): void {
       startedAt: Date.now(),
       ...(scheduled ? { sessionEnd: scheduled.session.end, sessionId: scheduled.session.id, scheduleKey: scheduled.ref.key } : {}),
     } as ScheduledTalkInfo);
+    await rememberTalkStart(state, inserted.doc.uri.toString(), inserted.title, new Date(scheduleNow()));
   };
 
   const reveal = async () => {

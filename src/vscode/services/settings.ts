@@ -171,3 +171,24 @@ export function projectCompletionSetting(scope?: vscode.ConfigurationScope): Pro
   const c = config(scope);
   return projectCompletion({ projects: setValue(c, 'completion.projects'), enabled: c.get<unknown>('completion.enabled'), whileTyping: c.get<unknown>('completion.whileTyping') });
 }
+
+export interface PhotoSettings {
+  /** talkCapture.photos.destination ('' : the Hugo rules). */
+  destination: string;
+  /** talkCapture.photos.maxEdge: long edge in pixels, 0 keeps the size (0..20000; 1600 when not a number). */
+  maxEdge: number;
+  /** talkCapture.photos.keepMetadata (only `true` keeps it). */
+  keepMetadata: boolean;
+}
+
+/** The slide photo settings of a note. */
+export function photoSettings(scope?: vscode.ConfigurationScope): PhotoSettings {
+  const c = config(scope);
+  const destination = c.get<unknown>('photos.destination', '');
+  const edge = c.get<unknown>('photos.maxEdge', 1600);
+  return {
+    destination: typeof destination === 'string' ? destination.trim() : '',
+    maxEdge: typeof edge === 'number' && Number.isFinite(edge) ? Math.min(20000, Math.max(0, Math.round(edge))) : 1600,
+    keepMetadata: c.get<unknown>('photos.keepMetadata', false) === true,
+  };
+}

@@ -8,6 +8,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as vm from 'vm';
 import { fetchText } from '../../../src/core/net/fetchText';
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
 // @ts-ignore -- a plain ES module of the build scripts
@@ -42,6 +43,28 @@ describe('web build', function () {
     assert.ok(inputs.includes('src/vscode/services/offThread.ts') && !inputs.some((i) => i.startsWith('src/worker') || i.includes('offThread.node')), inputs.join('\n'));
     const text = result.outputFiles[0].text;
     assert.doesNotMatch(text, /require\("(?!vscode")[^"]+"\)/, 'only vscode is left to the host');
+  });
+
+  it('the slide photos core bundles for the browser and reads, strips, resizes and decodes QR codes with no Node at all', async () => {
+    const result = await webBuild('src/core/photos/index.ts');
+    assert.deepStrictEqual(result.errors, []);
+    // Run the bundle where a web worker's globals are all there is: no require, no Buffer, no process.
+    const module = { exports: {} as typeof import('../../../src/core/photos') };
+    const worker = vm.createContext({ module, exports: module.exports, TextDecoder, TextEncoder, URL, console, setTimeout, queueMicrotask });
+    worker.self = worker;
+    vm.runInContext(result.outputFiles[0].text, worker);
+    const photos = module.exports;
+    const WorkerBytes = vm.runInContext('Uint8Array', worker) as Uint8ArrayConstructor;
+    const bytes = (name: string) => WorkerBytes.from(fs.readFileSync(path.join(root, 'test', 'fixtures', 'photos', name)));
+    const jpeg = bytes('offset-gps.jpg');
+    const info = await photos.readPhoto('offset-gps.jpg', jpeg, { timeZone: 'Europe/Paris' });
+    assert.deepStrictEqual([info.taken, info.problem], ['2026-03-24T11:05:00+01:00', null]);
+    const out = await photos.processPhoto(jpeg, info, { maxEdge: 100 });
+    assert.deepStrictEqual([out.problem, out.width, out.height, out.bytes[0], out.bytes[1]], [null, 100, 75, 0xff, 0xd8]);
+    assert.strictEqual(vm.runInContext('typeof Buffer', worker), 'undefined', 'nothing is left behind');
+    const qr = bytes('qr-slide.jpg');
+    assert.deepStrictEqual([...photos.decodeQrLinks(qr, await photos.readPhoto('qr-slide.jpg', qr, { timeZone: 'UTC' }))], ['https://example.com/slides/ebpf-talk']);
+    assert.strictEqual((await photos.readPhoto('slide.heic', bytes('slide.heic'), { timeZone: 'UTC' })).taken, '2026-03-24T11:10:00+01:00');
   });
 
   it('a Node built-in anywhere in the web bundle fails the build and names the file', async () => {
