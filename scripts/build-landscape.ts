@@ -10,7 +10,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildIndexFromYaml, LandscapeFormatError } from '../src/core/landscape/indexFromYaml';
-import { compactKey, editDistance, typoDistanceFor } from '../src/core/landscape/text';
+import { compactKey, typoDistanceFor } from '../src/core/landscape/text';
+import { editDistance } from '../src/core/util/editDistance';
 
 // Word lists (devDependencies, used only here): ~275,000 English words, to keep real words
 // from being reported as typos; and SCOWL's frequency tiers, to tell ordinary words (flux,

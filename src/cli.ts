@@ -11,6 +11,7 @@ import { DEFAULT_EXCLUDE_GLOB, DEFAULT_NOTES_GLOB } from './core/notes/workspace
 import { run as link } from './cli/link';
 import { run as check } from './cli/check';
 import { run as syncTags } from './cli/syncTags';
+import { messageOf } from './core/util/errors';
 
 const commands: Record<string, { run: CliCommand; usage: string }> = {
   outline: { run: outline, usage: 'outline FILE [--json]            days, talks and TODO items of a note' },
@@ -77,7 +78,7 @@ export async function main(argv: string[], terminal: CliIO): Promise<number> {
       io.err(`talk-capture ${name}: ${err.message}`);
       return err.exitCode;
     }
-    io.err(`talk-capture ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    io.err(`talk-capture ${name}: ${messageOf(err)}`);
     return 2;
   }
 }

@@ -22,6 +22,7 @@ import { registerFinishPost } from './vscode/features/finishPost';
 import { registerAddSlidePhotos } from './vscode/features/addSlidePhotos';
 import { registerPhotoDrop } from './vscode/features/photoDrop';
 import { registerFindPublishedLinks } from './vscode/features/findPublishedLinks';
+import { stackOf } from './core/util/errors';
 
 const features: Array<[string, Feature]> = [
   ['talks view', registerTalksView],
@@ -57,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): TalkCaptureApi {
       register({ extension: context, api, log });
     } catch (err) {
       // One broken feature must not take the others down with it.
-      log.error(`Could not start the ${name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      log.error(`Could not start the ${name}: ${stackOf(err)}`);
     }
   }
   api.activationMs = performance.now() - started;

@@ -2,6 +2,7 @@
 import { parseArgs as nodeParseArgs } from 'util';
 import { compileUserPattern } from '../core/userPattern';
 import { CliError } from './command';
+import { firstLineOf, messageOf } from '../core/util/errors';
 
 /** The usage of `--day-pattern`, as the subcommands that read talks print it. */
 export const DAY_PATTERN_USAGE = '[--day-pattern REGEX]';
@@ -59,11 +60,11 @@ export function parseCliArgs(args: readonly string[], options: Record<string, Cl
       throw new CliError(`unknown option ${bad}${known ? ` (options: ${known})` : ''}\n${usage}`);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      const msg = err instanceof Error ? err.message : String(err);
+      const msg = messageOf(err);
       const name = /--([\w-]+)/.exec(msg)?.[1];
       throw new CliError(name && options[name]?.value ? `--${name} needs a value\n${usage}` : `${msg.split('\n')[0]}\n${usage}`);
     }
-    throw new CliError(`${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n${usage}`);
+    throw new CliError(`${firstLineOf(err)}\n${usage}`);
   }
   const flags = new Set<string>();
   const values = new Map<string, string>();

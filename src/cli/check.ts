@@ -17,6 +17,8 @@ import { readNote, utf8Warning } from './readFile';
 import { parseNotes } from '../core/notes/parse';
 import type { LandscapeIndex } from '../core/landscape/landscapeIndex';
 import { checkNotes, summarize, type PublishProblem } from '../core/publish/check';
+import { messageOf } from '../core/util/errors';
+import { plural } from '../core/util/plural';
 
 let cachedIndex: LandscapeIndex | null | undefined;
 
@@ -29,7 +31,7 @@ export function loadLandscape(io: CliIO): LandscapeIndex | undefined {
       cachedIndex = loadIndexFile(file);
       return cachedIndex;
     } catch (err) {
-      io.err(`talk-capture: the landscape index ${file} cannot be read (${err instanceof Error ? err.message : String(err)}); project checks are skipped`);
+      io.err(`talk-capture: the landscape index ${file} cannot be read (${messageOf(err)}); project checks are skipped`);
       cachedIndex = null;
       return undefined;
     }
@@ -75,7 +77,7 @@ export const run: CliCommand = async (args, io) => {
       warning = utf8Warning(note);
       text = note.text;
     } catch (err) {
-      results.push({ file, problems: [], error: err instanceof Error ? err.message : String(err) });
+      results.push({ file, problems: [], error: messageOf(err) });
       continue;
     }
     if (!indexLoaded) {
@@ -120,7 +122,7 @@ export const run: CliCommand = async (args, io) => {
 function verdict(problems: readonly PublishProblem[], partly: boolean): string {
   const hints = problems.filter(isHint);
   const fix = problems.filter((p) => !isHint(p));
-  const count = (list: readonly PublishProblem[], word: string) => `${list.length} ${word}${list.length === 1 ? '' : 's'} (${summarize(list)})`;
+  const count = (list: readonly PublishProblem[], word: string) => `${plural(list.length, word)} (${summarize(list)})`;
   const head = fix.length > 0 ? count(fix, 'problem') : partly ? 'not ready to publish (not fully read)' : 'ready to publish';
   return hints.length === 0 ? head : `${head}; ${count(hints, 'hint')}`;
 }

@@ -1,5 +1,6 @@
 /** One-line reasons for a failed file system call or a file that is not a regular file. */
 import type * as fs from 'fs';
+import { messageOf } from '../core/util/errors';
 
 /** A one-line reason for a failed file system call, naming the file. */
 export function fsErrorMessage(file: string, err: unknown, doing = ''): string {
@@ -29,7 +30,7 @@ export function fsErrorReason(err: unknown, doing = ''): string {
     case 'EROFS':
       return `${what}the file system is read-only`;
     default:
-      return `${what}${err instanceof Error ? err.message : String(err)}`;
+      return `${what}${messageOf(err)}`;
   }
 }
 

@@ -24,6 +24,8 @@ import { findMentions } from '../core/landscape/matcher';
 import { scanMarkdown } from '../core/landscape/proseScan';
 import { parseNotes } from '../core/notes/parse';
 import { allTalks } from '../core/notes/query';
+import { messageOf } from '../core/util/errors';
+import { plural } from '../core/util/plural';
 
 interface LinkMentionJson {
   line: number;
@@ -55,7 +57,7 @@ function loadIndex(file: string): LandscapeIndex {
   try {
     return loadIndexFile(file);
   } catch (err) {
-    throw new CliError(`cannot read the landscape index ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new CliError(`cannot read the landscape index ${file}: ${messageOf(err)}`);
   }
 }
 
@@ -127,7 +129,7 @@ export const run: CliCommand = (args, io) => {
   const suggest = mentions.length - sure;
   io.out(
     write
-      ? `${linked} mention${linked === 1 ? '' : 's'} linked (${mode}); ${suggest} suggestion${suggest === 1 ? '' : 's'} left for you.`
+      ? `${plural(linked ?? 0, 'mention')} linked (${mode}); ${plural(suggest, 'suggestion')} left for you.`
       : `${sure} sure, ${suggest} suggested; --write would link ${chosen.size} (${mode}).`,
   );
   return reportUnread(io, 'link', file, scan.skipped) ? 2 : 0;

@@ -8,6 +8,7 @@ import { readNote, utf8Warning } from './readFile';
 import type { NotesModel, Talk, TodoItem } from '../core/notes/model';
 import { parseNotes } from '../core/notes/parse';
 import { countTodos, visibleTodos } from '../core/notes/todos';
+import { plural } from '../core/util/plural';
 
 export interface TodoJson {
   kind: TodoItem['kind'];
@@ -66,16 +67,14 @@ function outlineJson(file: string, model: NotesModel): OutlineJson {
 /** ` (+ 2 hidden drafts)`: hidden notes are listed, but are not TODO items. */
 function hiddenNote(todos: readonly TodoItem[]): string {
   const hidden = todos.length - countTodos(todos);
-  return hidden ? ` (+ ${hidden} hidden draft${hidden === 1 ? '' : 's'})` : '';
+  return hidden ? ` (+ ${plural(hidden, 'hidden draft')})` : '';
 }
 
 /** The human form: one line per day, group, talk and TODO item, indented. */
 function outlineText(file: string, model: NotesModel): string {
   const talkCount = model.talks.length + model.days.reduce((n, d) => n + d.talks.length, 0);
   const fm = model.frontMatter.format ? `${model.frontMatter.format.toUpperCase()} front matter` : 'no front matter';
-  const out: string[] = [
-    `${file}: ${fm}, ${model.days.length} day${model.days.length === 1 ? '' : 's'}, ${talkCount} talk${talkCount === 1 ? '' : 's'}, ${countTodos(model.todos)} TODO${hiddenNote(model.todos)}`,
-  ];
+  const out: string[] = [`${file}: ${fm}, ${plural(model.days.length, 'day')}, ${plural(talkCount, 'talk')}, ${countTodos(model.todos)} TODO${hiddenNote(model.todos)}`];
   if (model.frontMatter.error) out.push(`  ! ${model.frontMatter.error}`);
   if (model.impliedDay) out.push(`  (no day headings; the note is about ${model.impliedDay})`);
   const todoLine = (t: TodoItem, indent: string) => `${indent}- ${t.line}: ${t.kind}: ${t.text}`;

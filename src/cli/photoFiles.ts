@@ -13,6 +13,7 @@ import { CliError } from './command';
 import { fsErrorMessage, fsErrorReason } from './fsErrors';
 import { readBytes } from './readFile';
 import { ancestorFolders, MAX_PHOTO_BYTES, photoHashes, SITE_ROOT_MARKERS, tooLargeReason, type PhotoInfo } from '../core/photos';
+import { messageOf } from '../core/util/errors';
 
 const PHOTO_FILE = { noun: 'photo', tooLarge: (size: number | undefined, max: number) => tooLargeReason(size ?? max + 1, max) };
 
@@ -53,7 +54,7 @@ export function readPhotoBytes(file: string, maxBytes = MAX_PHOTO_BYTES): { byte
   try {
     return { bytes: readBytes(file, maxBytes, PHOTO_FILE).bytes };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = messageOf(err);
     const reason = message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
     return { problem: reason.startsWith('too large') ? reason : `unreadable: ${reason}` };
   }

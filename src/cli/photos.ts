@@ -21,6 +21,7 @@ import { decodeQrLinks, DEFAULT_MAX_EDGE, photoEdits, photoFolder, planPhotos, p
 import { isScheduleUrl, isValidTimeZone, type Schedule } from '../core/schedule';
 import { scheduleSourceOf } from '../core/schedule/editor-place';
 import { systemTimeZone } from '../core/schedule/time';
+import { plural } from '../core/util/plural';
 
 const USAGE = `usage: talk-capture photos NOTE PHOTO|FOLDER... [--schedule SOURCE] [--tz ZONE] [--max-edge PX] [--keep-metadata] [--json] [--write] ${DAY_PATTERN_USAGE}`;
 
@@ -50,7 +51,7 @@ function maxEdgeOf(value: string | undefined): number {
 function printPlan(io: CliIO, file: string, plan: PhotoPlan): void {
   const placed = plan.rows.filter((r) => r.talk);
   const talks = new Set(placed.map((r) => r.talk!.line));
-  io.out(`${file}: ${plan.rows.length} photo${plan.rows.length === 1 ? '' : 's'}, ${placed.length} under ${talks.size} talk${talks.size === 1 ? '' : 's'}`);
+  io.out(`${file}: ${plural(plan.rows.length, 'photo')}, ${placed.length} under ${plural(talks.size, 'talk')}`);
   for (const r of plan.rows) {
     const when = r.taken ?? 'no time';
     if (r.talk) io.out(`  ${r.file}  ${when}  → ${r.target}  (line ${r.talk.line}: ${r.talk.title}; ${r.source})`);
@@ -105,7 +106,7 @@ export const run: CliCommand = async (args, io) => {
   } else printPlan(io, file, plan);
   if (write) {
     const n = plan.rows.filter((r) => r.talk).length;
-    io.err(`talk-capture photos: wrote ${n} image${n === 1 ? '' : 's'} into ${folder.folder} and ${n ? 'updated' : 'left'} ${file}`);
+    io.err(`talk-capture photos: wrote ${plural(n, 'image')} into ${folder.folder} and ${n ? 'updated' : 'left'} ${file}`);
   }
   return 0;
 };

@@ -27,6 +27,8 @@ import {
   type Schedule,
   type Session,
 } from '../core/schedule';
+import { firstLineOf } from '../core/util/errors';
+import { plural } from '../core/util/plural';
 
 const USAGE = 'usage: schedule SOURCE [--json] [--at ISO-8601] [--tz IANA-ZONE]';
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -73,7 +75,7 @@ function sessionLine(s: Session): string {
 /** The human form: a summary line, then each conference day with its sessions in order. */
 export function scheduleHumanText(schedule: Schedule, sessions: readonly Session[], at?: number): string {
   const out = [`${schedule.title ? `${schedule.title}: ` : ''}${summarizeSchedule(schedule)} (${schedule.format})`];
-  if (at !== undefined) out.push(`${sessions.length} session${sessions.length === 1 ? '' : 's'} running at ${new Date(at).toISOString()}`);
+  if (at !== undefined) out.push(`${plural(sessions.length, 'session')} running at ${new Date(at).toISOString()}`);
   for (const day of scheduleDays({ sessions: [...sessions] })) {
     const [y, mo, d] = day.split('-').map(Number);
     out.push('', `${day} ${WEEKDAYS[new Date(Date.UTC(y, mo - 1, d)).getUTCDay()]}`);
@@ -89,7 +91,7 @@ export const run: CliCommand = async (args, io) => {
     ({ values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, at: { type: 'string' }, tz: { type: 'string' } }, allowPositionals: true, strict: true }));
   } catch (err) {
     const option = err instanceof Error && /'(-[^']*)'/.exec(err.message)?.[1];
-    throw new CliError(`${option ? `unknown or incomplete option ${option}` : err instanceof Error ? err.message.split('\n')[0] : String(err)} (${USAGE})`);
+    throw new CliError(`${option ? `unknown or incomplete option ${option}` : firstLineOf(err)} (${USAGE})`);
   }
   if (positionals.length !== 1) throw new CliError(USAGE);
   const source = positionals[0];

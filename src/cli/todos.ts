@@ -14,6 +14,7 @@ import { talkFinder } from '../core/notes/query';
 import { visibleTodos } from '../core/notes/todos';
 import { DEFAULT_EXCLUDE_GLOB, DEFAULT_NOTES_GLOB, notesRules, readNoteFile } from '../core/notes/workspaceNotes';
 import { todoJson, type TodoJson } from './outline';
+import { plural } from '../core/util/plural';
 
 interface TodosJson {
   files: Array<{ file: string; todos: Array<TodoJson & { talk: string | null }> }>;
@@ -68,7 +69,7 @@ export const run: CliCommand = async (args, io) => {
         total++;
       }
     }
-    lines.push(`${total} TODO item${total === 1 ? '' : 's'} in ${result.files.length} note${result.files.length === 1 ? '' : 's'}`);
+    lines.push(`${plural(total, 'TODO item')} in ${plural(result.files.length, 'note')}`);
     io.out(lines.join('\n'));
   }
   return failed ? 2 : 0;

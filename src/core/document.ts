@@ -4,6 +4,11 @@
  * {@link InMemoryDocument}. Positions are 0-based like VS Code's and LSP's; line numbers shown
  * to people (outline, JSON output, problems) are 1-based and say so in their names.
  */
+import { lineEndOffset, lineStarts } from './util/lines';
+import { itself, upperBound } from './util/search';
+
+export { lineStarts };
+
 export interface Position {
   /** 0-based line. */
   line: number;
@@ -26,36 +31,6 @@ interface TextDocument {
   readonly uri: string;
   readonly version: number;
   getText(): string;
-}
-
-/**
- * Offsets of each line's first character: the one line splitter of the core. A line ends at
- * `\n`, `\r\n` or a lone `\r` (as in VS Code and CommonMark).
- */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  const cr = text.indexOf('\r');
-  if (cr === -1) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
-  }
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
-/** Offset where the 0-based line `line` ends (before its line break), given its `starts`. */
-export function lineEndOffset(text: string, starts: readonly number[], line: number): number {
-  if (line + 1 >= starts.length) return text.length;
-  let end = starts[line + 1] - 1;
-  if (end > starts[line] && text.charCodeAt(end) === 10 && text.charCodeAt(end - 1) === 13) end--;
-  return end;
 }
 
 /** The document's line break: `\r\n` when its first line break is CRLF, else `\n`. */
@@ -101,14 +76,8 @@ export class InMemoryDocument implements TextDocument {
   positionAt(offset: number): Position {
     const starts = this.lineStartOffsets();
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - starts[lo] };
+    const line = upperBound(starts, o, itself) - 1;
+    return { line, character: o - starts[line] };
   }
 
   private lineStartOffsets(): number[] {

@@ -6,6 +6,7 @@
  * backtracking) is refused with a reason the editor shows to the user.
  */
 import { RE2JS } from 're2js';
+import { messageOf } from './util/errors';
 
 /** Longest pattern accepted (the useful ones are a few dozen characters). */
 export const MAX_USER_PATTERN_LENGTH = 500;
@@ -106,7 +107,7 @@ function unsupportedConstruct(source: string): string | undefined {
 
 /** The first line of an re2js error, without its "error parsing regexp:" prefix. */
 function syntaxReason(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = messageOf(err);
   return `not a valid pattern: ${message.replace(/^error parsing regexp:\s*/i, '').split('\n')[0]}`;
 }
 

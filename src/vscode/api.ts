@@ -7,7 +7,16 @@
 import type * as vscode from 'vscode';
 import type { LandscapeIndex } from '../core/landscape/landscapeIndex';
 import type { Schedule, Session } from '../core/schedule';
-import type { NotesElement } from './services/treeItems';
+import type { TodoItem } from '../core/notes/model';
+
+/** Elements of the Talks and TODO Links trees, as passed to commands. */
+export type DayElement = { kind: 'day'; uri: vscode.Uri; line: number };
+export type GroupElement = { kind: 'group'; uri: vscode.Uri; line: number };
+export type TalkElement = { kind: 'talk'; uri: vscode.Uri; line: number };
+export type TodoElement = { kind: 'todo'; uri: vscode.Uri; todo: TodoItem; talk: string | null };
+export type ProblemElement = { kind: 'problem'; uri: vscode.Uri; line: number };
+export type FileElement = { kind: 'file'; uri: vscode.Uri; line: number };
+export type NotesElement = DayElement | GroupElement | TalkElement | TodoElement | ProblemElement | FileElement;
 
 export interface RunningTalkInfo {
   title: string;

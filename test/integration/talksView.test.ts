@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { closeAllEditors, getApiOf, openFile, openMarkdown, screenshot, setSetting, waitFor, workspaceUri, workbenchCaughtUp } from './helpers';
 
 import type { TalksViewApi as TreeApi } from '../../src/vscode/api';
-import type { NotesElement as Element } from '../../src/vscode/services/treeItems';
+import type { NotesElement as Element } from '../../src/vscode/api';
 
 /** The 1-based line of a day, talk, group or problem element (a TODO element has its item's). */
 const lineOf = (el: Element | undefined) => (el && 'line' in el ? el.line : undefined);

@@ -5,7 +5,7 @@ import { nodeNotesFs } from '../../src/cli/notesFs';
 import { listNotes, notesRules } from '../../src/core/notes/workspaceNotes';
 
 import type { TodosViewApi as TodosApi } from '../../src/vscode/api';
-import type { NotesElement as Element } from '../../src/vscode/services/treeItems';
+import type { NotesElement as Element } from '../../src/vscode/api';
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 

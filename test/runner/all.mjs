@@ -42,6 +42,14 @@ if (!only || onlyUnit) {
   staticOk = run('type check (tsc --noEmit)', process.execPath, [bin('typescript/bin/tsc'), '--noEmit', '-p', '.']) && staticOk;
   staticOk = run('lint (eslint)', process.execPath, [bin('eslint/bin/eslint.js'), 'src', 'test', 'bench', 'scripts']) && staticOk;
   staticOk = run('unused files, exports and dependencies (knip)', process.execPath, [bin('knip/bin/knip.js'), '--no-progress']) && staticOk;
+  // Production mode: the tests and the bench are no entry points, so code or a dependency in
+  // src that only they use is reported (exports a unit test reaches are checked by the run above).
+  staticOk =
+    run('code and dependencies only tests use (knip --production)', process.execPath, [bin('knip/bin/knip.js'), '--production', '--exclude', 'exports,types', '--no-progress']) &&
+    staticOk;
+  staticOk =
+    run('import cycles in src (dpdm)', process.execPath, [bin('dpdm/lib/bin/dpdm.js'), '--no-warning', '--no-tree', '--exit-code', 'circular:1', 'src/**/*.ts']) && staticOk;
+  staticOk = run('repeated runs of 6+ lines in src (jscpd, .jscpd.json)', process.execPath, [bin('jscpd/run-jscpd.js')]) && staticOk;
   staticOk = run('format (prettier --check)', process.execPath, [bin('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']) && staticOk;
   const unitFile = path.join(resultsDir, 'unit.json');
   fs.rmSync(unitFile, { force: true });

@@ -11,7 +11,7 @@ import { buildModel } from '../../src/core/notes/buildModel';
 import { emptyFrontMatter, frontMatterOf } from '../../src/core/notes/frontMatter';
 import { normalizeLabel } from '../../src/core/notes/inline';
 import type { NotesModel, NotesOptions } from '../../src/core/notes/model';
-import { atxContent, setextContent, splitLines } from '../../src/core/notes/lineSyntax';
+import { atxContent, setextContent, noteLines } from '../../src/core/notes/lineSyntax';
 import { emptyModel, unreadableReason, type ParseLimits } from '../../src/core/notes/parse';
 
 interface Point {
@@ -60,7 +60,7 @@ function toText(node: MdNode): string {
 export async function referenceBlocks(text: string): Promise<Blocks> {
   const tree = (await remark()).parse(text);
   const starts = lineStarts(text);
-  const lines = splitLines(text, starts);
+  const lines = noteLines(text, starts);
   const excluded = new Uint8Array(lines.length);
   const codeSpans = new Map<number, Array<[number, number]>>();
   const headings: HeadingBlock[] = [];

@@ -3,6 +3,7 @@
  * the last one, in the document's own style).
  */
 import { fillTemplate, templateNames } from './template';
+import { addDays, NUMBER_WORDS, WEEKDAYS } from '../util/dates';
 
 export const DEFAULT_TALK_FORMAT = '### {title} - {speakers}, {company}';
 export const DEFAULT_KEYNOTE_FORMAT = '### Keynote {n}: {title} - {speakers}, {company}';
@@ -115,9 +116,6 @@ export function nextKeynoteNumber(headings: ReadonlyArray<{ heading: string; kin
 // ---------------------------------------------------------------------------------------------
 // Day headings
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
 function capitalizeLike(word: string, like: string): string {
   if (like === like.toUpperCase()) return word.toUpperCase();
   if (like[0] === like[0].toUpperCase()) return word[0].toUpperCase() + word.slice(1);
@@ -127,13 +125,6 @@ function capitalizeLike(word: string, like: string): string {
 /** `YYYY-MM-DD` of a local date. */
 export function isoDate(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
-function addDays(iso: string, days: number): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days));
-  return d.toISOString().slice(0, 10);
 }
 
 const DATE_IN_TITLE = /\(?\b(\d{4}-\d{2}-\d{2})\b\)?/;

@@ -8,16 +8,12 @@ import { eolOf, type Position, type TextEdit } from '../document';
 import type { Day, NotesModel } from '../notes/model';
 import { findDayAt, findTalkAt } from '../notes/query';
 import { formatDayHeading, nextDayDate, nextDayTitle, nextKeynoteNumber } from './headingText';
+import { splitLines } from '../util/lines';
 
 export interface Insertion {
   edit: TextEdit;
   /** Where the cursor goes after the edit (0-based, in the new text). */
   cursor: Position;
-}
-
-/** The document's lines without their line breaks. */
-export function linesOf(text: string): string[] {
-  return text.split(/\r?\n/);
 }
 
 const isBlank = (s: string | undefined) => s === undefined || s.trim() === '';
@@ -36,7 +32,7 @@ export function lastContentLine(lines: readonly string[], from: number, to: numb
  */
 export function insertLineAfter(text: string, after: number, line: string): Insertion {
   const eol = eolOf(text);
-  const lines = linesOf(text);
+  const lines = splitLines(text);
   const last = Math.max(0, Math.min(after, lines.length));
   let blanks = 0;
   while (last + blanks < lines.length && isBlank(lines[last + blanks])) blanks++;
@@ -81,7 +77,7 @@ export interface TalkPlacement {
  * else at the end of the note.
  */
 export function placeTalk(text: string, model: NotesModel, cursorLine: number): TalkPlacement {
-  const lines = linesOf(text);
+  const lines = splitLines(text);
   const start = bodyStartLine(model);
   const talk = talkAt(model, cursorLine);
   const day = dayAt(model, cursorLine);
@@ -125,7 +121,7 @@ export function nextDayHeading(model: NotesModel, options: DayHeadingOptions): s
  * this place does not depend on the cursor.
  */
 export function insertDayHeading(text: string, model: NotesModel, options: DayHeadingOptions): Insertion {
-  const lines = linesOf(text);
+  const lines = splitLines(text);
   const last = model.days[model.days.length - 1];
   const start = bodyStartLine(model);
   const after = last ? lastContentLine(lines, last.line, last.endLine) : Math.max(start - 1, lastContentLine(lines, start, lines.length));

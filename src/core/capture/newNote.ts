@@ -66,15 +66,8 @@ export function numberedFileName(file: string, n: number): string {
   return dot > 0 ? `${file.slice(0, dot)}-${n}${file.slice(dot)}` : `${file}-${n}`;
 }
 
-function yamlString(s: string): string {
-  return `"${s
-    .replace(/\\/g, '\\\\')
-    .replace(/"/g, '\\"')
-    .replace(/\t/g, '\\t')
-    .replace(/[\r\n]+/g, ' ')}"`;
-}
-
-function tomlString(s: string): string {
+/** A one-line string in double quotes: the same escapes in YAML and in TOML (`\\`, `\"`, `\t`). */
+function quoted(s: string): string {
   return `"${s
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
@@ -104,8 +97,8 @@ export function newNoteText(input: NewNoteInput): NewNote {
   const title = input.name.trim();
   const fm =
     input.format === 'toml'
-      ? ['+++', `title = ${tomlString(title)}`, `date = ${input.date}`, 'description = ""', 'toc = true', 'categories = []', 'tags = []', 'draft = true', '+++']
-      : ['---', `title: ${yamlString(title)}`, `date: ${input.date}`, 'description: ""', 'toc: true', 'categories: []', 'tags: []', 'draft: true', '---'];
+      ? ['+++', `title = ${quoted(title)}`, `date = ${input.date}`, 'description = ""', 'toc = true', 'categories = []', 'tags = []', 'draft = true', '+++']
+      : ['---', `title: ${quoted(title)}`, `date: ${input.date}`, 'description: ""', 'toc: true', 'categories: []', 'tags: []', 'draft: true', '---'];
   const day = formatDayHeading(nextDayTitle(null, 0, input.includeDate ? input.startDate : undefined), 2);
   const lines = [...fm, '', day, ''];
   return { text: lines.join(input.eol ?? '\n'), cursor: { line: lines.length - 1, character: 0 } };

@@ -33,11 +33,6 @@ export function validateLinkUrl(value: string): string | null {
   return r.ok ? null : r.reason;
 }
 
-/** True for text that is one http(s) URL (used to pre-fill from the clipboard). */
-export function isHttpUrl(text: string): boolean {
-  return validateLinkUrl(text) === null;
-}
-
 /**
  * The URL as a Markdown link destination (normalised, `<>()\\|` and spaces percent-encoded:
  * see core/links/safeUrl); throws for a URL that is not a safe http(s) address, which

@@ -13,6 +13,7 @@ import { parseYamlFrontMatter } from './yaml';
 import { parseTomlFrontMatter } from './toml';
 import { dateShape, DEFAULT_SHAPE, formatDate } from './dates';
 import type { FrontMatterError, FrontMatterSource, OffsetEdit, ScalarField } from './types';
+import { messageOf } from '../util/errors';
 
 export { locateFrontMatter, lineOfOffset } from './locate';
 export type { FrontMatterError, FrontMatterSource, OffsetEdit } from './types';
@@ -126,7 +127,7 @@ function openUncached(text: string): OpenResult {
   try {
     parsed = found.block.format === 'yaml' ? parseYamlFrontMatter(readable, found.block) : parseTomlFrontMatter(readable, found.block);
   } catch (err) {
-    parsed = { ok: false, error: { line: found.block.startLine, reason: `the front matter cannot be read (${err instanceof Error ? err.message : String(err)})` } };
+    parsed = { ok: false, error: { line: found.block.startLine, reason: `the front matter cannot be read (${messageOf(err)})` } };
   }
   return parsed.ok ? parsed : { ...parsed, format: found.block.format };
 }

@@ -9,6 +9,7 @@ import { lineOfOffset } from './locate';
 import { appendToBracketList, lineEndOf } from './bracketList';
 import { dominantQuote } from './yaml';
 import type { FrontMatterError, FrontMatterSource, ListField, ListItem, Lookup, NewValue, OffsetEdit, Quote, ScalarField } from './types';
+import { messageOf } from '../util/errors';
 
 // smol-toml ships an ES module and a CommonJS build; the bundle (CommonJS) loads the latter.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -234,14 +235,14 @@ export function parseTomlFrontMatter(text: string, block: FrontMatterBlock): { o
     data = plainData(parseToml(content)) as Record<string, unknown>;
   } catch (err) {
     if (err instanceof TomlError) return { ok: false, error: { line: err.line + block.startLine, reason: tomlReason(err) } };
-    return { ok: false, error: { line: null, reason: err instanceof Error ? err.message : String(err) } };
+    return { ok: false, error: { line: null, reason: messageOf(err) } };
   }
   let scanner: TomlScanner;
   try {
     scanner = new TomlScanner(text, block.contentStart, block.contentEnd);
   } catch (err) {
     const at = err instanceof ScanError ? lineOfOffset(text, err.offset) : null;
-    return { ok: false, error: { line: at, reason: `this TOML is valid but written in a way Talk Capture cannot edit (${err instanceof Error ? err.message : String(err)})` } };
+    return { ok: false, error: { line: at, reason: `this TOML is valid but written in a way Talk Capture cannot edit (${messageOf(err)})` } };
   }
   return { ok: true, source: new TomlSource(text, block, scanner, data) };
 }

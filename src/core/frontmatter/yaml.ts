@@ -9,6 +9,7 @@ import type { FrontMatterBlock } from './locate';
 import { lineOfOffset } from './locate';
 import { appendToBracketList, lineEndOf, lineStartOf } from './bracketList';
 import type { FrontMatterError, FrontMatterSource, ListField, ListItem, Lookup, NewValue, OffsetEdit, Quote, ScalarField } from './types';
+import { messageOf } from '../util/errors';
 
 type AnyPair = Pair<unknown, unknown>;
 
@@ -108,7 +109,7 @@ export function parseYamlFrontMatter(text: string, block: FrontMatterBlock): { o
     const js = doc.toJS({ maxAliasCount: 1000 }) as unknown;
     data = js && typeof js === 'object' && !Array.isArray(js) ? (js as Record<string, unknown>) : {};
   } catch (err) {
-    return { ok: false, error: { line: null, reason: err instanceof Error ? err.message : String(err) } };
+    return { ok: false, error: { line: null, reason: messageOf(err) } };
   }
   return { ok: true, source: new YamlSource(text, block, pairs, data) };
 }

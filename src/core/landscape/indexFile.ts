@@ -1,5 +1,6 @@
 /** Reading an index file (data/landscape.json or an updated index): parsed and checked, or a {@link LandscapeIndexError} saying what is wrong. */
 import type { LandscapeIndexFile } from './types';
+import { messageOf } from '../util/errors';
 
 export class LandscapeIndexError extends Error {}
 
@@ -23,7 +24,7 @@ export function parseIndexFile(text: string): LandscapeIndexFile {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new LandscapeIndexError(`not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new LandscapeIndexError(`not valid JSON: ${messageOf(err)}`);
   }
   return validateIndexFile(data);
 }

@@ -5,7 +5,9 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { LandscapeEntry, LandscapeIndexFile, Maturity } from './types';
-import { compactKey, formWords, isHttpUrl } from './text';
+import { compactKey, formWords } from './text';
+import { isHttpUrl } from '../util/url';
+import { firstLineOf } from '../util/errors';
 
 const MATURITIES: ReadonlySet<string> = new Set(['graduated', 'incubating', 'sandbox', 'archived']);
 
@@ -146,7 +148,7 @@ export function buildIndexFromYaml(yamlText: string, options: BuildOptions): Lan
     }
     doc = parsed.toJS({ maxAliasCount: 1000 });
   } catch (err) {
-    throw new LandscapeFormatError(`not valid YAML: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    throw new LandscapeFormatError(`not valid YAML: ${firstLineOf(err)}`);
   }
   const landscape = (doc as { landscape?: unknown } | null)?.landscape;
   if (!Array.isArray(landscape)) throw new LandscapeFormatError('no top-level "landscape:" list: this is not a CNCF landscape.yml');

@@ -5,9 +5,11 @@
  */
 import { EMPTY, push, type NameForm } from './nameForm';
 import { acceptedRank, best, entryRank, scoreForm } from './ranking';
-import { compactKey, formWords, isHttpUrl } from './text';
+import { compactKey, formWords } from './text';
+import { isHttpUrl } from '../util/url';
 import { TypoTables } from './typoTables';
 import type { LandscapeEntry, LandscapeIndexFile } from './types';
+import { lowerBound } from '../util/search';
 
 export type { LandscapeEntry, LandscapeIndexFile } from './types';
 
@@ -251,13 +253,7 @@ export class LandscapeIndex {
     const p = compactKey(prefix);
     if (!p) return [];
     const literal = prefix.includes('-') ? prefix.toLowerCase() : undefined;
-    let lo = 0;
-    let hi = this.sortedKeys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sortedKeys[mid].key < p) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(this.sortedKeys, p, (k) => k.key);
     const best = new Map<LandscapeEntry, NameForm>();
     for (let i = lo; i < this.sortedKeys.length && this.sortedKeys[i].key.startsWith(p); i++) {
       const f = this.sortedKeys[i].form;

@@ -14,6 +14,7 @@ import { boundaryOk, decide, lineEndOf, projectContextAfter, type MentionAction 
 import { joinedBySpaceOrHyphen, typoAt, WordMemo, wordsOf } from './mentionTypos';
 import { scanMarkdown, type ProseRun, type ScanResult } from './proseScan';
 import { isWordCode } from './text';
+import { itself, upperBound } from '../util/search';
 
 export interface Mention {
   /** 1-based line and column of the mention as written; endColumn is exclusive. */
@@ -116,19 +117,7 @@ function resolveByEvidence(text: string, scan: ScanResult, index: LandscapeIndex
   }
   const sureEntries = new Set(sure.map((m) => m.entry));
   for (const l of linkedProjects(text, index, scan)) sureEntries.add(l.entry);
-  const sectionOf = (line0: number): number => {
-    let lo = 0;
-    let hi = scan.headingLines.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (scan.headingLines[mid] <= line0) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  };
+  const sectionOf = (line0: number): number => upperBound(scan.headingLines, line0, itself) - 1;
   const sectionEntries = new Map<number, Set<LandscapeEntry>>();
   for (const m of sure) {
     const s = sectionOf(m.line - 1);

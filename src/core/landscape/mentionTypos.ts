@@ -7,7 +7,8 @@ import type { LandscapeEntry, LandscapeIndex, LandscapeScope } from './landscape
 import type { NameForm } from './nameForm';
 import { boundaryOk } from './mentionRules';
 import type { ProseRun } from './proseScan';
-import { editDistance, isWordCode } from './text';
+import { isWordCode } from './text';
+import { editDistance } from '../util/editDistance';
 
 export interface Word {
   start: number;

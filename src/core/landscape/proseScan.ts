@@ -14,6 +14,7 @@
 import { hiddenContent, MAX_INLINE_LINE, LineKind, type Blocks, type SkippedPart } from '../notes/blocks';
 import { normalizeLabel } from '../notes/inline';
 import { blocksOf } from '../notes/scan';
+import { itself, lowerBound } from '../util/search';
 
 export interface ProseRun {
   /** Offsets [start, end) of plain text. */
@@ -163,14 +164,8 @@ function closings(lower: string): { comments: number[]; tags: Map<string, number
 /** The first value of sorted `list` at or after `from`, or -1. */
 function nextIn(list: readonly number[] | undefined, from: number): number {
   if (!list) return -1;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < list.length ? list[lo] : -1;
+  const at = lowerBound(list, from, itself);
+  return at < list.length ? list[at] : -1;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The order of entries in lists (CNCF maturity, then how early the CNCF took them in) and the score of a fuzzy search hit. */
 import type { NameForm } from './nameForm';
-import { editDistance } from './text';
+import { editDistance } from '../util/editDistance';
 import type { LandscapeEntry, Maturity } from './types';
 
 const MATURITY_RANK: Record<Maturity, number> = { graduated: 0, incubating: 1, sandbox: 2, archived: 3 };

@@ -3,6 +3,7 @@
  * CJK (no reliance on `\b`), compact keys, edit distance, URL checks, Markdown escaping.
  */
 import { markdownDestination } from '../links/safeUrl';
+import { isHttpUrl } from '../util/url';
 
 /** Letters and digits that continue a word. CJK ideographs, kana, hangul and full-width forms do not: a name can touch them. */
 export function isWordCode(c: number): boolean {
@@ -51,17 +52,6 @@ export function formWords(form: string): string[] {
   return out;
 }
 
-/** True for an absolute http: or https: URL. */
-export function isHttpUrl(s: string): boolean {
-  if (!/^https?:\/\//i.test(s.trim())) return false;
-  try {
-    const u = new URL(s.trim());
-    return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname;
-  } catch {
-    return false;
-  }
-}
-
 /** A URL safe to put in `[text](url)` (through core/links/safeUrl): http(s) only, normalised, nothing Markdown could misread; undefined otherwise. */
 export function markdownUrl(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
@@ -85,34 +75,6 @@ export function escapeLinkText(text: string): string {
 export function markdownLink(text: string, url: string | null | undefined): string | undefined {
   const u = markdownUrl(url);
   return u ? `[${escapeLinkText(text)}](${u})` : undefined;
-}
-
-/**
- * Optimal-string-alignment (Damerau-Levenshtein) distance, giving up above `max`
- * (returns max + 1 then).
- */
-export function editDistance(a: string, b: string, max = 2): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (a === b) return 0;
-  const n = a.length;
-  const m = b.length;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  let cur = new Array<number>(m + 1).fill(0);
-  for (let i = 1; i <= n; i++) {
-    cur[0] = i;
-    let rowMin = cur[0];
-    for (let j = 1; j <= m; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2] + 1);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
-  }
-  return Math.min(prev[m], max + 1);
 }
 
 /** How far a typo of a name of this (compact) length may be: 1 up to 8 letters, 2 from 10. Shorter than 5: none. */

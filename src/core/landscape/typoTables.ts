@@ -6,7 +6,8 @@
  */
 import { EMPTY, push, type NameForm } from './nameForm';
 import { entryRank } from './ranking';
-import { compactKey, deletes, editDistance, typoDistanceFor } from './text';
+import { compactKey, deletes, typoDistanceFor } from './text';
+import { editDistance } from '../util/editDistance';
 import type { LandscapeEntry } from './types';
 
 /** What the typo tables ask the index. */

@@ -1,3 +1,4 @@
+import { messageOf } from '../util/errors';
 /**
  * One way to download a text from a URL the user gave (a landscape.yml, a conference schedule),
  * with the platform's `fetch` only (Node, browsers, web workers):
@@ -155,7 +156,7 @@ export async function fetchText(url: string, o: FetchTextOptions): Promise<{ tex
     if (err instanceof TypeError && !(err.cause instanceof Error) && BROWSER_FETCH_FAILED.test(err.message)) {
       return new FetchTextError(`${where}: the site could not be reached, or it does not let a web page read it (a cross-origin request refused, as many sites do in a browser)`);
     }
-    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
+    const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : messageOf(err);
     return new FetchTextError(`${where}: ${cause}`);
   };
   try {

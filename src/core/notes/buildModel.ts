@@ -9,6 +9,9 @@ import { splitTalkHeading, type TalkHeadingParts } from './talkHeading';
 import { plainInline } from './inline';
 import type { Day, Group, NotesModel, NotesOptions, Section, Talk, TodoItem } from './model';
 import { commentSpans, compileTodoPatterns, maskSpans, todosInLine } from './todos';
+import { lowerBound } from '../util/search';
+
+const entryLine = (e: { line: number }): number => e.line;
 
 interface Entry {
   line: number;
@@ -124,7 +127,7 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
     const d = dayStarts[k];
     let end = k + 1 < dayStarts.length ? dayStarts[k + 1].line - 1 : lineCount;
     if (d.level > 0) {
-      for (let j = lowerBound(entries, d.line + 1); j < entries.length && entries[j].line <= end; j++) {
+      for (let j = lowerBound(entries, d.line + 1, entryLine); j < entries.length && entries[j].line <= end; j++) {
         const e = entries[j];
         if (!e.hidden && e.level < d.level) {
           end = e.line - 1;
@@ -145,7 +148,7 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
 
   for (const seg of segments) {
     const segEntries: Entry[] = [];
-    for (let j = lowerBound(entries, seg.start); j < entries.length && entries[j].line <= seg.end; j++) {
+    for (let j = lowerBound(entries, seg.start, entryLine); j < entries.length && entries[j].line <= seg.end; j++) {
       const e = entries[j];
       if (!(seg.day && e.line === seg.day.line && dayEntries.has(e))) segEntries.push(e);
     }
@@ -283,18 +286,6 @@ function oneLine(raw: string): string {
     if (t !== '' || i === 0 || i === parts.length - 1) out.push(t);
   });
   return out.join(' ');
-}
-
-/** Index of the first entry on or after a 1-based line (entries are sorted by line). */
-function lowerBound(entries: readonly Entry[], line: number): number {
-  let lo = 0;
-  let hi = entries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entries[mid].line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function flattenSections(e: Entry): Section[] {

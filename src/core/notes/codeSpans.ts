@@ -3,6 +3,7 @@
  * of lines the block scan marked) is searched for backtick runs once, and each run closes at
  * the next run of the same length, also across the lines of a paragraph.
  */
+import { itself, upperBound } from '../util/search';
 
 /** Code spans by 0-based line: [start, end) columns. */
 type CodeSpans = Map<number, Array<[number, number]>>;
@@ -50,14 +51,8 @@ function spansOfGroup(lines: readonly string[], inlineFrom: Int32Array, codeSpan
   const nextOfLen = (len: number, after: number): number => {
     const list = byLen.get(len);
     if (!list) return -1;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] <= after) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < list.length ? list[lo] : -1;
+    const at = upperBound(list, after, itself);
+    return at < list.length ? list[at] : -1;
   };
   const add = (k: number, s: number, e: number) => {
     let list = codeSpans.get(k);

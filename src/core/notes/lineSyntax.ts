@@ -4,12 +4,11 @@
  * headings, fences, thematic breaks, list items, HTML block starts and their end conditions,
  * link reference definitions, table delimiter rows). Linear regexes only, no state.
  */
-import { lineEndOffset, lineStarts } from '../document';
+import { splitLines } from '../util/lines';
 
-/** Splits text into lines (without their `\n`, `\r\n` or lone `\r`), removing a leading BOM. */
-export function splitLines(text: string, starts: readonly number[] = lineStarts(text)): string[] {
-  const lines = new Array<string>(starts.length);
-  for (let k = 0; k < starts.length; k++) lines[k] = text.slice(starts[k], lineEndOffset(text, starts, k));
+/** The lines the scan reads (core/util/lines.ts `splitLines`), without a leading BOM. */
+export function noteLines(text: string, starts: readonly number[]): string[] {
+  const lines = splitLines(text, starts);
   if (lines[0].charCodeAt(0) === 0xfeff) lines[0] = lines[0].slice(1);
   return lines;
 }

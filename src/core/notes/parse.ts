@@ -8,6 +8,7 @@ import { buildModel } from './buildModel';
 import { emptyFrontMatter } from './frontMatter';
 import type { NotesModel, NotesOptions } from './model';
 import { blocksOf } from './scan';
+import { messageOf } from '../util/errors';
 
 export type { NotesModel, NotesOptions } from './model';
 
@@ -46,6 +47,6 @@ export function parseNotes(text: string, options?: NotesOptions & ParseLimits): 
   try {
     return buildModel(blocksOf(text), options);
   } catch (err) {
-    return emptyModel(`The note could not be read: ${err instanceof Error ? err.message : String(err)}`, 0);
+    return emptyModel(`The note could not be read: ${messageOf(err)}`, 0);
   }
 }

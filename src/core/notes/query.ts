@@ -1,5 +1,6 @@
 /** Questions about a notes model: which talk or day holds a line, all talks in order, counts. */
 import type { Day, NotesModel, Talk } from './model';
+import { upperBound } from '../util/search';
 
 /** Every talk of the note in document order (talks of days and talks outside days). */
 export function allTalks(model: NotesModel): Talk[] {
@@ -28,13 +29,7 @@ export function talkFinder(model: NotesModel): (line1: number) => Talk | undefin
     reach.push(best);
   }
   return (line1: number) => {
-    let lo = 0;
-    let hi = talks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (talks[mid].line <= line1) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = upperBound(talks, line1, (t) => t.line);
     // talks[0..lo) start at or before the line: the last of them that still holds it.
     for (let i = lo - 1; i >= 0; i--) {
       if (line1 <= talks[i].endLine) return talks[i];

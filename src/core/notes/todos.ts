@@ -6,6 +6,7 @@
  */
 import type { TodoItem, TodoKind } from './model';
 import { compileUserPattern, type UserPattern } from '../userPattern';
+import { upperBound } from '../util/search';
 
 const CANDIDATE = /TODO|FIXME|TBD|todo:|\]\(|\((?:link|links|url|check|to check)\)/i;
 /** `[slides](TODO)`, `[slides]()`, `[slides](<TODO>)`, `[slides](TODO "the slides")`. */
@@ -196,14 +197,8 @@ export function todosInLine(
   // A marker's text runs to the end of the line, or to the next item on it.
   if (mk) {
     const start = mk.start;
-    let lo = 0;
-    let hi = hits.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (hits[mid].start <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    let next = lo < hits.length ? hits[lo].start : masked.length;
+    const after = upperBound(hits, start, (h) => h.start);
+    let next = after < hits.length ? hits[after].start : masked.length;
     const pipe = masked.indexOf('|', start);
     if (pipe !== -1 && pipe < next) next = pipe; // a table cell ends at its pipe
     const comment = comments.find(([s, e]) => s <= start && start < e);

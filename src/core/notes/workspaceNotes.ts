@@ -9,6 +9,7 @@
  */
 import { globMatcher } from './glob';
 import { unreadableReason } from './parse';
+import { messageOf } from '../util/errors';
 
 /** talkCapture.notesGlob's default (package.json must say the same; a unit test checks). */
 export const DEFAULT_NOTES_GLOB = '**/*.md';
@@ -229,8 +230,4 @@ export async function readNoteFile(fs: NotesFileSystem, path: string, rules: Not
     mtime: stat.mtime,
     ...(decoded.invalidUtf8At === undefined ? {} : { warning: invalidUtf8Warning(decoded.invalidUtf8At) }),
   };
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -7,7 +7,8 @@
  * lines of each talk that gets photos.
  */
 import { eolOf, type TextEdit } from '../document';
-import { lastContentLine, linesOf } from '../capture/insert';
+import { lastContentLine } from '../capture/insert';
+import { splitLines } from '../util/lines';
 import { markdownDestination, markdownPath } from '../links/safeUrl';
 import { parseNotes } from '../notes/parse';
 import { blocksOf } from '../notes/scan';
@@ -60,7 +61,7 @@ function imageLine(row: PhotoRow, talk: Talk): string | undefined {
 /** The edits that write the plan's placed rows (and the chosen QR links) into the note; `options` as the plan was made with (the day heading pattern). */
 export function photoEdits(text: string, rows: readonly PhotoRow[], links: readonly ChosenLink[] = [], options: NotesOptions = {}): TextEdit[] {
   const eol = eolOf(text);
-  const lines = linesOf(text);
+  const lines = splitLines(text);
   const talks = new Map(allTalks(parseNotes(text, options)).map((t) => [t.line, t] as const));
   // The same scan the model was built from (remembered): lines in code are never markers.
   const { excluded } = blocksOf(text);

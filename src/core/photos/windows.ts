@@ -9,7 +9,7 @@
  */
 import { parseNotes } from '../notes/parse';
 import type { Day, NotesModel, Talk } from '../notes/model';
-import { linesOf } from '../capture/insert';
+import { splitLines } from '../util/lines';
 import { noteDayDate, noteStartDate } from '../schedule/editor-place';
 import { scheduleDays, sessionTimes } from '../schedule/query';
 import { matchSession } from '../schedule/sessionMatch';
@@ -61,7 +61,7 @@ function headingTimes(time: string, date: string, zone: string): { start: number
 
 /** Talk windows of a parsed note, sorted by start (then line). */
 export function windowsOfModel(text: string, model: NotesModel, options: WindowOptions): TalkWindow[] {
-  const lines = linesOf(text);
+  const lines = splitLines(text);
   const sessions = options.schedule?.sessions ?? [];
   const byUrl = new Map<string, Session>();
   for (const s of sessions) if (s.url && s.kind !== 'break') byUrl.set(s.url, s);

@@ -18,6 +18,7 @@ import { lineOfOffset, openFrontMatter, describeError, type FrontMatterSource } 
 import { planTagSync, type TagStyle } from '../frontmatter/tags';
 import type { TextEdit } from '../document';
 import { headingSpaceProblems } from './headingSpace';
+import { upperBound } from '../util/search';
 
 type ProblemKind = 'unread' | 'front-matter' | 'todo' | 'placeholder' | 'empty-talk' | 'unlinked-project' | 'typo' | 'bad-link' | 'tags' | 'draft' | 'heading-space';
 type ProblemSeverity = 'error' | 'warning' | 'info';
@@ -87,6 +88,12 @@ function wholeLine(lines: readonly string[], line: number): { column: number; en
   return { column: lead + 1, endColumn: Math.max(t.trimEnd().length + 1, lead + 2) };
 }
 
+/** A part of the note a reader could not read, over its whole line. */
+function unreadPart(lines: readonly string[], part: { line: number; reason: string }): PublishProblem {
+  const span = wholeLine(lines, part.line);
+  return problemAt('unread', 'error', `Not fully read: ${part.reason}`, part.line, span.column, span.endColumn);
+}
+
 function todoProblem(t: TodoItem): PublishProblem | undefined {
   switch (t.kind) {
     case 'todo':
@@ -144,10 +151,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
 
   // What could not be read: the check cannot vouch for it.
   if (notes.skipped) problems.push(problemAt('unread', 'error', `Not read: ${notes.skipped}`, 1, 1, 2));
-  for (const part of notes.skippedParts ?? []) {
-    const span = wholeLine(lines, part.line);
-    problems.push(problemAt('unread', 'error', `Not fully read: ${part.reason}`, part.line, span.column, span.endColumn));
-  }
+  for (const part of notes.skippedParts ?? []) problems.push(unreadPart(lines, part));
 
   // Front matter.
   const opened = openFrontMatter(text);
@@ -204,10 +208,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
     scan = undefined;
   }
   if (scan) {
-    for (const part of scan.skipped) {
-      const span = wholeLine(lines, part.line);
-      problems.push(problemAt('unread', 'error', `Not fully read: ${part.reason}`, part.line, span.column, span.endColumn));
-    }
+    for (const part of scan.skipped) problems.push(unreadPart(lines, part));
     // Placeholders of each line, in column order (TODO items come so), found by binary search.
     const placeholders = new Map<number, PublishProblem[]>();
     for (const p of problems) {
@@ -219,14 +220,8 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
     const overlapsPlaceholder = (line: number, column: number, endColumn: number): boolean => {
       const list = placeholders.get(line);
       if (!list) return false;
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid].endColumn <= column) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < list.length && list[lo].column < endColumn;
+      const at = upperBound(list, column, (p) => p.endColumn);
+      return at < list.length && list[at].column < endColumn;
     };
     for (const link of scan.links) {
       const line = link.line + 1;

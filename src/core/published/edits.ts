@@ -8,11 +8,12 @@
  * Only placeholders change: a link the user wrote is never replaced, so running again adds
  * nothing. Line breaks are the document's (CRLF kept).
  */
-import { eolOf, lineStarts, lineEndOffset, type TextEdit } from '../document';
+import { eolOf, lineStarts, type TextEdit } from '../document';
+import { lineEndOffset } from '../util/lines';
 import type { NotesModel, Talk, TodoItem } from '../notes/model';
 import { allTalks } from '../notes/query';
 import { placeholderReplacement } from '../capture/todoLink';
-import { linesOf } from '../capture/insert';
+import { splitLines } from '../util/lines';
 import { safeUrl } from '../links/safeUrl';
 import type { FoundLink, LinkKind, PublishedEditOptions, TalkLinks } from './types';
 
@@ -103,7 +104,7 @@ function alreadyLinked(section: string, kind: LinkKind, url: string): boolean {
 
 /** The edits that write `found` into the note (never a link the user wrote; none when run again). */
 export function publishedEdits(text: string, model: NotesModel, found: readonly TalkLinks[], options: PublishedEditOptions = {}): TextEdit[] {
-  const lines = linesOf(text);
+  const lines = splitLines(text);
   const starts = lineStarts(text);
   const eol = eolOf(text);
   const talks = new Map(allTalks(model).map((t) => [t.line, t]));

@@ -14,7 +14,7 @@ import { noteStartDate } from '../schedule/editor-place';
 import { fetchText, isThisMachine } from '../net/fetchText';
 import { linksFromSchedPage } from './sched';
 import { hasLinkOf, sectionText } from './edits';
-import { linesOf } from '../capture/insert';
+import { splitLines } from '../util/lines';
 import { linksFromPretalxResources, pretalxResourcesUrl } from './pretalxApi';
 import { parseHttpUrl } from './url';
 import type { CacheEntry, FindPublishedOptions, FindPublishedResult, FoundLink, PublishedCache, TalkLinks } from './types';
@@ -63,7 +63,7 @@ const fromCache = (e: CacheEntry | undefined): FoundLink[] =>
 const complete = (links: readonly FoundLink[]) => links.some((l) => l.kind === 'slides') && links.some((l) => l.kind === 'recording');
 
 /** A pause that ends early when the run is cancelled. */
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+export function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   if (ms <= 0 || signal?.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
@@ -96,7 +96,7 @@ export async function findPublished(text: string, model: NotesModel, schedule: S
   const sessionOf = new Map<TalkLinks, Session>();
   /** Talks whose slides and recording the user has linked already: their pages are not read. */
   const linkedByUser = new Set<TalkLinks>();
-  const lines = linesOf(text);
+  const lines = splitLines(text);
   for (const talk of noteTalks(text, model, ctx)) {
     if (talk.hidden) continue;
     const { match, candidates } = matchSession(talk, schedule);

@@ -9,20 +9,8 @@ import { parseNotes } from '../notes/parse';
 import type { NotesModel } from '../notes/model';
 import type { Schedule } from '../schedule/model';
 import { findPublished } from './index';
+import { pause } from './find';
 import type { FindPublishedOptions, FindPublishedResult, PublishedCache } from './types';
-
-/** Waits `ms`, or less when the run is cancelled (the listener goes with the run's signal). */
-function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (ms <= 0 || signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    const stop = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    signal?.addEventListener('abort', stop, { once: true });
-  });
-}
 
 /** findPublished, then the talks whose session was picked (`pick`: heading line → session id) get that session and its links. */
 export async function findWithPicks(

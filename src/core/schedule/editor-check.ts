@@ -4,7 +4,8 @@
  * as `Ana Lma`), with the closest name of the schedule as the suggestion.
  */
 import type { NotesModel } from '../notes/model';
-import { linesOf } from '../capture/insert';
+import { splitLines } from '../util/lines';
+import { editDistance } from '../util/editDistance';
 import type { Schedule } from './model';
 import { scheduleDays, speakerDifferences } from './query';
 import type { DayContext } from './editor-place';
@@ -22,22 +23,14 @@ export interface SpeakerHint {
   message: string;
 }
 
-/** Edit distance, for short names only (both capped at 80 characters). */
+/** Edit distance of two names, case aside (both capped at 80 characters). */
 function distance(a: string, b: string): number {
-  const x = a.slice(0, 80).toLowerCase();
-  const y = b.slice(0, 80).toLowerCase();
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[y.length];
+  return editDistance(a.slice(0, 80).toLowerCase(), b.slice(0, 80).toLowerCase(), 80);
 }
 
 /** Hints for the note's talks (hidden drafts left out). */
 export function speakerHints(text: string, model: NotesModel, schedule: Schedule, ctx: Partial<DayContext> = {}): SpeakerHint[] {
-  const lines = linesOf(text);
+  const lines = splitLines(text);
   const dayCtx: DayContext = { scheduleDays: ctx.scheduleDays ?? scheduleDays(schedule), startDate: ctx.startDate };
   const hints: SpeakerHint[] = [];
   for (const talk of noteTalks(text, model, dayCtx)) {

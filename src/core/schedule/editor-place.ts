@@ -7,11 +7,13 @@
 import type { NotesModel, Day } from '../notes/model';
 import { eolOf } from '../document';
 import { openFrontMatter, toTextEdits, type EditResult } from '../frontmatter/fields';
-import { bodyStartLine, insertLineAfter, keynoteNumberFor, lastContentLine, linesOf, placeTalk, type Insertion } from '../capture/insert';
+import { splitLines } from '../util/lines';
+import { bodyStartLine, insertLineAfter, keynoteNumberFor, lastContentLine, placeTalk, type Insertion } from '../capture/insert';
 import { dateOfDayTitle, formatDayHeading, nextDayTitle } from '../capture/headingText';
 import type { Session } from './model';
 import { formatSessionHeading, sessionLinkLine } from './sessionHeading';
 import { sessionDay } from './query';
+import { addDays, daysBetween, NUMBER_WORDS, weekdayOf, WEEKDAYS } from '../util/dates';
 
 /** The front matter key that names a note's schedule (a URL or a workspace-relative path). */
 const SCHEDULE_KEY = 'schedule';
@@ -54,24 +56,9 @@ function describe(line: number | null, reason: string, format: 'yaml' | 'toml' |
 // ---------------------------------------------------------------------------------------------
 // Days of a note and days of a schedule
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const DAY_NUMBER = /^(.*?\bday)([\s_-]*)(\d{1,3})/i;
 const DAY_WORD = new RegExp(`^(.*?\\bday[\\s_-]*)(${NUMBER_WORDS.join('|')})\\b`, 'i');
 const ISO_START = /^(\d{4}-\d{2}-\d{2})\b/;
-
-function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000);
-}
-
-function weekdayOf(iso: string): number {
-  return new Date(`${iso}T00:00:00Z`).getUTCDay();
-}
 
 /** The number a day title gives its day (`Day02` → 2, `Day two` → 2), else undefined. */
 function dayNumberOf(title: string): number | undefined {
@@ -104,7 +91,7 @@ export function noteDayDate(day: Pick<Day, 'title'>, ctx: DayContext): string | 
   const written = dateOfDayTitle(day.title);
   if (written) return written;
   const n = dayNumberOf(day.title);
-  if (n !== undefined && n >= 1) return ctx.startDate ? addDays(ctx.startDate, n - 1) : ctx.scheduleDays[n - 1];
+  if (n !== undefined && n >= 1) return ctx.startDate ? (addDays(ctx.startDate, n - 1) ?? undefined) : ctx.scheduleDays[n - 1];
   const wd = WEEKDAYS.findIndex((w) => new RegExp(`^${w}\\b`, 'i').test(day.title.trim()));
   if (wd !== -1) return ctx.scheduleDays.find((d) => weekdayOf(d) === wd);
   return undefined;
@@ -182,7 +169,7 @@ export interface SessionPlacement extends Insertion {
  * Talk… would put it (one with no days at all and no implied day gets the day heading too).
  */
 export function placeSession(text: string, model: NotesModel, session: Session, options: SessionPlacementOptions): SessionPlacement {
-  const lines = linesOf(text);
+  const lines = splitLines(text);
   const date = sessionDay(session);
   const dated = model.days.map((d) => ({ day: d, date: noteDayDate(d, options) }));
   const target = dated.find((d) => d.date === date)?.day;
@@ -243,7 +230,7 @@ export function scheduleNextDay(model: NotesModel, ctx: DayContext): string | un
 
 /** Insert Day Heading's insertion, with `date` (the schedule's next day) written in the new day's title. */
 export function insertDatedDayHeading(text: string, model: NotesModel, date: string): Insertion {
-  const lines = linesOf(text);
+  const lines = splitLines(text);
   const last = model.days[model.days.length - 1];
   const start = bodyStartLine(model);
   const after = last ? lastContentLine(lines, last.line, last.endLine) : Math.max(start - 1, lastContentLine(lines, start, lines.length));

@@ -15,6 +15,7 @@ import { cleanLine, cleanOrNull, cleanUrl, stripLeadingSymbols } from './text';
 import { localToInstant, normalizeTimeZone, parseLocalDateTime, zoneFromLocation } from './time';
 import { VTimezone, type JComp, type JProp } from './vtimezone';
 import { fallbackZone, finishSchedule, namedZone, overrideZone, roomFromLocation, type RawSession, type ScheduleParseOptions } from './readerCommon';
+import { messageOf } from '../util/errors';
 
 function prop(c: JComp, name: string): JProp | undefined {
   const list = c[1];
@@ -45,7 +46,7 @@ function parseJcal(source: string): JComp[] {
   try {
     jcal = ICAL.parse(source);
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
+    const msg = messageOf(err);
     // ical.js names the offending line's text; say where it is.
     const quoted = /"([^"\r\n]{1,200})"\s*$/.exec(msg)?.[1];
     const at = quoted ? source.indexOf(quoted) : -1;

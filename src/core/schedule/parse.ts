@@ -4,6 +4,7 @@ import { isSchedIcs, parseIcs } from './ics';
 import { isPretalxJson, isPretalxXml, parsePretalxJson, parsePretalxXml } from './pretalx';
 import { isSessionizeJson, parseSessionizeJson } from './sessionize';
 import type { ScheduleParseOptions } from './readerCommon';
+import { firstLineOf, messageOf } from '../util/errors';
 
 /** Largest schedule read (a big conference's Sched file is about 2 MB, FOSDEM's schedule.xml with its abstracts about 5 MB). */
 export const MAX_SCHEDULE_BYTES = 16 * 1024 * 1024;
@@ -46,7 +47,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    const msg = err instanceof Error ? err.message : String(err);
+    const msg = messageOf(err);
     const pos = /position (\d+)/.exec(msg);
     const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
     throw new ScheduleError(`not valid JSON${line ? ` (line ${line})` : ''}: ${msg}`);
@@ -95,7 +96,7 @@ export function parseSchedule(input: string | Uint8Array | ArrayBuffer, options:
   } catch (err) {
     if (err instanceof ScheduleError) throw err;
     // A reader's own failure on a hostile file (a value too deep, a date out of range) is still a file that cannot be read.
-    throw new ScheduleError(`the file could not be read (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    throw new ScheduleError(`the file could not be read (${firstLineOf(err)})`);
   }
 }
 

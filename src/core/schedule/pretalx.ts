@@ -11,6 +11,7 @@ import { cleanLine, cleanOrNull, cleanUrl } from './text';
 import { sessionLinks, type RawLink } from './sessionLinks';
 import { localToInstant, parseLocalDateTime } from './time';
 import { fallbackZone, finishSchedule, namedZone, overrideZone, type RawSession, type ScheduleParseOptions } from './readerCommon';
+import { messageOf } from '../util/errors';
 
 /** One talk as both formats give it (strings; persons as names). */
 interface FrabTalk {
@@ -164,7 +165,7 @@ export function parsePretalxXml(text: string, options: ScheduleParseOptions = {}
   try {
     doc = parser.parse(text) as Record<string, unknown>;
   } catch (err) {
-    throw new ScheduleError(`not valid XML: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ScheduleError(`not valid XML: ${messageOf(err)}`);
   }
   const schedule = doc.schedule;
   if (!isObject(schedule) || !isObject(schedule.conference)) throw new ScheduleError('not a schedule: the XML has no <schedule><conference>');

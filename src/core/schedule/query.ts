@@ -6,6 +6,7 @@
 import type { Schedule, Session } from './model';
 import { compareSessions } from './readerCommon';
 import { formatInstant, localDate } from './time';
+import { plural } from '../util/plural';
 
 export {};
 
@@ -179,7 +180,7 @@ export function describeDiff(diff: ScheduleDiff): string {
 export function summarizeSchedule(schedule: Schedule): string {
   const n = schedule.sessions.filter((s) => s.kind !== 'break').length;
   const days = scheduleDays(schedule).length;
-  return `${n} session${n === 1 ? '' : 's'} over ${days} day${days === 1 ? '' : 's'}, ${schedule.timeZone}`;
+  return `${plural(n, 'session')} over ${plural(days, 'day')}, ${schedule.timeZone}`;
 }
 
 // ---------------------------------------------------------------------------------------------

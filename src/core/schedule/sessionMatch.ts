@@ -18,7 +18,7 @@ import type { Schedule } from './model';
 import { noteDayDate, type DayContext } from './editor-place';
 import type { NoteTalk, SessionCandidate, SessionMatchResult, TalkQuery } from '../published/types';
 import { foldTokens, sessionIndex, stripKindPrefix, titleTokens, type IndexedSession, type SessionIndex, type StepCounter } from './sessionIndex';
-import { linesOf } from '../capture/insert';
+import { splitLines } from '../util/lines';
 import { sessionDay } from './query';
 
 /** Below this a title match is no match. */
@@ -203,7 +203,7 @@ function urlsIn(lines: readonly string[], from: number, to: number): string[] {
 
 /** The note's talks (day headings' and loose ones) with their day's date and the URLs written in their sections. */
 export function noteTalks(text: string, model: NotesModel, ctx: DayContext): NoteTalk[] {
-  const lines = linesOf(text);
+  const lines = splitLines(text);
   const implied = model.impliedDay ? noteDayDate({ title: model.impliedDay }, ctx) : undefined;
   const all = [
     ...model.talks.map((talk) => ({ talk, day: implied })),

@@ -8,6 +8,7 @@
  */
 import { ScheduleError } from './model';
 import type { LocalFields } from './time';
+import { upperBound } from '../util/search';
 
 /** jCal: [name, properties, components]; a property is [name, params, type, ...values]. */
 export type JProp = [string, Record<string, string | string[]>, string, ...unknown[]];
@@ -224,14 +225,8 @@ export class VTimezone {
   /** The offset (ms) in force at UTC instant `utc`. */
   private offsetAtUtc(utc: number): number {
     let best: Onset | undefined;
-    let lo = 0;
-    let hi = this.fixed.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.fixed[mid].utc <= utc) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) best = this.fixed[lo - 1];
+    const after = upperBound(this.fixed, utc, (o) => o.utc);
+    if (after > 0) best = this.fixed[after - 1];
     for (const rule of this.rules) {
       const o = this.lastOnset(rule, utc);
       if (o && (!best || o.utc > best.utc)) best = o;

@@ -17,6 +17,8 @@ import { editsFor, looksLikePhoto, noteContext, photosApi, planFor, readOne, rem
 import type { NoteContext, PhotoSource, ReadPhoto } from '../services/slidePhotos';
 import { allTalks } from '../../core/notes/query';
 import { decodeQrLinks, type ChosenLink, type PhotoPlan, type PhotoRow } from '../../core/photos/index';
+import { plural } from '../../core/util/plural';
+import { messageOf } from '../../core/util/errors';
 
 /** Arguments for scripted use and the tests: photo files or folders, the note, apply without the preview. */
 interface AddPhotosArgs {
@@ -61,7 +63,7 @@ async function photoSources(uris: readonly vscode.Uri[]): Promise<PhotoSource[]>
   const files: vscode.Uri[] = [];
   for (const uri of uris) {
     const stat = await vscode.workspace.fs.stat(uri).then(undefined, (err: unknown) => {
-      throw new Error(`${uri.scheme === 'file' ? uri.fsPath : uri.toString()} cannot be read (${err instanceof Error ? err.message : String(err)})`);
+      throw new Error(`${uri.scheme === 'file' ? uri.fsPath : uri.toString()} cannot be read (${messageOf(err)})`);
     });
     if (stat.type & vscode.FileType.Directory) {
       const entries = await vscode.workspace.fs.readDirectory(uri);
@@ -75,7 +77,7 @@ async function photoSources(uris: readonly vscode.Uri[]): Promise<PhotoSource[]>
 
 /** Reads and converts the photos under a progress notification; undefined when cancelled. */
 function readAll(note: NoteContext, sources: readonly PhotoSource[]): Thenable<{ photos: Map<string, ReadPhoto>; links: Record<string, string[]> } | undefined> {
-  const title = `Talk Capture: reading ${sources.length} photo${sources.length === 1 ? '' : 's'}`;
+  const title = `Talk Capture: reading ${plural(sources.length, 'photo')}`;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const photos = new Map<string, ReadPhoto>();
     const links: Record<string, string[]> = {};
@@ -298,6 +300,6 @@ async function addSlidePhotos(ctx: FeatureContext, api: PhotosApi, args: AddPhot
   await rememberWritten(ctx.extension.workspaceState, doc.uri.toString(), chosen.rows);
   const talks = new Set(chosen.rows.map((r) => r.talk?.line)).size;
   const left = preview.plan.rows.length - chosen.rows.length;
-  tell(`added ${chosen.rows.length} slide photo${chosen.rows.length === 1 ? '' : 's'} under ${talks} talk${talks === 1 ? '' : 's'}${left ? ` (${left} left out)` : ''}.`);
+  tell(`added ${plural(chosen.rows.length, 'slide photo')} under ${plural(talks, 'talk')}${left ? ` (${left} left out)` : ''}.`);
   return { written: written.map((u) => vscode.workspace.asRelativePath(u, false)), rows: chosen.rows };
 }

@@ -17,6 +17,7 @@ import { notesOptionsOf } from '../services/notesCache';
 import { landscapeScope, linkMode, tagSettings } from '../services/settings';
 import { FINISH_STEPS, planFinish, type FinishOptions, type FinishStepId } from '../../core/publish/finish';
 import { summarize, type PublishProblem } from '../../core/publish/check';
+import { plural } from '../../core/util/plural';
 
 interface FinishArgs {
   /** Apply these steps without showing the preview (scripted use, tests). */
@@ -69,7 +70,7 @@ async function finishPost(ctx: FeatureContext, api: FinishPostApi, args?: Finish
     }));
     api.lastPreview = items.map((i) => ({ label: i.label, detail: i.detail ?? '', picked: !!i.picked }));
     const picks = await vscode.window.showQuickPick(items, {
-      title: `Finish Post: ${todo.length} step${todo.length === 1 ? '' : 's'} to apply`,
+      title: `Finish Post: ${plural(todo.length, 'step')} to apply`,
       placeHolder: 'Uncheck what to leave out; Enter applies the rest (one undo step)',
       canPickMany: true,
     });

@@ -16,6 +16,7 @@ import { landscapeIndex, landscapeIndexError } from '../services/landscapeServic
 import { syncTagsOnSave, tagSettings } from '../services/settings';
 import { linkedProjects } from '../../core/landscape/linkedProjects';
 import type { TextEdit } from '../../core/document';
+import { plural } from '../../core/util/plural';
 
 function tell(api: FrontMatterApi, kind: 'info' | 'warning' | 'error', message: string): void {
   api.lastMessage = message;
@@ -99,7 +100,7 @@ export function registerFrontMatterCommands(ctx: FeatureContext): void {
         'info',
         linkedCount === 0
           ? 'Talk Capture: the note links no landscape project yet (Link Project Mentions links them); nothing to add.'
-          : `Talk Capture: ${settings.fields.join(' and ')} already name all ${linkedCount} linked project${linkedCount === 1 ? '' : 's'}.`,
+          : `Talk Capture: ${settings.fields.join(' and ')} already name all ${plural(linkedCount, 'linked project')}.`,
       );
     } else if (run.applied) tell(api, 'info', `Talk Capture: added ${describeAdded(r.added)}.`);
   });

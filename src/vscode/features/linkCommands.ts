@@ -19,6 +19,7 @@ import { getLandscape, initLandscape } from '../services/landscapeService';
 import { getNotes } from '../services/notesCache';
 import { allTalks } from '../../core/notes/query';
 import { landscapeScope, linkMode } from '../services/settings';
+import { plural } from '../../core/util/plural';
 
 /** Arguments the commands accept (from code actions and tests); without them they ask the user. */
 interface InsertProjectLinkArgs {
@@ -140,7 +141,7 @@ async function linkProjectMentions(args?: LinkMentionsArgs): Promise<number> {
   if (planned.length === 0) {
     const suggestions = mentions.filter((m) => m.action === 'suggest').length;
     void vscode.window.showInformationMessage(
-      `Talk Capture: no unlinked project mentions to link${useSelection ? ' in the selection' : ''}${suggestions ? ` (${suggestions} possible mention${suggestions === 1 ? '' : 's'} or typo${suggestions === 1 ? '' : 's'} are shown as hints)` : ''}.`,
+      `Talk Capture: no unlinked project mentions to link${useSelection ? ' in the selection' : ''}${suggestions ? ` (${plural(suggestions, 'possible mention')} or typo${suggestions === 1 ? '' : 's'} are shown as hints)` : ''}.`,
     );
     return 0;
   }
@@ -156,7 +157,7 @@ async function linkProjectMentions(args?: LinkMentionsArgs): Promise<number> {
     }));
     lastConfirmation = items.map((i) => ({ label: i.label, description: i.description ?? '' }));
     const picks = await vscode.window.showQuickPick(items, {
-      title: `Link Project Mentions (${modeLabel(mode)}): ${planned.length} link${planned.length === 1 ? '' : 's'}`,
+      title: `Link Project Mentions (${modeLabel(mode)}): ${plural(planned.length, 'link')}`,
       placeHolder: 'Uncheck what should stay plain text, then press Enter to link the rest',
       canPickMany: true,
       matchOnDetail: true,
@@ -170,7 +171,7 @@ async function linkProjectMentions(args?: LinkMentionsArgs): Promise<number> {
     void vscode.window.showWarningMessage('Talk Capture: the note changed while the links were prepared; nothing was changed. Run Link Project Mentions again.');
     return 0;
   }
-  void vscode.window.setStatusBarMessage(`Talk Capture: linked ${edits.length} project mention${edits.length === 1 ? '' : 's'}`, 4000);
+  void vscode.window.setStatusBarMessage(`Talk Capture: linked ${plural(edits.length, 'project mention')}`, 4000);
   return edits.length;
 }
 

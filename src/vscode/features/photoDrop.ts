@@ -14,6 +14,7 @@ import { getNotes } from '../services/notesCache';
 import { editsFor, looksLikePhoto, noteContext, photosApi, planFor, readOne, rememberWritten, targetUri } from '../services/slidePhotos';
 import type { PhotoSource, ReadPhoto } from '../services/slidePhotos';
 import { findTalkAt } from '../../core/notes/query';
+import { plural } from '../../core/util/plural';
 
 const KIND = 'markdown.link.image.talkCapture';
 const TITLE = 'Insert slide photo under its talk (Talk Capture)';
@@ -115,7 +116,7 @@ async function photoEdit(
   }
   for (const e of editsFor(note, rows)) edit.replace(doc.uri, toVsRange(e.range), e.newText);
   await rememberWritten(ctx.extension.workspaceState, doc.uri.toString(), rows);
-  api.lastMessage = `Talk Capture: ${rows.length} slide photo${rows.length === 1 ? '' : 's'} under ${[...new Set(rows.map((r) => r.talk?.title))].join(', ')}.`;
+  api.lastMessage = `Talk Capture: ${plural(rows.length, 'slide photo')} under ${[...new Set(rows.map((r) => r.talk?.title))].join(', ')}.`;
   return edit;
 }
 

@@ -14,6 +14,7 @@ import { scheduleSpeakerHints } from '../services/scheduleStore';
 import { landscapeIndex } from '../services/landscapeService';
 import { landscapeScope, linkMode, liveCheck, tagSettings, unlinkedProjectHints } from '../services/settings';
 import { checkNotes, summarize, type PublishProblem } from '../../core/publish/check';
+import { plural } from '../../core/util/plural';
 
 const DEBOUNCE_MS = 400;
 const DIAGNOSTIC_SOURCE = 'Talk Capture publish check';
@@ -164,13 +165,13 @@ export function registerPublishCheck(ctx: FeatureContext): void {
     // Hints (information) are worth a look but do not stand in the way of publishing, as in `talk-capture check`.
     const hints = problems.filter((p) => p.severity === 'info');
     const fix = problems.filter((p) => p.severity !== 'info');
-    const hinted = hints.length ? `${hints.length} hint${hints.length === 1 ? '' : 's'}: ${summarize(hints)}` : '';
+    const hinted = hints.length ? `${plural(hints.length, 'hint')}: ${summarize(hints)}` : '';
     if (fix.length === 0) {
       api.lastSummary = `Talk Capture: ready to publish; ${hinted}. See the Problems panel.`;
       void vscode.window.showInformationMessage(api.lastSummary);
       return;
     }
-    api.lastSummary = `Talk Capture: ${fix.length} thing${fix.length === 1 ? '' : 's'} to fix before publishing: ${summarize(fix)}${hinted ? `; ${hinted}` : ''}. See the Problems panel.`;
+    api.lastSummary = `Talk Capture: ${plural(fix.length, 'thing')} to fix before publishing: ${summarize(fix)}${hinted ? `; ${hinted}` : ''}. See the Problems panel.`;
     void vscode.window.showWarningMessage(api.lastSummary);
     // Show the list, and give the keyboard back to the note.
     await vscode.commands.executeCommand('workbench.actions.view.problems');

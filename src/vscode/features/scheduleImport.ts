@@ -18,6 +18,7 @@ import { resolveSource, scheduleApi, sourceForFile, zoneOverride, type ScheduleR
 import { MAX_SCHEDULE_BYTES, ScheduleError, describeDiff, diffSchedules, loadScheduleText, scheduleUrlProblem, summarizeSchedule, type Schedule } from '../../core/schedule/index';
 import { scheduleSourceOf, setScheduleSource } from '../../core/schedule/editor-place';
 import { parseScheduleOffThread } from '../services/offThread';
+import { messageOf, stackOf } from '../../core/util/errors';
 
 interface SourceItem extends vscode.QuickPickItem {
   route: 'again' | 'file' | 'url';
@@ -95,7 +96,7 @@ async function readSchedule(api: ScheduleApi, ref: ScheduleRef): Promise<Schedul
         try {
           text = await vscode.workspace.fs.readFile(ref.file);
         } catch (err) {
-          throw new ScheduleError(`${ref.source}: cannot be read (${err instanceof Error ? err.message : String(err)})`);
+          throw new ScheduleError(`${ref.source}: cannot be read (${messageOf(err)})`);
         }
       } else {
         progress.report({ message: 'downloading' });
@@ -186,8 +187,8 @@ async function importSchedule(ctx: FeatureContext, arg?: unknown): Promise<Sched
   try {
     schedule = await readSchedule(api, ref);
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    if (!(err instanceof ScheduleError)) ctx.log.error(`Import Conference Schedule: ${err instanceof Error ? (err.stack ?? reason) : reason}`);
+    const reason = messageOf(err);
+    if (!(err instanceof ScheduleError)) ctx.log.error(`Import Conference Schedule: ${stackOf(err)}`);
     if (ref.file) {
       void tell(api, 'error', `Talk Capture: the schedule was not imported: ${reason}`);
       return undefined;

@@ -19,6 +19,8 @@ import type { ScheduleFilter as Filter, ScheduleNode as Node, ScheduleViewApi } 
 import { sessionDescription } from '../services/scheduleStart';
 import { markdownDestination } from '../../core/links/safeUrl';
 import { conferenceName, daySlots, localDate, scheduleDays, sessionTimeRange, sessionsOnDay, slotMarks, type Schedule, type Session } from '../../core/schedule/index';
+import { messageOf } from '../../core/util/errors';
+import { plural } from '../../core/util/plural';
 
 const FILTER_KEY = 'talkCapture.schedule.filter';
 
@@ -54,8 +56,6 @@ interface Marks {
   now: Set<SlotNode>;
   next: SlotNode | undefined;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 class ScheduleTreeProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -264,7 +264,7 @@ export function registerScheduleView(ctx: FeatureContext): void {
     const s = provider.schedule;
     view.description = s ? [conferenceName(s) ?? undefined, provider.filter.kind !== 'all' ? filterLabel(provider.filter) : undefined].filter(Boolean).join(' · ') : undefined;
   };
-  const logError = (err: unknown) => ctx.log.error(`Schedule view: ${err instanceof Error ? err.message : String(err)}`);
+  const logError = (err: unknown) => ctx.log.error(`Schedule view: ${messageOf(err)}`);
   // Scrolls to the slot running now (else the next) when the view shows, when its schedule or
   // filter changes and when the clock reaches another slot; never takes the focus or the selection.
   let revealedAs: string | undefined;

@@ -10,11 +10,12 @@ import { findTalkAt, visibleTalkCount } from '../../core/notes/query';
 import { countTodos } from '../../core/notes/todos';
 import { isConferenceNote } from '../../core/notes/conference';
 import { isMarkdown } from '../services/editor';
-import type { TalksViewApi } from '../api';
+import type { DayElement, GroupElement, NotesElement, ProblemElement, TalkElement, TodoElement, TalksViewApi } from '../api';
 import type { FeatureContext } from '../services/feature';
 import { getNotes } from '../services/notesCache';
 import { talksFollowCursor, todoCountOptions } from '../services/settings';
-import { plural, todoItem, type DayElement, type GroupElement, type NotesElement, type ProblemElement, type TalkElement, type TodoElement } from '../services/treeItems';
+import { itemOf, todoItem, uniqueIds } from '../services/treeItems';
+import { plural } from '../../core/util/plural';
 
 /** A node of the Talks tree: the element handed to commands plus what the tree needs. */
 interface TalkNode {
@@ -60,12 +61,7 @@ function escapeMd(s: string): string {
 /** Builds the nodes of the Talks tree for a note. Ids do not contain line numbers, so they survive typing. */
 function buildTalkNodes(uri: vscode.Uri, model: NotesModel): TalkNode[] {
   const base = uri.toString();
-  const seen = new Map<string, number>();
-  const uniq = (id: string) => {
-    const n = seen.get(id) ?? 0;
-    seen.set(id, n + 1);
-    return n ? `${id}#${n}` : id;
-  };
+  const uniq = uniqueIds();
   const roots: TalkNode[] = [];
   const counting = todoCountOptions();
   if (model.skipped) {
@@ -233,7 +229,7 @@ class TalksProvider implements vscode.TreeDataProvider<NotesElement> {
   }
 
   getTreeItem(element: NotesElement): vscode.TreeItem {
-    return nodes.get(element)?.item ?? new vscode.TreeItem('(gone)');
+    return itemOf(nodes, element);
   }
 
   getChildren(element?: NotesElement): NotesElement[] {

@@ -14,7 +14,7 @@ import { todoCountOptions, todoLinkFormat } from '../services/settings';
 import { askText, captureApi } from '../services/quickInput';
 import type { CaptureApi } from '../api';
 import { sessionPageAt } from '../services/scheduleStore';
-import { adjacentTodo, formatTodoLink, isHttpUrl, placeholderReplacement, todoAtCursor, validateLinkUrl } from '../../core/capture/index';
+import { adjacentTodo, formatTodoLink, placeholderReplacement, todoAtCursor, validateLinkUrl } from '../../core/capture/index';
 
 /** The element the TODO Links view hands to its context-menu commands. */
 interface TodoViewElement {
@@ -111,7 +111,7 @@ async function resolveIn(api: CaptureApi, doc: vscode.TextDocument, todo: TodoIt
     title: 'Resolve TODO Link',
     prompt: `URL for ${todo.text.length > 60 ? `${todo.text.slice(0, 59)}…` : todo.text} (line ${todo.line})`,
     placeholder: 'https://…',
-    value: isHttpUrl(clip) ? clip : ((await sessionPageAt(doc, todo.line)) ?? ''),
+    value: validateLinkUrl(clip) === null ? clip : ((await sessionPageAt(doc, todo.line)) ?? ''),
     validate: (v) => validateLinkUrl(v) ?? undefined,
   });
   if (url === undefined) return false;

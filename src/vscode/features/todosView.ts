@@ -11,12 +11,13 @@ import type { TodoItem } from '../../core/notes/model';
 import { findTalkAt } from '../../core/notes/query';
 import { visibleTodos } from '../../core/notes/todos';
 import { isMarkdown } from '../services/editor';
-import type { TodosViewApi } from '../api';
+import type { FileElement, NotesElement, TalkElement, TodoElement, TodosViewApi } from '../api';
 import type { FeatureContext } from '../services/feature';
 import { getNotes, parseNotesText } from '../services/notesCache';
 import { notesRulesSetting, todoCountOptions } from '../services/settings';
 import { findWorkspaceNotes, isWorkspaceNote, readWorkspaceNote } from '../services/workspaceNotes';
-import { plural, todoItem, type FileElement, type NotesElement, type TalkElement, type TodoElement } from '../services/treeItems';
+import { itemOf, todoItem, uniqueIds } from '../services/treeItems';
+import { plural } from '../../core/util/plural';
 
 interface FileTodos {
   uri: vscode.Uri;
@@ -161,12 +162,7 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
     item.contextValue = 'file';
     item.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [el] };
     const node: Node = { element: el, item, children: [] };
-    const seen = new Map<string, number>();
-    const uniq = (id: string) => {
-      const n = seen.get(id) ?? 0;
-      seen.set(id, n + 1);
-      return n ? `${id}#${n}` : id;
-    };
+    const uniq = uniqueIds();
     const byTalk = new Map<string, Node>();
     for (const it of f.items) {
       let parent = node;
@@ -200,7 +196,7 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
   }
 
   getTreeItem(element: NotesElement): vscode.TreeItem {
-    return nodes.get(element)?.item ?? new vscode.TreeItem('(gone)');
+    return itemOf(nodes, element);
   }
 
   getChildren(element?: NotesElement): NotesElement[] | Promise<NotesElement[]> {
@@ -225,7 +221,7 @@ export function registerTodosView(ctx: FeatureContext): void {
   const subs = ctx.extension.subscriptions;
   subs.push(provider, view);
   provider.onTotal = (total, skipped) => {
-    view.badge = total > 0 ? { value: total, tooltip: `${total} TODO item${total === 1 ? '' : 's'} in the notes` } : undefined;
+    view.badge = total > 0 ? { value: total, tooltip: `${plural(total, 'TODO item')} in the notes` } : undefined;
     view.message = skipped > 0 ? `${skipped} note${skipped === 1 ? ' was' : 's were'} skipped (see the warning items).` : undefined;
   };
 

@@ -4,11 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { FeatureContext } from './feature';
+import { messageOf, stackOf } from '../../core/util/errors';
 
-/** The readable message of anything thrown. */
-export function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+export { messageOf };
 
 /** Registers `id`; `name` is what the user reads in an error (`New Talk`). */
 export function registerCommand(ctx: FeatureContext, id: string, name: string, run: (...args: unknown[]) => unknown): void {
@@ -17,7 +15,7 @@ export function registerCommand(ctx: FeatureContext, id: string, name: string, r
       try {
         return await run(...args);
       } catch (err) {
-        ctx.log.error(`${name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        ctx.log.error(`${name}: ${stackOf(err)}`);
         void vscode.window.showErrorMessage(`Talk Capture: ${name} failed: ${messageOf(err)}`);
         return undefined;
       }

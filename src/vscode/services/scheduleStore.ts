@@ -125,7 +125,7 @@ function fileName(key: string): string {
 }
 
 /** The stored parsed copies of imported schedules and their stars. */
-export class ScheduleStore implements ScheduleStoreApi {
+class ScheduleStore implements ScheduleStoreApi {
   private readonly cache = new Map<string, Schedule | null>();
   private readonly files = new Map<string, { mtime: number; size: number; schedule: Schedule }>();
   private readonly changed = new vscode.EventEmitter<string>();

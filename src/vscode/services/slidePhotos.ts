@@ -15,6 +15,7 @@ import { notesOptionsOf } from './notesCache';
 import { photoSettings, type PhotoSettings } from './settings';
 import { talkTimesOf } from './talkTimes';
 import { ancestorFolders, MAX_PHOTO_BYTES, photoEdits, photoFolder, planPhotos, processPhoto, readPhoto, SITE_ROOT_MARKERS } from '../../core/photos/index';
+import { messageOf } from '../../core/util/errors';
 import type { ChosenLink, PhotoAssignment, PhotoInfo, PhotoPlan, PhotoRow, PlanOptions, ProcessedPhoto } from '../../core/photos/index';
 import type { TextEdit } from '../../core/document';
 
@@ -166,7 +167,7 @@ export async function readOne(source: PhotoSource, note: NoteContext, onBytes?: 
       return { info: refused(source.key, 0, 'unreadable: no data'), processed: undefined, fileTime };
     }
   } catch (err) {
-    return { info: refused(source.key, 0, `unreadable: ${err instanceof Error ? err.message : String(err)}`), processed: undefined, fileTime };
+    return { info: refused(source.key, 0, `unreadable: ${messageOf(err)}`), processed: undefined, fileTime };
   }
   const info = await readPhoto(source.key, bytes, { timeZone: note.options.timeZone });
   if (info.problem) return { info, processed: undefined, fileTime };
@@ -176,7 +177,7 @@ export async function readOne(source: PhotoSource, note: NoteContext, onBytes?: 
     width: 0,
     height: 0,
     reencoded: false,
-    problem: `unreadable: ${err instanceof Error ? err.message : String(err)}`,
+    problem: `unreadable: ${messageOf(err)}`,
   }));
   return { info: processed.problem ? { ...info, problem: processed.problem } : info, processed, fileTime };
 }

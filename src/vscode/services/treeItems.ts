@@ -1,23 +1,10 @@
 /**
- * What the Talks and TODO Links trees share: the elements handed to commands, the wording of
- * counts, and the tree item of a TODO.
+ * What the Talks and TODO Links trees share: the elements handed to commands and the tree
+ * item of a TODO.
  */
 import * as vscode from 'vscode';
+import type { NotesElement, TodoElement } from '../api';
 import type { TodoItem } from '../../core/notes/model';
-
-/** Elements of the Talks and TODO Links trees, as passed to commands. */
-export type DayElement = { kind: 'day'; uri: vscode.Uri; line: number };
-export type GroupElement = { kind: 'group'; uri: vscode.Uri; line: number };
-export type TalkElement = { kind: 'talk'; uri: vscode.Uri; line: number };
-export type TodoElement = { kind: 'todo'; uri: vscode.Uri; todo: TodoItem; talk: string | null };
-export type ProblemElement = { kind: 'problem'; uri: vscode.Uri; line: number };
-export type FileElement = { kind: 'file'; uri: vscode.Uri; line: number };
-export type NotesElement = DayElement | GroupElement | TalkElement | TodoElement | ProblemElement | FileElement;
-
-/** `1 talk`, `2 talks`: a count with its noun. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 const TODO_KIND_LABEL: Record<TodoItem['kind'], string> = {
   todo: 'TODO',
@@ -51,4 +38,19 @@ export function todoItem(el: TodoElement, id: string): vscode.TreeItem {
   item.contextValue = 'todo';
   item.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [el] };
   return item;
+}
+
+/** Ids made unique within one tree (`x`, then `x#1`, `x#2`): a tree refuses two items with one id. */
+export function uniqueIds(): (id: string) => string {
+  const seen = new Map<string, number>();
+  return (id) => {
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
+    return n ? `${id}#${n}` : id;
+  };
+}
+
+/** The tree item of an element, or a placeholder when the element is no longer in the tree. */
+export function itemOf(nodes: WeakMap<NotesElement, { item: vscode.TreeItem }>, element: NotesElement): vscode.TreeItem {
+  return nodes.get(element)?.item ?? new vscode.TreeItem('(gone)');
 }
