@@ -18,6 +18,7 @@ import type { NotesOptions } from '../../src/core/notes/model';
 import { parseNotes } from '../../src/core/notes/parse';
 import { allTalks } from '../../src/core/notes/query';
 import { checkNotes } from '../../src/core/publish/check';
+import { analyzeText } from '../../src/core/analysis/noteAnalysis';
 import { planFinish } from '../../src/core/publish/finish';
 import { cli } from './helpers/cli';
 
@@ -59,8 +60,7 @@ const spot = (line: number, column: number, text: string): Spot => `${line}:${co
 
 /** What the check hints as unlinked, on a model built with `options`. */
 function checkHints(options: NotesOptions): Spot[] {
-  const model = parseNotes(NOTE, options);
-  return checkNotes(NOTE, model, index)
+  return checkNotes(analyzeText(NOTE, options, { index, scope: 'cncf' }))
     .filter((p) => p.kind === 'unlinked-project')
     .map((p) => spot(p.line, p.column, NOTE.split('\n')[p.line - 1].slice(p.column - 1, p.endColumn - 1)));
 }

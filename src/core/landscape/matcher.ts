@@ -9,7 +9,8 @@
 import type { Range } from '../document';
 import { headingLineByline } from '../notes/talkHeading';
 import type { LandscapeEntry, LandscapeIndex, LandscapeScope } from './index';
-import { linkedProjects } from './linkedProjects';
+import { linkedProjects, type LinkedProject } from './linkedProjects';
+import { work } from '../util/work';
 import { boundaryOk, decide, lineEndOf, projectContextAfter, type MentionAction } from './mentionRules';
 import { joinedBySpaceOrHyphen, typoAt, WordMemo, wordsOf } from './mentionTypos';
 import { scanMarkdown, type ProseRun, type ScanResult } from './scan';
@@ -47,10 +48,13 @@ export interface MatchOptions {
   to?: number;
   /** A scan of the same text, when the caller has one. */
   scan?: ScanResult;
+  /** The linked projects of the same text, when the caller has them. */
+  linked?: readonly LinkedProject[];
 }
 
 /** All mentions in document order. Never throws on odd input. */
 export function findMentions(text: string, index: LandscapeIndex, options: MatchOptions = {}): Mention[] {
+  work.mentionPasses++;
   const scan = options.scan ?? scanMarkdown(text);
   const scope = options.scope ?? 'cncf';
   const typos = options.typos ?? true;
@@ -70,7 +74,7 @@ export function findMentions(text: string, index: LandscapeIndex, options: Match
     if (run.heading && out.length > before) dropBylineMentions(text, run, out, before, dropped, bylines);
   }
   if (dropped.size) pending = pending.filter((m) => !dropped.has(m));
-  if (pending.length) resolveByEvidence(text, scan, index, out, pending, from > 0 || to < text.length);
+  if (pending.length) resolveByEvidence(text, scan, index, out, pending, from > 0 || to < text.length, options.linked);
   return out.filter((m) => m.start >= from && m.end <= to);
 }
 
@@ -106,7 +110,15 @@ function dropBylineMentions(text: string, run: ProseRun, out: Mention[], from: n
  * (heading to heading) has a sure mention of another project, or a version follows (`Notary v2`).
  * Otherwise it stays a suggestion.
  */
-function resolveByEvidence(text: string, scan: ScanResult, index: LandscapeIndex, out: Mention[], pending: Mention[], partial: boolean): void {
+function resolveByEvidence(
+  text: string,
+  scan: ScanResult,
+  index: LandscapeIndex,
+  out: Mention[],
+  pending: Mention[],
+  partial: boolean,
+  linked: readonly LinkedProject[] = linkedProjects(text, index, scan),
+): void {
   const pendingSet = new Set(pending);
   const sure: Mention[] = out.filter((m) => m.action === 'link' && !pendingSet.has(m));
   // Only part of the note was matched: look at the rest too.
@@ -115,7 +127,7 @@ function resolveByEvidence(text: string, scan: ScanResult, index: LandscapeIndex
     for (const m of findMentions(text, index, { scan, typos: false })) if (m.action === 'link' && !pendingStarts.has(m.start)) sure.push(m);
   }
   const sureEntries = new Set(sure.map((m) => m.entry));
-  for (const l of linkedProjects(text, index, scan)) sureEntries.add(l.entry);
+  for (const l of linked) sureEntries.add(l.entry);
   const sectionOf = (line0: number): number => {
     let lo = 0;
     let hi = scan.headingLines.length - 1;
@@ -171,6 +183,7 @@ function matchRun(
 ): void {
   const words = wordsOf(text, run);
   for (let i = 0; i < words.length; i++) {
+    work.steps++;
     const w = words[i];
     const facts = memo.of(text.slice(w.start, w.end));
     const first = facts.lower;
@@ -181,6 +194,7 @@ function matchRun(
       let span = 1;
       const keys: string[] = [first];
       while (span < maxWords && i + span < words.length) {
+        work.steps++;
         const prev = words[i + span - 1];
         const next = words[i + span];
         if (!joinedBySpaceOrHyphen(text, prev.end, next.start)) break;
@@ -194,6 +208,7 @@ function matchRun(
         if (forms.length === 0 || !boundaryOk(text, start, end, run)) continue;
         const written = text.slice(start, end);
         for (const f of forms) {
+          work.steps++;
           if (!index.inScope(f.entry, scope) || f.words.length !== n) continue;
           const decision = decide(text, written, f, start, end, run, index, titleCache);
           if (!decision) continue;

@@ -3,6 +3,7 @@
  * (remembered for one findMentions call), and the typo rules: a typo of a one- or two-word
  * name, and a four-letter slip (`gPRC`, `grcp`).
  */
+import { work } from '../util/work';
 import type { LandscapeEntry, LandscapeIndex, LandscapeScope } from './index';
 import type { NameForm } from './nameForm';
 import { boundaryOk } from './mentionRules';
@@ -72,12 +73,14 @@ export function wordsOf(text: string, run: ProseRun): Word[] {
   const words: Word[] = [];
   let i = run.start;
   while (i < run.end) {
+    work.steps++;
     if (!isWordCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const s = i;
     while (i < run.end && isWordCode(text.charCodeAt(i))) i++;
+    work.steps += i - s;
     words.push({ start: s, end: i });
   }
   return words;

@@ -13,7 +13,8 @@
  */
 import { hiddenContent, MAX_INLINE_LINE, LineKind, type Blocks, type SkippedPart } from '../notes/blocks';
 import { normalizeLabel } from '../notes/inline';
-import { blocksOf } from '../notes/scan';
+import { scanBlocks } from '../notes/scan';
+import { work } from '../util/work';
 
 export interface ProseRun {
   /** Offsets [start, end) of plain text. */
@@ -58,13 +59,14 @@ const ANGLE_WINDOW = 2048;
 /** How far a bare URL runs at most. */
 const URL_WINDOW = 4096;
 
-/** Scans `text` (any line endings, optional BOM). */
+/** Scans `text` (any line endings, optional BOM): its block scan, then {@link scanInline}. */
 export function scanMarkdown(text: string): ScanResult {
-  return scanBlocks(text, blocksOf(text));
+  return scanInline(text, scanBlocks(text));
 }
 
 /** The inline facts of `text`, from its block scan. */
-export function scanBlocks(text: string, blocks: Blocks): ScanResult {
+export function scanInline(text: string, blocks: Blocks): ScanResult {
+  work.inlineScans++;
   const lineStarts = blocks.lineStarts;
   const n = lineStarts.length;
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -92,6 +94,7 @@ export function scanBlocks(text: string, blocks: Blocks): ScanResult {
   const refs = blocks.definitionUrls;
   let inComment = false;
   for (let l = first; l < n; l++) {
+    work.steps++;
     const kind = blocks.kind[l];
     if (kind !== LineKind.Inline && kind !== LineKind.Heading) {
       inComment = false;
@@ -131,6 +134,7 @@ function matchBrackets(line: string, code: Uint8Array | undefined): { bracket: I
   const bs: number[] = [];
   const ps: number[] = [];
   for (let i = 0; i < line.length; i++) {
+    work.steps++;
     const c = line.charCodeAt(i);
     if (c === 92 /* \ */) {
       i++;
@@ -210,6 +214,7 @@ function scanLine(
     if (at > runStart) runs.push({ start: base + runStart, end: base + at, line: lineNo, lineStart, heading });
   };
   while (i < to) {
+    work.steps++;
     if (code?.[i]) {
       flush(i);
       while (i < to && code[i]) i++;

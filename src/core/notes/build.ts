@@ -8,6 +8,7 @@ import { isGroupTitle, isNonTalkTitle, isSectionTitle } from './sectionHeading';
 import { splitTalkHeading, type TalkHeadingParts } from './talkHeading';
 import { plainInline } from './inline';
 import type { Day, Group, NotesModel, NotesOptions, Section, Talk, TodoItem } from './model';
+import { work } from '../util/work';
 import { commentSpans, compileTodoPatterns, maskSpans, todosInLine } from './todos';
 
 interface Entry {
@@ -71,6 +72,7 @@ function collectTodos(blocks: Blocks, options: NotesOptions | undefined, hiddenT
 }
 
 export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
+  work.modelBuilds++;
   const lineCount = blocks.lines.length;
   const custom = compileDayPattern(options?.dayHeadingPattern);
 

@@ -5,16 +5,12 @@
  * and the front matter reader the model was built from), and says when part of the note could
  * not be read (`unread`): such a note is never "ready to publish".
  */
-import type { NotesModel, TodoItem } from '../notes/model';
-import { allTalks } from '../notes/query';
+import type { TodoItem } from '../notes/model';
 import { isConferenceNote } from '../notes/conference';
-import { blocksOf } from '../notes/scan';
-import type { LandscapeIndex, LandscapeScope } from '../landscape/index';
-import { linkedProjects } from '../landscape/linkedProjects';
+import type { NoteAnalysis } from '../analysis/noteAnalysis';
 import { chooseMentions, type LinkMode } from '../landscape/linkPlan';
-import { findMentions } from '../landscape/matcher';
-import { scanBlocks, type ScanResult } from '../landscape/scan';
-import { lineOfOffset, openFrontMatter, describeError, type FrontMatterSource } from '../frontmatter/index';
+import type { ScanResult } from '../landscape/scan';
+import { lineOfOffset, describeError, type FrontMatterSource } from '../frontmatter/index';
 import { planTagSync, type TagStyle } from '../frontmatter/tags';
 import type { TextEdit } from '../document';
 import { headingSpaceProblems } from './headingSpace';
@@ -36,8 +32,6 @@ export interface PublishProblem {
 }
 
 export interface CheckOptions {
-  /** talkCapture.landscape.scope */
-  scope?: LandscapeScope;
   /** talkCapture.linkMentions.mode: which unlinked mentions count (those Link Project Mentions would link). */
   linkMode?: LinkMode;
   /** talkCapture.tags.fields */
@@ -136,10 +130,15 @@ export function badUrlReason(url: string): string | undefined {
   return undefined;
 }
 
-/** All problems of a note, in document order. Never throws on odd input. */
-export function checkNotes(text: string, notes: NotesModel, index: LandscapeIndex | undefined, options: CheckOptions = {}): PublishProblem[] {
-  const blocks = blocksOf(text);
-  const lines = blocks.lines;
+/**
+ * All problems of a note, in document order, from its analysis (the mention checks need the
+ * analysis's landscape: index and scope). Never throws on odd input.
+ */
+export function checkNotes(analysis: NoteAnalysis, options: CheckOptions = {}): PublishProblem[] {
+  const text = analysis.text;
+  const notes = analysis.model;
+  const index = analysis.landscape?.index;
+  const lines = analysis.blocks.lines;
   const problems: PublishProblem[] = [];
 
   // What could not be read: the check cannot vouch for it.
@@ -150,7 +149,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
   }
 
   // Front matter.
-  const opened = openFrontMatter(text);
+  const opened = analysis.frontMatter;
   let fm: FrontMatterSource | undefined;
   if (opened.ok) fm = opened.source;
   else {
@@ -181,7 +180,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
   const conference = isConferenceNote(notes);
 
   // Talks without notes.
-  for (const talk of conference ? allTalks(notes) : []) {
+  for (const talk of conference ? analysis.talks : []) {
     if (talk.hidden) continue;
     let empty = true;
     for (let l = talk.line + 1; l <= Math.min(talk.endLine, lines.length); l++) {
@@ -199,7 +198,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
   // Links with an empty or non-http(s) URL (placeholders are reported above).
   let scan: ScanResult | undefined;
   try {
-    scan = scanBlocks(text, blocks);
+    scan = analysis.inline;
   } catch {
     scan = undefined;
   }
@@ -242,10 +241,9 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
   if (index) {
     // Project mentions that Link Project Mentions would link, and probable typos.
     try {
-      const mentions = findMentions(text, index, { scope: options.scope ?? 'cncf', scan });
-      const linked = linkedProjects(text, index, scan);
-      const talks = allTalks(notes).map((t) => ({ line: t.line, endLine: t.endLine }));
-      for (const m of chooseMentions(text, mentions, options.linkMode ?? 'perTalk', { talks, linked })) {
+      const mentions = analysis.mentions;
+      const linked = analysis.linked;
+      for (const m of chooseMentions(text, mentions, options.linkMode ?? 'perTalk', { talks: analysis.talks, linked })) {
         const named = m.text === m.entry.name ? m.entry.name : `"${m.text}" (${m.entry.name})`;
         problems.push(problemAt('unlinked-project', 'info', `${named} is mentioned but not linked (run Link Project Mentions)`, m.line, m.column, m.endColumn));
       }
@@ -258,7 +256,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
       // another post's tags are not project names).
       if (fm && conference) {
         const projects = linked.map((l) => l.entry);
-        const plan = planTagSync(text, projects, { fields: options.tagFields, style: options.tagStyle, lookup: (t) => index.get(t) });
+        const plan = planTagSync(text, projects, { fields: options.tagFields, style: options.tagStyle, lookup: (t) => index.get(t), opened });
         if (plan.ok) {
           for (const f of plan.fields) {
             if (f.missing.length === 0) continue;

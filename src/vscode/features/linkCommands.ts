@@ -16,7 +16,7 @@ import type { LinkMentionsApi } from '../api';
 import type { FeatureContext } from '../services/feature';
 import { registerCommand } from '../services/command';
 import { getLandscape, initLandscape } from '../services/landscapeService';
-import { getNotes } from '../services/notesCache';
+import { analysisOf } from '../services/analysis';
 import { allTalks } from '../../core/notes/query';
 import { landscapeScope, linkMode } from '../services/settings';
 
@@ -135,7 +135,7 @@ async function linkProjectMentions(args?: LinkMentionsArgs): Promise<number> {
   const range = useSelection ? { from: doc.offsetAt(selection!.start), to: doc.offsetAt(selection!.end) } : {};
   const mentions = findMentions(text, index, { scope: landscapeScope(), ...range });
   // The talks of the model the hints and the check read (this version, the person's day pattern).
-  const talks = allTalks(getNotes(doc));
+  const talks = allTalks(analysisOf(doc).model);
   const planned = chooseMentions(text, mentions, mode, { talks, linked: linkedProjects(text, index) }).filter((m) => linkTextFor(m));
   if (planned.length === 0) {
     const suggestions = mentions.filter((m) => m.action === 'suggest').length;

@@ -10,7 +10,7 @@ import type { FeatureContext } from '../services/feature';
 import { captureApi } from '../services/quickInput';
 import type { RunningTalkInfo } from '../api';
 import { placeCursor, runNewTalk, viewTarget, type InsertedTalk } from '../services/talkInsert';
-import { getNotes } from '../services/notesCache';
+import { analysisOf } from '../services/analysis';
 import { isMarkdown } from '../services/editor';
 import { insertSession, sessionDescription, startFromSchedule, type ScheduledInsert } from '../services/scheduleStart';
 import { scheduleApi, scheduleNow } from '../services/scheduleStore';
@@ -205,7 +205,7 @@ export function registerTalkTimer(ctx: FeatureContext): void {
     }
     talk.line = line;
     // The cursor goes to the end of the talk's notes, where writing goes on.
-    const model = getNotes(doc);
+    const model = analysisOf(doc).model;
     const section = findTalkAt(model, line + 1);
     const last = section ? lastContentLine(linesOf(doc.getText()), line + 1, section.endLine) : line + 1;
     const pos = doc.lineAt(Math.max(line, last - 1)).range.end;

@@ -12,7 +12,7 @@ import { isConferenceNote } from '../../core/notes/conference';
 import { isMarkdown } from '../services/editor';
 import type { TalksViewApi } from '../api';
 import type { FeatureContext } from '../services/feature';
-import { getNotes } from '../services/notesCache';
+import { analysisOf } from '../services/analysis';
 import { todoCountOptions } from '../services/settings';
 import { plural, todoItem, type DayElement, type GroupElement, type NotesElement, type ProblemElement, type TalkElement, type TodoElement } from '../services/treeItems';
 
@@ -227,7 +227,7 @@ class TalksProvider implements vscode.TreeDataProvider<NotesElement> {
       this.built = undefined;
       return;
     }
-    this.roots = buildTalkNodes(doc.uri, getNotes(doc));
+    this.roots = buildTalkNodes(doc.uri, analysisOf(doc).model);
     index(this.roots);
     this.built = { uri: doc.uri.toString(), version: doc.version };
   }
@@ -260,7 +260,7 @@ class TalksProvider implements vscode.TreeDataProvider<NotesElement> {
   /** The node of the talk (or day) holding a 1-based line. */
   nodeAt(line1: number): TalkNode | undefined {
     if (!this.doc) return undefined;
-    const model = getNotes(this.doc);
+    const model = analysisOf(this.doc).model;
     const talk = findTalkAt(model, line1);
     const all: TalkNode[] = [];
     const walk = (ns: TalkNode[]) => ns.forEach((n) => (all.push(n), walk(n.children)));

@@ -26,7 +26,7 @@ import {
   type Schedule,
 } from '../../core/schedule/index';
 import { findDayAt, findTalkAt } from '../../core/notes/query';
-import { getNotes } from './notesCache';
+import { analysisOf } from './analysis';
 import { speakerHints, type SpeakerHint } from '../../core/schedule/editor-check';
 import { noteDayDate, noteStartDate, scheduleNextDay, scheduleSourceOf } from '../../core/schedule/editor-place';
 import { parseScheduleOffThread } from './offThread';
@@ -266,7 +266,7 @@ async function storedScheduleOf(doc: vscode.TextDocument): Promise<Schedule | un
 export async function sessionPageAt(doc: vscode.TextDocument, line: number): Promise<string | undefined> {
   const schedule = await storedScheduleOf(doc);
   if (!schedule) return undefined;
-  const model = getNotes(doc);
+  const model = analysisOf(doc).model;
   const talk = findTalkAt(model, line);
   if (!talk) return undefined;
   const day = findDayAt(model, talk.line);
@@ -279,12 +279,12 @@ export async function scheduleSpeakerHints(doc: vscode.TextDocument): Promise<Sp
   const schedule = await storedScheduleOf(doc);
   if (!schedule) return [];
   const text = doc.getText();
-  return speakerHints(text, getNotes(doc), schedule, { startDate: noteStartDate(text) });
+  return speakerHints(text, analysisOf(doc).model, schedule, { startDate: noteStartDate(text) });
 }
 
 /** Insert Day Heading's date with a schedule: the conference's next day after the note's last one. */
 export async function scheduleNextDayOf(doc: vscode.TextDocument): Promise<string | undefined> {
   const schedule = await storedScheduleOf(doc);
   if (!schedule) return undefined;
-  return scheduleNextDay(getNotes(doc), { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(doc.getText()) });
+  return scheduleNextDay(analysisOf(doc).model, { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(doc.getText()) });
 }

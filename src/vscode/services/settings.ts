@@ -22,6 +22,17 @@ export function notesRulesSetting(scope?: vscode.ConfigurationScope): NotesRules
   return notesRules({ notesGlob: c.get<unknown>('notesGlob'), excludeGlob: c.get<unknown>('excludeGlob'), maxFileSizeMB: c.get<unknown>('maxFileSizeMB') });
 }
 
+/** talkCapture.dayHeadingPattern and talkCapture.todoPatterns: the rules a note's days and TODO items are read with. */
+export function notesPatterns(): { dayHeadingPattern?: string; todoPatterns: string[] } {
+  const c = config();
+  const day = c.get<unknown>('dayHeadingPattern', '');
+  const todo = c.get<unknown>('todoPatterns', []);
+  return {
+    dayHeadingPattern: typeof day === 'string' && day ? day : undefined,
+    todoPatterns: Array.isArray(todo) ? todo.filter((p): p is string => typeof p === 'string') : [],
+  };
+}
+
 /** talkCapture.linkMentions.mode */
 export function linkMode(): LinkMode {
   const v = config().get<string>('linkMentions.mode', 'perTalk');
