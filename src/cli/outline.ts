@@ -6,8 +6,8 @@
 import { parseCliArgs } from './args';
 import { CliError, type CliCommand } from './command';
 import { readNote, utf8Warning } from './readFile';
+import { analyzeText } from '../core/analysis/noteAnalysis';
 import type { NotesModel, Talk, TodoItem } from '../core/notes/model';
-import { parseNotes } from '../core/notes/parse';
 import { parseNotesReference } from '../core/notes/reference';
 import { countTodos, visibleTodos } from '../core/notes/todos';
 
@@ -121,7 +121,7 @@ export const run: CliCommand = async (args, io) => {
   if (warning) io.err(`talk-capture outline: ${warning}`);
   const text = note.text;
   const fileName = file.replace(/^.*[\\/]/, '');
-  const model = flags.has('reference') ? await parseNotesReference(text, { fileName }) : parseNotes(text, { fileName });
+  const model = flags.has('reference') ? await parseNotesReference(text, { fileName }) : analyzeText(text, { fileName }).model;
   if (model.skipped) throw new CliError(`${file}: ${model.skipped}`);
   io.out(flags.has('json') ? JSON.stringify(outlineJson(file, model), null, 2) : outlineText(file, model));
   return 0;

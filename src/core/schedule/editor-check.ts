@@ -4,7 +4,6 @@
  * as `Ana Lma`), with the closest name of the schedule as the suggestion.
  */
 import type { NotesModel, Talk } from '../notes/model';
-import { linesOf } from '../capture/insert';
 import type { Schedule } from './model';
 import { findSessionByTitle, scheduleDays, speakerDifferences } from './query';
 import { noteDayDate, type DayContext } from './editor-place';
@@ -35,8 +34,7 @@ function distance(a: string, b: string): number {
 }
 
 /** Hints for the note's talks (hidden drafts left out). */
-export function speakerHints(text: string, model: NotesModel, schedule: Schedule, ctx: Partial<DayContext> = {}): SpeakerHint[] {
-  const lines = linesOf(text);
+export function speakerHints(lines: readonly string[], model: NotesModel, schedule: Schedule, ctx: Partial<DayContext> = {}): SpeakerHint[] {
   const dayCtx: DayContext = { scheduleDays: ctx.scheduleDays ?? scheduleDays(schedule), startDate: ctx.startDate };
   const talks: Array<{ talk: Talk; date?: string }> = [
     ...model.talks.map((talk) => ({ talk })),

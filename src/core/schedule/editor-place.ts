@@ -6,7 +6,7 @@
  */
 import type { NotesModel, Day } from '../notes/model';
 import { eolOf } from '../document';
-import { openFrontMatter, toTextEdits, type EditResult } from '../frontmatter/index';
+import { openFrontMatter, toTextEdits, type EditResult, type OpenResult } from '../frontmatter/index';
 import { bodyStartLine, insertLineAfter, keynoteNumberFor, lastContentLine, linesOf, placeTalk, type Insertion } from '../capture/insert';
 import { dateOfDayTitle, formatDayHeading, nextDayTitle } from '../capture/headings';
 import type { Session } from './model';
@@ -16,9 +16,8 @@ import { sessionDay } from './query';
 /** The front matter key that names a note's schedule (a URL or a workspace-relative path). */
 const SCHEDULE_KEY = 'schedule';
 
-/** The note's schedule source from its front matter (trimmed), or undefined. */
-export function scheduleSourceOf(text: string): string | undefined {
-  const opened = openFrontMatter(text);
+/** The note's schedule source from its front matter verdict (a note's analysis has it), trimmed, or undefined. */
+export function scheduleSourceOf(opened: OpenResult): string | undefined {
   if (!opened.ok) return undefined;
   const found = opened.source.scalar(SCHEDULE_KEY);
   if (found.kind !== 'found') return undefined;
@@ -83,9 +82,8 @@ function dayNumberOf(title: string): number | undefined {
   return undefined;
 }
 
-/** The first day of the conference a note is about: its front matter `date` (`YYYY-MM-DD…`). */
-export function noteStartDate(text: string): string | undefined {
-  const opened = openFrontMatter(text);
+/** The first day of the conference a note is about: its front matter `date` (`YYYY-MM-DD…`), from the front matter verdict. */
+export function noteStartDate(opened: OpenResult): string | undefined {
   if (!opened.ok) return undefined;
   const found = opened.source.scalar('date');
   if (found.kind !== 'found') return undefined;

@@ -16,6 +16,7 @@ import { resolveSource, scheduleApi, sourceForFile, zoneOverride, type ScheduleR
 import { MAX_SCHEDULE_BYTES, ScheduleError, describeDiff, diffSchedules, loadScheduleText, scheduleUrlProblem, summarizeSchedule, type Schedule } from '../../core/schedule/index';
 import { scheduleSourceOf, setScheduleSource } from '../../core/schedule/editor-place';
 import { parseScheduleOffThread } from '../services/offThread';
+import { analysisOf } from '../services/analysis';
 
 interface SourceItem extends vscode.QuickPickItem {
   route: 'again' | 'file' | 'url';
@@ -151,7 +152,7 @@ async function importSchedule(ctx: FeatureContext, arg?: unknown): Promise<Sched
   let route: SourceItem['route'] | undefined;
   while (!ref) {
     if (!route) {
-      const current = doc ? scheduleSourceOf(doc.getText()) : undefined;
+      const current = doc ? scheduleSourceOf(analysisOf(doc).frontMatter) : undefined;
       const items: SourceItem[] = [
         ...(current ? [{ route: 'again' as const, label: `$(refresh) Re-import ${current}`, description: 'the note’s schedule' }] : []),
         { route: 'file', label: '$(file) From a file in the workspace…', description: '.ics, schedule.json, schedule.xml, Sessionize JSON' },

@@ -86,7 +86,8 @@ export async function insertSession(editor: vscode.TextEditor, schedule: Schedul
   let placed: SessionPlacement | undefined;
   const applied = await editDocument(doc, (text) => {
     const cursorLine = (vscode.window.visibleTextEditors.find((e) => e.document === doc) ?? editor).selection.active.line + 1;
-    placed = placeSession(text, analysisOf(doc).model, session, { ...placementSettings(), scheduleDays: scheduleDays(schedule), startDate: noteStartDate(text), cursorLine });
+    const a = analysisOf(doc);
+    placed = placeSession(text, a.model, session, { ...placementSettings(), scheduleDays: scheduleDays(schedule), startDate: noteStartDate(a.frontMatter), cursorLine });
     return [placed.edit];
   });
   if (!applied || !placed) return undefined;
