@@ -11,12 +11,8 @@ import * as path from 'path';
 import { loadIndexFile } from '../../src/cli/landscapeIndex';
 import type { LinkJson } from '../../src/cli/link';
 import { InMemoryDocument } from '../../src/core/document';
-import { linkedProjects } from '../../src/core/landscape/linkedProjects';
 import { chooseMentions } from '../../src/core/landscape/linkPlan';
-import { findMentions } from '../../src/core/landscape/matcher';
 import type { NotesOptions } from '../../src/core/notes/model';
-import { parseNotes } from '../../src/core/notes/parse';
-import { allTalks } from '../../src/core/notes/query';
 import { checkNotes } from '../../src/core/publish/check';
 import { analyzeText } from '../../src/core/analysis/noteAnalysis';
 import { planFinish } from '../../src/core/publish/finish';
@@ -67,8 +63,9 @@ function checkHints(options: NotesOptions): Spot[] {
 
 /** What Link Project Mentions plans (its core choice, with the talks of the document's model). */
 function linkPlan(options: NotesOptions): Spot[] {
-  const talks = allTalks(parseNotes(NOTE, options));
-  return chooseMentions(NOTE, findMentions(NOTE, index), 'perTalk', { talks, linked: linkedProjects(NOTE, index) }).map((m) => spot(m.line, m.column, m.text));
+  // As Link Project Mentions and the hints read it: the one analysis of the version, with the person's settings.
+  const a = analyzeText(NOTE, options, { index, scope: 'cncf' });
+  return chooseMentions(NOTE, a.mentions, 'perTalk', { talks: a.talks, linked: a.linked }).map((m) => spot(m.line, m.column, m.text));
 }
 
 /** Where Finish Post's link step writes its links. */

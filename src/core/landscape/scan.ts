@@ -152,9 +152,13 @@ function matchBrackets(line: string, code: Uint8Array | undefined): { bracket: I
 /** Sorted positions of `-->` and of each closing tag `</name>` (by lower-case name) in a line. */
 function closings(lower: string): { comments: number[]; tags: Map<string, number[]> } {
   const comments: number[] = [];
-  for (let i = lower.indexOf('-->'); i !== -1; i = lower.indexOf('-->', i + 1)) comments.push(i);
+  for (let i = lower.indexOf('-->'); i !== -1; i = lower.indexOf('-->', i + 1)) {
+    work.steps++;
+    comments.push(i);
+  }
   const tags = new Map<string, number[]>();
   for (let i = lower.indexOf('</'); i !== -1; i = lower.indexOf('</', i + 2)) {
+    work.steps++;
     const m = /^<\/([a-z][\w-]*)>/.exec(lower.slice(i, i + 64));
     if (!m) continue;
     let list = tags.get(m[1]);

@@ -4,6 +4,7 @@
  * headings, fences, thematic breaks, list items, HTML block starts and their end conditions,
  * link reference definitions, table delimiter rows). Linear regexes only, no state.
  */
+import { work } from '../util/work';
 import { lineEndOffset, lineStarts } from '../document';
 
 /** Splits text into lines (without their `\n`, `\r\n` or lone `\r`), removing a leading BOM. */
@@ -32,6 +33,7 @@ export function indentOf(line: string): { cols: number; idx: number } {
     else if (c === 9) cols += 4 - (cols % 4);
     else break;
   }
+  work.steps += idx;
   return { cols, idx };
 }
 

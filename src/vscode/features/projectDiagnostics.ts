@@ -35,7 +35,7 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
   const update = async (doc: vscode.TextDocument) => {
     const key = doc.uri.toString();
     if (!isMarkdown(doc) || doc.isClosed) return;
-    if (!unlinkedProjectHints() || doc.getText().length > maxFileChars()) {
+    if (!unlinkedProjectHints() || analysisOf(doc).text.length > maxFileChars()) {
       collection.delete(doc.uri);
       return;
     }

@@ -15,7 +15,7 @@ import { isMarkdown } from '../services/editor';
 import { insertSession, sessionDescription, startFromSchedule, type ScheduledInsert } from '../services/scheduleStart';
 import { scheduleApi, scheduleNow } from '../services/scheduleStore';
 import { nextSession, sessionClock } from '../../core/schedule/index';
-import { lastContentLine, linesOf } from '../../core/capture/index';
+import { lastContentLine } from '../../core/capture/index';
 import { findTalkAt } from '../../core/notes/query';
 
 const STATE_KEY = 'talkCapture.runningTalk';
@@ -205,9 +205,9 @@ export function registerTalkTimer(ctx: FeatureContext): void {
     }
     talk.line = line;
     // The cursor goes to the end of the talk's notes, where writing goes on.
-    const model = analysisOf(doc).model;
-    const section = findTalkAt(model, line + 1);
-    const last = section ? lastContentLine(linesOf(doc.getText()), line + 1, section.endLine) : line + 1;
+    const a = analysisOf(doc);
+    const section = findTalkAt(a.model, line + 1);
+    const last = section ? lastContentLine(a.blocks.lines, line + 1, section.endLine) : line + 1;
     const pos = doc.lineAt(Math.max(line, last - 1)).range.end;
     const editor = await placeCursor(doc, pos);
     editor.revealRange(new vscode.Range(line, 0, pos.line, pos.character), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
