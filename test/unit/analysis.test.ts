@@ -90,6 +90,34 @@ describe('NoteAnalysis: one analysis per note version', function () {
     assert.deepStrictEqual([work.blockScans, work.modelBuilds, work.inlineScans, work.mentionPasses], [1 + 2, 1 + 1, 1 + 1, 1 + 1]);
   });
 
+  it('the next version re-matches only the lines it changed, and finds exactly what a fresh pass finds', () => {
+    const cache = new AnalysisCache();
+    const uri = 'file:///c.md';
+    let text = generateNotes(600, 9);
+    const edits: Array<(t: string) => string> = [
+      (t) => typeOnLine(t, 300, ' Prometheus'),
+      (t) => typeOnLine(t, 40, ' and Porter bundles it'),
+      (t) => t.replace('\n', '\nPorter carried the bags.\n'),
+      (t) => t.replace(/\n## [^\n]*\n/, '\n'),
+      (t) => `${t}\n### Closing talk - Ana Lima, Acme\n\nKeda and Thanos, then Porter bundles.\n`,
+      (t) => t.replace(/\[([^\]]+)\]\([^)]*\)/, '$1'),
+    ];
+    void cache.get({ uri, version: 0, text: () => text, settings, landscape }).mentions;
+    edits.forEach((edit, k) => {
+      text = edit(text);
+      const next = cache.get({ uri, version: k + 1, text: () => text, settings, landscape });
+      const other = new NoteAnalysis(text, settings, landscape);
+      void [next.linked, other.linked];
+      resetWork();
+      const carried = next.mentions;
+      const stepsCarried = work.steps;
+      resetWork();
+      const fresh = other.mentions;
+      assert.deepStrictEqual(carried, fresh, `edit ${k}`);
+      assert.ok(stepsCarried * 3 < work.steps, `edit ${k}: ${stepsCarried} steps against ${work.steps} for a fresh pass`);
+    });
+  });
+
   it('an unreadable note: an empty model saying why, never a throw', () => {
     const a = analyzeText('\u0000'.repeat(100) + 'x', settings, landscape);
     assert.match(a.model.skipped ?? '', /binary/);

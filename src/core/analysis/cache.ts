@@ -37,7 +37,8 @@ export class AnalysisCache {
       hit.analysis = a.withLandscape(req.landscape);
       return hit.analysis;
     }
-    const analysis = new NoteAnalysis(req.text(), req.settings, req.landscape);
+    // A new version of a document already analysed carries over what does not depend on the edit.
+    const analysis = hit ? hit.analysis.nextVersion(req.text(), req.settings, req.landscape) : new NoteAnalysis(req.text(), req.settings, req.landscape);
     this.entries.set(req.uri, { version: req.version, settingsKey, analysis });
     return analysis;
   }

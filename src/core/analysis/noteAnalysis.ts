@@ -18,6 +18,7 @@ import { allTalks } from '../notes/query';
 import { scanBlocks } from '../notes/scan';
 import type { LandscapeIndex, LandscapeScope } from '../landscape/index';
 import { linkedProjects, type LinkedProject } from '../landscape/linkedProjects';
+import { LineMentionMemo } from '../landscape/lineMentions';
 import { findMentions, type Mention } from '../landscape/matcher';
 import { scanInline, type ScanResult } from '../landscape/scan';
 
@@ -43,8 +44,15 @@ class TextParts {
   unreadable?: string | null;
 }
 
+/** What an analysis takes over from another: the text's parts (same text), the line memo of the mentions (previous version). */
+interface Carried {
+  parts?: TextParts;
+  lines?: LineMentionMemo;
+}
+
 export class NoteAnalysis {
   private readonly parts: TextParts;
+  private readonly lines?: LineMentionMemo;
   private mentionsMemo?: Mention[];
   private linkedMemo?: LinkedProject[];
 
@@ -57,14 +65,25 @@ export class NoteAnalysis {
     readonly text: string,
     readonly settings: Readonly<AnalysisSettings> = {},
     readonly landscape?: AnalysisLandscape,
-    parts?: TextParts,
+    carried: Carried = {},
   ) {
-    this.parts = parts ?? new TextParts();
+    this.parts = carried.parts ?? new TextParts();
+    this.lines = landscape ? (carried.lines ?? new LineMentionMemo()) : undefined;
   }
 
   /** The same text and settings matched against another landscape: the text's parts are shared, not recomputed. */
   withLandscape(landscape: AnalysisLandscape | undefined): NoteAnalysis {
-    return new NoteAnalysis(this.text, this.settings, landscape, this.parts);
+    return new NoteAnalysis(this.text, this.settings, landscape, { parts: this.parts });
+  }
+
+  /**
+   * The analysis of the next version of the same document (`text`): with the same landscape,
+   * the mentions of the lines it did not change are taken from this one's (see
+   * ../landscape/lineMentions.ts); everything else is read afresh.
+   */
+  nextVersion(text: string, settings: Readonly<AnalysisSettings>, landscape: AnalysisLandscape | undefined): NoteAnalysis {
+    const same = landscape && this.landscape && landscape.index === this.landscape.index && landscape.scope === this.landscape.scope;
+    return new NoteAnalysis(text, settings, landscape, { lines: same ? this.lines?.next() : undefined });
   }
 
   /** Why the text is not read as a note (binary, larger than `maxChars`), or undefined. */
@@ -111,7 +130,7 @@ export class NoteAnalysis {
   /** Project mentions in document order (empty without a landscape). */
   get mentions(): Mention[] {
     if (!this.landscape) return [];
-    return (this.mentionsMemo ??= findMentions(this.text, this.landscape.index, { scope: this.landscape.scope, scan: this.inline, linked: this.linked }));
+    return (this.mentionsMemo ??= findMentions(this.text, this.landscape.index, { scope: this.landscape.scope, scan: this.inline, linked: this.linked, lines: this.lines }));
   }
 
   /** Links in the body that point to a landscape entry (empty without a landscape). */

@@ -11,6 +11,7 @@ import { headingLineByline } from '../notes/talkHeading';
 import type { LandscapeEntry, LandscapeIndex, LandscapeScope } from './index';
 import { linkedProjects, type LinkedProject } from './linkedProjects';
 import { work } from '../util/work';
+import { LineMentionMemo } from './lineMentions';
 import { boundaryOk, decide, lineEndOf, projectContextAfter, type MentionAction } from './mentionRules';
 import { joinedBySpaceOrHyphen, typoAt, WordMemo, wordsOf } from './mentionTypos';
 import { scanMarkdown, type ProseRun, type ScanResult } from './scan';
@@ -50,6 +51,11 @@ export interface MatchOptions {
   scan?: ScanResult;
   /** The linked projects of the same text, when the caller has them. */
   linked?: readonly LinkedProject[];
+  /**
+   * The mentions of each line from the pass over the note's previous version (same index and
+   * scope): unchanged lines are taken from it, the pass records its own for the next version.
+   */
+  lines?: LineMentionMemo;
 }
 
 /** All mentions in document order. Never throws on odd input. */
@@ -67,11 +73,46 @@ export function findMentions(text: string, index: LandscapeIndex, options: Match
   const bylines = new Map<number, number>();
   const dropped = new Set<Mention>();
   let pending: Mention[] = [];
-  for (const run of scan.runs) {
-    if (run.end <= from || run.start >= to) continue;
-    const before = out.length;
-    matchRun(text, run, index, scope, typos, scan, titleCache, words, out, pending);
-    if (run.heading && out.length > before) dropBylineMentions(text, run, out, before, dropped, bylines);
+  const lines = options.lines && from === 0 && to === text.length && typos ? options.lines : undefined;
+  const runs = scan.runs;
+  for (let r = 0; r < runs.length;) {
+    // The runs of one line: r .. e - 1.
+    let e = r + 1;
+    while (e < runs.length && runs[e].line === runs[r].line) e++;
+    if (runs[e - 1].end <= from || runs[r].start >= to) {
+      r = e;
+      continue;
+    }
+    const key = lines && LineMentionMemo.keyOf(text, runs, r, e, lineEndOf(text, runs[r]));
+    const known = key ? lines!.get(key) : undefined;
+    if (known) {
+      work.steps++;
+      for (const m of known) {
+        const made = makeMention(text, scan, index, runs[r], runs[r].lineStart + m.start, runs[r].lineStart + m.end, m.entry, m.action, m.reason);
+        out.push(made);
+        if (m.pending) pending.push(made);
+      }
+      r = e;
+      continue;
+    }
+    const lineFrom = out.length;
+    const pendingFrom = pending.length;
+    for (let k = r; k < e; k++) {
+      const run = runs[k];
+      if (run.end <= from || run.start >= to) continue;
+      const before = out.length;
+      matchRun(text, run, index, scope, typos, scan, titleCache, words, out, pending);
+      if (run.heading && out.length > before) dropBylineMentions(text, run, out, before, dropped, bylines);
+    }
+    if (key) {
+      const waiting = new Set(pending.slice(pendingFrom));
+      const lineStart = runs[r].lineStart;
+      lines!.set(
+        key,
+        out.slice(lineFrom).map((m) => ({ start: m.start - lineStart, end: m.end - lineStart, entry: m.entry, action: m.action, reason: m.reason, pending: waiting.has(m) })),
+      );
+    }
+    r = e;
   }
   if (dropped.size) pending = pending.filter((m) => !dropped.has(m));
   if (pending.length) resolveByEvidence(text, scan, index, out, pending, from > 0 || to < text.length, options.linked);
