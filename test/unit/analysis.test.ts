@@ -90,7 +90,7 @@ describe('NoteAnalysis: one analysis per note version', function () {
     assert.deepStrictEqual([work.blockScans, work.modelBuilds, work.inlineScans, work.mentionPasses], [1 + 2, 1 + 1, 1 + 1, 1 + 1]);
   });
 
-  it('the next version re-matches only the lines it changed, and finds exactly what a fresh pass finds', () => {
+  it('the next version re-reads only the lines it changed (inline scan, TODO items, headings, mentions), and finds exactly what a fresh analysis finds', () => {
     const cache = new AnalysisCache();
     const uri = 'file:///c.md';
     let text = generateNotes(600, 9);
@@ -101,6 +101,17 @@ describe('NoteAnalysis: one analysis per note version', function () {
       (t) => t.replace(/\n## [^\n]*\n/, '\n'),
       (t) => `${t}\n### Closing talk - Ana Lima, Acme\n\nKeda and Thanos, then Porter bundles.\n`,
       (t) => t.replace(/\[([^\]]+)\]\([^)]*\)/, '$1'),
+      // A definition makes `[Keda]` a link on another line; removing it makes it text again.
+      (t) => `${t}\nWe tried [Keda] and (link) and TODO: slides.\n`,
+      (t) => `${t}\n[keda]: https://keda.sh/\n`,
+      (t) => t.replace('\n[keda]: https://keda.sh/\n', '\n'),
+      // An HTML comment opened above lines it then hides (their TODO items and mentions).
+      (t) => t.replace('\nWe tried [Keda]', '\nA comment <!-- opens here\nWe tried [Keda]'),
+      (t) => t.replace('<!-- opens here', 'no comment'),
+      // A code span across lines.
+      (t) => t.replace('\nWe tried [Keda]', '\nSome `code\nWe tried [Keda]` ends'),
+      // A day pattern heading and a talk heading whose byline changes.
+      (t) => t.replace('- Ana Lima, Acme', '- Ana Lima, Initech'),
     ];
     void cache.get({ uri, version: 0, text: () => text, settings, landscape }).mentions;
     edits.forEach((edit, k) => {
@@ -114,6 +125,8 @@ describe('NoteAnalysis: one analysis per note version', function () {
       resetWork();
       const fresh = other.mentions;
       assert.deepStrictEqual(carried, fresh, `edit ${k}`);
+      assert.deepStrictEqual(next.inline, other.inline, `edit ${k}: the inline scan`);
+      assert.deepStrictEqual(next.model, other.model, `edit ${k}: the model`);
       assert.ok(stepsCarried * 3 < work.steps, `edit ${k}: ${stepsCarried} steps against ${work.steps} for a fresh pass`);
     });
   });

@@ -12,7 +12,7 @@
 import { openFrontMatter, type OpenResult } from '../frontmatter/index';
 import type { Blocks } from '../notes/blocks';
 import type { NotesModel, NotesOptions, Talk, TodoItem } from '../notes/model';
-import { buildModel } from '../notes/build';
+import { buildModel, newNotesMemo, nextNotesMemo, type NotesMemo } from '../notes/build';
 import { emptyModel, unreadableReason } from '../notes/parse';
 import { allTalks } from '../notes/query';
 import { scanBlocks } from '../notes/scan';
@@ -20,7 +20,8 @@ import type { LandscapeIndex, LandscapeScope } from '../landscape/index';
 import { linkedProjects, type LinkedProject } from '../landscape/linkedProjects';
 import { LineMentionMemo } from '../landscape/lineMentions';
 import { findMentions, type Mention } from '../landscape/matcher';
-import { scanInline, type ScanResult } from '../landscape/scan';
+import { scanInline, type InlineMemo, type ScanResult } from '../landscape/scan';
+import { Generations } from '../util/generations';
 
 /** The settings that change what a note's analysis says (all optional; defaults are the built-in rules). */
 export interface AnalysisSettings extends NotesOptions {
@@ -48,11 +49,15 @@ class TextParts {
 interface Carried {
   parts?: TextParts;
   lines?: LineMentionMemo;
+  notes?: NotesMemo;
+  inline?: InlineMemo;
 }
 
 export class NoteAnalysis {
   private readonly parts: TextParts;
   private readonly lines?: LineMentionMemo;
+  private readonly notes: NotesMemo;
+  private readonly inlineMemo: InlineMemo;
   private mentionsMemo?: Mention[];
   private linkedMemo?: LinkedProject[];
 
@@ -68,22 +73,30 @@ export class NoteAnalysis {
     carried: Carried = {},
   ) {
     this.parts = carried.parts ?? new TextParts();
+    this.notes = carried.notes ?? newNotesMemo();
+    this.inlineMemo = carried.inline ?? new Generations();
     this.lines = landscape ? (carried.lines ?? new LineMentionMemo()) : undefined;
   }
 
   /** The same text and settings matched against another landscape: the text's parts are shared, not recomputed. */
   withLandscape(landscape: AnalysisLandscape | undefined): NoteAnalysis {
-    return new NoteAnalysis(this.text, this.settings, landscape, { parts: this.parts });
+    return new NoteAnalysis(this.text, this.settings, landscape, { parts: this.parts, notes: this.notes, inline: this.inlineMemo });
   }
 
   /**
-   * The analysis of the next version of the same document (`text`): with the same landscape,
-   * the mentions of the lines it did not change are taken from this one's (see
-   * ../landscape/lineMentions.ts); everything else is read afresh.
+   * The analysis of the next version of the same document (`text`): what depends on one line
+   * or one heading only is taken from this one's for the lines the edit left alone (TODO items,
+   * talk and day headings with the same rules; mentions with the same landscape: see
+   * ../landscape/lineMentions.ts and ../notes/build.ts); everything else is read afresh.
    */
   nextVersion(text: string, settings: Readonly<AnalysisSettings>, landscape: AnalysisLandscape | undefined): NoteAnalysis {
     const same = landscape && this.landscape && landscape.index === this.landscape.index && landscape.scope === this.landscape.scope;
-    return new NoteAnalysis(text, settings, landscape, { lines: same ? this.lines?.next() : undefined });
+    const rules = (s: Readonly<AnalysisSettings>) => JSON.stringify([s.dayHeadingPattern ?? '', s.todoPatterns ?? []]);
+    return new NoteAnalysis(text, settings, landscape, {
+      lines: same ? this.lines?.next() : undefined,
+      notes: rules(settings) === rules(this.settings) ? nextNotesMemo(this.notes) : undefined,
+      inline: this.inlineMemo.next(),
+    });
   }
 
   /** Why the text is not read as a note (binary, larger than `maxChars`), or undefined. */
@@ -124,7 +137,7 @@ export class NoteAnalysis {
 
   /** The inline scan: prose runs, links, heading lines, what was too long to read. */
   get inline(): ScanResult {
-    return (this.parts.inline ??= scanInline(this.text, this.blocks));
+    return (this.parts.inline ??= scanInline(this.text, this.blocks, this.inlineMemo));
   }
 
   /** Project mentions in document order (empty without a landscape). */
@@ -143,7 +156,7 @@ export class NoteAnalysis {
     const reason = this.unreadable;
     if (reason) return emptyModel(reason, 0);
     try {
-      return buildModel(this.blocks, this.settings);
+      return buildModel(this.blocks, this.settings, this.notes);
     } catch (err) {
       return emptyModel(`The note could not be read: ${err instanceof Error ? err.message : String(err)}`, 0);
     }

@@ -14,6 +14,7 @@
 import { hiddenContent, MAX_INLINE_LINE, LineKind, type Blocks, type SkippedPart } from '../notes/blocks';
 import { normalizeLabel } from '../notes/inline';
 import { scanBlocks } from '../notes/scan';
+import { Generations } from '../util/generations';
 import { work } from '../util/work';
 
 export interface ProseRun {
@@ -64,9 +65,20 @@ export function scanMarkdown(text: string): ScanResult {
   return scanInline(text, scanBlocks(text));
 }
 
-/** The inline facts of `text`, from its block scan. */
-export function scanInline(text: string, blocks: Blocks): ScanResult {
+/** What the inline scan of a line found, relative to its column 0 (remembered for the next version of the note). */
+interface InlineLine {
+  runs: Array<[number, number]>;
+  links: ScannedLink[];
+  open: boolean;
+}
+
+/** The inline scans of a note's lines from one version to the next. */
+export type InlineMemo = Generations<InlineLine>;
+
+/** The inline facts of `text`, from its block scan; `memo` (from the scan of the previous version) spares the lines read before. */
+export function scanInline(text: string, blocks: Blocks, memo?: InlineMemo): ScanResult {
   work.inlineScans++;
+  let refsKey: string | undefined;
   const lineStarts = blocks.lineStarts;
   const n = lineStarts.length;
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -112,7 +124,28 @@ export function scanInline(text: string, blocks: Blocks): ScanResult {
     // A hidden draft glued to a paragraph is text for CommonMark, but still the user's hidden draft.
     if (line.length < 2000 && /^ {0,3}\[/.test(line) && hiddenContent(line)) continue;
     const base = lineStarts[l] + (l === 0 ? bom : 0); // offset of the line's column 0
-    inComment = scanLine(base, line, Math.max(0, blocks.inlineFrom[l]), l, lineStarts[l], heading, blocks.codeSpans.get(l), refs, runs, links, inComment);
+    const spans = blocks.codeSpans.get(l);
+    // A line's runs and links depend on its text, where inline content starts, its code spans, an open comment and (with a `[`) the definitions.
+    const key: string | undefined =
+      memo &&
+      `${heading ? 'h' : 'p'}${inComment ? 1 : 0}${blocks.inlineFrom[l]};${spans ? spans.join(';') : ''}${line.includes('[') ? (refsKey ??= JSON.stringify([...refs])) : ''}\u0000${line}`;
+    const known: InlineLine | undefined = key ? memo!.get(key) : undefined;
+    if (known) {
+      for (const [s, e] of known.runs) runs.push({ start: base + s, end: base + e, line: l, lineStart: lineStarts[l], heading });
+      for (const k of known.links) links.push({ ...k, start: base + k.start, end: base + k.end, textStart: base + k.textStart, textEnd: base + k.textEnd, line: l });
+      inComment = known.open;
+      continue;
+    }
+    const runsFrom = runs.length;
+    const linksFrom = links.length;
+    inComment = scanLine(base, line, Math.max(0, blocks.inlineFrom[l]), l, lineStarts[l], heading, spans, refs, runs, links, inComment);
+    if (key) {
+      memo!.set(key, {
+        runs: runs.slice(runsFrom).map((r) => [r.start - base, r.end - base]),
+        links: links.slice(linksFrom).map((k) => ({ ...k, start: k.start - base, end: k.end - base, textStart: k.textStart - base, textEnd: k.textEnd - base })),
+        open: inComment,
+      });
+    }
   }
   return { runs, links, lineStarts, bodyStartLine, headingLines, skipped };
 }
