@@ -8,7 +8,7 @@
 import type { AnalysisCache } from '../src/core/analysis/cache';
 import type { AnalysisLandscape, AnalysisSettings, NoteAnalysis } from '../src/core/analysis/noteAnalysis';
 import { chooseMentions } from '../src/core/landscape/linkPlan';
-import { findTalkAt } from '../src/core/notes/query';
+import { talkFinder } from '../src/core/notes/query';
 import { visibleTodos } from '../src/core/notes/todos';
 import { checkNotes } from '../src/core/publish/check';
 import { noteStartDate, scheduleSourceOf } from '../src/core/schedule/editor-place';
@@ -28,7 +28,8 @@ export function askLikeEveryFeature(cache: AnalysisCache, v: Version, settings: 
   sum += get().model.days.length + get().talks.length;
   // TODO Links view: the open note's TODO items, each with its talk.
   const a = get();
-  for (const t of visibleTodos(a.todos)) sum += findTalkAt(a.model, t.line) ? 1 : 0;
+  const talkAt = talkFinder(a.model);
+  for (const t of visibleTodos(a.todos)) sum += talkAt(t.line) ? 1 : 0;
   // Project hints: the mentions, the first per talk.
   const h = get();
   sum += h.text.length > 0 ? chooseMentions(h.text, h.mentions, 'perTalk', { talks: h.talks, linked: h.linked }).length : 0;

@@ -23,12 +23,12 @@ export interface LineMention {
 }
 
 /** The mentions of each line from one version's pass, for the next (one memo per index and scope). */
-export class LineMentionMemo extends Generations<readonly LineMention[]> {
-  /** The key of a line's matching: its text and where its prose runs are (and whether it is a heading). */
-  static keyOf(text: string, runs: readonly ProseRun[], from: number, to: number, lineEnd: number): string {
+export class LineMentionMemo extends Generations<{ context: string; value: readonly LineMention[] }> {
+  /** What a line's matching depends on: its text (the key), and where its prose runs are and whether it is a heading (the context). */
+  static keyOf(text: string, runs: readonly ProseRun[], from: number, to: number, lineEnd: number): { line: string; context: string } {
     const lineStart = runs[from].lineStart;
-    let key = `${runs[from].heading ? 'h' : 'p'}${text.slice(lineStart, lineEnd)}\u0000`;
-    for (let r = from; r < to; r++) key += `${runs[r].start - lineStart},${runs[r].end - lineStart};`;
-    return key;
+    let context = runs[from].heading ? 'h' : 'p';
+    for (let r = from; r < to; r++) context += `${runs[r].start - lineStart},${runs[r].end - lineStart};`;
+    return { line: text.slice(lineStart, lineEnd), context };
   }
 }

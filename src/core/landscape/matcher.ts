@@ -84,7 +84,7 @@ export function findMentions(text: string, index: LandscapeIndex, options: Match
       continue;
     }
     const key = lines && LineMentionMemo.keyOf(text, runs, r, e, lineEndOf(text, runs[r]));
-    const known = key ? lines!.get(key) : undefined;
+    const known = key ? lines!.getIn(key.line, key.context) : undefined;
     if (known) {
       work.steps++;
       for (const m of known) {
@@ -107,8 +107,9 @@ export function findMentions(text: string, index: LandscapeIndex, options: Match
     if (key) {
       const waiting = new Set(pending.slice(pendingFrom));
       const lineStart = runs[r].lineStart;
-      lines!.set(
-        key,
+      lines!.setIn(
+        key.line,
+        key.context,
         out.slice(lineFrom).map((m) => ({ start: m.start - lineStart, end: m.end - lineStart, entry: m.entry, action: m.action, reason: m.reason, pending: waiting.has(m) })),
       );
     }

@@ -73,7 +73,7 @@ interface InlineLine {
 }
 
 /** The inline scans of a note's lines from one version to the next. */
-export type InlineMemo = Generations<InlineLine>;
+export type InlineMemo = Generations<{ context: string; value: InlineLine }>;
 
 /** The inline facts of `text`, from its block scan; `memo` (from the scan of the previous version) spares the lines read before. */
 export function scanInline(text: string, blocks: Blocks, memo?: InlineMemo): ScanResult {
@@ -126,10 +126,10 @@ export function scanInline(text: string, blocks: Blocks, memo?: InlineMemo): Sca
     const base = lineStarts[l] + (l === 0 ? bom : 0); // offset of the line's column 0
     const spans = blocks.codeSpans.get(l);
     // A line's runs and links depend on its text, where inline content starts, its code spans, an open comment and (with a `[`) the definitions.
-    const key: string | undefined =
+    const context: string | undefined =
       memo &&
-      `${heading ? 'h' : 'p'}${inComment ? 1 : 0}${blocks.inlineFrom[l]};${spans ? spans.join(';') : ''}${line.includes('[') ? (refsKey ??= JSON.stringify([...refs])) : ''}\u0000${line}`;
-    const known: InlineLine | undefined = key ? memo!.get(key) : undefined;
+      `${heading ? 'h' : 'p'}${inComment ? 1 : 0}${blocks.inlineFrom[l]};${spans ? spans.join(';') : ''}${line.includes('[') ? (refsKey ??= JSON.stringify([...refs])) : ''}`;
+    const known: InlineLine | undefined = context ? memo!.getIn(line, context) : undefined;
     if (known) {
       for (const [s, e] of known.runs) runs.push({ start: base + s, end: base + e, line: l, lineStart: lineStarts[l], heading });
       for (const k of known.links) links.push({ ...k, start: base + k.start, end: base + k.end, textStart: base + k.textStart, textEnd: base + k.textEnd, line: l });
@@ -139,8 +139,8 @@ export function scanInline(text: string, blocks: Blocks, memo?: InlineMemo): Sca
     const runsFrom = runs.length;
     const linksFrom = links.length;
     inComment = scanLine(base, line, Math.max(0, blocks.inlineFrom[l]), l, lineStarts[l], heading, spans, refs, runs, links, inComment);
-    if (key) {
-      memo!.set(key, {
+    if (context) {
+      memo!.setIn(line, context, {
         runs: runs.slice(runsFrom).map((r) => [r.start - base, r.end - base]),
         links: links.slice(linksFrom).map((k) => ({ ...k, start: k.start - base, end: k.end - base, textStart: k.textStart - base, textEnd: k.textEnd - base })),
         open: inComment,

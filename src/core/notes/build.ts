@@ -32,7 +32,7 @@ interface Entry {
  */
 export interface NotesMemo {
   /** TODO items of a line without code spans (line 0), and whether an HTML comment is open after it; by comment state and text. */
-  todos: Generations<{ items: TodoItem[]; open: boolean }>;
+  todos: Generations<{ context: string; value: { items: TodoItem[]; open: boolean } }>;
   talkHeadings: Generations<TalkHeadingParts>;
   dayHeadings: Generations<boolean>;
   nonTalk: Generations<boolean>;
@@ -91,8 +91,9 @@ function collectTodos(blocks: Blocks, options: NotesOptions | undefined, hiddenT
     }
     const line = lines[k];
     const spans = codeSpans.get(k);
-    const key: string | undefined = memo && !spans ? (inComment ? '1' : '0') + line : undefined;
-    const known: { items: TodoItem[]; open: boolean } | undefined = key === undefined ? undefined : memo!.get(key);
+    const context: string = inComment ? '1' : '0';
+    const useMemo = memo !== undefined && !spans;
+    const known: { items: TodoItem[]; open: boolean } | undefined = useMemo ? memo.getIn(line, context) : undefined;
     if (known) {
       for (const t of known.items) out.push({ ...t, line: line1 });
       inComment = known.open;
@@ -101,11 +102,11 @@ function collectTodos(blocks: Blocks, options: NotesOptions | undefined, hiddenT
     const masked = maskSpans(line, spans);
     const comments = commentSpans(masked, inComment);
     inComment = comments.open;
-    if (key === undefined) todosInLine(masked, line, line1, matcher, out, comments.spans);
+    if (!useMemo) todosInLine(masked, line, line1, matcher, out, comments.spans);
     else {
       const items: TodoItem[] = [];
       todosInLine(masked, line, 0, matcher, items, comments.spans);
-      memo!.set(key, { items, open: comments.open });
+      memo.setIn(line, context, { items, open: comments.open });
       for (const t of items) out.push({ ...t, line: line1 });
     }
   }

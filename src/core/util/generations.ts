@@ -27,6 +27,21 @@ export class Generations<V> {
     if (this.current.size < this.max) this.current.set(key, value);
   }
 
+  /**
+   * The answer remembered for a line of text (`key`: the line's own string, whose hash the
+   * engine keeps with it) read in `context` (a short string: where the line's inline content
+   * starts, an open comment...): undefined when the line was last read in another context.
+   */
+  getIn<T>(this: Generations<{ context: string; value: T }>, key: string, context: string): T | undefined {
+    const hit = this.get(key);
+    return hit && hit.context === context ? hit.value : undefined;
+  }
+
+  /** Remembers the answer for a line read in `context` (see {@link getIn}). */
+  setIn<T>(this: Generations<{ context: string; value: T }>, key: string, context: string, value: T): void {
+    this.set(key, { context, value });
+  }
+
   /** The remembered answer for `key`, else `compute()` remembered. */
   of(key: string, compute: () => V): V {
     const hit = this.get(key);

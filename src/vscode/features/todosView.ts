@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { messageOf } from '../services/command';
 import type { NotesModel, TodoItem } from '../../core/notes/model';
-import { findTalkAt } from '../../core/notes/query';
+import { talkFinder } from '../../core/notes/query';
 import { visibleTodos } from '../../core/notes/todos';
 import { isMarkdown } from '../services/editor';
 import type { TodosViewApi } from '../api';
@@ -37,8 +37,10 @@ const nodes = new WeakMap<NotesElement, Node>();
 
 function todosOf(model: NotesModel): FileTodos['items'] {
   // Hidden drafts are notes, not TODO items, unless talkCapture.todos.includeHiddenDrafts says so.
+  // One lookup for all the items (sorted once), not a pass over the talks per item.
+  const talkAt = talkFinder(model);
   return visibleTodos(model.todos, todoCountOptions()).map((todo) => {
-    const talk = findTalkAt(model, todo.line);
+    const talk = talkAt(todo.line);
     return { todo, talk: talk ? talk.title || '(untitled draft)' : null, talkLine: talk ? talk.line : null };
   });
 }
