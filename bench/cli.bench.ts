@@ -31,7 +31,7 @@ export async function run(): Promise<BenchRow[]> {
   const medians = new Map<string, number>();
   try {
     for (const size of [1, 4.5]) {
-      // Two texts in turn: the block scan remembers the last text it read, and each run must read anew.
+      // Two texts in turn (the core no longer remembers the last text it read; kept so that figures stay comparable).
       const texts = [generateLargeNote(size * MB, 7), `${generateLargeNote(size * MB, 7)}\n`];
       const label = `${size} MB (${texts[0].split('\n').length.toLocaleString('en-US')} lines)`;
       const peer: number[] = [];

@@ -32,7 +32,7 @@ export async function run(): Promise<BenchRow[]> {
   let ordinary = generateNotes(200, 11);
   while (ordinary.length < SIZE) ordinary += generateNotes(200, ordinary.length);
   ordinary = ordinary.slice(0, SIZE);
-  // Two texts in turn: parseNotes remembers the last text it read, and each run must read anew.
+  // Two texts in turn (the core no longer remembers the last text it read; kept so that figures stay comparable).
   const peerTexts = [ordinary, `${ordinary}\n`];
   let turn = 0;
   const peer = median(timeRuns(() => parseNotes(peerTexts[turn++ % 2]), 5, 2));

@@ -30,7 +30,7 @@ export async function run(): Promise<BenchRow[]> {
     [30000, 15, 5],
   ] as const) {
     const text = generateNotes(lines, 42);
-    // Two texts in turn: parseNotes remembers the last text it read, and each run must read anew.
+    // Two texts in turn (the core no longer remembers the last text it read; kept so that figures stay comparable).
     const texts = [text, `${text}\n`];
     let turn = 0;
     const [ours, peer] = timePair(

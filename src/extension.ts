@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TalkCaptureApi } from './vscode/api';
 import type { Feature } from './vscode/services/feature';
+import { registerAnalysisApi } from './vscode/services/analysis';
 import { registerTalksView } from './vscode/features/talksView';
 import { registerTodosView } from './vscode/features/todosView';
 import { registerProjectLinking } from './vscode/features/linkCommands';
@@ -25,6 +26,7 @@ import { registerFindPublishedLinks } from './vscode/features/findPublishedLinks
 import { stackOf } from './core/util/errors';
 
 const features: Array<[string, Feature]> = [
+  ['note analysis', registerAnalysisApi],
   ['talks view', registerTalksView],
   ['TODO links view', registerTodosView],
   ['project linking', registerProjectLinking],

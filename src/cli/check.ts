@@ -14,8 +14,8 @@ import { DAY_PATTERN_USAGE, dayPatternOf, parseCliArgs } from './args';
 import { CliError, type CliCommand, type CliIO } from './command';
 import { bundledIndexFile, loadIndexFile } from './landscapeIndex';
 import { readNote, utf8Warning } from './readFile';
-import { parseNotes } from '../core/notes/parse';
 import type { LandscapeIndex } from '../core/landscape/landscapeIndex';
+import { analyzeText } from '../core/analysis/noteAnalysis';
 import { checkNotes, summarize, type PublishProblem } from '../core/publish/check';
 import { messageOf } from '../core/util/errors';
 import { plural } from '../core/util/plural';
@@ -84,8 +84,8 @@ export const run: CliCommand = async (args, io) => {
       index = loadLandscape(io);
       indexLoaded = true;
     }
-    const notes = parseNotes(text, { dayHeadingPattern, fileName: path.basename(file) });
-    results.push({ file, problems: checkNotes(text, notes, index), ...(warning ? { warning } : {}) });
+    const analysis = analyzeText(text, { dayHeadingPattern, fileName: path.basename(file) }, index && { index, scope: 'cncf' });
+    results.push({ file, problems: checkNotes(analysis), ...(warning ? { warning } : {}) });
   }
 
   if (json) {

@@ -16,14 +16,10 @@ import { reportUnread } from './output';
 import { readNote, utf8Warning } from './readFile';
 import { writeNote } from './safeWrite';
 
+import { analyzeText } from '../core/analysis/noteAnalysis';
 import { applyEdits } from '../core/document';
 import type { LandscapeIndex, LandscapeScope } from '../core/landscape/landscapeIndex';
-import { linkedProjects } from '../core/landscape/linkedProjects';
 import { chooseMentions, linkEditsFor, type LinkMode } from '../core/landscape/linkPlan';
-import { findMentions } from '../core/landscape/matcher';
-import { scanMarkdown } from '../core/landscape/proseScan';
-import { parseNotes } from '../core/notes/parse';
-import { allTalks } from '../core/notes/query';
 import { messageOf } from '../core/util/errors';
 import { plural } from '../core/util/plural';
 
@@ -88,11 +84,11 @@ export const run: CliCommand = (args, io) => {
   if (warning) io.err(`talk-capture link: ${warning}`);
   const text = note.text;
   const index = loadIndex(indexFile ?? defaultIndexPath());
-  // One parse of the note feeds the mentions, the links already there and the talk sections.
-  const scan = scanMarkdown(text);
-  const mentions = findMentions(text, index, { scope, scan });
-  const notes = parseNotes(text, { dayHeadingPattern, fileName: path.basename(file) });
-  const plan = { talks: allTalks(notes), linked: linkedProjects(text, index, scan) };
+  // One analysis of the note (as the editor's) feeds the mentions, the links already there and the talk sections.
+  const analysis = analyzeText(text, { dayHeadingPattern, fileName: path.basename(file) }, { index, scope });
+  const scan = analysis.inline;
+  const mentions = analysis.mentions;
+  const plan = { talks: analysis.talks, linked: analysis.linked };
   let linked: number | undefined;
   const chosenList = chooseMentions(text, mentions, mode, plan);
   const chosen = new Set(chosenList);

@@ -5,8 +5,8 @@
 import { parseCliArgs } from './args';
 import { CliError, type CliCommand } from './command';
 import { readNote, utf8Warning } from './readFile';
+import { analyzeText } from '../core/analysis/noteAnalysis';
 import type { NotesModel, Talk, TodoItem } from '../core/notes/model';
-import { parseNotes } from '../core/notes/parse';
 import { countTodos, visibleTodos } from '../core/notes/todos';
 import { plural } from '../core/util/plural';
 
@@ -118,7 +118,7 @@ export const run: CliCommand = (args, io) => {
   if (warning) io.err(`talk-capture outline: ${warning}`);
   const text = note.text;
   const fileName = file.replace(/^.*[\\/]/, '');
-  const model = parseNotes(text, { fileName });
+  const model = analyzeText(text, { fileName }).model;
   if (model.skipped) throw new CliError(`${file}: ${model.skipped}`);
   io.out(flags.has('json') ? JSON.stringify(outlineJson(file, model), null, 2) : outlineText(file, model));
   return 0;

@@ -8,6 +8,7 @@
  * is left written. The schedule is --schedule or the note's `schedule:` front matter key (a URL,
  * or a path relative to the note's folder). Exit 0, or 2 for a usage, file or write problem.
  */
+import { openFrontMatter } from '../core/frontmatter/fields';
 import * as path from 'path';
 import { DAY_PATTERN_USAGE, dayPatternOf, parseCliArgs } from './args';
 import { CliError, type CliCommand, type CliIO } from './command';
@@ -37,7 +38,7 @@ interface PhotoJson {
 /** The note's schedule: --schedule, else its `schedule:` key (a path relative to the note's folder); none when neither. */
 async function scheduleOf(note: ReadNote, given: string | undefined, tz: string | undefined): Promise<Schedule | null> {
   if (given) return readScheduleSource(given, tz);
-  const source = scheduleSourceOf(note.text);
+  const source = scheduleSourceOf(openFrontMatter(note.text));
   if (!source) return null;
   return readScheduleSource(isScheduleUrl(source) ? source : path.resolve(path.dirname(note.file), source), tz);
 }

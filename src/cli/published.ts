@@ -10,6 +10,7 @@
  * time with a pause between (`--pause MS`, default 2000). A page that cannot be read is one line
  * on standard error naming the site and the page to open; the exit code stays 0.
  */
+import { openFrontMatter } from '../core/frontmatter/fields';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseCliArgs } from './args';
@@ -96,7 +97,7 @@ export const run: CliCommand = async (args, io) => {
   if (warning) io.err(`talk-capture published: ${warning}`);
   const text = note.text;
   const timing = { pauseMs: number(values, 'pause', 2000), timeoutMs: number(values, 'timeout', 15000), refetchAfterHours: number(values, 'refetch-hours', 12) };
-  const written = values.get('schedule') ?? scheduleSourceOf(text);
+  const written = values.get('schedule') ?? scheduleSourceOf(openFrontMatter(text));
   if (!written) throw new CliError(`${file}: no schedule: give --schedule SOURCE or a schedule: key in the note's front matter`);
   const source = isScheduleUrl(written) || path.isAbsolute(written) || values.has('schedule') ? written : path.join(path.dirname(file), written);
   const schedule = await readScheduleSource(source);

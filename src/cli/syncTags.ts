@@ -11,9 +11,8 @@ import { reportUnread } from './output';
 import { readNote, utf8Warning } from './readFile';
 import { writeNote } from './safeWrite';
 import { loadLandscape } from './check';
+import { analyzeText } from '../core/analysis/noteAnalysis';
 import { applyEdits } from '../core/document';
-import { linkedProjects } from '../core/landscape/linkedProjects';
-import { scanMarkdown } from '../core/landscape/proseScan';
 import { syncTags, type TagStyle } from '../core/frontmatter/tags';
 
 const STYLES: TagStyle[] = ['auto', 'landscape', 'lowercase', 'slug'];
@@ -44,11 +43,12 @@ export const run: CliCommand = (args, io) => {
   const text = note.text;
   const index = loadLandscape(io);
   if (!index) throw new CliError('the landscape index is needed to know the linked projects');
-  const scan = scanMarkdown(text);
-  const projects = linkedProjects(text, index, scan).map((l) => l.entry);
+  const analysis = analyzeText(text, {}, { index, scope: 'cncf' });
+  const scan = analysis.inline;
+  const projects = analysis.linked.map((l) => l.entry);
   // Exit 2 after the work when a line could not be read: its links are not counted.
   const done = (): number => (reportUnread(io, 'sync-tags', file, scan.skipped) ? 2 : 0);
-  const options = { fields, style, lookup: (t: string) => index.get(t) };
+  const options = { fields, style, lookup: (t: string) => index.get(t), opened: analysis.frontMatter };
   const result = syncTags(text, projects, options);
   if (!result.ok) {
     io.err(`talk-capture sync-tags: ${file}: ${result.message}; nothing was written`);

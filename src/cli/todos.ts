@@ -9,7 +9,7 @@ import * as path from 'path';
 import { parseCliArgs } from './args';
 import { CliError, type CliCommand } from './command';
 import { notesOfPaths } from './notesFs';
-import { parseNotes } from '../core/notes/parse';
+import { analyzeText } from '../core/analysis/noteAnalysis';
 import { talkFinder } from '../core/notes/query';
 import { visibleTodos } from '../core/notes/todos';
 import { DEFAULT_EXCLUDE_GLOB, DEFAULT_NOTES_GLOB, notesRules, readNoteFile } from '../core/notes/workspaceNotes';
@@ -46,7 +46,7 @@ export const run: CliCommand = async (args, io) => {
     }
     if (note.warning) io.err(`talk-capture todos: ${file}: ${note.warning}`);
     const text = note.text;
-    const model = parseNotes(text, { fileName: path.basename(file) });
+    const model = analyzeText(text, { fileName: path.basename(file) }).model;
     const unread = model.skipped ? { line: 1, reason: model.skipped } : model.skippedParts?.[0];
     if (unread) {
       failed = true;

@@ -8,6 +8,7 @@ import type * as vscode from 'vscode';
 import type { LandscapeIndex } from '../core/landscape/landscapeIndex';
 import type { Schedule, Session } from '../core/schedule';
 import type { TodoItem } from '../core/notes/model';
+import type { WorkCounts } from '../core/util/work';
 
 /** Elements of the Talks and TODO Links trees, as passed to commands. */
 export type DayElement = { kind: 'day'; uri: vscode.Uri; line: number };
@@ -41,6 +42,16 @@ export interface CaptureApi {
   runningTalk?: RunningTalkInfo;
   /** Text the status bar item shows now, `$(record) Title 12:34` (set by the talk timer). */
   statusText?: () => string | undefined;
+}
+
+/** `api.analysis`: the work the note analyses did (counters of the core), to prove one parse per version. */
+export interface AnalysisApi {
+  /** Block scans, model builds, inline scans, mention passes, front matter parses and steps since the last reset. */
+  counters: () => WorkCounts;
+  /** Sets the counters to 0. */
+  reset: () => void;
+  /** How many open documents have an analysis cached. */
+  cached: () => number;
 }
 
 /** `api.landscape`: the landscape index (loaded on first use). */
@@ -195,6 +206,7 @@ export interface TalkCaptureApi {
   /** Milliseconds activate() took. */
   activationMs: number;
   capture?: CaptureApi;
+  analysis?: AnalysisApi;
   landscape?: LandscapeApi;
   linkMentions?: LinkMentionsApi;
   projectDiagnostics?: ProjectDiagnosticsApi;

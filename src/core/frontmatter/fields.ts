@@ -14,6 +14,7 @@ import { parseTomlFrontMatter } from './toml';
 import { dateShape, DEFAULT_SHAPE, formatDate } from './dates';
 import type { FrontMatterError, FrontMatterSource, OffsetEdit, ScalarField } from './types';
 import { messageOf } from '../util/errors';
+import { work } from '../util/work';
 
 export { locateFrontMatter, lineOfOffset } from './locate';
 export type { FrontMatterError, FrontMatterSource, OffsetEdit } from './types';
@@ -92,23 +93,13 @@ function withLfBreaks(text: string): string {
   return text.indexOf('\r') === -1 ? text : text.replace(/\r(?!\n)/g, '\n');
 }
 
-let lastText: string | undefined;
-let lastOpened: OpenResult | undefined;
-
 /**
  * Parses the note's front matter; an error (with line and reason) when there is none or it is
  * broken. This is the one reader: the notes model, the check and the editors all take its
- * verdict (the last text read is remembered, so a caller asking again does not parse again).
+ * verdict. Nothing is remembered here: a note's analysis (../analysis/noteAnalysis.ts) reads
+ * it once per version and hands the verdict to every part.
  */
 export function openFrontMatter(text: string): OpenResult {
-  if (lastOpened && text === lastText) return lastOpened;
-  const opened = openUncached(text);
-  lastText = text;
-  lastOpened = opened;
-  return opened;
-}
-
-function openUncached(text: string): OpenResult {
   const found = locateFrontMatter(text);
   if (found.kind === 'none') {
     return { ok: false, format: null, error: { line: 1, reason: NO_FRONT_MATTER } };
@@ -123,6 +114,7 @@ function openUncached(text: string): OpenResult {
   const refused = refuseBeforeParsing(text, found.block);
   if (refused) return { ok: false, format: found.block.format, error: refused };
   const readable = withLfBreaks(text);
+  work.frontMatterParses++;
   let parsed: { ok: true; source: FrontMatterSource } | { ok: false; error: FrontMatterError };
   try {
     parsed = found.block.format === 'yaml' ? parseYamlFrontMatter(readable, found.block) : parseTomlFrontMatter(readable, found.block);
@@ -144,10 +136,10 @@ export function describeError(error: FrontMatterError, format?: FrontMatterForma
  * The front matter in the notes model's shape (never throws), from the same verdict as
  * {@link openFrontMatter}: the same line and the same reason.
  */
-export function readFrontMatter(text: string): FrontMatterInfo {
+export function readFrontMatter(text: string, known?: OpenResult): FrontMatterInfo {
   const found = locateFrontMatter(text);
   if (found.kind === 'none') return { format: null, data: {}, error: null, errorLine: null, startLine: null, endLine: null };
-  const opened = openFrontMatter(text);
+  const opened = known ?? openFrontMatter(text);
   const endLine = found.kind === 'found' ? found.block.endLine : null;
   if (opened.ok) return { format: opened.source.format, data: opened.source.data, error: null, errorLine: null, startLine: 1, endLine };
   const what = opened.format === 'toml' ? 'TOML' : 'YAML';

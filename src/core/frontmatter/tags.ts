@@ -4,7 +4,7 @@
  * as a slug; `auto` follows the tags the field already has). Never removes anything.
  */
 import type { FrontMatterFormat } from './format';
-import { addToLists, describeError, openFrontMatter, type EditResult, type FrontMatterError, type ListAddition } from './fields';
+import { addToLists, describeError, openFrontMatter, type EditResult, type FrontMatterError, type ListAddition, type OpenResult } from './fields';
 
 export type TagStyle = 'auto' | 'landscape' | 'lowercase' | 'slug';
 export type ConcreteTagStyle = Exclude<TagStyle, 'auto'>;
@@ -22,6 +22,8 @@ export interface TagSyncOptions {
   style?: TagStyle;
   /** The project a written tag stands for (the landscape index's get), to recognise `cert manager` as cert-manager. */
   lookup?: (tag: string) => TagProject | undefined;
+  /** The front matter verdict of the same text, when the caller has it (a note's analysis). */
+  opened?: OpenResult;
 }
 
 /** Lower case, letters and digits only: `Cert manager`, `cert-manager` and `CertManager` are one key. */
@@ -95,7 +97,7 @@ export type TagPlan = { ok: true; fields: FieldPlan[]; format: FrontMatterFormat
 
 /** Which linked projects each field lacks, without changing anything (the check and the CLI use it). */
 export function planTagSync(text: string, projects: readonly TagProject[], options: TagSyncOptions = {}): TagPlan {
-  const opened = openFrontMatter(text);
+  const opened = options.opened ?? openFrontMatter(text);
   if (!opened.ok) return { ok: false, error: opened.error, format: opened.format, message: describeError(opened.error, opened.format) };
   const fm = opened.source;
   const fields = options.fields ?? ['tags', 'categories'];

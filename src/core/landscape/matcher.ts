@@ -9,7 +9,9 @@
 import type { Range } from '../document';
 import { headingLineByline } from '../notes/talkHeading';
 import type { LandscapeEntry, LandscapeIndex, LandscapeScope } from './landscapeIndex';
-import { linkedProjects } from './linkedProjects';
+import { linkedProjects, type LinkedProject } from './linkedProjects';
+import { work } from '../util/work';
+import { LineMentionMemo } from './lineMentions';
 import { boundaryOk, decide, lineEndOf, projectContextAfter, type MentionAction } from './mentionRules';
 import { joinedBySpaceOrHyphen, typoAt, WordMemo, wordsOf } from './mentionTypos';
 import { scanMarkdown, type ProseRun, type ScanResult } from './proseScan';
@@ -48,10 +50,18 @@ export interface MatchOptions {
   to?: number;
   /** A scan of the same text, when the caller has one. */
   scan?: ScanResult;
+  /** The linked projects of the same text, when the caller has them. */
+  linked?: readonly LinkedProject[];
+  /**
+   * The mentions of each line from the pass over the note's previous version (same index and
+   * scope): unchanged lines are taken from it, the pass records its own for the next version.
+   */
+  lines?: LineMentionMemo;
 }
 
 /** All mentions in document order. Never throws on odd input. */
 export function findMentions(text: string, index: LandscapeIndex, options: MatchOptions = {}): Mention[] {
+  work.mentionPasses++;
   const scan = options.scan ?? scanMarkdown(text);
   const scope = options.scope ?? 'cncf';
   const typos = options.typos ?? true;
@@ -64,14 +74,50 @@ export function findMentions(text: string, index: LandscapeIndex, options: Match
   const bylines = new Map<number, number>();
   const dropped = new Set<Mention>();
   let pending: Mention[] = [];
-  for (const run of scan.runs) {
-    if (run.end <= from || run.start >= to) continue;
-    const before = out.length;
-    matchRun(text, run, index, scope, typos, scan, titleCache, words, out, pending);
-    if (run.heading && out.length > before) dropBylineMentions(text, run, out, before, dropped, bylines);
+  const lines = options.lines && from === 0 && to === text.length && typos ? options.lines : undefined;
+  const runs = scan.runs;
+  for (let r = 0; r < runs.length;) {
+    // The runs of one line: r .. e - 1.
+    let e = r + 1;
+    while (e < runs.length && runs[e].line === runs[r].line) e++;
+    if (runs[e - 1].end <= from || runs[r].start >= to) {
+      r = e;
+      continue;
+    }
+    const key = lines && LineMentionMemo.keyOf(text, runs, r, e, lineEndOf(text, runs[r]));
+    const known = key ? lines!.getIn(key.line, key.context) : undefined;
+    if (known) {
+      work.steps++;
+      for (const m of known) {
+        const made = makeMention(text, scan, index, runs[r], runs[r].lineStart + m.start, runs[r].lineStart + m.end, m.entry, m.action, m.reason);
+        out.push(made);
+        if (m.pending) pending.push(made);
+      }
+      r = e;
+      continue;
+    }
+    const lineFrom = out.length;
+    const pendingFrom = pending.length;
+    for (let k = r; k < e; k++) {
+      const run = runs[k];
+      if (run.end <= from || run.start >= to) continue;
+      const before = out.length;
+      matchRun(text, run, index, scope, typos, scan, titleCache, words, out, pending);
+      if (run.heading && out.length > before) dropBylineMentions(text, run, out, before, dropped, bylines);
+    }
+    if (key) {
+      const waiting = new Set(pending.slice(pendingFrom));
+      const lineStart = runs[r].lineStart;
+      lines!.setIn(
+        key.line,
+        key.context,
+        out.slice(lineFrom).map((m) => ({ start: m.start - lineStart, end: m.end - lineStart, entry: m.entry, action: m.action, reason: m.reason, pending: waiting.has(m) })),
+      );
+    }
+    r = e;
   }
   if (dropped.size) pending = pending.filter((m) => !dropped.has(m));
-  if (pending.length) resolveByEvidence(text, scan, index, out, pending, from > 0 || to < text.length);
+  if (pending.length) resolveByEvidence(text, scan, index, out, pending, from > 0 || to < text.length, options.linked);
   return out.filter((m) => m.start >= from && m.end <= to);
 }
 
@@ -107,7 +153,15 @@ function dropBylineMentions(text: string, run: ProseRun, out: Mention[], from: n
  * (heading to heading) has a sure mention of another project, or a version follows (`Notary v2`).
  * Otherwise it stays a suggestion.
  */
-function resolveByEvidence(text: string, scan: ScanResult, index: LandscapeIndex, out: Mention[], pending: Mention[], partial: boolean): void {
+function resolveByEvidence(
+  text: string,
+  scan: ScanResult,
+  index: LandscapeIndex,
+  out: Mention[],
+  pending: Mention[],
+  partial: boolean,
+  linked: readonly LinkedProject[] = linkedProjects(text, index, scan),
+): void {
   const pendingSet = new Set(pending);
   const sure: Mention[] = out.filter((m) => m.action === 'link' && !pendingSet.has(m));
   // Only part of the note was matched: look at the rest too.
@@ -116,7 +170,7 @@ function resolveByEvidence(text: string, scan: ScanResult, index: LandscapeIndex
     for (const m of findMentions(text, index, { scan, typos: false })) if (m.action === 'link' && !pendingStarts.has(m.start)) sure.push(m);
   }
   const sureEntries = new Set(sure.map((m) => m.entry));
-  for (const l of linkedProjects(text, index, scan)) sureEntries.add(l.entry);
+  for (const l of linked) sureEntries.add(l.entry);
   const sectionOf = (line0: number): number => upperBound(scan.headingLines, line0, itself) - 1;
   const sectionEntries = new Map<number, Set<LandscapeEntry>>();
   for (const m of sure) {
@@ -160,6 +214,7 @@ function matchRun(
 ): void {
   const words = wordsOf(text, run);
   for (let i = 0; i < words.length; i++) {
+    work.steps++;
     const w = words[i];
     const facts = memo.of(text.slice(w.start, w.end));
     const first = facts.lower;
@@ -170,6 +225,7 @@ function matchRun(
       let span = 1;
       const keys: string[] = [first];
       while (span < maxWords && i + span < words.length) {
+        work.steps++;
         const prev = words[i + span - 1];
         const next = words[i + span];
         if (!joinedBySpaceOrHyphen(text, prev.end, next.start)) break;
@@ -183,6 +239,7 @@ function matchRun(
         if (forms.length === 0 || !boundaryOk(text, start, end, run)) continue;
         const written = text.slice(start, end);
         for (const f of forms) {
+          work.steps++;
           if (!index.inScope(f.entry, scope) || f.words.length !== n) continue;
           const decision = decide(text, written, f, start, end, run, index, titleCache);
           if (!decision) continue;

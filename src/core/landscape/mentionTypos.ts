@@ -4,6 +4,7 @@
  * name, and a four-letter slip (`gPRC`, `grcp`).
  */
 import type { LandscapeEntry, LandscapeIndex, LandscapeScope } from './landscapeIndex';
+import { work } from '../util/work';
 import type { NameForm } from './nameForm';
 import { boundaryOk } from './mentionRules';
 import type { ProseRun } from './proseScan';
@@ -73,12 +74,14 @@ export function wordsOf(text: string, run: ProseRun): Word[] {
   const words: Word[] = [];
   let i = run.start;
   while (i < run.end) {
+    work.steps++;
     if (!isWordCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const s = i;
     while (i < run.end && isWordCode(text.charCodeAt(i))) i++;
+    work.steps += i - s;
     words.push({ start: s, end: i });
   }
   return words;

@@ -13,8 +13,10 @@
  */
 import { hiddenContent, MAX_INLINE_LINE, LineKind, type Blocks, type SkippedPart } from '../notes/blocks';
 import { normalizeLabel } from '../notes/inline';
-import { blocksOf } from '../notes/scan';
+import { scanBlocks } from '../notes/scan';
+import { Generations } from '../util/generations';
 import { itself, lowerBound } from '../util/search';
+import { work } from '../util/work';
 
 export interface ProseRun {
   /** Offsets [start, end) of plain text. */
@@ -59,13 +61,25 @@ const ANGLE_WINDOW = 2048;
 /** How far a bare URL runs at most. */
 const URL_WINDOW = 4096;
 
-/** Scans `text` (any line endings, optional BOM). */
+/** Scans `text` (any line endings, optional BOM): its block scan, then {@link scanInline}. */
 export function scanMarkdown(text: string): ScanResult {
-  return scanProseOfBlocks(text, blocksOf(text));
+  return scanInline(text, scanBlocks(text));
 }
 
-/** The inline facts of `text`, from its block scan. */
-export function scanProseOfBlocks(text: string, blocks: Blocks): ScanResult {
+/** What the inline scan of a line found, relative to its column 0 (remembered for the next version of the note). */
+interface InlineLine {
+  runs: Array<[number, number]>;
+  links: ScannedLink[];
+  open: boolean;
+}
+
+/** The inline scans of a note's lines from one version to the next. */
+export type InlineMemo = Generations<{ context: string; value: InlineLine }>;
+
+/** The inline facts of `text`, from its block scan; `memo` (from the scan of the previous version) spares the lines read before. */
+export function scanInline(text: string, blocks: Blocks, memo?: InlineMemo): ScanResult {
+  work.inlineScans++;
+  let refsKey: string | undefined;
   const lineStarts = blocks.lineStarts;
   const n = lineStarts.length;
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -93,6 +107,7 @@ export function scanProseOfBlocks(text: string, blocks: Blocks): ScanResult {
   const refs = blocks.definitionUrls;
   let inComment = false;
   for (let l = first; l < n; l++) {
+    work.steps++;
     const kind = blocks.kind[l];
     if (kind !== LineKind.Inline && kind !== LineKind.Heading) {
       inComment = false;
@@ -110,7 +125,28 @@ export function scanProseOfBlocks(text: string, blocks: Blocks): ScanResult {
     // A hidden draft glued to a paragraph is text for CommonMark, but still the user's hidden draft.
     if (line.length < 2000 && /^ {0,3}\[/.test(line) && hiddenContent(line)) continue;
     const base = lineStarts[l] + (l === 0 ? bom : 0); // offset of the line's column 0
-    inComment = scanLine(base, line, Math.max(0, blocks.inlineFrom[l]), l, lineStarts[l], heading, blocks.codeSpans.get(l), refs, runs, links, inComment);
+    const spans = blocks.codeSpans.get(l);
+    // A line's runs and links depend on its text, where inline content starts, its code spans, an open comment and (with a `[`) the definitions.
+    const context: string | undefined =
+      memo &&
+      `${heading ? 'h' : 'p'}${inComment ? 1 : 0}${blocks.inlineFrom[l]};${spans ? spans.join(';') : ''}${line.includes('[') ? (refsKey ??= JSON.stringify([...refs])) : ''}`;
+    const known: InlineLine | undefined = context ? memo!.getIn(line, context) : undefined;
+    if (known) {
+      for (const [s, e] of known.runs) runs.push({ start: base + s, end: base + e, line: l, lineStart: lineStarts[l], heading });
+      for (const k of known.links) links.push({ ...k, start: base + k.start, end: base + k.end, textStart: base + k.textStart, textEnd: base + k.textEnd, line: l });
+      inComment = known.open;
+      continue;
+    }
+    const runsFrom = runs.length;
+    const linksFrom = links.length;
+    inComment = scanLine(base, line, Math.max(0, blocks.inlineFrom[l]), l, lineStarts[l], heading, spans, refs, runs, links, inComment);
+    if (context) {
+      memo!.setIn(line, context, {
+        runs: runs.slice(runsFrom).map((r) => [r.start - base, r.end - base]),
+        links: links.slice(linksFrom).map((k) => ({ ...k, start: k.start - base, end: k.end - base, textStart: k.textStart - base, textEnd: k.textEnd - base })),
+        open: inComment,
+      });
+    }
   }
   return { runs, links, lineStarts, bodyStartLine, headingLines, skipped };
 }
@@ -132,6 +168,7 @@ function matchBrackets(line: string, code: Uint8Array | undefined): { bracket: I
   const bs: number[] = [];
   const ps: number[] = [];
   for (let i = 0; i < line.length; i++) {
+    work.steps++;
     const c = line.charCodeAt(i);
     if (c === 92 /* \ */) {
       i++;
@@ -149,9 +186,13 @@ function matchBrackets(line: string, code: Uint8Array | undefined): { bracket: I
 /** Sorted positions of `-->` and of each closing tag `</name>` (by lower-case name) in a line. */
 function closings(lower: string): { comments: number[]; tags: Map<string, number[]> } {
   const comments: number[] = [];
-  for (let i = lower.indexOf('-->'); i !== -1; i = lower.indexOf('-->', i + 1)) comments.push(i);
+  for (let i = lower.indexOf('-->'); i !== -1; i = lower.indexOf('-->', i + 1)) {
+    work.steps++;
+    comments.push(i);
+  }
   const tags = new Map<string, number[]>();
   for (let i = lower.indexOf('</'); i !== -1; i = lower.indexOf('</', i + 2)) {
+    work.steps++;
     const m = /^<\/([a-z][\w-]*)>/.exec(lower.slice(i, i + 64));
     if (!m) continue;
     let list = tags.get(m[1]);
@@ -205,6 +246,7 @@ function scanLine(
     if (at > runStart) runs.push({ start: base + runStart, end: base + at, line: lineNo, lineStart, heading });
   };
   while (i < to) {
+    work.steps++;
     if (code?.[i]) {
       flush(i);
       while (i < to && code[i]) i++;

@@ -8,6 +8,8 @@ import { isGroupTitle, isNonTalkTitle, isSectionTitle } from './sectionHeading';
 import { splitTalkHeading, type TalkHeadingParts } from './talkHeading';
 import { plainInline } from './inline';
 import type { Day, Group, NotesModel, NotesOptions, Section, Talk, TodoItem } from './model';
+import { Generations } from '../util/generations';
+import { work } from '../util/work';
 import { commentSpans, compileTodoPatterns, maskSpans, todosInLine } from './todos';
 import { lowerBound } from '../util/search';
 
@@ -27,14 +29,40 @@ interface Entry {
   split?: TalkHeadingParts;
 }
 
-function partsOf(e: Entry): TalkHeadingParts {
-  return (e.split ??= splitTalkHeading(e.title));
+/**
+ * What a model build remembers for the build of the next version (same settings): answers that
+ * depend on one line or one heading only, so a keystroke recomputes the line it changed.
+ */
+export interface NotesMemo {
+  /** TODO items of a line without code spans (line 0), and whether an HTML comment is open after it; by comment state and text. */
+  todos: Generations<{ context: string; value: { items: TodoItem[]; open: boolean } }>;
+  talkHeadings: Generations<TalkHeadingParts>;
+  dayHeadings: Generations<boolean>;
+  nonTalk: Generations<boolean>;
+}
+
+export function newNotesMemo(): NotesMemo {
+  return { todos: new Generations(), talkHeadings: new Generations(), dayHeadings: new Generations(), nonTalk: new Generations() };
+}
+
+/** The memo for the next version's build: what this build used. */
+export function nextNotesMemo(m: NotesMemo): NotesMemo {
+  return { todos: m.todos.next(), talkHeadings: m.talkHeadings.next(), dayHeadings: m.dayHeadings.next(), nonTalk: m.nonTalk.next() };
+}
+
+/** Answers by key: a memo, or none (a build without one computes each). */
+type Memo<V> = Pick<Generations<V>, 'of'>;
+
+const NO_MEMO = { of: <V>(_key: string, compute: () => V): V => compute() };
+
+function partsOf(e: Entry, m: Memo<TalkHeadingParts>): TalkHeadingParts {
+  return (e.split ??= m.of(e.title, () => splitTalkHeading(e.title)));
 }
 
 /** A heading that clearly is one talk: numbered keynote/talk, or speakers. */
-function looksLikeTalk(e: Entry): boolean {
+function looksLikeTalk(e: Entry, m: Memo<TalkHeadingParts>): boolean {
   if (/^(?:sponsored\s+)?(?:keynote|talk|lightning(?:\s+talk)?|session|panel)\s*#?\s*\d+/i.test(e.title)) return true;
-  return partsOf(e).speakers.length > 0;
+  return partsOf(e, m).speakers.length > 0;
 }
 
 interface Segment {
@@ -45,7 +73,7 @@ interface Segment {
 }
 
 /** Every TODO item of the note, in document order (hidden notes included). */
-function collectTodos(blocks: Blocks, options: NotesOptions | undefined, hiddenTalkLines: ReadonlySet<number>): TodoItem[] {
+function collectTodos(blocks: Blocks, options: NotesOptions | undefined, hiddenTalkLines: ReadonlySet<number>, memo: NotesMemo['todos'] | undefined): TodoItem[] {
   const matcher = compileTodoPatterns(options?.todoPatterns);
   const hiddenLines = new Set(blocks.hidden.map((h) => h.line));
   const out: TodoItem[] = [];
@@ -65,15 +93,36 @@ function collectTodos(blocks: Blocks, options: NotesOptions | undefined, hiddenT
       continue;
     }
     const line = lines[k];
-    const masked = maskSpans(line, codeSpans.get(k));
+    const spans = codeSpans.get(k);
+    const context: string = inComment ? '1' : '0';
+    const useMemo = memo !== undefined && !spans;
+    const known: { items: TodoItem[]; open: boolean } | undefined = useMemo ? memo.getIn(line, context) : undefined;
+    if (known) {
+      for (const t of known.items) out.push({ ...t, line: line1 });
+      inComment = known.open;
+      continue;
+    }
+    const masked = maskSpans(line, spans);
     const comments = commentSpans(masked, inComment);
     inComment = comments.open;
-    todosInLine(masked, line, line1, matcher, out, comments.spans);
+    if (!useMemo) todosInLine(masked, line, line1, matcher, out, comments.spans);
+    else {
+      const items: TodoItem[] = [];
+      todosInLine(masked, line, 0, matcher, items, comments.spans);
+      memo.setIn(line, context, { items, open: comments.open });
+      for (const t of items) out.push({ ...t, line: line1 });
+    }
   }
   return out;
 }
 
-export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
+/** The notes model of a note's blocks; `memo` (from the build of the previous version, same options) spares the lines and headings it already read. */
+export function buildModel(blocks: Blocks, options?: NotesOptions, memo?: NotesMemo): NotesModel {
+  work.modelBuilds++;
+  const heads: Memo<TalkHeadingParts> = memo?.talkHeadings ?? NO_MEMO;
+  const dayMemo: Memo<boolean> = memo?.dayHeadings ?? NO_MEMO;
+  const nonTalkMemo: Memo<boolean> = memo?.nonTalk ?? NO_MEMO;
+  const nonTalk = (title: string) => nonTalkMemo.of(title, () => isNonTalkTitle(title));
   const lineCount = blocks.lines.length;
   const custom = compileDayPattern(options?.dayHeadingPattern);
 
@@ -94,7 +143,7 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
   entries.sort((a, b) => a.line - b.line);
 
   // Days: headings that name a day at the shallowest such level, and plain `Day03:` lines.
-  const dayCandidates = entries.filter((e) => !e.hidden && isDayHeading(e.title, custom));
+  const dayCandidates = entries.filter((e) => !e.hidden && dayMemo.of(e.title, () => isDayHeading(e.title, custom)));
   const dayLevel = dayCandidates.length ? Math.min(...dayCandidates.map((e) => e.level)) : 0;
   const dayEntries = new Set(dayCandidates.filter((e) => e.level === dayLevel));
   const dayStarts: Array<{ line: number; title: string; level: number }> = [];
@@ -174,20 +223,20 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
         return;
       }
       const kids = e.children.filter((c) => !c.hidden);
-      if (inOther && !looksLikeTalk(e)) {
+      if (inOther && !looksLikeTalk(e, heads)) {
         e.role = 'other';
       } else if (kids.length === 0) {
         // A heading at the day level before the first day (`## Why I went`) is the note's intro, not a talk.
-        e.role = isNonTalkTitle(e.title) || (!seg.day && dayStarts.length > 0 && e.line < dayStarts[0].line && e.level <= dayLevel && !looksLikeTalk(e)) ? 'other' : 'talk';
+        e.role = nonTalk(e.title) || (!seg.day && dayStarts.length > 0 && e.line < dayStarts[0].line && e.level <= dayLevel && !looksLikeTalk(e, heads)) ? 'other' : 'talk';
       } else if (isGroupTitle(e.title)) {
         e.role = 'group';
       } else if (kids.every((c) => isSectionTitle(c.title))) {
-        e.role = isNonTalkTitle(e.title) ? 'other' : 'talk';
-      } else if (isNonTalkTitle(e.title)) {
+        e.role = nonTalk(e.title) ? 'other' : 'talk';
+      } else if (nonTalk(e.title)) {
         e.role = 'other';
-      } else if (kids.some((c) => looksLikeTalk(c)) && !looksLikeTalk(e)) {
+      } else if (kids.some((c) => looksLikeTalk(c, heads)) && !looksLikeTalk(e, heads)) {
         e.role = 'group';
-      } else if (looksLikeTalk(e)) {
+      } else if (looksLikeTalk(e, heads)) {
         e.role = 'talk';
       } else {
         e.role = e.level < seg.expectedTalkLevel ? 'group' : 'talk';
@@ -225,14 +274,14 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
       if (e.role === 'group') {
         groups.push({ title: e.title, line: e.line, endLine: endOf(idx, (x) => isInside(x, e)), level: e.level });
       } else if (e.role === 'talk') {
-        const parts = partsOf(e);
+        const parts = partsOf(e, heads);
         const sections: Section[] = e.children.filter((c) => c.role === 'section').flatMap((c) => flattenSections(c));
         const talk: Talk = {
           title: parts.title,
           heading: e.heading,
-          speakers: parts.speakers,
+          speakers: [...parts.speakers],
           company: parts.company,
-          companies: parts.companies,
+          companies: [...parts.companies],
           kind: parts.kind,
           line: e.line,
           endLine: endOf(idx, (x) => !x.hidden && x.role === 'section' && isInside(x, e)),
@@ -251,7 +300,7 @@ export function buildModel(blocks: Blocks, options?: NotesOptions): NotesModel {
   }
 
   // TODO items: to the talk (or day) whose lines hold them.
-  const todos = collectTodos(blocks, options, hiddenTalkLines);
+  const todos = collectTodos(blocks, options, hiddenTalkLines, memo?.todos);
   const byLine = talkList.map((t) => t.talk).sort((a, b) => a.line - b.line);
   let ti = 0;
   let di = 0;

@@ -4,6 +4,7 @@
  * the next run of the same length, also across the lines of a paragraph.
  */
 import { itself, upperBound } from '../util/search';
+import { work } from '../util/work';
 
 /** Code spans by 0-based line: [start, end) columns. */
 type CodeSpans = Map<number, Array<[number, number]>>;
@@ -38,6 +39,7 @@ function spansOfGroup(lines: readonly string[], inlineFrom: Int32Array, codeSpan
     for (let c = line.indexOf('`', from); c !== -1;) {
       let m = 1;
       while (line.charCodeAt(c + m) === 96) m++;
+      work.steps += m;
       const r = runLen.length;
       runLine.push(k);
       runCol.push(c);
@@ -66,6 +68,7 @@ function spansOfGroup(lines: readonly string[], inlineFrom: Int32Array, codeSpan
     // a backslash before the run escapes its first backtick
     let bs = 0;
     for (let q = runCol[r] - 1; q >= from && line.charCodeAt(q) === 92; q--) bs++;
+    work.steps += 1 + bs;
     let start = runCol[r];
     let len = runLen[r];
     if (bs % 2 === 1) {
@@ -83,6 +86,7 @@ function spansOfGroup(lines: readonly string[], inlineFrom: Int32Array, codeSpan
     else {
       add(k, start, line.length);
       for (let q = k + 1; q < ck; q++) add(q, 0, lines[q].length);
+      work.steps += ck - k;
       add(ck, 0, cEnd);
     }
     r = close + 1;

@@ -4,9 +4,9 @@
  * the same fence, parsed by `yaml`/smol-toml with caps on length and nesting), so the Talks
  * view, `outline --json`, the check and the editors give the same line and reason.
  */
-import { locateFrontMatter, openFrontMatter, readFrontMatter } from '../frontmatter/fields';
 import type { FrontMatterInfo } from '../frontmatter/format';
 import type { SkippedPart } from './model';
+import { locateFrontMatter, openFrontMatter, readFrontMatter, type OpenResult } from '../frontmatter/fields';
 
 export function emptyFrontMatter(): FrontMatterInfo {
   return { format: null, data: {}, error: null, errorLine: null, startLine: null, endLine: null };
@@ -16,10 +16,10 @@ export function emptyFrontMatter(): FrontMatterInfo {
  * The front matter of `text`, the 0-based line of its closing fence (-1 when there is no
  * closed block), and what was refused before parsing (too long, nested too deep), if anything.
  */
-export function frontMatterOf(text: string): { info: FrontMatterInfo; close: number; refused: SkippedPart | null } {
+export function frontMatterOf(text: string, known?: OpenResult): { info: FrontMatterInfo; close: number; refused: SkippedPart | null } {
   const found = locateFrontMatter(text);
   if (found.kind === 'none') return { info: emptyFrontMatter(), close: -1, refused: null };
-  const opened = openFrontMatter(text);
+  const opened = known ?? openFrontMatter(text);
   const refused = !opened.ok && opened.error.refused ? { line: opened.error.line ?? 1, reason: opened.error.reason } : null;
-  return { info: readFrontMatter(text), close: found.kind === 'found' ? found.block.endLine - 1 : -1, refused };
+  return { info: readFrontMatter(text, opened), close: found.kind === 'found' ? found.block.endLine - 1 : -1, refused };
 }

@@ -5,6 +5,7 @@
  * link reference definitions, table delimiter rows). Linear regexes only, no state.
  */
 import { splitLines } from '../util/lines';
+import { work } from '../util/work';
 
 /** The lines the scan reads (core/util/lines.ts `splitLines`), without a leading BOM. */
 export function noteLines(text: string, starts: readonly number[]): string[] {
@@ -31,6 +32,7 @@ export function indentOf(line: string): { cols: number; idx: number } {
     else if (c === 9) cols += 4 - (cols % 4);
     else break;
   }
+  work.steps += idx;
   return { cols, idx };
 }
 

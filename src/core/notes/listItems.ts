@@ -4,6 +4,7 @@
  * items opened on the same line (`- - x`) read one level per turn of a loop, never by recursion,
  * at most MAX_NESTING deep.
  */
+import { work } from '../util/work';
 import { LineKind } from './blocks';
 import {
   ATX,
@@ -66,6 +67,7 @@ export function listContent(s: ScanState, k: number, innerText: string, col: num
   let first = isFirst;
   // Items opened on this line (`- - x`), one level per turn: a loop, never recursion.
   for (let depth = 0; ; depth++) {
+    work.steps++;
     const offset = Math.max(0, s.lines[k].length - inner.length);
     const innerIndent = indentOf(inner);
     s.lastBlank = false;

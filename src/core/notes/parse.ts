@@ -1,14 +1,15 @@
 /**
  * `parseNotes`: the notes model of a document, built from the note's one block scan
- * (./scan.ts `blocksOf`, shared with the mention scan and the check). Never throws:
+ * (./scan.ts `scanBlocks`; a note's analysis, ../analysis/noteAnalysis.ts, shares it with the
+ * inline scan and the check). Never throws:
  * binary or oversized text gives an empty model with the reason in `skipped`, and an
  * unexpected failure gives an empty model saying so.
  */
 import { buildModel } from './buildModel';
 import { emptyFrontMatter } from './frontMatter';
 import type { NotesModel, NotesOptions } from './model';
-import { blocksOf } from './scan';
 import { messageOf } from '../util/errors';
+import { scanBlocks } from './scan';
 
 export type { NotesModel, NotesOptions } from './model';
 
@@ -45,7 +46,7 @@ export function parseNotes(text: string, options?: NotesOptions & ParseLimits): 
   const reason = unreadableReason(text, options?.maxChars);
   if (reason) return emptyModel(reason, 0);
   try {
-    return buildModel(blocksOf(text), options);
+    return buildModel(scanBlocks(text), options);
   } catch (err) {
     return emptyModel(`The note could not be read: ${messageOf(err)}`, 0);
   }

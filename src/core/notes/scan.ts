@@ -10,6 +10,8 @@
  * (test/support/notesReference.ts) on every fixture.
  */
 import { lineStarts } from '../document';
+import type { OpenResult } from '../frontmatter/fields';
+import { work } from '../util/work';
 import { type Blocks, LineKind } from './blocks';
 import { findCodeSpans } from './codeSpans';
 import { emptyFrontMatter, frontMatterOf } from './frontMatter';
@@ -19,23 +21,13 @@ import { indentOf, noteLines, startsBlock } from './lineSyntax';
 import { newRootBlocks, rootLine } from './rootBlocks';
 import { newScanState, spansOf } from './scanState';
 
-let lastText: string | undefined;
-let lastBlocks: Blocks | undefined;
-
 /**
- * The blocks of `text`, read once: the notes model, the mention scan and the check of the same
- * text share one result (the last text read is remembered; the result is never changed).
+ * Reads the blocks of a note in one pass. `opened` is the front matter verdict when the caller
+ * has it (a note's analysis reads it once for every part). Nothing is remembered here: the
+ * one analysis of a note version (../analysis/noteAnalysis.ts) keeps the result.
  */
-export function blocksOf(text: string): Blocks {
-  if (lastBlocks && lastText === text) return lastBlocks;
-  const blocks = scanBlocks(text);
-  lastText = text;
-  lastBlocks = blocks;
-  return blocks;
-}
-
-/** Reads the blocks of a note in one pass. */
-export function scanBlocks(text: string): Blocks {
+export function scanBlocks(text: string, opened?: OpenResult): Blocks {
+  work.blockScans++;
   const starts = lineStarts(text);
   const lines = noteLines(text, starts);
   const s = newScanState(lines);
@@ -45,7 +37,7 @@ export function scanBlocks(text: string): Blocks {
   let frontMatter = emptyFrontMatter();
 
   let i = 0;
-  const fm = frontMatterOf(text);
+  const fm = frontMatterOf(text, opened);
   if (fm.refused) skipped.push(fm.refused);
   if (fm.info.format) {
     frontMatter = fm.info;
@@ -60,6 +52,7 @@ export function scanBlocks(text: string): Blocks {
 
   for (; i < lines.length; i++) {
     const line = lines[i];
+    work.steps++;
 
     if (fencedCodeLine(s, i)) continue;
     if (htmlBlockLine(s, i)) continue;

@@ -10,8 +10,7 @@ import { eolOf, type TextEdit } from '../document';
 import { lastContentLine } from '../capture/insert';
 import { splitLines } from '../util/lines';
 import { markdownDestination, markdownPath } from '../links/safeUrl';
-import { parseNotes } from '../notes/parse';
-import { blocksOf } from '../notes/scan';
+import { analyzeText } from '../analysis/noteAnalysis';
 import type { NotesOptions, Talk } from '../notes/model';
 import { allTalks } from '../notes/query';
 import { markdownText } from '../schedule/text';
@@ -62,9 +61,10 @@ function imageLine(row: PhotoRow, talk: Talk): string | undefined {
 export function photoEdits(text: string, rows: readonly PhotoRow[], links: readonly ChosenLink[] = [], options: NotesOptions = {}): TextEdit[] {
   const eol = eolOf(text);
   const lines = splitLines(text);
-  const talks = new Map(allTalks(parseNotes(text, options)).map((t) => [t.line, t] as const));
-  // The same scan the model was built from (remembered): lines in code are never markers.
-  const { excluded } = blocksOf(text);
+  const analysis = analyzeText(text, options);
+  const talks = new Map(allTalks(analysis.model).map((t) => [t.line, t] as const));
+  // The scan the model was built from: lines in code are never markers.
+  const { excluded } = analysis.blocks;
   const byTalk = new Map<number, { images: string[]; links: string[] }>();
   const entry = (line: number) => {
     let e = byTalk.get(line);

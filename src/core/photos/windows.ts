@@ -7,6 +7,7 @@
  * session's end counts `graceMinutes` longer (questions). One parse of the note, one pass over
  * each talk's lines.
  */
+import { openFrontMatter } from '../frontmatter/fields';
 import { parseNotes } from '../notes/parse';
 import type { Day, NotesModel, Talk } from '../notes/model';
 import { splitLines } from '../util/lines';
@@ -72,7 +73,7 @@ export function windowsOfModel(text: string, model: NotesModel, options: WindowO
     if (!Number.isNaN(start)) timers.set(t.heading.trim(), { start, end: Number.isNaN(end) || end <= start ? null : end });
   }
   const grace = Math.max(0, options.graceMinutes ?? DEFAULT_GRACE_MINUTES) * 60000;
-  const ctx = { scheduleDays: options.schedule ? scheduleDays(options.schedule) : [], startDate: noteStartDate(text) };
+  const ctx = { scheduleDays: options.schedule ? scheduleDays(options.schedule) : [], startDate: noteStartDate(openFrontMatter(text)) };
   const impliedDate = model.impliedDay ? noteDayDate({ title: model.impliedDay }, ctx) : undefined;
   const out: TalkWindow[] = [];
   for (const { talk, day } of talksWithDays(model)) {

@@ -5,16 +5,12 @@
  * and the front matter reader the model was built from), and says when part of the note could
  * not be read (`unread`): such a note is never "ready to publish".
  */
-import type { NotesModel, TodoItem } from '../notes/model';
-import { allTalks } from '../notes/query';
+import type { TodoItem } from '../notes/model';
 import { isConferenceNote } from '../notes/conference';
-import { blocksOf } from '../notes/scan';
-import type { LandscapeIndex, LandscapeScope } from '../landscape/landscapeIndex';
-import { linkedProjects } from '../landscape/linkedProjects';
+import type { NoteAnalysis } from '../analysis/noteAnalysis';
 import { chooseMentions, type LinkMode } from '../landscape/linkPlan';
-import { findMentions } from '../landscape/matcher';
-import { scanProseOfBlocks, type ScanResult } from '../landscape/proseScan';
-import { lineOfOffset, openFrontMatter, describeError, type FrontMatterSource } from '../frontmatter/fields';
+import type { ScanResult } from '../landscape/proseScan';
+import { lineOfOffset, describeError, type FrontMatterSource } from '../frontmatter/fields';
 import { planTagSync, type TagStyle } from '../frontmatter/tags';
 import type { TextEdit } from '../document';
 import { headingSpaceProblems } from './headingSpace';
@@ -37,8 +33,6 @@ export interface PublishProblem {
 }
 
 export interface CheckOptions {
-  /** talkCapture.landscape.scope */
-  scope?: LandscapeScope;
   /** talkCapture.linkMentions.mode: which unlinked mentions count (those Link Project Mentions would link). */
   linkMode?: LinkMode;
   /** talkCapture.tags.fields */
@@ -143,10 +137,15 @@ export function badUrlReason(url: string): string | undefined {
   return undefined;
 }
 
-/** All problems of a note, in document order. Never throws on odd input. */
-export function checkNotes(text: string, notes: NotesModel, index: LandscapeIndex | undefined, options: CheckOptions = {}): PublishProblem[] {
-  const blocks = blocksOf(text);
-  const lines = blocks.lines;
+/**
+ * All problems of a note, in document order, from its analysis (the mention checks need the
+ * analysis's landscape: index and scope). Never throws on odd input.
+ */
+export function checkNotes(analysis: NoteAnalysis, options: CheckOptions = {}): PublishProblem[] {
+  const text = analysis.text;
+  const notes = analysis.model;
+  const index = analysis.landscape?.index;
+  const lines = analysis.blocks.lines;
   const problems: PublishProblem[] = [];
 
   // What could not be read: the check cannot vouch for it.
@@ -154,7 +153,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
   for (const part of notes.skippedParts ?? []) problems.push(unreadPart(lines, part));
 
   // Front matter.
-  const opened = openFrontMatter(text);
+  const opened = analysis.frontMatter;
   let fm: FrontMatterSource | undefined;
   if (opened.ok) fm = opened.source;
   else {
@@ -185,7 +184,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
   const conference = isConferenceNote(notes);
 
   // Talks without notes.
-  for (const talk of conference ? allTalks(notes) : []) {
+  for (const talk of conference ? analysis.talks : []) {
     if (talk.hidden) continue;
     let empty = true;
     for (let l = talk.line + 1; l <= Math.min(talk.endLine, lines.length); l++) {
@@ -203,7 +202,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
   // Links with an empty or non-http(s) URL (placeholders are reported above).
   let scan: ScanResult | undefined;
   try {
-    scan = scanProseOfBlocks(text, blocks);
+    scan = analysis.inline;
   } catch {
     scan = undefined;
   }
@@ -237,10 +236,9 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
   if (index) {
     // Project mentions that Link Project Mentions would link, and probable typos.
     try {
-      const mentions = findMentions(text, index, { scope: options.scope ?? 'cncf', scan });
-      const linked = linkedProjects(text, index, scan);
-      const talks = allTalks(notes).map((t) => ({ line: t.line, endLine: t.endLine }));
-      for (const m of chooseMentions(text, mentions, options.linkMode ?? 'perTalk', { talks, linked })) {
+      const mentions = analysis.mentions;
+      const linked = analysis.linked;
+      for (const m of chooseMentions(text, mentions, options.linkMode ?? 'perTalk', { talks: analysis.talks, linked })) {
         const named = m.text === m.entry.name ? m.entry.name : `"${m.text}" (${m.entry.name})`;
         problems.push(problemAt('unlinked-project', 'info', `${named} is mentioned but not linked (run Link Project Mentions)`, m.line, m.column, m.endColumn));
       }
@@ -253,7 +251,7 @@ export function checkNotes(text: string, notes: NotesModel, index: LandscapeInde
       // another post's tags are not project names).
       if (fm && conference) {
         const projects = linked.map((l) => l.entry);
-        const plan = planTagSync(text, projects, { fields: options.tagFields, style: options.tagStyle, lookup: (t) => index.get(t) });
+        const plan = planTagSync(text, projects, { fields: options.tagFields, style: options.tagStyle, lookup: (t) => index.get(t), opened });
         if (plan.ok) {
           for (const f of plan.fields) {
             if (f.missing.length === 0) continue;

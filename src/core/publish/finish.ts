@@ -9,14 +9,10 @@
  */
 import { InMemoryDocument, type TextEdit } from '../document';
 import type { LandscapeIndex, LandscapeScope } from '../landscape/landscapeIndex';
-import { linkedProjects } from '../landscape/linkedProjects';
 import { chooseMentions, correctedText, linkEditsFor, linkTextFor, type LinkMode } from '../landscape/linkPlan';
-import { findMentions } from '../landscape/matcher';
-import { describeError, openFrontMatter, setDraft } from '../frontmatter/fields';
+import { describeError, setDraft } from '../frontmatter/fields';
 import { describeAdded, syncTags, type TagStyle } from '../frontmatter/tags';
-import type { NotesOptions } from '../notes/model';
-import { parseNotes } from '../notes/parse';
-import { allTalks } from '../notes/query';
+import { analyzeText, type AnalysisSettings, type NoteAnalysis } from '../analysis/noteAnalysis';
 
 export type FinishStepId = 'typos' | 'links' | 'tags' | 'draft';
 
@@ -33,7 +29,7 @@ export interface FinishOptions {
    * the talks that "first mention per talk" counts in are those of that model, as for the hints
    * and the check.
    */
-  notes?: NotesOptions;
+  notes?: AnalysisSettings;
   /** talkCapture.tags.fields */
   tagFields?: readonly string[];
   /** talkCapture.tags.style */
@@ -76,8 +72,8 @@ function tally(names: readonly string[]): string {
   return [...counts].map(([n, c]) => (c > 1 ? `${n} (${c})` : n)).join(', ');
 }
 
-function typoStep(text: string, index: LandscapeIndex, options: FinishOptions): { step: FinishStep; edits: TextEdit[] } {
-  const typos = findMentions(text, index, { scope: options.scope }).filter((m) => m.action === 'suggest' && m.reason === 'typo');
+function typoStep(a: NoteAnalysis): { step: FinishStep; edits: TextEdit[] } {
+  const typos = a.mentions.filter((m) => m.action === 'suggest' && m.reason === 'typo');
   const edits = typos.map((m) => ({ range: m.range, newText: correctedText(m) }));
   const step: FinishStep =
     typos.length === 0
@@ -92,9 +88,8 @@ function typoStep(text: string, index: LandscapeIndex, options: FinishOptions): 
   return { step, edits };
 }
 
-function linkStep(text: string, index: LandscapeIndex, options: FinishOptions): { step: FinishStep; edits: TextEdit[] } {
-  const mentions = findMentions(text, index, { scope: options.scope });
-  const chosen = chooseMentions(text, mentions, options.linkMode ?? 'perTalk', { index, talks: allTalks(parseNotes(text, options.notes)) }).filter((m) => linkTextFor(m));
+function linkStep(a: NoteAnalysis, options: FinishOptions): { step: FinishStep; edits: TextEdit[] } {
+  const chosen = chooseMentions(a.text, a.mentions, options.linkMode ?? 'perTalk', { talks: a.talks, linked: a.linked }).filter((m) => linkTextFor(m));
   const edits = linkEditsFor(chosen);
   const linkedNames = chosen.map((m) => m.entry.name);
   const step: FinishStep =
@@ -110,11 +105,12 @@ function linkStep(text: string, index: LandscapeIndex, options: FinishOptions): 
   return { step, edits };
 }
 
-function tagStep(text: string, index: LandscapeIndex, options: FinishOptions): { step: FinishStep; edits: TextEdit[] } {
+function tagStep(a: NoteAnalysis, index: LandscapeIndex, options: FinishOptions): { step: FinishStep; edits: TextEdit[] } {
+  const text = a.text;
   const none = (label: string, detail: string, problem?: string) => ({ step: { id: 'tags' as const, label, detail, done: '', count: 0, problem }, edits: [] });
   const fields = options.tagFields ?? ['tags', 'categories'];
   if (fields.length === 0) return none('No tags to add', 'no tag field is set to sync (talkCapture.tags.fields)');
-  const projects = linkedProjects(text, index).map((l) => l.entry);
+  const projects = a.linked.map((l) => l.entry);
   if (projects.length === 0) return none('No tags to add', 'the note links no landscape project');
   const r = syncTags(text, projects, { fields, style: options.tagStyle, lookup: (t) => index.get(t) });
   if (!r.ok) return none('Cannot add tags', r.message, r.message);
@@ -126,8 +122,9 @@ function tagStep(text: string, index: LandscapeIndex, options: FinishOptions): {
   };
 }
 
-function draftStep(text: string): { step: FinishStep; edits: TextEdit[] } {
-  const opened = openFrontMatter(text);
+function draftStep(a: NoteAnalysis): { step: FinishStep; edits: TextEdit[] } {
+  const text = a.text;
+  const opened = a.frontMatter;
   const nothing = (detail: string): { step: FinishStep; edits: TextEdit[] } => ({ step: { id: 'draft', label: 'Draft is off', detail, done: '', count: 0 }, edits: [] });
   const cannot = (message: string): { step: FinishStep; edits: TextEdit[] } => ({
     step: { id: 'draft', label: 'Cannot turn draft off', detail: message, done: '', count: 0, problem: message },
@@ -149,8 +146,13 @@ function draftStep(text: string): { step: FinishStep; edits: TextEdit[] } {
 export function planFinish(text: string, index: LandscapeIndex, options: FinishOptions = {}): FinishPlan {
   const chosen = options.steps ?? new Set(FINISH_STEPS);
   const steps: FinishStep[] = [];
-  const run = (id: FinishStepId, current: string) =>
-    id === 'typos' ? typoStep(current, index, options) : id === 'links' ? linkStep(current, index, options) : id === 'tags' ? tagStep(current, index, options) : draftStep(current);
+  // One analysis per text the steps see (a step that changes nothing leaves the next the same analysis).
+  const landscape = { index, scope: options.scope ?? 'cncf' };
+  let last: NoteAnalysis | undefined;
+  const run = (id: FinishStepId, current: string) => {
+    const a = last?.text === current ? last : (last = analyzeText(current, options.notes, landscape));
+    return id === 'typos' ? typoStep(a) : id === 'links' ? linkStep(a, options) : id === 'tags' ? tagStep(a, index, options) : draftStep(a);
+  };
   const composed = composeEdits(
     text,
     FINISH_STEPS.map((id) => (current: string) => {

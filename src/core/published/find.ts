@@ -6,6 +6,7 @@
  * download (core/net/fetchText.ts), cancellable. A page that cannot be read is one line naming
  * the site and the page to open; the run goes on with the next.
  */
+import { openFrontMatter } from '../frontmatter/fields';
 import type { NotesModel } from '../notes/model';
 import type { Schedule, Session } from '../schedule/model';
 import { matchSession, noteTalks } from '../schedule/sessionMatch';
@@ -91,7 +92,7 @@ export async function findPublished(text: string, model: NotesModel, schedule: S
   const now = typeof o.now === 'number' ? o.now : Date.parse(o.now);
   const fetchedAt = new Date(Number.isFinite(now) ? now : 0).toISOString();
   const entries: Record<string, CacheEntry> = { ...cache.entries };
-  const ctx = { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(text) };
+  const ctx = { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(openFrontMatter(text)) };
   const talks: TalkLinks[] = [];
   const sessionOf = new Map<TalkLinks, Session>();
   /** Talks whose slides and recording the user has linked already: their pages are not read. */

@@ -3,9 +3,8 @@
  * session of the note's schedule but whose speaker names differ from the session's (a typo such
  * as `Ana Lma`), with the closest name of the schedule as the suggestion.
  */
-import type { NotesModel } from '../notes/model';
-import { splitLines } from '../util/lines';
 import { editDistance } from '../util/editDistance';
+import type { NotesModel } from '../notes/model';
 import type { Schedule } from './model';
 import { scheduleDays, speakerDifferences } from './query';
 import type { DayContext } from './editor-place';
@@ -29,11 +28,10 @@ function distance(a: string, b: string): number {
 }
 
 /** Hints for the note's talks (hidden drafts left out). */
-export function speakerHints(text: string, model: NotesModel, schedule: Schedule, ctx: Partial<DayContext> = {}): SpeakerHint[] {
-  const lines = splitLines(text);
+export function speakerHints(lines: readonly string[], model: NotesModel, schedule: Schedule, ctx: Partial<DayContext> = {}): SpeakerHint[] {
   const dayCtx: DayContext = { scheduleDays: ctx.scheduleDays ?? scheduleDays(schedule), startDate: ctx.startDate };
   const hints: SpeakerHint[] = [];
-  for (const talk of noteTalks(text, model, dayCtx)) {
+  for (const talk of noteTalks(lines, model, dayCtx)) {
     if (talk.hidden || !talk.speakers?.length) continue;
     const session = matchSession(talk, schedule).match?.session;
     if (!session || session.speakers.length === 0) continue;

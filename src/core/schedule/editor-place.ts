@@ -6,10 +6,10 @@
  */
 import type { NotesModel, Day } from '../notes/model';
 import { eolOf } from '../document';
-import { openFrontMatter, toTextEdits, type EditResult } from '../frontmatter/fields';
 import { splitLines } from '../util/lines';
-import { bodyStartLine, insertLineAfter, keynoteNumberFor, lastContentLine, placeTalk, type Insertion } from '../capture/insert';
 import { dateOfDayTitle, formatDayHeading, nextDayTitle } from '../capture/headingText';
+import { openFrontMatter, toTextEdits, type EditResult, type OpenResult } from '../frontmatter/fields';
+import { bodyStartLine, insertLineAfter, keynoteNumberFor, lastContentLine, placeTalk, type Insertion } from '../capture/insert';
 import type { Session } from './model';
 import { formatSessionHeading, sessionLinkLine } from './sessionHeading';
 import { sessionDay } from './query';
@@ -18,9 +18,8 @@ import { addDays, daysBetween, NUMBER_WORDS, weekdayOf, WEEKDAYS } from '../util
 /** The front matter key that names a note's schedule (a URL or a workspace-relative path). */
 const SCHEDULE_KEY = 'schedule';
 
-/** The note's schedule source from its front matter (trimmed), or undefined. */
-export function scheduleSourceOf(text: string): string | undefined {
-  const opened = openFrontMatter(text);
+/** The note's schedule source from its front matter verdict (a note's analysis has it), trimmed, or undefined. */
+export function scheduleSourceOf(opened: OpenResult): string | undefined {
   if (!opened.ok) return undefined;
   const found = opened.source.scalar(SCHEDULE_KEY);
   if (found.kind !== 'found') return undefined;
@@ -70,9 +69,8 @@ function dayNumberOf(title: string): number | undefined {
   return undefined;
 }
 
-/** The first day of the conference a note is about: its front matter `date` (`YYYY-MM-DD…`). */
-export function noteStartDate(text: string): string | undefined {
-  const opened = openFrontMatter(text);
+/** The first day of the conference a note is about: its front matter `date` (`YYYY-MM-DD…`), from the front matter verdict. */
+export function noteStartDate(opened: OpenResult): string | undefined {
   if (!opened.ok) return undefined;
   const found = opened.source.scalar('date');
   if (found.kind !== 'found') return undefined;

@@ -202,8 +202,8 @@ function urlsIn(lines: readonly string[], from: number, to: number): string[] {
 }
 
 /** The note's talks (day headings' and loose ones) with their day's date and the URLs written in their sections. */
-export function noteTalks(text: string, model: NotesModel, ctx: DayContext): NoteTalk[] {
-  const lines = splitLines(text);
+export function noteTalks(text: string | readonly string[], model: NotesModel, ctx: DayContext): NoteTalk[] {
+  const lines = typeof text === 'string' ? splitLines(text) : text;
   const implied = model.impliedDay ? noteDayDate({ title: model.impliedDay }, ctx) : undefined;
   const all = [
     ...model.talks.map((talk) => ({ talk, day: implied })),

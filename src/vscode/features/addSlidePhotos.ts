@@ -12,7 +12,7 @@ import type { FeatureContext } from '../services/feature';
 import type { PhotosApi, PhotoPreviewRow } from '../api';
 import { isMarkdown, requireMarkdownEditor } from '../services/editor';
 import { applyCoreEdits } from '../services/edits';
-import { getNotes } from '../services/notesCache';
+import { analysisOf } from '../services/analysis';
 import { editsFor, looksLikePhoto, noteContext, photosApi, planFor, readOne, rememberWritten, removeImages, withFileTime, writeImages } from '../services/slidePhotos';
 import type { NoteContext, PhotoSource, ReadPhoto } from '../services/slidePhotos';
 import { allTalks } from '../../core/notes/query';
@@ -161,7 +161,7 @@ class Preview {
 
 /** The note's talks to choose from, and "leave it out". */
 async function chooseTalk(doc: vscode.TextDocument, current: number | undefined): Promise<number | null | undefined> {
-  const talks = allTalks(getNotes(doc));
+  const talks = allTalks(analysisOf(doc).model);
   const items = [
     ...talks.map((t) => ({ label: t.title, description: t.line === current ? 'now' : `line ${t.line}`, line: t.line as number | null })),
     { label: '$(close) Leave it out', description: '', line: null as number | null },

@@ -27,8 +27,9 @@ import { describeEntry, type CompletionMatch, type LandscapeIndex } from '../../
 import { compactKey, escapeLinkText, markdownUrl } from '../../core/landscape/text';
 import { nextLetterOf, shouldOpenProjectList, wordBeforeCursor, type TypedWord } from '../../core/landscape/typing';
 import type { FeatureContext } from '../services/feature';
-import { getLandscape, initLandscape, scanOf } from '../services/landscapeService';
+import { getLandscape, initLandscape } from '../services/landscapeService';
 import { landscapeScope, projectCompletionSetting } from '../services/settings';
+import { analysisOf } from '../services/analysis';
 
 /** `[` starts a link by hand: the provider is asked at once. */
 const TRIGGERS = ['['];
@@ -107,7 +108,7 @@ function openedLate(doc: vscode.TextDocument, position: vscode.Position, typed: 
 function inProse(doc: vscode.TextDocument, line: number, character: number): boolean {
   // Not in code, front matter, URLs or the text of an existing link (one scan per version).
   const offset = doc.offsetAt(new vscode.Position(line, character));
-  return scanOf(doc).runs.some((r) => r.start <= offset && offset < r.end);
+  return analysisOf(doc).inline.runs.some((r) => r.start <= offset && offset < r.end);
 }
 
 /**

@@ -15,7 +15,7 @@ import { registerCommand } from '../services/command';
 import type { FeatureContext } from '../services/feature';
 import { isMarkdown, requireMarkdownEditor } from '../services/editor';
 import { applyCoreEdits } from '../services/edits';
-import { getNotes } from '../services/notesCache';
+import { analysisOf } from '../services/analysis';
 import { captureApi, runStep } from '../services/quickInput';
 import { noteSchedule } from '../services/scheduleStore';
 import { publishedLineFormat, publishedPauseMs } from '../services/settings';
@@ -130,7 +130,7 @@ type Run = FindPublishedResult & { text: string; version: number; model: NotesMo
 async function find(ctx: FeatureContext, doc: vscode.TextDocument, schedule: Schedule, args: FindArgs, offline: boolean): Promise<Run> {
   const version = doc.version;
   const text = doc.getText();
-  const model = getNotes(doc);
+  const model = analysisOf(doc).model;
   const cache = await readCache(ctx);
   const options: FindPublishedOptions = { now: args.now ?? Date.now(), pauseMs: args.pauseMs ?? publishedPauseMs(), offline };
   const pick = args.pick ?? {};
@@ -349,7 +349,8 @@ async function write(ctx: FeatureContext, doc: vscode.TextDocument, schedule: Sc
     if (await applyCoreEdits(doc, current.version, edits)) return talks.filter((t) => publishedEdits(current.text, current.model, [t], { lineFormat }).length > 0).length;
     const titles = new Set(talks.map((t) => t.title));
     const pickedTitles = new Map(current.talks.filter((t) => args.pick?.[t.line]).map((t) => [t.title, args.pick![t.line]]));
-    const now = noteTalks(doc.getText(), getNotes(doc), { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(doc.getText()) });
+    const a = analysisOf(doc);
+    const now = noteTalks(a.blocks.lines, a.model, { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(a.frontMatter) });
     const pick: Record<number, string> = {};
     for (const t of now) if (pickedTitles.has(t.title)) pick[t.line] = pickedTitles.get(t.title)!;
     current = await find(ctx, doc, schedule, { ...args, pick }, true);

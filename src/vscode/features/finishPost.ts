@@ -13,7 +13,7 @@ import type { FinishPostApi } from '../api';
 import { requireMarkdownEditor } from '../services/editor';
 import { editDocument } from '../services/edits';
 import { landscapeIndex, landscapeIndexError } from '../services/landscapeService';
-import { notesOptionsOf } from '../services/notesCache';
+import { analysisSettingsOf } from '../services/analysis';
 import { landscapeScope, linkMode, tagSettings } from '../services/settings';
 import { FINISH_STEPS, planFinish, type FinishOptions, type FinishStepId } from '../../core/publish/finish';
 import { summarize, type PublishProblem } from '../../core/publish/check';
@@ -53,7 +53,7 @@ async function finishPost(ctx: FeatureContext, api: FinishPostApi, args?: Finish
     return undefined;
   }
   const tags = tagSettings(doc.uri);
-  const options: FinishOptions = { scope: landscapeScope(), linkMode: linkMode(), notes: notesOptionsOf(doc), tagFields: tags.fields, tagStyle: tags.style };
+  const options: FinishOptions = { scope: landscapeScope(), linkMode: linkMode(), notes: analysisSettingsOf(doc.uri), tagFields: tags.fields, tagStyle: tags.style };
   const preview = planFinish(doc.getText(), index, options);
   const todo = preview.steps.filter((s) => s.count > 0);
 

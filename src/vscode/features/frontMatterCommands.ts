@@ -14,6 +14,7 @@ import { setDateNow, setDraft, type EditResult } from '../../core/frontmatter/fi
 import { describeAdded, syncTags } from '../../core/frontmatter/tags';
 import { landscapeIndex, landscapeIndexError } from '../services/landscapeService';
 import { syncTagsOnSave, tagSettings } from '../services/settings';
+import { analysisOf } from '../services/analysis';
 import { linkedProjects } from '../../core/landscape/linkedProjects';
 import type { TextEdit } from '../../core/document';
 import { plural } from '../../core/util/plural';
@@ -87,9 +88,11 @@ export function registerFrontMatterCommands(ctx: FeatureContext): void {
     }
     let linkedCount = 0;
     const run = await runEdit(doc, (text) => {
-      const projects = linkedProjects(text, idx).map((l) => l.entry);
+      // The analysis of the version being edited: its links and its front matter, read once.
+      const a = analysisOf(doc);
+      const projects = (a.text === text ? a.linked : linkedProjects(text, idx)).map((l) => l.entry);
       linkedCount = new Set(projects.map((p) => p.name)).size;
-      return syncTags(text, projects, { ...settings, lookup: (t) => idx.get(t) });
+      return syncTags(text, projects, { ...settings, lookup: (t) => idx.get(t), opened: a.text === text ? a.frontMatter : undefined });
     });
     if (!run) return;
     const r = run.result;
@@ -119,10 +122,11 @@ async function syncOnSaveEdits(doc: vscode.TextDocument, ctx: FeatureContext, ap
   try {
     const idx = await landscapeIndex(ctx.log);
     if (!idx) return [];
-    const text = doc.getText();
-    const projects = linkedProjects(text, idx).map((l) => l.entry);
+    const a = analysisOf(doc);
+    const text = a.text;
+    const projects = a.linked.map((l) => l.entry);
     if (projects.length === 0) return [];
-    const r = syncTags(text, projects, { ...tagSettings(doc.uri), lookup: (t) => idx.get(t) });
+    const r = syncTags(text, projects, { ...tagSettings(doc.uri), lookup: (t) => idx.get(t), opened: a.frontMatter });
     if (!r.ok) {
       ctx.log.warn(`Sync tags on save skipped for ${doc.uri.toString()}: ${r.message}`);
       return [];

@@ -7,15 +7,16 @@ import { messageOf } from '../services/command';
 import type { LandscapeEntry } from '../../core/landscape/landscapeIndex';
 import { escapeLinkText, markdownUrl } from '../../core/landscape/text';
 import type { FeatureContext } from '../services/feature';
-import { analyze, getLandscape, initLandscape } from '../services/landscapeService';
+import { analysisOf } from '../services/analysis';
+import { getLandscape, initLandscape } from '../services/landscapeService';
 
 export function registerHover(ctx: FeatureContext): void {
   initLandscape(ctx);
   const provider: vscode.HoverProvider = {
     async provideHover(doc, position) {
       try {
-        const index = await getLandscape();
-        const a = analyze(doc, index);
+        await getLandscape();
+        const a = analysisOf(doc);
         const offset = doc.offsetAt(position);
         const link = a.linked.find((l) => l.start <= offset && offset < l.end);
         if (link) return new vscode.Hover(describe(link.entry), new vscode.Range(doc.positionAt(link.start), doc.positionAt(link.end)));

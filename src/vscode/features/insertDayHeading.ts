@@ -5,7 +5,7 @@ import type { FeatureContext } from '../services/feature';
 import { registerCommand } from '../services/command';
 import { editDocument } from '../services/edits';
 import { requireMarkdownEditor } from '../services/editor';
-import { getNotes } from '../services/notesCache';
+import { analysisOf } from '../services/analysis';
 import { placeCursor } from '../services/talkInsert';
 import { scheduleNextDayOf } from '../services/scheduleStore';
 import { insertDatedDayHeading } from '../../core/schedule/editor-place';
@@ -23,7 +23,7 @@ async function insertDay(): Promise<void> {
   const scheduled = includeDate ? await scheduleNextDayOf(doc) : undefined;
   let ins: Insertion | undefined;
   const applied = await editDocument(doc, (text) => {
-    ins = scheduled ? insertDatedDayHeading(text, getNotes(doc), scheduled) : insertDayHeading(text, getNotes(doc), { includeDate, today: isoDate(new Date()) });
+    ins = scheduled ? insertDatedDayHeading(text, analysisOf(doc).model, scheduled) : insertDayHeading(text, analysisOf(doc).model, { includeDate, today: isoDate(new Date()) });
     return [ins.edit];
   });
   if (applied && ins) await placeCursor(doc, new vscode.Position(ins.cursor.line, ins.cursor.character), editor, true);

@@ -5,9 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { describeEntry, type LandscapeEntry } from '../../core/landscape/landscapeIndex';
-import { linkedProjects } from '../../core/landscape/linkedProjects';
 import { chooseMentions, linkTextFor, type LinkMode } from '../../core/landscape/linkPlan';
-import { findMentions, type Mention } from '../../core/landscape/matcher';
+import type { Mention } from '../../core/landscape/matcher';
 import { compactKey, escapeLinkText, markdownUrl } from '../../core/landscape/text';
 import type { TextEdit } from '../../core/document';
 import { applyCoreEdits } from '../services/edits';
@@ -16,8 +15,7 @@ import type { LinkMentionsApi } from '../api';
 import type { FeatureContext } from '../services/feature';
 import { registerCommand } from '../services/command';
 import { getLandscape, initLandscape } from '../services/landscapeService';
-import { getNotes } from '../services/notesCache';
-import { allTalks } from '../../core/notes/query';
+import { analysisOf } from '../services/analysis';
 import { landscapeScope, linkMode } from '../services/settings';
 import { plural } from '../../core/util/plural';
 
@@ -128,16 +126,17 @@ async function linkProjectMentions(args?: LinkMentionsArgs): Promise<number> {
     doc = editor.document;
     selection = editor.selection;
   }
-  const index = await getLandscape();
+  await getLandscape();
   const mode = args?.mode ?? linkMode();
   const version = doc.version;
-  const text = doc.getText();
+  // The analysis the hints and the check read (this version, the person's day pattern): the same mentions and talks.
+  const a = analysisOf(doc);
+  const text = a.text;
   const useSelection = !args?.wholeDocument && selection && !selection.isEmpty;
-  const range = useSelection ? { from: doc.offsetAt(selection!.start), to: doc.offsetAt(selection!.end) } : {};
-  const mentions = findMentions(text, index, { scope: landscapeScope(), ...range });
-  // The talks of the model the hints and the check read (this version, the person's day pattern).
-  const talks = allTalks(getNotes(doc));
-  const planned = chooseMentions(text, mentions, mode, { talks, linked: linkedProjects(text, index) }).filter((m) => linkTextFor(m));
+  const from = useSelection ? doc.offsetAt(selection!.start) : 0;
+  const to = useSelection ? doc.offsetAt(selection!.end) : text.length;
+  const mentions = useSelection ? a.mentions.filter((m) => m.start >= from && m.end <= to) : a.mentions;
+  const planned = chooseMentions(text, mentions, mode, { talks: a.talks, linked: a.linked }).filter((m) => linkTextFor(m));
   if (planned.length === 0) {
     const suggestions = mentions.filter((m) => m.action === 'suggest').length;
     void vscode.window.showInformationMessage(

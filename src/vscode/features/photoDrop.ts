@@ -10,7 +10,7 @@
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../services/feature';
 import { toVsRange } from '../services/edits';
-import { getNotes } from '../services/notesCache';
+import { analysisOf } from '../services/analysis';
 import { editsFor, looksLikePhoto, noteContext, photosApi, planFor, readOne, rememberWritten, targetUri } from '../services/slidePhotos';
 import type { PhotoSource, ReadPhoto } from '../services/slidePhotos';
 import { findTalkAt } from '../../core/notes/query';
@@ -91,7 +91,7 @@ async function photoEdit(
   }
   // Without a capture time: the talk at the cursor, else the running talk of this note.
   const running = ctx.api.capture?.runningTalk;
-  const fallback = findTalkAt(getNotes(doc), line0 + 1)?.line ?? (running && running.uri === doc.uri.toString() ? running.line + 1 : undefined);
+  const fallback = findTalkAt(analysisOf(doc).model, line0 + 1)?.line ?? (running && running.uri === doc.uri.toString() ? running.line + 1 : undefined);
   const assign: Record<string, number> = {};
   for (const p of photos.values()) if (!p.info.taken && !p.info.problem && fallback !== undefined) assign[p.info.file] = fallback;
   const plan = planFor(

@@ -8,15 +8,14 @@
  */
 import * as vscode from 'vscode';
 import { messageOf } from '../services/command';
-import { getNotes } from '../services/notesCache';
-import { allTalks } from '../../core/notes/query';
+import { analysisOf } from '../services/analysis';
 import { linkMode, unlinkedProjectHints } from '../services/settings';
 import type { Mention } from '../../core/landscape/matcher';
 import { chooseMentions, correctedText, linkTextFor } from '../../core/landscape/linkPlan';
 import { isMarkdown, maxFileChars } from '../services/editor';
 import type { ProjectDiagnosticsApi } from '../api';
 import type { FeatureContext } from '../services/feature';
-import { analyze, forgetAnalysis, getLandscape, initLandscape, onDidChangeLandscape } from '../services/landscapeService';
+import { getLandscape, initLandscape, onDidChangeLandscape } from '../services/landscapeService';
 
 const DIAGNOSTIC_SOURCE = 'Talk Capture';
 const CODE_UNLINKED = 'unlinked-project';
@@ -36,18 +35,16 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
   const update = async (doc: vscode.TextDocument) => {
     const key = doc.uri.toString();
     if (!isMarkdown(doc) || doc.isClosed) return;
-    if (!unlinkedProjectHints() || doc.getText().length > maxFileChars()) {
+    if (!unlinkedProjectHints() || analysisOf(doc).text.length > maxFileChars()) {
       collection.delete(doc.uri);
       return;
     }
     try {
-      const index = await getLandscape();
+      await getLandscape();
       if (doc.isClosed) return;
-      const version = doc.version;
-      const a = analyze(doc, index);
-      if (doc.version !== version) return;
+      const a = analysisOf(doc);
       // The talks of the notes model of this version (the person's day pattern), as the check and Link Project Mentions count them.
-      const chosen = new Set(chooseMentions(a.text, a.mentions, linkMode(), { talks: allTalks(getNotes(doc)), linked: a.linked }));
+      const chosen = new Set(chooseMentions(a.text, a.mentions, linkMode(), { talks: a.talks, linked: a.linked }));
       const diags: vscode.Diagnostic[] = [];
       for (const m of a.mentions) {
         const range = new vscode.Range(m.range.start.line, m.range.start.character, m.range.end.line, m.range.end.character);
@@ -97,7 +94,6 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
     vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       collection.delete(doc.uri);
-      forgetAnalysis(doc);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (

@@ -9,10 +9,10 @@ import { messageOf, registerCommand } from '../services/command';
 import type { PublishCheckApi } from '../api';
 import type { FeatureContext } from '../services/feature';
 import { isMarkdown, requireMarkdownEditor } from '../services/editor';
-import { getNotes } from '../services/notesCache';
+import { analysisOf } from '../services/analysis';
 import { scheduleSpeakerHints } from '../services/scheduleStore';
 import { landscapeIndex } from '../services/landscapeService';
-import { landscapeScope, linkMode, liveCheck, tagSettings, unlinkedProjectHints } from '../services/settings';
+import { linkMode, liveCheck, tagSettings, unlinkedProjectHints } from '../services/settings';
 import { checkNotes, summarize, type PublishProblem } from '../../core/publish/check';
 import { plural } from '../../core/util/plural';
 
@@ -59,19 +59,19 @@ export function registerPublishCheck(ctx: FeatureContext): void {
 
   /** Checks the document and sets its diagnostics; `skipped` when it cannot be read. */
   async function check(doc: vscode.TextDocument): Promise<{ problems: PublishProblem[] } | { skipped: string }> {
-    const index = await landscapeIndex(ctx.log);
+    await landscapeIndex(ctx.log);
     const key = doc.uri.toString();
     api.runs[key] = (api.runs[key] ?? 0) + 1;
     api.checkedVersion[key] = doc.version;
-    const notes = getNotes(doc);
+    const analysis = analysisOf(doc);
+    const notes = analysis.model;
     if (notes.skipped) {
       collection.delete(doc.uri);
       return { skipped: notes.skipped };
     }
     // The same sanitised settings as the project hints and Link Project Mentions, so that all three choose the same mentions.
     const tags = tagSettings(doc.uri);
-    const problems = checkNotes(doc.getText(), notes, index, {
-      scope: landscapeScope(),
+    const problems = checkNotes(analysis, {
       linkMode: linkMode(),
       tagFields: tags.fields,
       tagStyle: tags.style,

@@ -19,6 +19,7 @@ import { MAX_SCHEDULE_BYTES, ScheduleError, describeDiff, diffSchedules, loadSch
 import { scheduleSourceOf, setScheduleSource } from '../../core/schedule/editor-place';
 import { parseScheduleOffThread } from '../services/offThread';
 import { messageOf, stackOf } from '../../core/util/errors';
+import { analysisOf } from '../services/analysis';
 
 interface SourceItem extends vscode.QuickPickItem {
   route: 'again' | 'file' | 'url';
@@ -154,7 +155,7 @@ async function importSchedule(ctx: FeatureContext, arg?: unknown): Promise<Sched
   let route: SourceItem['route'] | undefined;
   while (!ref) {
     if (!route) {
-      const current = doc ? scheduleSourceOf(doc.getText()) : undefined;
+      const current = doc ? scheduleSourceOf(analysisOf(doc).frontMatter) : undefined;
       const items: SourceItem[] = [
         ...(current ? [{ route: 'again' as const, label: `$(refresh) Re-import ${current}`, description: 'the note’s schedule' }] : []),
         { route: 'file', label: '$(file) From a file in the workspace…', description: '.ics, schedule.json, schedule.xml, Sessionize JSON' },

@@ -11,13 +11,12 @@ import { captureApi } from '../services/quickInput';
 import { timeFirstInHeadings } from '../services/settings';
 import type { RunningTalkInfo } from '../api';
 import { placeCursor, runNewTalk, viewTarget, type InsertedTalk } from '../services/talkInsert';
-import { getNotes } from '../services/notesCache';
+import { analysisOf } from '../services/analysis';
 import { isMarkdown } from '../services/editor';
 import { insertSession, sessionDescription, startFromSchedule, type ScheduledInsert } from '../services/scheduleStart';
 import { scheduleApi, scheduleNow } from '../services/scheduleStore';
 import { nextSession, sessionClock } from '../../core/schedule/index';
 import { lastContentLine } from '../../core/capture/index';
-import { splitLines } from '../../core/util/lines';
 import { findTalkAt } from '../../core/notes/query';
 import { rememberTalkEnd, rememberTalkStart } from '../services/talkTimes';
 
@@ -211,9 +210,9 @@ export function registerTalkTimer(ctx: FeatureContext): void {
     }
     talk.line = line;
     // The cursor goes to the end of the talk's notes, where writing goes on.
-    const model = getNotes(doc);
-    const section = findTalkAt(model, line + 1);
-    const last = section ? lastContentLine(splitLines(doc.getText()), line + 1, section.endLine) : line + 1;
+    const a = analysisOf(doc);
+    const section = findTalkAt(a.model, line + 1);
+    const last = section ? lastContentLine(a.blocks.lines, line + 1, section.endLine) : line + 1;
     const pos = doc.lineAt(Math.max(line, last - 1)).range.end;
     const editor = await placeCursor(doc, pos);
     editor.revealRange(new vscode.Range(line, 0, pos.line, pos.character), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -12,10 +12,10 @@ import { isConferenceNote } from '../../core/notes/conference';
 import { isMarkdown } from '../services/editor';
 import type { DayElement, GroupElement, NotesElement, ProblemElement, TalkElement, TodoElement, TalksViewApi } from '../api';
 import type { FeatureContext } from '../services/feature';
-import { getNotes } from '../services/notesCache';
 import { talksFollowCursor, todoCountOptions } from '../services/settings';
 import { itemOf, todoItem, uniqueIds } from '../services/treeItems';
 import { plural } from '../../core/util/plural';
+import { analysisOf } from '../services/analysis';
 
 /** A node of the Talks tree: the element handed to commands plus what the tree needs. */
 interface TalkNode {
@@ -223,7 +223,7 @@ class TalksProvider implements vscode.TreeDataProvider<NotesElement> {
       this.built = undefined;
       return;
     }
-    this.roots = buildTalkNodes(doc.uri, getNotes(doc));
+    this.roots = buildTalkNodes(doc.uri, analysisOf(doc).model);
     index(this.roots);
     this.built = { uri: doc.uri.toString(), version: doc.version };
   }
@@ -256,7 +256,7 @@ class TalksProvider implements vscode.TreeDataProvider<NotesElement> {
   /** The node of the talk (or day) holding a 1-based line. */
   nodeAt(line1: number): TalkNode | undefined {
     if (!this.doc) return undefined;
-    const model = getNotes(this.doc);
+    const model = analysisOf(this.doc).model;
     const talk = findTalkAt(model, line1);
     const all: TalkNode[] = [];
     const walk = (ns: TalkNode[]) => ns.forEach((n) => (all.push(n), walk(n.children)));

@@ -8,7 +8,7 @@ import { registerCommand } from '../services/command';
 import type { TodoItem } from '../../core/notes/model';
 import { editDocument, untouchedSinceOurEdit } from '../services/edits';
 import { requireMarkdownEditor } from '../services/editor';
-import { getNotes } from '../services/notesCache';
+import { analysisOf } from '../services/analysis';
 import { visibleTodos } from '../../core/notes/todos';
 import { todoCountOptions, todoLinkFormat } from '../services/settings';
 import { askText, captureApi } from '../services/quickInput';
@@ -118,7 +118,7 @@ async function resolveIn(api: CaptureApi, doc: vscode.TextDocument, todo: TodoIt
   let end: vscode.Position | undefined;
   const applied = await editDocument(doc, () => {
     // The note may have changed while the URL was typed: find the item again.
-    const current = refind(getNotes(doc).todos, todo);
+    const current = refind(analysisOf(doc).model.todos, todo);
     if (!current) return undefined;
     const line = doc.lineAt(current.line - 1).text;
     const r = placeholderReplacement(line, current, current.column - 1, url.trim());
@@ -148,7 +148,7 @@ async function resolveTodoLink(api: CaptureApi, arg?: unknown): Promise<void> {
       void vscode.window.showWarningMessage(`Talk Capture: ${vscode.workspace.asRelativePath(arg.uri)} cannot be opened.`);
       return;
     }
-    const todo = refind(getNotes(doc).todos, arg.todo);
+    const todo = refind(analysisOf(doc).model.todos, arg.todo);
     if (!todo) {
       void vscode.window.showInformationMessage(`Talk Capture: “${arg.todo.text}” is no longer in ${vscode.workspace.asRelativePath(arg.uri)}.`);
       return;
@@ -158,7 +158,7 @@ async function resolveTodoLink(api: CaptureApi, arg?: unknown): Promise<void> {
   }
   const editor = requireMarkdownEditor('resolve a TODO link');
   if (!editor) return;
-  const todos = getNotes(editor.document).todos.filter((t) => t.kind !== 'hidden');
+  const todos = analysisOf(editor.document).model.todos.filter((t) => t.kind !== 'hidden');
   const todo = todoAtCursor(todos, editor.selection.active);
   if (!todo) {
     void vscode.window.showInformationMessage('Talk Capture: no TODO link on this line. Go to Next TODO (Ctrl+Alt+]) finds the next one.');
@@ -172,7 +172,7 @@ async function resolveTodoLink(api: CaptureApi, arg?: unknown): Promise<void> {
 async function goToTodo(direction: 'next' | 'previous'): Promise<void> {
   const editor = requireMarkdownEditor(`go to the ${direction} TODO`);
   if (!editor) return;
-  const todos = navigable(getNotes(editor.document).todos);
+  const todos = navigable(analysisOf(editor.document).model.todos);
   const found = adjacentTodo(todos, editor.selection.start, direction);
   if (!found) {
     vscode.window.setStatusBarMessage('$(check) No TODOs in this note', 3000);

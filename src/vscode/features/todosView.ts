@@ -7,13 +7,13 @@
  */
 import * as vscode from 'vscode';
 import { messageOf, registerCommand } from '../services/command';
-import type { TodoItem } from '../../core/notes/model';
-import { findTalkAt } from '../../core/notes/query';
+import type { NotesModel, TodoItem } from '../../core/notes/model';
+import { talkFinder } from '../../core/notes/query';
 import { visibleTodos } from '../../core/notes/todos';
 import { isMarkdown } from '../services/editor';
 import type { FileElement, NotesElement, TalkElement, TodoElement, TodosViewApi } from '../api';
 import type { FeatureContext } from '../services/feature';
-import { getNotes, parseNotesText } from '../services/notesCache';
+import { analysisOf, analysisOfText } from '../services/analysis';
 import { notesRulesSetting, todoCountOptions } from '../services/settings';
 import { findWorkspaceNotes, isWorkspaceNote, readWorkspaceNote } from '../services/workspaceNotes';
 import { itemOf, todoItem, uniqueIds } from '../services/treeItems';
@@ -36,10 +36,12 @@ interface Node {
 
 const nodes = new WeakMap<NotesElement, Node>();
 
-function todosOf(model: ReturnType<typeof getNotes>): FileTodos['items'] {
+function todosOf(model: NotesModel): FileTodos['items'] {
   // Hidden drafts are notes, not TODO items, unless talkCapture.todos.includeHiddenDrafts says so.
+  // One lookup for all the items (sorted once), not a pass over the talks per item.
+  const talkAt = talkFinder(model);
   return visibleTodos(model.todos, todoCountOptions()).map((todo) => {
-    const talk = findTalkAt(model, todo.line);
+    const talk = talkAt(todo.line);
     return { todo, talk: talk ? talk.title || '(untitled draft)' : null, talkLine: talk ? talk.line : null };
   });
 }
@@ -99,14 +101,14 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
     try {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       if (open) {
-        const model = getNotes(open);
+        const model = analysisOf(open).model;
         return { uri, items: todosOf(model), skipped: model.skipped ?? undefined };
       }
       const note = await readWorkspaceNote(uri, rules);
       if (note.status === 'gone' || note.status === 'unchanged') return undefined;
       if (note.status === 'skipped') return { uri, items: [], skipped: note.reason };
       if (note.warning) this.log.warn(`TODO Links: ${vscode.workspace.asRelativePath(uri)}: ${note.warning}`);
-      const model = parseNotesText(note.text, uri);
+      const model = analysisOfText(note.text, uri).model;
       return { uri, items: todosOf(model), skipped: model.skipped ?? undefined, warning: note.warning };
     } catch (err) {
       return { uri, items: [], skipped: `cannot be read: ${messageOf(err)}` };

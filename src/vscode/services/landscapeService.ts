@@ -1,16 +1,13 @@
 /**
  * The landscape index for the editor: loaded on first use (never in activate()), once. An index
  * stored by "Update Landscape Index" in the extension's global storage wins over the bundled
- * data/landscape.json; a broken stored index is ignored (and said so in the log).
+ * data/landscape.json; a broken stored index is ignored (and said so in the log). A note's
+ * mentions are in its analysis (./analysis.ts), matched against the loaded index.
  */
 import * as vscode from 'vscode';
 import { messageOf } from './command';
-import { landscapeScope } from './settings';
-import { LandscapeIndex, type LandscapeScope } from '../../core/landscape/landscapeIndex';
+import { LandscapeIndex } from '../../core/landscape/landscapeIndex';
 import { parseIndexFile } from '../../core/landscape/indexFile';
-import { linkedProjects, type LinkedProject } from '../../core/landscape/linkedProjects';
-import { findMentions, type Mention } from '../../core/landscape/matcher';
-import { scanMarkdown, type ScanResult } from '../../core/landscape/proseScan';
 import type { LandscapeApi } from '../api';
 import type { FeatureContext } from './feature';
 
@@ -59,6 +56,11 @@ export function getLandscape(): Promise<LandscapeIndex> {
   return (loading ??= load());
 }
 
+/** The index when it is loaded, else undefined (never starts a load). */
+export function loadedLandscape(): LandscapeIndex | undefined {
+  return current;
+}
+
 /** Installs a new index (after an update) and tells the features. */
 export function setLandscape(index: LandscapeIndex, from: 'bundled' | 'updated'): void {
   current = index;
@@ -102,50 +104,6 @@ async function readBundled(): Promise<string> {
   if (!context) throw new Error('the extension is not activated');
   const uri = vscode.Uri.joinPath(context.extension.extensionUri, 'data', 'landscape.json');
   return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-}
-
-/** The mentions and links of one version of a document (computed once per version). */
-export interface DocumentAnalysis {
-  version: number;
-  text: string;
-  scan: ScanResult;
-  mentions: Mention[];
-  linked: LinkedProject[];
-  index: LandscapeIndex;
-}
-
-// Keyed by the document object: an untitled name (Untitled-1) is reused by the next new document.
-const analyses = new WeakMap<vscode.TextDocument, DocumentAnalysis & { scope: LandscapeScope }>();
-
-/** Scans a document with the fast scanner and the matcher; cached per document version and scope. */
-export function analyze(doc: vscode.TextDocument, index: LandscapeIndex): DocumentAnalysis {
-  const scope = landscapeScope();
-  const hit = analyses.get(doc);
-  if (hit && hit.version === doc.version && hit.index === index && hit.scope === scope) return hit;
-  const text = doc.getText();
-  const scan = scanMarkdown(text);
-  const a = { version: doc.version, text, scan, mentions: findMentions(text, index, { scope, scan }), linked: linkedProjects(text, index, scan), index, scope };
-  analyses.set(doc, a);
-  return a;
-}
-
-/** Forget a closed document's analysis. */
-export function forgetAnalysis(doc: vscode.TextDocument): void {
-  analyses.delete(doc);
-  scans.delete(doc);
-}
-
-const scans = new WeakMap<vscode.TextDocument, { version: number; scan: ScanResult }>();
-
-/** The fast scan of a document version (cheap, cached): where prose is, where links are. */
-export function scanOf(doc: vscode.TextDocument): ScanResult {
-  const a = analyses.get(doc);
-  if (a && a.version === doc.version) return a.scan;
-  const hit = scans.get(doc);
-  if (hit && hit.version === doc.version) return hit.scan;
-  const scan = scanMarkdown(doc.getText());
-  scans.set(doc, { version: doc.version, scan });
-  return scan;
 }
 
 let indexError: string | undefined;

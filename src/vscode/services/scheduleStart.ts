@@ -11,8 +11,8 @@ import { runStep } from './quickInput';
 import type { CaptureApi } from '../api';
 import { placeCursor, type InsertedTalk } from './talkInsert';
 import { editDocument, untouchedSinceOurEdit } from './edits';
-import { getNotes } from './notesCache';
 import { dayIncludesDate, headingFormats, sessionLinkStyle, timeFirstInHeadings } from './settings';
+import { analysisOf } from './analysis';
 import { noteSchedule, scheduleApi, scheduleNow, type ScheduleRef } from './scheduleStore';
 import { noteStartDate, placeSession, type SessionLinkStyle, type SessionPlacement } from '../../core/schedule/editor-place';
 import { scheduleDays, sessionTimeRange, sessionsNowOrSoon, type Schedule, type Session } from '../../core/schedule/index';
@@ -86,7 +86,8 @@ export async function insertSession(editor: vscode.TextEditor, schedule: Schedul
   let placed: SessionPlacement | undefined;
   const applied = await editDocument(doc, (text) => {
     const cursorLine = (vscode.window.visibleTextEditors.find((e) => e.document === doc) ?? editor).selection.active.line + 1;
-    placed = placeSession(text, getNotes(doc), session, { ...placementSettings(), scheduleDays: scheduleDays(schedule), startDate: noteStartDate(text), cursorLine });
+    const a = analysisOf(doc);
+    placed = placeSession(text, a.model, session, { ...placementSettings(), scheduleDays: scheduleDays(schedule), startDate: noteStartDate(a.frontMatter), cursorLine });
     return [placed.edit];
   });
   if (!applied || !placed) return undefined;

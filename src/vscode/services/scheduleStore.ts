@@ -28,7 +28,7 @@ import {
   type Schedule,
 } from '../../core/schedule/index';
 import { findTalkAt } from '../../core/notes/query';
-import { getNotes } from './notesCache';
+import { analysisOf } from './analysis';
 import { speakerHints, type SpeakerHint } from '../../core/schedule/editor-check';
 import { noteStartDate, scheduleNextDay, scheduleSourceOf } from '../../core/schedule/editor-place';
 import { parseScheduleOffThread } from './offThread';
@@ -249,7 +249,7 @@ export async function withSchedulePeople<T extends Suggestions>(people: Promise<
 
 /** The schedule a note names (front matter `schedule`) and its stored copy, if any. */
 export async function noteSchedule(ctx: FeatureContext, doc: vscode.TextDocument): Promise<{ ref: ScheduleRef; schedule: Schedule | undefined } | undefined> {
-  const source = scheduleSourceOf(doc.getText());
+  const source = scheduleSourceOf(analysisOf(doc).frontMatter);
   if (!source) return undefined;
   const ref = resolveSource(source, doc.uri.scheme === 'untitled' ? undefined : doc.uri);
   return { ref, schedule: await scheduleApi(ctx).store.read(ref.key) };
@@ -257,7 +257,7 @@ export async function noteSchedule(ctx: FeatureContext, doc: vscode.TextDocument
 
 /** The stored schedule of a note (through the shared store), if any. */
 async function storedScheduleOf(doc: vscode.TextDocument): Promise<Schedule | undefined> {
-  const source = scheduleSourceOf(doc.getText());
+  const source = scheduleSourceOf(analysisOf(doc).frontMatter);
   if (!source || !sharedStore) return undefined;
   try {
     return await sharedStore.read(resolveSource(source, doc.uri.scheme === 'untitled' ? undefined : doc.uri).key);
@@ -274,11 +274,10 @@ async function storedScheduleOf(doc: vscode.TextDocument): Promise<Schedule | un
 export async function sessionPageAt(doc: vscode.TextDocument, line: number): Promise<string | undefined> {
   const schedule = await storedScheduleOf(doc);
   if (!schedule) return undefined;
-  const model = getNotes(doc);
-  const talk = findTalkAt(model, line);
+  const a = analysisOf(doc);
+  const talk = findTalkAt(a.model, line);
   if (!talk) return undefined;
-  const text = doc.getText();
-  const query = noteTalks(text, model, { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(text) }).find((t) => t.line === talk.line);
+  const query = noteTalks(a.blocks.lines, a.model, { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(a.frontMatter) }).find((t) => t.line === talk.line);
   return (query && matchSession(query, schedule).match?.session.url) ?? undefined;
 }
 
@@ -286,13 +285,14 @@ export async function sessionPageAt(doc: vscode.TextDocument, line: number): Pro
 export async function scheduleSpeakerHints(doc: vscode.TextDocument): Promise<SpeakerHint[]> {
   const schedule = await storedScheduleOf(doc);
   if (!schedule) return [];
-  const text = doc.getText();
-  return speakerHints(text, getNotes(doc), schedule, { startDate: noteStartDate(text) });
+  const a = analysisOf(doc);
+  return speakerHints(a.blocks.lines, a.model, schedule, { startDate: noteStartDate(a.frontMatter) });
 }
 
 /** Insert Day Heading's date with a schedule: the conference's next day after the note's last one. */
 export async function scheduleNextDayOf(doc: vscode.TextDocument): Promise<string | undefined> {
   const schedule = await storedScheduleOf(doc);
   if (!schedule) return undefined;
-  return scheduleNextDay(getNotes(doc), { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(doc.getText()) });
+  const a = analysisOf(doc);
+  return scheduleNextDay(a.model, { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(a.frontMatter) });
 }

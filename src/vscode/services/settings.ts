@@ -25,6 +25,17 @@ export function notesRulesSetting(scope?: vscode.ConfigurationScope): NotesRules
   return notesRules({ notesGlob: c.get<unknown>('notesGlob'), excludeGlob: c.get<unknown>('excludeGlob'), maxFileSizeMB: c.get<unknown>('maxFileSizeMB') });
 }
 
+/** talkCapture.dayHeadingPattern and talkCapture.todoPatterns: the rules a note's days and TODO items are read with. */
+export function notesPatterns(): { dayHeadingPattern?: string; todoPatterns: string[] } {
+  const c = config();
+  const day = c.get<unknown>('dayHeadingPattern', '');
+  const todo = c.get<unknown>('todoPatterns', []);
+  return {
+    dayHeadingPattern: typeof day === 'string' && day ? day : undefined,
+    todoPatterns: Array.isArray(todo) ? todo.filter((p): p is string => typeof p === 'string') : [],
+  };
+}
+
 /** talkCapture.linkMentions.mode */
 export function linkMode(): LinkMode {
   const v = config().get<string>('linkMentions.mode', 'perTalk');
@@ -71,17 +82,6 @@ export function tagSettings(scope?: vscode.ConfigurationScope): TagSettings {
 /** talkCapture.todos.includeHiddenDrafts */
 export function todoCountOptions(): TodoCountOptions {
   return { includeHidden: config().get<boolean>('todos.includeHiddenDrafts', false) === true };
-}
-
-/** talkCapture.dayHeadingPattern and talkCapture.todoPatterns (strings only; the core compiles them or says why not). */
-export function notesPatterns(): { dayHeadingPattern?: string; todoPatterns: string[] } {
-  const c = config();
-  const day = c.get<unknown>('dayHeadingPattern', '');
-  const todo = c.get<unknown>('todoPatterns', []);
-  return {
-    dayHeadingPattern: typeof day === 'string' && day ? day : undefined,
-    todoPatterns: Array.isArray(todo) ? todo.filter((p): p is string => typeof p === 'string') : [],
-  };
 }
 
 /** talkCapture.excludeGlob as written (undefined when empty or not a string). */

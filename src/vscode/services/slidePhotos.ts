@@ -11,7 +11,7 @@ import { fileExists } from './files';
 import type { FeatureContext } from './feature';
 import type { PhotosApi } from '../api';
 import { noteSchedule, zoneOverride } from './scheduleStore';
-import { notesOptionsOf } from './notesCache';
+import { analysisSettingsOf } from './analysis';
 import { photoSettings, type PhotoSettings } from './settings';
 import { talkTimesOf } from './talkTimes';
 import { ancestorFolders, MAX_PHOTO_BYTES, photoEdits, photoFolder, planPhotos, processPhoto, readPhoto, SITE_ROOT_MARKERS } from '../../core/photos/index';
@@ -118,7 +118,7 @@ export async function noteContext(ctx: FeatureContext, doc: vscode.TextDocument)
   const siteRoot = doc.uri.scheme === 'untitled' ? null : await findSiteRoot(noteDir, notePath);
   const folderOptions = { siteRoot, destination: settings.destination || undefined, workspacePath };
   const folder = photoFolder(notePath, folderOptions);
-  const notes = notesOptionsOf(doc);
+  const notes = analysisSettingsOf(doc.uri);
   return {
     doc,
     version,

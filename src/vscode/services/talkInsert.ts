@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { headingFormats } from './settings';
 import { editDocument, untouchedSinceOurEdit } from './edits';
 import { requireMarkdownEditor } from './editor';
-import { getNotes } from './notesCache';
+import { analysisOf } from './analysis';
 import { askFreeText, askPick, askText } from './quickInput';
 import type { CaptureApi } from '../api';
 import { collectPeople } from './workspacePeople';
@@ -135,7 +135,7 @@ export async function runNewTalk(
   const time = options.withTime ? clockTime(new Date()) : undefined;
   let result: { ins: Insertion; heading: string } | undefined;
   const applied = await editDocument(doc, (text) => {
-    const model = getNotes(doc);
+    const model = analysisOf(doc).model;
     const cursorLine = atLine ?? (vscode.window.visibleTextEditors.find((e) => e.document === doc) ?? editor).selection.active.line + 1;
     const place = placeTalk(text, model, cursorLine);
     const heading = formatTalkHeading(

@@ -4,7 +4,8 @@
  * once per file version).
  */
 import * as vscode from 'vscode';
-import { getNotes, parseNotesText } from './notesCache';
+import type { NotesModel } from '../../core/notes/model';
+import { analysisOf, analysisOfText } from './analysis';
 import { notesRulesSetting } from './settings';
 import { findWorkspaceNotes, readWorkspaceNote } from './workspaceNotes';
 
@@ -23,7 +24,7 @@ function addPeople(into: People, speakers: readonly string[], companies: readonl
   for (const c of companies) into.companies.set(c, (into.companies.get(c) ?? 0) + 1);
 }
 
-function peopleOf(model: ReturnType<typeof getNotes>): { speakers: string[]; companies: string[] } {
+function peopleOf(model: NotesModel): { speakers: string[]; companies: string[] } {
   const talks = [...model.talks, ...model.days.flatMap((d) => d.talks)].filter((t) => !t.hidden);
   return {
     speakers: talks.flatMap((t) => t.speakers),
@@ -39,7 +40,7 @@ export async function collectPeople(): Promise<{ speakers: Array<{ value: string
   const open = new Map<string, vscode.TextDocument>();
   for (const doc of vscode.workspace.textDocuments) if (doc.languageId === 'markdown') open.set(doc.uri.toString(), doc);
   for (const doc of open.values()) {
-    const p = peopleOf(getNotes(doc));
+    const p = peopleOf(analysisOf(doc).model);
     addPeople(people, p.speakers, p.companies);
   }
   if (vscode.workspace.workspaceFolders?.length) {
@@ -54,7 +55,7 @@ export async function collectPeople(): Promise<{ speakers: Array<{ value: string
           // Skipped and unreadable notes offer nothing (the TODO Links view says why).
           const note = await readWorkspaceNote(uri, rules, { unchangedSince: hit?.mtime });
           if (note.status === 'read') {
-            hit = { mtime: note.mtime, ...peopleOf(parseNotesText(note.text, uri)) };
+            hit = { mtime: note.mtime, ...peopleOf(analysisOfText(note.text, uri).model) };
             peopleCache.set(key, hit);
           } else if (note.status !== 'unchanged') return;
           if (hit) addPeople(people, hit.speakers, hit.companies);

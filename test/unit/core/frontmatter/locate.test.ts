@@ -13,6 +13,7 @@ import { cli } from '../../helpers/cli';
 import { locateFrontMatter, openFrontMatter, readFrontMatter } from '../../../../src/core/frontmatter/fields';
 import { parseNotes } from '../../../../src/core/notes/parse';
 import { checkNotes } from '../../../../src/core/publish/check';
+import { analyzeText } from '../../../../src/core/analysis/noteAnalysis';
 import { scanMarkdown } from '../../../../src/core/landscape/proseScan';
 
 const BAD = path.join(__dirname, '..', '..', '..', 'fixtures', 'frontmatter', 'bad');
@@ -58,7 +59,7 @@ describe('one front matter reader: the same line and reason everywhere', functio
       assert.strictEqual(outline.code, 0, outline.all);
       assert.strictEqual(JSON.parse(outline.all).frontMatter.error, model.frontMatter.error);
 
-      const problems = checkNotes(text, model, undefined).filter((p) => p.kind === 'front-matter');
+      const problems = checkNotes(analyzeText(text)).filter((p) => p.kind === 'front-matter');
       const copy = path.join(tmp, f);
       fs.writeFileSync(copy, text);
       const checked = JSON.parse((await cli('check', copy, '--json')).all) as { files: Array<{ problems: Array<{ kind: string; line: number; message: string }> }> };
@@ -144,7 +145,7 @@ describe('one front matter reader: the same line and reason everywhere', functio
         ['Day 1'],
         'the body is still read',
       );
-      assert.ok(checkNotes(text, model, undefined).some((p) => p.kind === 'unread' && p.line === line));
+      assert.ok(checkNotes(analyzeText(text)).some((p) => p.kind === 'unread' && p.line === line));
     }
     // Flow brackets inside quotes and comments do not count.
     assert.ok(openFrontMatter('---\ntitle: "' + '['.repeat(100) + '"\n# ' + '{'.repeat(100) + '\n---\n').ok);

@@ -11,13 +11,10 @@ import * as path from 'path';
 import { loadIndexFile } from '../../../../src/cli/landscapeIndex';
 import type { LinkJson } from '../../../../src/cli/link';
 import { InMemoryDocument } from '../../../../src/core/document';
-import { linkedProjects } from '../../../../src/core/landscape/linkedProjects';
 import { chooseMentions } from '../../../../src/core/landscape/linkPlan';
-import { findMentions } from '../../../../src/core/landscape/matcher';
 import type { NotesOptions } from '../../../../src/core/notes/model';
-import { parseNotes } from '../../../../src/core/notes/parse';
-import { allTalks } from '../../../../src/core/notes/query';
 import { checkNotes } from '../../../../src/core/publish/check';
+import { analyzeText } from '../../../../src/core/analysis/noteAnalysis';
 import { planFinish } from '../../../../src/core/publish/finish';
 import { cli } from '../../helpers/cli';
 
@@ -59,16 +56,16 @@ const spot = (line: number, column: number, text: string): Spot => `${line}:${co
 
 /** What the check hints as unlinked, on a model built with `options`. */
 function checkHints(options: NotesOptions): Spot[] {
-  const model = parseNotes(NOTE, options);
-  return checkNotes(NOTE, model, index)
+  return checkNotes(analyzeText(NOTE, options, { index, scope: 'cncf' }))
     .filter((p) => p.kind === 'unlinked-project')
     .map((p) => spot(p.line, p.column, NOTE.split('\n')[p.line - 1].slice(p.column - 1, p.endColumn - 1)));
 }
 
 /** What Link Project Mentions plans (its core choice, with the talks of the document's model). */
 function linkPlan(options: NotesOptions): Spot[] {
-  const talks = allTalks(parseNotes(NOTE, options));
-  return chooseMentions(NOTE, findMentions(NOTE, index), 'perTalk', { talks, linked: linkedProjects(NOTE, index) }).map((m) => spot(m.line, m.column, m.text));
+  // As Link Project Mentions and the hints read it: the one analysis of the version, with the person's settings.
+  const a = analyzeText(NOTE, options, { index, scope: 'cncf' });
+  return chooseMentions(NOTE, a.mentions, 'perTalk', { talks: a.talks, linked: a.linked }).map((m) => spot(m.line, m.column, m.text));
 }
 
 /** Where Finish Post's link step writes its links. */

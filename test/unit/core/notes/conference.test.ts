@@ -13,10 +13,11 @@ import { commentSpans, countTodos } from '../../../../src/core/notes/todos';
 import { isConferenceNote } from '../../../../src/core/notes/conference';
 import { loadIndexFile } from '../../../../src/cli/landscapeIndex';
 import { checkNotes, type PublishProblem } from '../../../../src/core/publish/check';
+import { analyzeText } from '../../../../src/core/analysis/noteAnalysis';
 
 const index = loadIndexFile(path.join(__dirname, '..', '..', '..', '..', 'data', 'landscape.json'));
 const POST = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'fixtures', 'notes', 'blog-post.md'), 'utf8');
-const check = (text: string) => checkNotes(text, parseNotes(text), index);
+const check = (text: string) => checkNotes(analyzeText(text, {}, { index, scope: 'cncf' }));
 const brief = (ps: readonly PublishProblem[]) => ps.map((p) => `${p.line} ${p.severity} ${p.kind}`);
 const todoTexts = (text: string) => parseNotes(text).todos.map((t) => `${t.line} ${t.kind} ${t.text}`);
 

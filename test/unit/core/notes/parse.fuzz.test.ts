@@ -20,6 +20,7 @@ import { planLinkEdits } from '../../../../src/core/landscape/linkPlan';
 import { findMentions } from '../../../../src/core/landscape/matcher';
 import { scanMarkdown } from '../../../../src/core/landscape/proseScan';
 import { checkNotes } from '../../../../src/core/publish/check';
+import { analyzeText } from '../../../../src/core/analysis/noteAnalysis';
 import { openFrontMatter } from '../../../../src/core/frontmatter/fields';
 import { allTalks } from '../../../../src/core/notes/query';
 
@@ -235,7 +236,7 @@ describe('notes: fuzz', function () {
       scanMarkdown(text);
       const mentions = findMentions(text, index);
       applyEdits(text, planLinkEdits(text, mentions, 'perTalk', { index, talks: allTalks(model) }));
-      const problems = checkNotes(text, model, index);
+      const problems = checkNotes(analyzeText(text, {}, { index, scope: 'cncf' }));
       const what = `${JSON.stringify(text.slice(0, 40))}… (${text.length} chars)`;
       assert.ok(!(model.skipped ?? '').startsWith('The note could not be read'), `${what}: ${model.skipped}`);
       // What was not fully read is said, and the check then never finds the note clean.

@@ -15,6 +15,7 @@ import { visibleTalkCount } from '../../../../src/core/notes/query';
 import { applyEdits } from '../../../../src/core/document';
 import { headingSpaceProblems } from '../../../../src/core/publish/headingSpace';
 import { checkNotes } from '../../../../src/core/publish/check';
+import { analyzeText } from '../../../../src/core/analysis/noteAnalysis';
 import { loadIndexFile } from '../../../../src/cli/landscapeIndex';
 import { findMentions } from '../../../../src/core/landscape/matcher';
 
@@ -158,7 +159,7 @@ describe('recognition: sections that are not talks', () => {
       [['Real talk']],
     );
     assert.deepStrictEqual(m.talks, []);
-    const empty = checkNotes(text, m, undefined).filter((p) => p.kind === 'empty-talk');
+    const empty = checkNotes(analyzeText(text)).filter((p) => p.kind === 'empty-talk');
     assert.deepStrictEqual(empty, []);
   });
 
@@ -203,7 +204,7 @@ describe('recognition: talks written as list items', () => {
       'TODO items in the list are still found',
     );
     assert.deepStrictEqual(
-      checkNotes(text, m, undefined).filter((p) => p.kind === 'empty-talk'),
+      checkNotes(analyzeText(text)).filter((p) => p.kind === 'empty-talk'),
       [],
     );
   });
@@ -231,7 +232,7 @@ describe('recognition: `##Title` without its space', () => {
       parseNotes(fixed).days[0].talks.map((t) => t.title),
       ['Scaling the control plane:', '**Bold**'].map((t) => t.replace(/\*\*/g, '')),
     );
-    const checked = checkNotes(text, m, undefined).filter((p) => p.kind === 'heading-space');
+    const checked = checkNotes(analyzeText(text)).filter((p) => p.kind === 'heading-space');
     assert.deepStrictEqual(
       checked.map((p) => [p.line, p.fix?.newText]),
       [

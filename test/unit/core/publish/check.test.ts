@@ -1,14 +1,15 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseNotes } from '../../../../src/core/notes/parse';
 import { loadIndexFile } from '../../../../src/cli/landscapeIndex';
-import { badUrlReason, checkNotes, summarize, type PublishProblem } from '../../../../src/core/publish/check';
+import { badUrlReason, checkNotes, summarize, type CheckOptions, type PublishProblem } from '../../../../src/core/publish/check';
+import { analyzeText } from '../../../../src/core/analysis/noteAnalysis';
+import type { LandscapeScope } from '../../../../src/core/landscape/landscapeIndex';
 
 const index = loadIndexFile(path.join(__dirname, '..', '..', '..', '..', 'data', 'landscape.json'));
 const WORKSPACE = path.join(__dirname, '..', '..', '..', 'fixtures', 'workspace', 'frontmatter');
 
-const check = (text: string, options = {}) => checkNotes(text, parseNotes(text), index, options);
+const check = (text: string, options: CheckOptions & { scope?: LandscapeScope } = {}) => checkNotes(analyzeText(text, {}, { index, scope: options.scope ?? 'cncf' }), options);
 const brief = (ps: readonly PublishProblem[]) => ps.map((p) => `${p.line}:${p.column}-${p.endColumn} ${p.severity} ${p.kind}`);
 
 describe('publish check', () => {
@@ -147,6 +148,6 @@ describe('publish check', () => {
 
   it('works without a landscape index (project checks skipped)', () => {
     const text = '---\ndraft: false\n---\n\nPrometheus and TODO\n';
-    assert.deepStrictEqual(brief(checkNotes(text, parseNotes(text), undefined)), ['5:16-20 warning todo']);
+    assert.deepStrictEqual(brief(checkNotes(analyzeText(text))), ['5:16-20 warning todo']);
   });
 });

@@ -6,6 +6,7 @@ import { speakerHints } from '../../../../src/core/schedule/editor-check';
 import { dayTitleFor, insertDatedDayHeading, noteDayDate, placeSession, scheduleNextDay, scheduleSourceOf, setScheduleSource } from '../../../../src/core/schedule/editor-place';
 import { parseNotes } from '../../../../src/core/notes/parse';
 import { applyEdits } from '../../../../src/core/document';
+import { openFrontMatter } from '../../../../src/core/frontmatter/fields';
 
 const DIR = path.join(__dirname, '..', '..', '..', 'fixtures', 'schedule');
 const sched = (): Schedule => parseSchedule(fs.readFileSync(path.join(DIR, 'sched-democon.ics')), { source: 'sched-democon.ics' });
@@ -25,7 +26,7 @@ describe('schedule in the editor: front matter key', () => {
     assert.ok(r.ok);
     const after = applyEdits(text, r.edits);
     assert.strictEqual(after, '---\ntitle: "DemoCon"  # the post\ntags: [a]\nschedule: schedules/democon.ics\n---\n\nbody\n');
-    assert.strictEqual(scheduleSourceOf(after), 'schedules/democon.ics');
+    assert.strictEqual(scheduleSourceOf(openFrontMatter(after)), 'schedules/democon.ics');
   });
 
   it('replaces an existing value keeping its quotes; TOML too; no edit when unchanged', () => {
@@ -111,7 +112,7 @@ describe('schedule in the editor: days and placement', () => {
 describe('schedule in the editor: speaker typos for the publish check', () => {
   it('hints at a name that nearly matches the session’s speaker, with its column', () => {
     const text = '---\ndate: 2099-03-26\n---\n\n## Day01\n\n### Tracing, Gently - Ana Lma & Bo Chen, Acme\n\n- x\n\n### Kubernetes - The Hard Way - Someone Else\n';
-    const hints = speakerHints(text, parseNotes(text), sched(), { startDate: '2099-03-26' });
+    const hints = speakerHints(text.split('\n'), parseNotes(text), sched(), { startDate: '2099-03-26' });
     assert.deepStrictEqual(
       hints.map((h) => [h.line, h.column, h.endColumn, h.suggestion]),
       [[7, 23, 30, 'Ana Lima']],

@@ -1,0 +1,65 @@
+/**
+ * Work per keystroke: on a 3,000-line note, a one-line edit (a letter typed), then the full
+ * analysis as every feature asks for it (Talks and TODO Links views, project hints, completion,
+ * hover, the live publish check and its schedule queries: bench/keystroke.ts), through the
+ * editor's one cache, against one markdown-it parse (VS Code's Markdown engine) of the same
+ * text in the same run. Goal: ≤ 0.5× the markdown-it parse. Also the work counted per
+ * keystroke (block scans, model builds, mention passes: each exactly 1).
+ */
+import * as path from 'path';
+import MarkdownIt from 'markdown-it';
+import { askLikeEveryFeature, typeOnLine } from './keystroke';
+import { generateNotes } from './generate';
+import { median, type BenchRow } from './types';
+import { loadIndexFile } from '../src/cli/landscapeIndex';
+import { AnalysisCache } from '../src/core/analysis/cache';
+import { resetWork, workCounts } from '../src/core/util/work';
+
+const SUITE = 'analysis';
+
+export async function run(): Promise<BenchRow[]> {
+  const index = loadIndexFile(path.join(__dirname, '..', 'data', 'landscape.json'));
+  const landscape = { index, scope: 'cncf' as const };
+  const settings = { fileName: 'notes.md', todoPatterns: [], maxChars: 50_000_000 };
+  const md = new MarkdownIt();
+  const base = generateNotes(3000, 42);
+  // Keystrokes on lines through the note, each a new version of the one document.
+  const RUNS = 40;
+  const WARMUP = 10;
+  const texts: string[] = [];
+  for (let k = 0; k < RUNS + WARMUP; k++) texts.push(typeOnLine(base, 100 + ((k * 61) % 2800), String.fromCharCode(97 + (k % 26))));
+  const cache = new AnalysisCache();
+  const ours: number[] = [];
+  const peer: number[] = [];
+  let sink = 0;
+  resetWork();
+  // Interleaved (one keystroke, then markdown-it on the same text): both meet the same load of a busy machine.
+  for (let k = 0; k < texts.length; k++) {
+    const t = performance.now();
+    sink += askLikeEveryFeature(cache, { uri: 'file:///notes.md', version: k + 1, text: texts[k] }, settings, landscape);
+    const u = performance.now();
+    sink += md.parse(texts[k], {}).length;
+    const v = performance.now();
+    if (k >= WARMUP) {
+      ours.push(u - t);
+      peer.push(v - u);
+    }
+  }
+  const counts = workCounts();
+  if (sink < 0) throw new Error('unreachable');
+  const m = median(ours);
+  const p = median(peer);
+  const perKey = (n: number) => n / texts.length;
+  return [
+    { suite: SUITE, name: 'work per keystroke, 3,000-line note: every feature asks (median)', value: m, unit: 'ms', peer: { name: 'markdown-it parse', value: p } },
+    { suite: SUITE, name: 'work per keystroke / one markdown-it parse', value: m / p, unit: 'ratio', goal: '≤ 0.5×', pass: m / p <= 0.5 },
+    ...(['blockScans', 'modelBuilds', 'inlineScans', 'mentionPasses', 'frontMatterParses'] as const).map((k): BenchRow => ({
+      suite: SUITE,
+      name: `${k} per keystroke`,
+      value: perKey(counts[k]),
+      unit: 'count',
+      goal: '= 1',
+      pass: perKey(counts[k]) === 1,
+    })),
+  ];
+}
