@@ -17,7 +17,7 @@ const ONE_SETTINGS = {
   selector: "MemberExpression[property.name='getConfiguration']",
   message: 'Read settings through a getter of src/vscode/services/settings.ts.',
 };
-const noVscode = { name: 'vscode', message: 'src/core and the CLI must not import vscode; put editor code in src/vscode/.' };
+const noVscode = { name: 'vscode', message: 'src/core, src/language and the CLI must not import vscode; put editor code in src/vscode/.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'examples/**', 'test/fixtures/**', '**/*.d.ts'] },
@@ -91,7 +91,7 @@ export default tseslint.config(
   {
     // What the browser build (vscode.dev) reaches has no Node: no built-in modules, no Buffer,
     // no process (the build refuses built-ins too; this says so while typing).
-    files: ['src/core/**/*.ts', 'src/vscode/**/*.ts', 'src/extension.ts', 'test/web/**/*.ts', 'test/shared/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/language/**/*.ts', 'src/vscode/**/*.ts', 'src/extension.ts', 'test/web/**/*.ts', 'test/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: nodeBuiltins }],
       'no-restricted-globals': [
@@ -127,7 +127,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
   },
   {
-    files: ['src/core/**/*.ts'],
+    // The core and the language features run in the CLI, the tests and the browser: no editor, no Node.
+    files: ['src/core/**/*.ts', 'src/language/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noVscode, ...nodeBuiltins] }] },
   },
 );

@@ -12,6 +12,8 @@ import { AnalysisCache } from '../../core/analysis/cache';
 import { analyzeText, type AnalysisLandscape, type AnalysisSettings, type NoteAnalysis } from '../../core/analysis/noteAnalysis';
 import { refusedPatternMessages } from '../../core/userPattern';
 import { resetWork, workCounts } from '../../core/util/work';
+import type { NoteDocument } from '../../language/document';
+import { fileNameOfUri } from '../../language/services';
 import type { AnalysisApi } from '../api';
 import type { FeatureContext } from './feature';
 import { loadedLandscape } from './landscapeService';
@@ -83,8 +85,9 @@ function currentLandscape(): AnalysisLandscape | undefined {
  * The analysis of a document's current version: the same object for every feature that asks
  * about that version, with the loaded landscape index (none before it is loaded).
  */
-export function analysisOf(doc: vscode.TextDocument): NoteAnalysis {
-  return cache.get({ uri: doc.uri.toString(), version: doc.version, text: () => doc.getText(), settings: analysisSettingsOf(doc.uri), landscape: currentLandscape() });
+export function analysisOf(doc: vscode.TextDocument | NoteDocument): NoteAnalysis {
+  const settings = typeof doc.uri === 'string' ? { ...notesSettings(), fileName: fileNameOfUri(doc.uri) } : analysisSettingsOf(doc.uri);
+  return cache.get({ uri: doc.uri.toString(), version: doc.version, text: () => doc.getText(), settings, landscape: currentLandscape() });
 }
 
 /** The analysis of a text that is not open in an editor (a file on disk), with the settings. */

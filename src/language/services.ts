@@ -1,0 +1,35 @@
+/**
+ * What the language features are built with. Each feature (./<feature>.ts) names the services
+ * it needs as a narrow interface of its own and gets them passed in: the editor passes the ones
+ * backed by VS Code (src/vscode/services), the tests pass in-memory ones (a real analysis cache,
+ * the bundled landscape index, plain settings). Nothing here imports `vscode`.
+ */
+import type { NoteAnalysis } from '../core/analysis/noteAnalysis';
+import type { LandscapeIndex } from '../core/landscape/landscapeIndex';
+import type { NoteDocument } from './document';
+
+/** The one analysis of a document's current version (the editor's cache keyed by URI and version). */
+export interface Analyses {
+  analysisOf(doc: NoteDocument): NoteAnalysis;
+}
+
+/** The landscape index, loaded on first use (never rejects: the bundled index is the fallback). */
+export interface LandscapeSource {
+  landscape(): Promise<LandscapeIndex>;
+}
+
+/** Where a feature says what went wrong without troubling the person (the output channel). */
+export interface Log {
+  error(message: string): void;
+}
+
+/** The file name at the end of a URI (`day2.md`), for notes that carry their day in it. */
+export function fileNameOfUri(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name; // a stray `%` is a character of the name
+  }
+}
