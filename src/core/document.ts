@@ -27,7 +27,8 @@ export interface TextEdit {
   newText: string;
 }
 
-interface TextDocument {
+/** A document as the core and the language features read it (`vscode.TextDocument` has these too, with a `Uri`). */
+export interface TextDocument {
   readonly uri: string;
   readonly version: number;
   getText(): string;

@@ -5,7 +5,7 @@
  */
 import type { LandscapeEntry } from '../core/landscape/landscapeIndex';
 import { escapeLinkText, markdownUrl } from '../core/landscape/text';
-import type { NoteDocument } from './document';
+import type { TextDocument } from '../core/document';
 import type { Analyses, LandscapeSource } from './services';
 
 export interface ProjectHover {
@@ -20,7 +20,7 @@ export class ProjectHoverProvider {
   constructor(private readonly services: Analyses & LandscapeSource) {}
 
   /** The hover at `offset` in `doc`, or undefined when no project name is there. */
-  async provideHover(doc: NoteDocument, offset: number): Promise<ProjectHover | undefined> {
+  async provideHover(doc: TextDocument, offset: number): Promise<ProjectHover | undefined> {
     await this.services.landscape();
     const a = this.services.analysisOf(doc);
     const link = a.linked.find((l) => l.start <= offset && offset < l.end);

@@ -6,11 +6,11 @@
  */
 import type { NoteAnalysis } from '../core/analysis/noteAnalysis';
 import type { LandscapeIndex } from '../core/landscape/landscapeIndex';
-import type { NoteDocument } from './document';
+import type { TextDocument } from '../core/document';
 
 /** The one analysis of a document's current version (the editor's cache keyed by URI and version). */
 export interface Analyses {
-  analysisOf(doc: NoteDocument): NoteAnalysis;
+  analysisOf(doc: TextDocument): NoteAnalysis;
 }
 
 /** The landscape index, loaded on first use (never rejects: the bundled index is the fallback). */

@@ -12,7 +12,7 @@ import { AnalysisCache } from '../../core/analysis/cache';
 import { analyzeText, type AnalysisLandscape, type AnalysisSettings, type NoteAnalysis } from '../../core/analysis/noteAnalysis';
 import { refusedPatternMessages } from '../../core/userPattern';
 import { resetWork, workCounts } from '../../core/util/work';
-import type { NoteDocument } from '../../language/document';
+import type { TextDocument } from '../../core/document';
 import { fileNameOfUri } from '../../language/services';
 import type { AnalysisApi } from '../api';
 import type { FeatureContext } from './feature';
@@ -85,7 +85,7 @@ function currentLandscape(): AnalysisLandscape | undefined {
  * The analysis of a document's current version: the same object for every feature that asks
  * about that version, with the loaded landscape index (none before it is loaded).
  */
-export function analysisOf(doc: vscode.TextDocument | NoteDocument): NoteAnalysis {
+export function analysisOf(doc: vscode.TextDocument | TextDocument): NoteAnalysis {
   const settings = typeof doc.uri === 'string' ? { ...notesSettings(), fileName: fileNameOfUri(doc.uri) } : analysisSettingsOf(doc.uri);
   return cache.get({ uri: doc.uri.toString(), version: doc.version, text: () => doc.getText(), settings, landscape: currentLandscape() });
 }

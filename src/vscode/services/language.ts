@@ -6,14 +6,14 @@
  */
 import type * as vscode from 'vscode';
 import type { NoteAnalysis } from '../../core/analysis/noteAnalysis';
-import type { NoteDocument } from '../../language/document';
+import type { TextDocument } from '../../core/document';
 import type { Analyses, LandscapeSource, Log } from '../../language/services';
 import { analysisOf } from './analysis';
 import type { FeatureContext } from './feature';
 import { getLandscape, initLandscape } from './landscapeService';
 
 /** A `TextDocument` as the language features read it (the URI as a string; the same version and text). */
-export function noteDocument(doc: vscode.TextDocument): NoteDocument {
+export function noteDocument(doc: vscode.TextDocument): TextDocument {
   return {
     uri: doc.uri.toString(),
     get version() {
@@ -27,7 +27,7 @@ export function noteDocument(doc: vscode.TextDocument): NoteDocument {
 export function languageServices(ctx: FeatureContext): Analyses & LandscapeSource & { log: Log } {
   initLandscape(ctx);
   return {
-    analysisOf: (doc: NoteDocument): NoteAnalysis => analysisOf(doc),
+    analysisOf: (doc: TextDocument): NoteAnalysis => analysisOf(doc),
     landscape: getLandscape,
     log: { error: (message) => ctx.log.error(message) },
   };

@@ -36,8 +36,7 @@ describe('language/hover: the project hover, built with in-memory services', () 
   it('follows the document to its next version', async () => {
     const doc = new InMemoryDocument('file:///versions.md', 'Nothing here.\n');
     assert.strictEqual(await hovers.provideHover(doc, 2), undefined);
-    doc.setText('Helm charts.\n');
-    const h = await hovers.provideHover(doc, 2);
+    const h = await hovers.provideHover(new InMemoryDocument(doc.uri, 'Helm charts.\n', doc.version + 1), 2);
     assert.ok(h);
     assert.match(h.markdown, /\*\*Helm\*\*/);
   });
