@@ -23,9 +23,9 @@ export interface Log {
   error(message: string): void;
 }
 
-/** The file name at the end of a URI (`day2.md`), for notes that carry their day in it. */
+/** The file name at the end of a URI's path (`day2.md` of `file:///notes/day2.md` and of `untitled:day2.md`), as `Uri.path` would give it. */
 export function fileNameOfUri(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
+  const path = uri.replace(/[?#].*$/, '').replace(/^[a-z][a-z0-9+.-]*:(?:\/\/[^/]*)?/i, '');
   const name = path.slice(path.lastIndexOf('/') + 1);
   try {
     return decodeURIComponent(name);

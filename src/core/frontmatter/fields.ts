@@ -113,7 +113,9 @@ export function openFrontMatter(text: string): OpenResult {
   }
   const refused = refuseBeforeParsing(text, found.block);
   if (refused) return { ok: false, format: found.block.format, error: refused };
-  const readable = withLfBreaks(text);
+  // The parsers read the block only: the rest of the note is not theirs (and a later version
+  // with the same front matter can take this verdict over, see ../analysis/noteAnalysis.ts).
+  const readable = withLfBreaks(text.slice(0, found.block.end));
   work.frontMatterParses++;
   let parsed: { ok: true; source: FrontMatterSource } | { ok: false; error: FrontMatterError };
   try {

@@ -9,10 +9,10 @@
 import type { LandscapeEntry } from './landscapeIndex';
 import type { MentionAction } from './mentionRules';
 import type { ProseRun } from './proseScan';
-import { Generations } from '../util/generations';
+import type { LineMemo } from '../util/lineMemo';
 
 /** A mention found on a line, relative to the line's start. */
-export interface LineMention {
+interface LineMention {
   start: number;
   end: number;
   entry: LandscapeEntry;
@@ -23,12 +23,12 @@ export interface LineMention {
 }
 
 /** The mentions of each line from one version's pass, for the next (one memo per index and scope). */
-export class LineMentionMemo extends Generations<{ context: string; value: readonly LineMention[] }> {
-  /** What a line's matching depends on: its text (the key), and where its prose runs are and whether it is a heading (the context). */
-  static keyOf(text: string, runs: readonly ProseRun[], from: number, to: number, lineEnd: number): { line: string; context: string } {
-    const lineStart = runs[from].lineStart;
-    let context = runs[from].heading ? 'h' : 'p';
-    for (let r = from; r < to; r++) context += `${runs[r].start - lineStart},${runs[r].end - lineStart};`;
-    return { line: text.slice(lineStart, lineEnd), context };
-  }
+export type LineMentionMemo = LineMemo<readonly LineMention[]>;
+
+/** What a line's matching depends on besides its text (the line diff vouches for that): where its prose runs are and whether it is a heading. */
+export function mentionContextOf(runs: readonly ProseRun[], from: number, to: number): string {
+  const lineStart = runs[from].lineStart;
+  let context = runs[from].heading ? 'h' : 'p';
+  for (let r = from; r < to; r++) context += `${runs[r].start - lineStart},${runs[r].end - lineStart};`;
+  return context;
 }

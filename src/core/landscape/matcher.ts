@@ -11,7 +11,7 @@ import { headingLineByline } from '../notes/talkHeading';
 import type { LandscapeEntry, LandscapeIndex, LandscapeScope } from './landscapeIndex';
 import { linkedProjects, type LinkedProject } from './linkedProjects';
 import { work } from '../util/work';
-import { LineMentionMemo } from './lineMentions';
+import { mentionContextOf, type LineMentionMemo } from './lineMentions';
 import { boundaryOk, decide, lineEndOf, projectContextAfter, type MentionAction } from './mentionRules';
 import { joinedBySpaceOrHyphen, typoAt, WordMemo, wordsOf } from './mentionTypos';
 import { scanMarkdown, type ProseRun, type ScanResult } from './proseScan';
@@ -84,8 +84,8 @@ export function findMentions(text: string, index: LandscapeIndex, options: Match
       r = e;
       continue;
     }
-    const key = lines && LineMentionMemo.keyOf(text, runs, r, e, lineEndOf(text, runs[r]));
-    const known = key ? lines!.getIn(key.line, key.context) : undefined;
+    const context = lines && mentionContextOf(runs, r, e);
+    const known = context ? lines!.get(runs[r].line, context) : undefined;
     if (known) {
       work.steps++;
       for (const m of known) {
@@ -105,17 +105,18 @@ export function findMentions(text: string, index: LandscapeIndex, options: Match
       matchRun(text, run, index, scope, typos, scan, titleCache, words, out, pending);
       if (run.heading && out.length > before) dropBylineMentions(text, run, out, before, dropped, bylines);
     }
-    if (key) {
+    if (context) {
       const waiting = new Set(pending.slice(pendingFrom));
       const lineStart = runs[r].lineStart;
-      lines!.setIn(
-        key.line,
-        key.context,
+      lines!.set(
+        runs[r].line,
+        context,
         out.slice(lineFrom).map((m) => ({ start: m.start - lineStart, end: m.end - lineStart, entry: m.entry, action: m.action, reason: m.reason, pending: waiting.has(m) })),
       );
     }
     r = e;
   }
+  lines?.done();
   if (dropped.size) pending = pending.filter((m) => !dropped.has(m));
   if (pending.length) resolveByEvidence(text, scan, index, out, pending, from > 0 || to < text.length, options.linked);
   return out.filter((m) => m.start >= from && m.end <= to);

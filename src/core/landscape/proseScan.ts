@@ -14,7 +14,7 @@
 import { hiddenContent, MAX_INLINE_LINE, LineKind, type Blocks, type SkippedPart } from '../notes/blocks';
 import { normalizeLabel } from '../notes/inline';
 import { scanBlocks } from '../notes/scan';
-import { Generations } from '../util/generations';
+import type { LineMemo } from '../util/lineMemo';
 import { itself, lowerBound } from '../util/search';
 import { work } from '../util/work';
 
@@ -74,10 +74,22 @@ interface InlineLine {
 }
 
 /** The inline scans of a note's lines from one version to the next. */
-export type InlineMemo = Generations<{ context: string; value: InlineLine }>;
+export type InlineMemo = LineMemo<InlineLine>;
+
+/**
+ * An earlier version's inline scan, when `blocks` were resumed from that version's blocks: the
+ * lines before and after the ones the block scan read are taken over (moved by `offset`
+ * characters and the block scan's lines), when the definitions are the same.
+ */
+export interface InlineSince {
+  prev: ScanResult;
+  prevBlocks: Blocks;
+  /** How far the unchanged tail's offsets moved. */
+  offset: number;
+}
 
 /** The inline facts of `text`, from its block scan; `memo` (from the scan of the previous version) spares the lines read before. */
-export function scanInline(text: string, blocks: Blocks, memo?: InlineMemo): ScanResult {
+export function scanInline(text: string, blocks: Blocks, memo?: InlineMemo, since?: InlineSince): ScanResult {
   work.inlineScans++;
   let refsKey: string | undefined;
   const lineStarts = blocks.lineStarts;
@@ -106,7 +118,13 @@ export function scanInline(text: string, blocks: Blocks, memo?: InlineMemo): Sca
   }
   const refs = blocks.definitionUrls;
   let inComment = false;
-  for (let l = first; l < n; l++) {
+  const reuse = since && reusable(since, blocks, first);
+  const last = reuse ? reuse.to : n;
+  if (reuse) {
+    first = Math.max(first, reuse.from);
+    takeBefore(since!.prev, reuse.from, runs, links, headingLines, skipped);
+  }
+  for (let l = first; l < last; l++) {
     work.steps++;
     const kind = blocks.kind[l];
     if (kind !== LineKind.Inline && kind !== LineKind.Heading) {
@@ -130,7 +148,7 @@ export function scanInline(text: string, blocks: Blocks, memo?: InlineMemo): Sca
     const context: string | undefined =
       memo &&
       `${heading ? 'h' : 'p'}${inComment ? 1 : 0}${blocks.inlineFrom[l]};${spans ? spans.join(';') : ''}${line.includes('[') ? (refsKey ??= JSON.stringify([...refs])) : ''}`;
-    const known: InlineLine | undefined = context ? memo!.getIn(line, context) : undefined;
+    const known: InlineLine | undefined = context ? memo!.get(l, context) : undefined;
     if (known) {
       for (const [s, e] of known.runs) runs.push({ start: base + s, end: base + e, line: l, lineStart: lineStarts[l], heading });
       for (const k of known.links) links.push({ ...k, start: base + k.start, end: base + k.end, textStart: base + k.textStart, textEnd: base + k.textEnd, line: l });
@@ -141,14 +159,50 @@ export function scanInline(text: string, blocks: Blocks, memo?: InlineMemo): Sca
     const linksFrom = links.length;
     inComment = scanLine(base, line, Math.max(0, blocks.inlineFrom[l]), l, lineStarts[l], heading, spans, refs, runs, links, inComment);
     if (context) {
-      memo!.setIn(line, context, {
+      memo!.set(l, context, {
         runs: runs.slice(runsFrom).map((r) => [r.start - base, r.end - base]),
         links: links.slice(linksFrom).map((k) => ({ ...k, start: k.start - base, end: k.end - base, textStart: k.textStart - base, textEnd: k.textEnd - base })),
         open: inComment,
       });
     }
   }
+  if (reuse && last < n) takeFrom(since!.prev, last - reuse.shift, reuse.shift, since!.offset, runs, links, headingLines, skipped);
   return { runs, links, lineStarts, bodyStartLine, headingLines, skipped };
+}
+
+/** The lines the block scan read, when the earlier scan's other lines can be taken over (same definitions, same body start). */
+function reusable(since: InlineSince, blocks: Blocks, first: number): { from: number; to: number; shift: number } | undefined {
+  const r = blocks.resumed;
+  if (!r || r.from < first || since.prev.bodyStartLine !== first) return undefined;
+  const a = blocks.definitionUrls;
+  const b = since.prevBlocks.definitionUrls;
+  if (a.size !== b.size) return undefined;
+  for (const [label, url] of a) if (b.get(label) !== url) return undefined;
+  return r;
+}
+
+/** The earlier scan's runs, links, headings and skipped lines before line `from` (unchanged, the same objects). */
+function takeBefore(prev: ScanResult, from: number, runs: ProseRun[], links: ScannedLink[], headingLines: number[], skipped: SkippedPart[]): void {
+  const byLine = (e: { line: number }) => e.line;
+  runs.push(...prev.runs.slice(0, lowerBound(prev.runs, from, byLine)));
+  links.push(...prev.links.slice(0, lowerBound(prev.links, from, byLine)));
+  headingLines.push(...prev.headingLines.slice(0, lowerBound(prev.headingLines, from, itself)));
+  for (const p of prev.skipped) if (p.line - 1 < from) skipped.push(p);
+}
+
+/** The earlier scan's runs, links, headings and skipped lines from its line `from` on, moved by `shift` lines and `offset` characters. */
+function takeFrom(prev: ScanResult, from: number, shift: number, offset: number, runs: ProseRun[], links: ScannedLink[], headingLines: number[], skipped: SkippedPart[]): void {
+  const byLine = (e: { line: number }) => e.line;
+  for (let k = lowerBound(prev.runs, from, byLine); k < prev.runs.length; k++) {
+    const r = prev.runs[k];
+    runs.push({ start: r.start + offset, end: r.end + offset, line: r.line + shift, lineStart: r.lineStart + offset, heading: r.heading });
+  }
+  for (let k = lowerBound(prev.links, from, byLine); k < prev.links.length; k++) {
+    const l = prev.links[k];
+    links.push({ ...l, start: l.start + offset, end: l.end + offset, textStart: l.textStart + offset, textEnd: l.textEnd + offset, line: l.line + shift });
+  }
+  for (let k = lowerBound(prev.headingLines, from, itself); k < prev.headingLines.length; k++) headingLines.push(prev.headingLines[k] + shift);
+  for (const p of prev.skipped) if (p.line - 1 >= from) skipped.push({ ...p, line: p.line + shift });
 }
 
 /** Per position of a line: the matching `]` of each `[` and `)` of each `(` (-1 when none), outside code spans and escapes. */

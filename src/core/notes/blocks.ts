@@ -74,6 +74,23 @@ export interface Blocks {
   groupOf: Int32Array;
   /** What the scan had to read in a simpler way than CommonMark (deep nesting). */
   skipped: SkippedPart[];
+  /** Every link reference definition in document order, with its 0-based line (the fast scan's; a later version's scan starts from these). */
+  definitionList?: readonly Definition[];
+  /** Per 0-based line: 1 or 2 when the scan started it with no block open (see scanState.ts `cleanState`). */
+  clean?: Uint8Array;
+  /**
+   * When the scan was resumed from an earlier version's blocks (./scanResume.ts): it read lines
+   * [from, to); lines before `from` are the earlier ones, line k from `to` on is the earlier line
+   * k - shift, with the same blocks.
+   */
+  resumed?: { from: number; to: number; shift: number };
+}
+
+/** A link reference definition: its 0-based line, normalized label and destination. */
+export interface Definition {
+  line: number;
+  label: string;
+  url: string;
 }
 
 /** Hidden-draft definitions: `[//]: # (text)`, `[comment]: # (text)`, `[//]: <> (text)`. */

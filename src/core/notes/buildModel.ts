@@ -9,6 +9,8 @@ import { splitTalkHeading, type TalkHeadingParts } from './talkHeading';
 import { plainInline } from './inline';
 import type { Day, Group, NotesModel, NotesOptions, Section, Talk, TodoItem } from './model';
 import { Generations } from '../util/generations';
+import type { LineDiff } from '../util/lineDiff';
+import { LineMemo } from '../util/lineMemo';
 import { work } from '../util/work';
 import { commentSpans, compileTodoPatterns, maskSpans, todosInLine } from './todos';
 import { lowerBound } from '../util/search';
@@ -35,19 +37,19 @@ interface Entry {
  */
 export interface NotesMemo {
   /** TODO items of a line without code spans (line 0), and whether an HTML comment is open after it; by comment state and text. */
-  todos: Generations<{ context: string; value: { items: TodoItem[]; open: boolean } }>;
+  todos: LineMemo<{ items: TodoItem[]; open: boolean }>;
   talkHeadings: Generations<TalkHeadingParts>;
   dayHeadings: Generations<boolean>;
   nonTalk: Generations<boolean>;
 }
 
 export function newNotesMemo(): NotesMemo {
-  return { todos: new Generations(), talkHeadings: new Generations(), dayHeadings: new Generations(), nonTalk: new Generations() };
+  return { todos: new LineMemo(), talkHeadings: new Generations(), dayHeadings: new Generations(), nonTalk: new Generations() };
 }
 
-/** The memo for the next version's build: what this build used. */
-export function nextNotesMemo(m: NotesMemo): NotesMemo {
-  return { todos: m.todos.next(), talkHeadings: m.talkHeadings.next(), dayHeadings: m.dayHeadings.next(), nonTalk: m.nonTalk.next() };
+/** The memo for a later version's build (across `diff`, the line diff from this build's version): what this build used. */
+export function nextNotesMemo(m: NotesMemo, diff: LineDiff): NotesMemo {
+  return { todos: LineMemo.after(m.todos, diff), talkHeadings: m.talkHeadings.next(), dayHeadings: m.dayHeadings.next(), nonTalk: m.nonTalk.next() };
 }
 
 /** Answers by key: a memo, or none (a build without one computes each). */
@@ -96,7 +98,7 @@ function collectTodos(blocks: Blocks, options: NotesOptions | undefined, hiddenT
     const spans = codeSpans.get(k);
     const context: string = inComment ? '1' : '0';
     const useMemo = memo !== undefined && !spans;
-    const known: { items: TodoItem[]; open: boolean } | undefined = useMemo ? memo.getIn(line, context) : undefined;
+    const known: { items: TodoItem[]; open: boolean } | undefined = useMemo ? memo.get(k, context) : undefined;
     if (known) {
       for (const t of known.items) out.push({ ...t, line: line1 });
       inComment = known.open;
@@ -109,7 +111,7 @@ function collectTodos(blocks: Blocks, options: NotesOptions | undefined, hiddenT
     else {
       const items: TodoItem[] = [];
       todosInLine(masked, line, 0, matcher, items, comments.spans);
-      memo.setIn(line, context, { items, open: comments.open });
+      memo.set(k, context, { items, open: comments.open });
       for (const t of items) out.push({ ...t, line: line1 });
     }
   }
@@ -301,6 +303,7 @@ export function buildModel(blocks: Blocks, options?: NotesOptions, memo?: NotesM
 
   // TODO items: to the talk (or day) whose lines hold them.
   const todos = collectTodos(blocks, options, hiddenTalkLines, memo?.todos);
+  memo?.todos.done();
   const byLine = talkList.map((t) => t.talk).sort((a, b) => a.line - b.line);
   let ti = 0;
   let di = 0;

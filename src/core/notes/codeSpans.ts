@@ -9,10 +9,9 @@ import { work } from '../util/work';
 /** Code spans by 0-based line: [start, end) columns. */
 type CodeSpans = Map<number, Array<[number, number]>>;
 
-/** Code spans of every paragraph (across its lines), heading and table row. */
-export function findCodeSpans(lines: readonly string[], inlineFrom: Int32Array, groupOf: Int32Array, codeSpans: CodeSpans): void {
-  const n = lines.length;
-  for (let k = 0; k < n;) {
+/** Code spans of every paragraph (across its lines), heading and table row that starts on lines [from, n). */
+export function findCodeSpans(lines: readonly string[], inlineFrom: Int32Array, groupOf: Int32Array, codeSpans: CodeSpans, from = 0, n = lines.length): void {
+  for (let k = from; k < n;) {
     if (groupOf[k] !== k) {
       k++;
       continue;

@@ -143,7 +143,7 @@ export function listContent(s: ScanState, k: number, innerText: string, col: num
     if (s.para !== 'list') {
       const d = DEFINITION.exec(inner);
       if (d) {
-        addDefinition(s, d);
+        addDefinition(s, d, k);
         s.kind[k] = LineKind.Definition;
         return;
       }

@@ -154,7 +154,7 @@ const tableStart: RootReader = (s, _r, { i, line }) => {
 const definition: RootReader = (s, r, { i, line, ch }) => {
   const d = !s.para && ch === '[' ? DEFINITION.exec(line) : null;
   if (!d) return 0;
-  addDefinition(s, d);
+  addDefinition(s, d, i);
   s.kind[i] = LineKind.Definition;
   if (hiddenContent(line)) r.hidden.push({ line: i + 1 });
   s.lastBlank = false;

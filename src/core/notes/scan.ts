@@ -13,26 +13,38 @@ import { lineStarts } from '../document';
 import type { OpenResult } from '../frontmatter/fields';
 import { work } from '../util/work';
 import { type Blocks, LineKind } from './blocks';
-import { findCodeSpans } from './codeSpans';
 import { emptyFrontMatter, frontMatterOf } from './frontMatter';
 import { listLine } from './listItems';
 import { fencedCodeLine, htmlBlockLine, quoteLine } from './openBlocks';
 import { indentOf, noteLines, startsBlock } from './lineSyntax';
 import { newRootBlocks, rootLine } from './rootBlocks';
-import { newScanState, spansOf } from './scanState';
+import { cleanState, newScanState, spansOf } from './scanState';
+import { blocksOf, resumeAt } from './scanResume';
+import type { LineDiff, LineTable } from '../util/lineDiff';
+
+/** An earlier version's blocks and the line diff from it: the scan reads only what the edit may have changed. */
+export interface Since {
+  prev: Blocks;
+  diff: LineDiff;
+  /** This version's line table (from the diff). */
+  table: LineTable;
+}
 
 /**
  * Reads the blocks of a note in one pass. `opened` is the front matter verdict when the caller
- * has it (a note's analysis reads it once for every part). Nothing is remembered here: the
- * one analysis of a note version (../analysis/noteAnalysis.ts) keeps the result.
+ * has it (a note's analysis reads it once for every part). With `since` (an earlier version's
+ * blocks and the line diff from it), the scan starts at the last line before the edit where no
+ * block was open and stops at the first line after it where the scan is in the state the earlier
+ * scan was in at the same line: the blocks before and after are taken over (./scanResume.ts).
+ * Nothing is remembered here: the one analysis of a note version (../analysis/noteAnalysis.ts)
+ * keeps the result.
  */
-export function scanBlocks(text: string, opened?: OpenResult): Blocks {
+export function scanBlocks(text: string, opened?: OpenResult, since?: Since): Blocks {
   work.blockScans++;
-  const starts = lineStarts(text);
-  const lines = noteLines(text, starts);
+  const starts = since ? since.table.starts : lineStarts(text);
+  const lines = since ? since.table.lines : noteLines(text, starts);
   const s = newScanState(lines);
-  const { excluded, kind, inlineFrom, groupOf, definitions, definitionUrls, skipped, lists } = s;
-  const codeSpans = new Map<number, Array<[number, number]>>();
+  const { excluded, kind, skipped, lists, clean } = s;
   const root = newRootBlocks();
   let frontMatter = emptyFrontMatter();
 
@@ -49,10 +61,14 @@ export function scanBlocks(text: string, opened?: OpenResult): Blocks {
       i = fm.close + 1;
     }
   }
+  const resume = since && resumeAt(since, fm.info.format ? fm.close : -2, s, root);
+  if (resume) i = resume.from;
 
   for (; i < lines.length; i++) {
     const line = lines[i];
     work.steps++;
+    clean[i] = cleanState(s);
+    if (resume && i >= resume.tail && clean[i] && clean[i] === resume.cleanAt(i)) return resume.finish(s, root, i, frontMatter);
 
     if (fencedCodeLine(s, i)) continue;
     if (htmlBlockLine(s, i)) continue;
@@ -87,21 +103,6 @@ export function scanBlocks(text: string, opened?: OpenResult): Blocks {
     i += rootLine(s, root, i, cols, idx) - 1;
   }
 
-  findCodeSpans(lines, inlineFrom, groupOf, codeSpans);
-  return {
-    frontMatter,
-    lines,
-    lineStarts: starts,
-    headings: root.headings,
-    hidden: root.hidden,
-    paragraphStarts: root.paragraphStarts,
-    excluded,
-    codeSpans,
-    definitions,
-    definitionUrls,
-    kind,
-    inlineFrom,
-    groupOf,
-    skipped,
-  };
+  if (resume) return resume.finish(s, root, lines.length, frontMatter);
+  return blocksOf(s, root, frontMatter, starts);
 }

@@ -3,7 +3,7 @@
  * it fills in, the definitions it collects, and the blocks still open (a fence, an HTML block,
  * a paragraph, a table, the list items). The readers of each block kind share this one object.
  */
-import { LineKind, type SkippedPart } from './blocks';
+import { LineKind, type Definition, type SkippedPart } from './blocks';
 import { normalizeLabel } from './inline';
 import type { HtmlState } from './lineSyntax';
 
@@ -18,7 +18,11 @@ export interface ScanState {
   readonly groupOf: Int32Array;
   readonly definitions: Set<string>;
   readonly definitionUrls: Map<string, string>;
+  /** Every definition in document order, with its 0-based line. */
+  readonly definitionList: Definition[];
   readonly skipped: SkippedPart[];
+  /** Per 0-based line where the scan started a line with no block open: 1, or 2 after a blank line (else 0). */
+  readonly clean: Uint8Array;
   fence: { char: string; len: number; quoted: boolean; indent: number } | undefined;
   html: HtmlState | undefined;
   /** An open paragraph, and where. */
@@ -47,7 +51,9 @@ export function newScanState(lines: string[]): ScanState {
     groupOf: new Int32Array(n).fill(-1),
     definitions: new Set<string>(),
     definitionUrls: new Map<string, string>(),
+    definitionList: [],
     skipped: [],
+    clean: new Uint8Array(n),
     fence: undefined,
     html: undefined,
     para: undefined,
@@ -71,8 +77,25 @@ export function spansOf(s: ScanState, k: number, from = 0, cont = false, heading
   s.lastInline = k;
 }
 
-export function addDefinition(s: ScanState, d: RegExpExecArray): void {
-  const label = normalizeLabel(d[1]);
-  s.definitions.add(label);
-  if (!s.definitionUrls.has(label)) s.definitionUrls.set(label, d[2].startsWith('<') ? d[2].slice(1, -1) : d[2]);
+/** The link reference definition `d` (its label and destination) on 0-based line `line`. */
+export function addDefinition(s: ScanState, d: RegExpExecArray, line: number): void {
+  const def = { line, label: normalizeLabel(d[1]), url: d[2].startsWith('<') ? d[2].slice(1, -1) : d[2] };
+  s.definitionList.push(def);
+  defineLabel(s, def);
+}
+
+/** Adds a definition's label (the first definition of a label gives its URL). */
+export function defineLabel(s: ScanState, def: Definition): void {
+  s.definitions.add(def.label);
+  if (!s.definitionUrls.has(def.label)) s.definitionUrls.set(def.label, def.url);
+}
+
+/**
+ * Whether no block is open before the next line: no fence, HTML block, paragraph, table,
+ * indented code, block quote or list item (2 after a blank line, 1 otherwise, 0 when one is
+ * open). From such a line on, the scan depends on nothing before it but the definitions.
+ */
+export function cleanState(s: ScanState): number {
+  if (s.fence || s.html || s.para || s.table || s.indentedCode || s.inQuote || s.lists.length) return 0;
+  return s.lastBlank ? 2 : 1;
 }

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { ProjectHoverProvider } from '../../../src/language/hover';
+import { fileNameOfUri } from '../../../src/language/services';
 import { bundledIndex, InMemoryDocument, MemoryAnalyses } from '../../support/language';
 
 describe('language/hover: the project hover, built with in-memory services', () => {
@@ -39,5 +40,14 @@ describe('language/hover: the project hover, built with in-memory services', () 
     const h = await hovers.provideHover(new InMemoryDocument(doc.uri, 'Helm charts.\n', doc.version + 1), 2);
     assert.ok(h);
     assert.match(h.markdown, /\*\*Helm\*\*/);
+  });
+});
+
+describe('language/services: fileNameOfUri', () => {
+  it('gives the file name as the editor reads it from the URI path', () => {
+    assert.strictEqual(fileNameOfUri('file:///notes/day%202.md'), 'day 2.md');
+    assert.strictEqual(fileNameOfUri('untitled:note-x.md'), 'note-x.md');
+    assert.strictEqual(fileNameOfUri('vscode-vfs://github/owner/repo/content/day3.md?x#y'), 'day3.md');
+    assert.strictEqual(fileNameOfUri('file:///notes/100%.md'), '100%.md');
   });
 });
