@@ -22,13 +22,13 @@ describe('language/completion: project links while typing, built with in-memory 
 
   beforeEach(() => {
     setting = 'whileTyping';
-    const services = new MemoryAnalyses({}, bundledIndex());
-    provider = new ProjectCompletionProvider({
-      analysisOf: (d) => services.analysisOf(d),
-      landscape: () => services.landscape(),
-      landscapeScope: () => 'cncf',
-      projectCompletion: () => setting,
-    });
+    // A real analysis cache and the bundled index, with the feature's settings beside them.
+    provider = new ProjectCompletionProvider(
+      Object.assign(new MemoryAnalyses({}, bundledIndex()), {
+        landscapeScope: () => 'cncf',
+        projectCompletion: () => setting,
+      }),
+    );
   });
 
   it('offers Perses for `Pers` with its maturity and category, and Enter writes the link over the word', async () => {

@@ -24,14 +24,14 @@ describe('language/projectHints: the live project hints and their quick fixes, b
 
   beforeEach(() => {
     settings = { on: true, mode: 'perTalk', maxChars: 10_000_000 };
-    const services = new MemoryAnalyses({}, bundledIndex());
-    hints = new ProjectHints({
-      analysisOf: (d) => services.analysisOf(d),
-      landscape: () => services.landscape(),
-      unlinkedProjectHints: () => settings.on,
-      linkMode: () => settings.mode,
-      maxFileChars: () => settings.maxChars,
-    });
+    // A real analysis cache and the bundled index, with the feature's settings beside them.
+    hints = new ProjectHints(
+      Object.assign(new MemoryAnalyses({}, bundledIndex()), {
+        unlinkedProjectHints: () => settings.on,
+        linkMode: () => settings.mode,
+        maxFileChars: () => settings.maxChars,
+      }),
+    );
   });
 
   it('hints the first unlinked mention of each project per talk and the typos, never code or a linked heading', async () => {
