@@ -20,7 +20,7 @@ export interface ProjectHintSettings {
   maxFileChars(): number;
 }
 
-export type ProjectHintCode = 'unlinked-project' | 'project-typo' | 'possible-project';
+type ProjectHintCode = 'unlinked-project' | 'project-typo' | 'possible-project';
 
 export interface ProjectHint {
   range: Range;
