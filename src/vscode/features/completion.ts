@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Position } from '../../core/document';
+import type { Log } from '../../language/services';
 import { COMPLETION_TRIGGERS, ProjectCompletionProvider, type LineDocument, type ProjectCompletionItem } from '../../language/completion';
 import { messageOf } from '../services/command';
 import { toVsRange } from '../services/edits';
@@ -50,7 +51,7 @@ export function registerCompletion(ctx: FeatureContext): void {
  * Opens the suggest list when a single letter typed at the cursor makes the word a project
  * prefix (the provider decides), as long as the editor it was typed in is still the active one.
  */
-async function onTyping(completions: ProjectCompletionProvider, e: vscode.TextDocumentChangeEvent, log: { error(message: string): void }): Promise<void> {
+async function onTyping(completions: ProjectCompletionProvider, e: vscode.TextDocumentChangeEvent, log: Log): Promise<void> {
   try {
     if (e.contentChanges.length !== 1 || e.document.languageId !== 'markdown') return;
     const change = e.contentChanges[0];
