@@ -1,23 +1,20 @@
 /**
- * Commands: Insert Project Link… (a fuzzy QuickPick over the index), Link Project Mentions
- * (plan, confirm, apply as one undo step) and Update Landscape Index (fetch or pick a
- * landscape.yml, check it, store it in global storage).
+ * Commands: Insert Project Link… (a fuzzy QuickPick over the index) and Link Project Mentions
+ * (plan, confirm, apply as one undo step): the editor's side of src/language/linkMentions.ts.
  */
 import * as vscode from 'vscode';
-import { describeEntry, type LandscapeEntry } from '../../core/landscape/landscapeIndex';
-import { chooseMentions, linkTextFor, type LinkMode } from '../../core/landscape/linkPlan';
-import type { Mention } from '../../core/landscape/matcher';
-import { compactKey, escapeLinkText, markdownUrl } from '../../core/landscape/text';
-import type { TextEdit } from '../../core/document';
+import type { LandscapeEntry } from '../../core/landscape/landscapeIndex';
+import type { LinkMode } from '../../core/landscape/linkPlan';
+import { plural } from '../../core/util/plural';
+import type { LandscapeSource } from '../../language/services';
+import { ProjectLinking, type PlannedLink, type ProjectChoice } from '../../language/linkMentions';
 import { applyCoreEdits } from '../services/edits';
 import { requireMarkdownEditor } from '../services/editor';
 import type { LinkMentionsApi } from '../api';
 import type { FeatureContext } from '../services/feature';
 import { registerCommand } from '../services/command';
-import { getLandscape, initLandscape } from '../services/landscapeService';
-import { analysisOf } from '../services/analysis';
+import { languageServices, noteDocument } from '../services/language';
 import { landscapeScope, linkMode } from '../services/settings';
-import { plural } from '../../core/util/plural';
 
 /** Arguments the commands accept (from code actions and tests); without them they ask the user. */
 interface InsertProjectLinkArgs {
@@ -37,40 +34,29 @@ interface LinkMentionsArgs {
 let lastConfirmation: Array<{ label: string; description: string }> | undefined;
 
 export function registerProjectLinking(ctx: FeatureContext): void {
-  initLandscape(ctx);
+  const services = languageServices(ctx);
+  const linking = new ProjectLinking({ ...services, landscapeScope, linkMode });
   const api: LinkMentionsApi = { lastConfirmation: () => lastConfirmation };
   ctx.api.linkMentions = api;
-  registerCommand(ctx, 'talkCapture.insertProjectLink', 'Insert Project Link', (args) => insertProjectLink(args as InsertProjectLinkArgs | undefined));
-  registerCommand(ctx, 'talkCapture.linkProjectMentions', 'Link Project Mentions', (args) => linkProjectMentions(args as LinkMentionsArgs | undefined));
-}
-
-interface EntryItem extends vscode.QuickPickItem {
-  entry: LandscapeEntry;
+  registerCommand(ctx, 'talkCapture.insertProjectLink', 'Insert Project Link', (args) => insertProjectLink(linking, services, args as InsertProjectLinkArgs | undefined));
+  registerCommand(ctx, 'talkCapture.linkProjectMentions', 'Link Project Mentions', (args) => linkProjectMentions(linking, args as LinkMentionsArgs | undefined));
 }
 
 /** Inserts `[Name](url)` at the cursor, or wraps the selection: `[selected text](url)`. Returns the inserted text. */
-async function insertProjectLink(args?: InsertProjectLinkArgs): Promise<string | undefined> {
+async function insertProjectLink(linking: ProjectLinking, services: LandscapeSource, args?: InsertProjectLinkArgs): Promise<string | undefined> {
   const editor = requireMarkdownEditor('insert a project link');
   if (!editor) return undefined;
-  const index = await getLandscape();
-  const scope = landscapeScope();
+  await services.landscape(); // the selection as it is once the index is loaded
   const selected = editor.document.getText(editor.selection).trim();
   let entry: LandscapeEntry | undefined;
   if (args?.name) {
-    entry = index.get(args.name, 'all');
+    entry = await linking.named(args.name);
     if (!entry) {
       void vscode.window.showWarningMessage(`Talk Capture: no project called "${args.name}" in the landscape index.`);
       return undefined;
     }
   } else {
-    const ranked = selected ? index.search(selected, { scope: 'all', limit: 2000 }).map((s) => s.entry) : [];
-    const rest = index.entries.filter((e) => index.inScope(e, scope) && !ranked.includes(e)).sort((a, b) => rankOf(a) - rankOf(b) || a.name.localeCompare(b.name));
-    const items: EntryItem[] = [...ranked.filter((e) => index.inScope(e, scope) || selected), ...rest].map((e) => ({
-      label: e.name,
-      description: describeEntry(e),
-      detail: [e.homepage, distinctAliases(e).slice(0, 4).join(', ')].filter(Boolean).join('  ·  '),
-      entry: e,
-    }));
+    const items: ProjectChoice[] = await linking.choices(selected);
     const pick = await vscode.window.showQuickPick(items, {
       title: 'Insert Project Link',
       placeHolder: selected ? `Link "${selected}" to…` : 'Search CNCF projects (name, alias, category)',
@@ -80,40 +66,20 @@ async function insertProjectLink(args?: InsertProjectLinkArgs): Promise<string |
     entry = pick?.entry;
   }
   if (!entry) return undefined;
-  const url = markdownUrl(index.urlOf(entry));
-  if (!url) {
+  const text = await linking.linkText(entry, selected);
+  if (!text) {
     void vscode.window.showWarningMessage(`Talk Capture: ${entry.name} has no http(s) homepage or repository to link to.`);
     return undefined;
   }
-  const text = `[${escapeLinkText(selected || entry.name)}](${url})`;
   const sel = editor.selection;
   const ok = await editor.edit((b) => (sel.isEmpty ? b.insert(sel.active, text) : b.replace(sel, text)));
   return ok ? text : undefined;
 }
 
-/** Aliases that are other names, not spellings of the name (`OTel`, not `Open Telemetry`). */
-function distinctAliases(e: LandscapeEntry): string[] {
-  const seen = new Set([compactKey(e.name)]);
-  const out: string[] = [];
-  for (const a of e.aliases) {
-    const k = compactKey(a);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(a);
-  }
-  return out;
-}
-
-function rankOf(e: LandscapeEntry): number {
-  return e.maturity === 'graduated' ? 0 : e.maturity === 'incubating' ? 1 : e.maturity === 'sandbox' ? 2 : e.maturity === 'archived' ? 3 : 4;
-}
-
-interface MentionItem extends vscode.QuickPickItem {
-  mention: Mention;
-}
+type LinkItem = vscode.QuickPickItem & { link: PlannedLink };
 
 /** Plans the links, asks which to apply, applies them as one undo step. Returns how many were applied. */
-async function linkProjectMentions(args?: LinkMentionsArgs): Promise<number> {
+async function linkProjectMentions(linking: ProjectLinking, args?: LinkMentionsArgs): Promise<number> {
   let doc: vscode.TextDocument | undefined;
   let selection: vscode.Selection | undefined;
   if (args?.uri) {
@@ -126,59 +92,31 @@ async function linkProjectMentions(args?: LinkMentionsArgs): Promise<number> {
     doc = editor.document;
     selection = editor.selection;
   }
-  await getLandscape();
-  const mode = args?.mode ?? linkMode();
-  const version = doc.version;
-  // The analysis the hints and the check read (this version, the person's day pattern): the same mentions and talks.
-  const a = analysisOf(doc);
-  const text = a.text;
-  const useSelection = !args?.wholeDocument && selection && !selection.isEmpty;
-  const from = useSelection ? doc.offsetAt(selection!.start) : 0;
-  const to = useSelection ? doc.offsetAt(selection!.end) : text.length;
-  const mentions = useSelection ? a.mentions.filter((m) => m.start >= from && m.end <= to) : a.mentions;
-  const planned = chooseMentions(text, mentions, mode, { talks: a.talks, linked: a.linked }).filter((m) => linkTextFor(m));
-  if (planned.length === 0) {
-    const suggestions = mentions.filter((m) => m.action === 'suggest').length;
-    void vscode.window.showInformationMessage(
-      `Talk Capture: no unlinked project mentions to link${useSelection ? ' in the selection' : ''}${suggestions ? ` (${plural(suggestions, 'possible mention')} or typo${suggestions === 1 ? '' : 's'} are shown as hints)` : ''}.`,
-    );
+  const within = !args?.wholeDocument && selection && !selection.isEmpty ? selection : undefined;
+  const plan = await linking.plan(noteDocument(doc), { mode: args?.mode, within });
+  if (plan.links.length === 0) {
+    void vscode.window.showInformationMessage(`Talk Capture: ${plan.nothingToLink}`);
     return 0;
   }
-  let chosen = planned;
+  let chosen = plan.links;
   if (args?.confirm !== false) {
-    // Each row says what will be written (`kepler → [kepler](https://…)`), the project's name beside it.
-    const items: MentionItem[] = planned.map((m) => ({
-      label: `${m.text} → ${linkTextFor(m)}`,
-      description: `${m.entry.name} · line ${m.line}${m.heading ? ' (heading)' : ''}`,
-      detail: `${lineText(doc!, m.line - 1)}`,
-      picked: true,
-      mention: m,
-    }));
+    const items: LinkItem[] = plan.links.map((link) => ({ label: link.label, description: link.description, detail: link.detail, picked: true, link }));
     lastConfirmation = items.map((i) => ({ label: i.label, description: i.description ?? '' }));
     const picks = await vscode.window.showQuickPick(items, {
-      title: `Link Project Mentions (${modeLabel(mode)}): ${plural(planned.length, 'link')}`,
+      title: plan.title,
       placeHolder: 'Uncheck what should stay plain text, then press Enter to link the rest',
       canPickMany: true,
       matchOnDetail: true,
     });
     if (!picks || picks.length === 0) return 0;
-    const set = new Set(picks.map((p) => p.mention));
-    chosen = planned.filter((m) => set.has(m));
+    const set = new Set(picks.map((p) => p.link));
+    chosen = plan.links.filter((l) => set.has(l));
   }
-  const edits: TextEdit[] = chosen.map((m) => ({ range: m.range, newText: linkTextFor(m)! }));
-  if (!(await applyCoreEdits(doc, version, edits))) {
+  const edits = chosen.map((l) => l.edit);
+  if (!(await applyCoreEdits(doc, plan.version, edits))) {
     void vscode.window.showWarningMessage('Talk Capture: the note changed while the links were prepared; nothing was changed. Run Link Project Mentions again.');
     return 0;
   }
   void vscode.window.setStatusBarMessage(`Talk Capture: linked ${plural(edits.length, 'project mention')}`, 4000);
   return edits.length;
-}
-
-function modeLabel(mode: LinkMode): string {
-  return mode === 'perTalk' ? 'first mention per talk' : mode === 'perDocument' ? 'first mention in the note' : 'every mention';
-}
-
-function lineText(doc: vscode.TextDocument, line: number): string {
-  const t = line < doc.lineCount ? doc.lineAt(line).text.trim() : '';
-  return t.length > 120 ? t.slice(0, 117) + '…' : t;
 }
