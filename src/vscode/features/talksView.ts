@@ -16,8 +16,8 @@ import { TalksTree } from '../../language/talksTree';
 import { REVEAL_ITEM } from '../../language/treeNodes';
 
 /**
- * The tree's elements are the plain element objects (what context-menu commands receive);
- * their tree items, children and parents are looked up here.
+ * The tree's elements are the objects the context-menu commands receive (the rows' elements
+ * with a `vscode.Uri`); their tree items, children and parents are looked up here.
  */
 const nodes = new WeakMap<NotesElement, ItemNode>();
 
