@@ -1,200 +1,76 @@
 /**
  * The TODO Links view: every TODO item of the workspace's notes (talkCapture.notesGlob minus
  * talkCapture.excludeGlob, read by the one reader of workspaceNotes.ts: the same notes as the
- * CLI's `talk-capture todos`), grouped by file → talk, with a count badge. The workspace is
- * scanned once, when the view is first shown; after that only the file that changed is read
- * again (edits, debounced; a file watcher for changes on disk).
+ * CLI's `talk-capture todos`), grouped by file → talk, with a count badge. The notes and rows
+ * are src/language/todosTree.ts's; this is their tree in the editor and says when to read: the
+ * workspace is scanned once, when the view is first shown; after that only the file that
+ * changed is read again (edits, debounced; a file watcher for changes on disk).
  */
 import * as vscode from 'vscode';
-import { messageOf, registerCommand } from '../services/command';
-import type { NotesModel, TodoItem } from '../../core/notes/model';
-import { talkFinder } from '../../core/notes/query';
-import { visibleTodos } from '../../core/notes/todos';
+import { registerCommand } from '../services/command';
 import { isMarkdown } from '../services/editor';
-import type { FileElement, NotesElement, TalkElement, TodoElement, TodosViewApi } from '../api';
+import type { NotesElement, TodosViewApi } from '../api';
 import type { FeatureContext } from '../services/feature';
-import { analysisOf, analysisOfText } from '../services/analysis';
+import { analysisOfText } from '../services/analysis';
+import { languageServices, noteDocument } from '../services/language';
 import { notesRulesSetting, todoCountOptions } from '../services/settings';
-import { findWorkspaceNotes, isWorkspaceNote, readWorkspaceNote } from '../services/workspaceNotes';
-import { itemOf, todoItem, uniqueIds } from '../services/treeItems';
+import { workspaceNotesFolders } from '../services/workspaceNotes';
+import { itemNodes, itemOf, uriFrom, type ItemNode } from '../services/treeItems';
 import { plural } from '../../core/util/plural';
+import { TodosTree } from '../../language/todosTree';
 
-interface FileTodos {
-  uri: vscode.Uri;
-  items: Array<{ todo: TodoItem; talk: string | null; talkLine: number | null }>;
-  skipped?: string;
-  /** Read, but not as written (invalid UTF-8 shown as U+FFFD). */
-  warning?: string;
-}
-
-interface Node {
-  element: NotesElement;
-  item: vscode.TreeItem;
-  children: Node[];
-  parent?: Node;
-}
-
-const nodes = new WeakMap<NotesElement, Node>();
-
-function todosOf(model: NotesModel): FileTodos['items'] {
-  // Hidden drafts are notes, not TODO items, unless talkCapture.todos.includeHiddenDrafts says so.
-  // One lookup for all the items (sorted once), not a pass over the talks per item.
-  const talkAt = talkFinder(model);
-  return visibleTodos(model.todos, todoCountOptions()).map((todo) => {
-    const talk = talkAt(todo.line);
-    return { todo, talk: talk ? talk.title || '(untitled draft)' : null, talkLine: talk ? talk.line : null };
-  });
-}
+const nodes = new WeakMap<NotesElement, ItemNode>();
 
 class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
   private readonly changed = new vscode.EventEmitter<NotesElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  readonly files = new Map<string, FileTodos>();
-  private roots: Node[] = [];
+  readonly tree: TodosTree;
+  private roots: ItemNode[] = [];
   private dirty = true;
-  private scanning: Promise<void> | undefined;
-  scanned = false;
   /** Increments on each rebuild of the tree. */
   generation = 0;
   onTotal: (total: number, skipped: number) => void = () => undefined;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(ctx: FeatureContext) {
+    const services = languageServices(ctx);
+    this.tree = new TodosTree(
+      {
+        analysisOf: services.analysisOf,
+        analysisOfText: (text, uri) => analysisOfText(text, vscode.Uri.parse(uri)),
+        openDocument: (uri) => {
+          const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+          return open && noteDocument(open);
+        },
+        folders: workspaceNotesFolders,
+        rules: () => notesRulesSetting(),
+        todoCountOptions,
+        log: ctx.log,
+      },
+      () => this.update(),
+    );
+  }
 
-  total(): number {
-    let n = 0;
-    for (const f of this.files.values()) n += f.items.length;
-    return n;
+  get scanned(): boolean {
+    return this.tree.scanned;
   }
 
   /** Scans the whole workspace (first show, refresh command, settings change). */
   scan(): Promise<void> {
-    this.scanning ??= this.doScan().finally(() => {
-      this.scanning = undefined;
-    });
-    return this.scanning;
+    return this.tree.scan();
   }
 
-  private async doScan(): Promise<void> {
-    const started = Date.now();
-    const rules = notesRulesSetting();
-    const { uris, problems } = await findWorkspaceNotes(rules);
-    for (const problem of problems) this.log.warn(`TODO Links: ${problem}`);
-    const next = new Map<string, FileTodos>();
-    let at = 0;
-    const worker = async () => {
-      while (at < uris.length) {
-        const uri = uris[at++];
-        const entry = await this.read(uri, rules);
-        if (entry) next.set(uri.toString(), entry);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(8, uris.length) }, worker));
-    this.files.clear();
-    for (const [k, v] of next) this.files.set(k, v);
-    this.scanned = true;
-    this.log.info(`TODO Links: scanned ${uris.length} notes in ${Date.now() - started} ms, ${this.total()} TODO items`);
-    this.update();
-  }
-
-  /** Reads one note (the open document when there is one, else the file). Never throws. */
-  async read(uri: vscode.Uri, rules = notesRulesSetting()): Promise<FileTodos | undefined> {
-    try {
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (open) {
-        const model = analysisOf(open).model;
-        return { uri, items: todosOf(model), skipped: model.skipped ?? undefined };
-      }
-      const note = await readWorkspaceNote(uri, rules);
-      if (note.status === 'gone' || note.status === 'unchanged') return undefined;
-      if (note.status === 'skipped') return { uri, items: [], skipped: note.reason };
-      if (note.warning) this.log.warn(`TODO Links: ${vscode.workspace.asRelativePath(uri)}: ${note.warning}`);
-      const model = analysisOfText(note.text, uri).model;
-      return { uri, items: todosOf(model), skipped: model.skipped ?? undefined, warning: note.warning };
-    } catch (err) {
-      return { uri, items: [], skipped: `cannot be read: ${messageOf(err)}` };
-    }
-  }
-
-  /** Reads one file again (after an edit or a change on disk). */
-  async reread(uri: vscode.Uri): Promise<void> {
-    if (!this.scanned) return;
-    if (!isWorkspaceNote(uri, notesRulesSetting())) {
-      if (this.files.delete(uri.toString())) this.update();
-      return;
-    }
-    const entry = await this.read(uri);
-    if (entry) this.files.set(uri.toString(), entry);
-    else this.files.delete(uri.toString());
-    this.update();
-  }
-
-  remove(uri: vscode.Uri): void {
-    if (this.files.delete(uri.toString())) this.update();
-  }
-
-  update(): void {
+  private update(): void {
     this.dirty = true;
     this.rebuild();
     this.changed.fire(undefined);
-    let skipped = 0;
-    for (const f of this.files.values()) if (f.skipped) skipped++;
-    this.onTotal(this.total(), skipped);
+    this.onTotal(this.tree.total(), this.tree.skipped());
   }
 
   private rebuild(): void {
     if (!this.dirty) return;
     this.dirty = false;
     this.generation++;
-    const files = [...this.files.values()].filter((f) => f.items.length > 0 || f.skipped).sort((a, b) => a.uri.path.localeCompare(b.uri.path));
-    this.roots = files.map((f) => this.fileNode(f));
-  }
-
-  private fileNode(f: FileTodos): Node {
-    const base = f.uri.toString();
-    const el: FileElement = { kind: 'file', uri: f.uri, line: 1 };
-    const rel = vscode.workspace.asRelativePath(f.uri, false);
-    const name = rel.slice(rel.lastIndexOf('/') + 1);
-    const folder = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
-    const item = new vscode.TreeItem(name, f.items.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
-    item.id = `todos|${base}`;
-    item.resourceUri = f.uri;
-    item.description = f.skipped ? `skipped: ${f.skipped}` : `${folder ? folder + ' · ' : ''}${f.items.length} TODO`;
-    item.tooltip = f.skipped ? `${rel}: skipped, ${f.skipped}` : `${rel}: ${plural(f.items.length, 'TODO item')}${f.warning ? ` (${f.warning})` : ''}`;
-    item.iconPath = f.skipped ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : vscode.ThemeIcon.File;
-    item.contextValue = 'file';
-    item.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [el] };
-    const node: Node = { element: el, item, children: [] };
-    const uniq = uniqueIds();
-    const byTalk = new Map<string, Node>();
-    for (const it of f.items) {
-      let parent = node;
-      if (it.talk !== null && it.talkLine !== null) {
-        const key = `${it.talkLine}|${it.talk}`;
-        let tn = byTalk.get(key);
-        if (!tn) {
-          const tel: TalkElement = { kind: 'talk', uri: f.uri, line: it.talkLine };
-          const ti = new vscode.TreeItem(it.talk, vscode.TreeItemCollapsibleState.Expanded);
-          ti.id = uniq(`todos|${base}|talk|${it.talk}`);
-          ti.iconPath = new vscode.ThemeIcon('comment-discussion');
-          ti.contextValue = 'talk';
-          ti.command = { command: 'talkCapture.revealItem', title: 'Reveal in Editor', arguments: [tel] };
-          tn = { element: tel, item: ti, children: [], parent: node };
-          byTalk.set(key, tn);
-          node.children.push(tn);
-        }
-        parent = tn;
-      }
-      const el2: TodoElement = { kind: 'todo', uri: f.uri, todo: it.todo, talk: it.talk };
-      const id = uniq(`${parent.item.id}|todo|${it.todo.kind}|${it.todo.text}`);
-      parent.children.push({ element: el2, item: todoItem(el2, id), children: [], parent });
-    }
-    for (const c of node.children) if (c.element.kind === 'talk') c.item.description = `${c.children.length} TODO`;
-    const index = (n: Node) => {
-      nodes.set(n.element, n);
-      n.children.forEach(index);
-    };
-    index(node);
-    return node;
+    this.roots = itemNodes(this.tree.roots(), (uri) => uriFrom(uri), nodes);
   }
 
   getTreeItem(element: NotesElement): vscode.TreeItem {
@@ -218,7 +94,7 @@ class TodosProvider implements vscode.TreeDataProvider<NotesElement> {
 }
 
 export function registerTodosView(ctx: FeatureContext): void {
-  const provider = new TodosProvider(ctx.log);
+  const provider = new TodosProvider(ctx);
   const view = vscode.window.createTreeView('talkCapture.todos', { treeDataProvider: provider, showCollapseAll: true });
   const subs = ctx.extension.subscriptions;
   subs.push(provider, view);
@@ -237,7 +113,7 @@ export function registerTodosView(ctx: FeatureContext): void {
       key,
       setTimeout(() => {
         pending.delete(key);
-        void provider.reread(uri);
+        void provider.tree.reread(uri.toString());
       }, ms),
     );
   };
@@ -251,7 +127,7 @@ export function registerTodosView(ctx: FeatureContext): void {
       // Open documents are followed through their edits.
       if (!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) later(uri, 100);
     });
-    watcher.onDidDelete((uri) => provider.remove(uri));
+    watcher.onDidDelete((uri) => provider.tree.remove(uri.toString()));
   };
 
   subs.push(
@@ -283,9 +159,9 @@ export function registerTodosView(ctx: FeatureContext): void {
     provider,
     view,
     rescan: () => provider.scan(),
-    total: () => provider.total(),
-    countFor: (uri) => provider.files.get(uri.toString())?.items.length,
-    files: () => [...provider.files.values()].map((f) => f.uri),
+    total: () => provider.tree.total(),
+    countFor: (uri) => provider.tree.files.get(uri.toString())?.items.length,
+    files: () => [...provider.tree.files.values()].map((f) => uriFrom(f.uri)),
   };
   ctx.api.todosView = api;
 }

@@ -3,11 +3,12 @@
  * each workspace folder as a file system for the core reader, listed with `workspace.findFiles`
  * and read with `workspace.fs` (so remote and virtual workspaces work). Which files are notes,
  * the size limit, the decoding and what a skipped file reports are the core's, the same as the
- * CLI's `talk-capture todos`. Used by the TODO Links view and New Talk's people.
+ * CLI's `talk-capture todos`. Used by the TODO Links view (as folders of notes) and New Talk's people.
  */
 import * as vscode from 'vscode';
 import { messageOf } from './command';
-import { isNote, listNotes, readNoteFile, type NoteRead, type NotesFileSystem, type NotesRules } from '../../core/notes/workspaceNotes';
+import { listNotes, readNoteFile, type NoteRead, type NotesFileSystem, type NotesRules } from '../../core/notes/workspaceNotes';
+import type { NotesFolder } from '../../language/todosTree';
 
 /** A Windows drive letter in lower case (`/C:/x` and `/c:/x` are the same file). */
 const driveless = (p: string) => p.replace(/^\/([A-Za-z]):/, (_, d: string) => `/${d.toLowerCase()}:`);
@@ -73,11 +74,17 @@ export async function findWorkspaceNotes(rules: NotesRules, options: { maxResult
   return { uris, problems };
 }
 
-/** Whether a file is one of the workspace's notes (in a workspace folder, by the rules). */
-export function isWorkspaceNote(uri: vscode.Uri, rules: NotesRules): boolean {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  const rel = folder && relativeTo(folder, uri);
-  return rel !== undefined && isNote(rules, rel);
+/**
+ * The workspace folders as the TODO Links tree reads them (src/language/todosTree.ts): each
+ * one's files through the core reader's interface, and its URIs as strings.
+ */
+export function workspaceNotesFolders(): NotesFolder[] {
+  return (vscode.workspace.workspaceFolders ?? []).map((folder) => ({
+    name: folder.name,
+    fs: folderFs(folder),
+    uriOf: (rel) => vscode.Uri.joinPath(folder.uri, ...rel.split('/')).toString(),
+    pathOf: (uri) => relativeTo(folder, vscode.Uri.parse(uri)),
+  }));
 }
 
 /**
