@@ -36,7 +36,7 @@ export interface DayNode {
 export type SlotNode = { kind: 'slot'; date: string } & ScheduleSlot;
 
 /** The fold of a slot's side sessions. */
-export interface SideNode {
+interface SideNode {
   kind: 'side';
   start: string;
   sessions: Session[];

@@ -23,7 +23,7 @@ export interface TodoCommandSettings {
 export type TodoPlace = Pick<TodoItem, 'text' | 'line' | 'column'>;
 
 /** The 0-based range of a TODO item's text. */
-export function todoRange(todo: Pick<TodoItem, 'line' | 'column' | 'endColumn'>): Range {
+function todoRange(todo: Pick<TodoItem, 'line' | 'column' | 'endColumn'>): Range {
   return { start: { line: todo.line - 1, character: todo.column - 1 }, end: { line: todo.line - 1, character: todo.endColumn - 1 } };
 }
 

@@ -6,7 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseSchedule, type Schedule } from '../../src/core/schedule';
-import type { KeyedSchedule, ScheduleTreeServices } from '../../src/language/scheduleTree';
+import type { KeyedSchedule, ScheduleClock, ScheduleSources } from '../../src/language/scheduleTree';
+import type { Analyses } from '../../src/language/services';
 import type { TextDocument } from '../../src/core/document';
 import type { NoteAnalysis } from '../../src/core/analysis/noteAnalysis';
 import { MemoryAnalyses } from './language';
@@ -18,7 +19,7 @@ export function fixtureSchedule(relative: string): Schedule {
   return parseSchedule(fs.readFileSync(path.join(FIXTURES, relative)), { source: relative });
 }
 
-export class MemorySchedules implements ScheduleTreeServices {
+export class MemorySchedules implements Analyses, ScheduleClock, ScheduleSources {
   private readonly analyses = new MemoryAnalyses();
   private readonly stored = new Map<string, Schedule>();
   private readonly starred = new Map<string, Set<string>>();

@@ -16,16 +16,8 @@ import type { FeatureContext } from '../services/feature';
 import { isMarkdown } from '../services/editor';
 import { languageServices, noteDocument } from '../services/language';
 import { resolveSource, scheduleApi, scheduleNow } from '../services/scheduleStore';
-import type { ScheduleViewApi } from '../api';
-import {
-  filterLabel,
-  ScheduleTree,
-  sessionOf,
-  type KeyedSchedule,
-  type ScheduleFilter as Filter,
-  type ScheduleNode as Node,
-  type ScheduleTreeServices,
-} from '../../language/scheduleTree';
+import type { ScheduleFilter as Filter, ScheduleNode as Node, ScheduleViewApi } from '../api';
+import { filterLabel, ScheduleTree, sessionOf, type KeyedSchedule, type ScheduleTreeServices } from '../../language/scheduleTree';
 import { messageOf } from '../../core/util/errors';
 
 const FILTER_KEY = 'talkCapture.schedule.filter';
