@@ -18,6 +18,7 @@ export {
   sessionsOnDay,
   sessionClock,
   sessionTimeRange,
+  sessionDescription,
   withTimeZone,
   minutesLeft,
   diffSchedules,

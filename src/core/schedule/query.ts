@@ -98,6 +98,12 @@ export function sessionTimeRange(s: Session): string {
   return `${s.start.slice(11, 16)}–${s.end.slice(11, 16)}`;
 }
 
+/** `Ana Lima & Bo Chen · Hall 7 | Room B`: the speakers (else the byline) and the room. */
+export function sessionDescription(s: Session): string {
+  const who = s.speakers.length ? s.speakers.join(', ') : (s.byline ?? '');
+  return [who, s.room ?? ''].filter(Boolean).join(' · ');
+}
+
 /** The same schedule with its times written in another zone (`talkCapture.schedule.timeZone` changed after import). */
 export function withTimeZone(schedule: Schedule, timeZone: string): Schedule {
   if (timeZone === schedule.timeZone) return schedule;

@@ -15,7 +15,7 @@ import { dayIncludesDate, headingFormats, sessionLinkStyle, timeFirstInHeadings 
 import { analysisOf } from './analysis';
 import { noteSchedule, scheduleApi, scheduleNow, type ScheduleRef } from './scheduleStore';
 import { noteStartDate, placeSession, type SessionLinkStyle, type SessionPlacement } from '../../core/schedule/editor-place';
-import { scheduleDays, sessionTimeRange, sessionsNowOrSoon, type Schedule, type Session } from '../../core/schedule/index';
+import { scheduleDays, sessionDescription, sessionTimeRange, sessionsNowOrSoon, type Schedule, type Session } from '../../core/schedule/index';
 
 /** What a talk inserted from a schedule carries for the timer. */
 export interface ScheduledInsert extends InsertedTalk {
@@ -33,12 +33,6 @@ export type ScheduleStart =
 
 interface SessionItem extends vscode.QuickPickItem {
   session?: Session;
-}
-
-/** `Ana Lima & Bo Chen · Hall 7 | Room B` */
-export function sessionDescription(s: Session): string {
-  const who = s.speakers.length ? s.speakers.join(', ') : (s.byline ?? '');
-  return [who, s.room ?? ''].filter(Boolean).join(' · ');
 }
 
 /** Sessions now or soon, starred first, then by room, then by start. */
