@@ -212,6 +212,19 @@ export class LandscapeIndex {
    * `cncf.io/projects/<name>` page.
    */
   byUrl(url: string): LandscapeEntry | undefined {
+    // The same links are asked about on every version of a note: each URL is read once (bounded).
+    const known = this.urlAnswers.get(url);
+    if (known !== undefined) return known ?? undefined;
+    if (this.urlAnswers.size >= 20_000) this.urlAnswers.clear();
+    const entry = this.entryOfUrl(url);
+    this.urlAnswers.set(url, entry ?? null);
+    return entry;
+  }
+
+  /** The answers of {@link byUrl} so far, by URL as written (null: no entry). */
+  private readonly urlAnswers = new Map<string, LandscapeEntry | null>();
+
+  private entryOfUrl(url: string): LandscapeEntry | undefined {
     const k = urlKey(url);
     if (!k) return undefined;
     if (k.host === 'cncf.io' && k.segments[0]?.toLowerCase() === 'projects' && k.segments[1]) {
