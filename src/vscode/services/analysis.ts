@@ -75,7 +75,7 @@ export function analysisSettingsOf(uri: vscode.Uri): AnalysisSettings {
   return { ...notesSettings(), fileName: fileNameOf(uri) };
 }
 
-/** The landscape of the analyses: the index once loaded (features that need mentions await `landscapeIndex()` first) and the scope setting. */
+/** The landscape of the analyses: the index once loaded (features that need mentions await `getLandscape()` first) and the scope setting. */
 function currentLandscape(): AnalysisLandscape | undefined {
   const index = loadedLandscape();
   return index && { index, scope: landscapeScope() };
