@@ -1,53 +1,45 @@
 /**
- * Check Notes Before Publishing: the problems of src/core/publish/check.ts in the Problems
- * panel (source "Talk Capture publish check") and a summary message. After a note has been
- * checked, its problems stay current while it is edited (debounced; talkCapture.check.live),
- * until it is closed.
+ * Check Notes Before Publishing: the editor's side of src/language/publishCheck.ts (the
+ * diagnostics in the Problems panel, source "Talk Capture publish check", and a summary
+ * message). After a note has been checked, its problems stay current while it is edited
+ * (debounced; talkCapture.check.live), until it is closed.
  */
 import * as vscode from 'vscode';
 import { messageOf, registerCommand } from '../services/command';
 import type { PublishCheckApi } from '../api';
 import type { FeatureContext } from '../services/feature';
 import { isMarkdown, requireMarkdownEditor } from '../services/editor';
-import { analysisOf } from '../services/analysis';
-import { scheduleSpeakerHints } from '../services/scheduleStore';
-import { landscapeIndex } from '../services/landscapeService';
+import { toVsRange } from '../services/edits';
+import { languageServices, noteDocument } from '../services/language';
+import { storedScheduleOf } from '../services/scheduleStore';
 import { linkMode, liveCheck, tagSettings, unlinkedProjectHints } from '../services/settings';
-import { checkNotes, summarize, type PublishProblem } from '../../core/publish/check';
-import { plural } from '../../core/util/plural';
+import { checkSummary, headingSpaceFixes, PublishChecker, PUBLISH_CHECK_SOURCE, type CheckedNote, type PublishDiagnostic, type UncheckedNote } from '../../language/publishCheck';
 
 const DEBOUNCE_MS = 400;
-const DIAGNOSTIC_SOURCE = 'Talk Capture publish check';
 
-const SEVERITY: Record<PublishProblem['severity'], vscode.DiagnosticSeverity> = {
+const SEVERITY: Record<PublishDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information,
 };
 
-function toDiagnostic(p: PublishProblem): vscode.Diagnostic {
-  const range = new vscode.Range(p.line - 1, p.column - 1, p.endLine - 1, Math.max(p.endColumn - 1, p.column));
-  const d = new vscode.Diagnostic(range, p.message, SEVERITY[p.severity]);
-  d.source = DIAGNOSTIC_SOURCE;
-  d.code = p.kind;
+function toDiagnostic(p: PublishDiagnostic): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toVsRange(p.range), p.message, SEVERITY[p.severity]);
+  d.source = PUBLISH_CHECK_SOURCE;
+  d.code = p.code;
   return d;
 }
 
-/** Quick fix of `##Title` (publish check kind `heading-space`): adds the space, read from the line as it is now. */
-function headingSpaceFixes(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-  const actions: vscode.CodeAction[] = [];
-  for (const d of context.diagnostics) {
-    if (d.source !== DIAGNOSTIC_SOURCE || d.code !== 'heading-space' || d.range.start.line >= doc.lineCount) continue;
-    const m = /^( {0,3})(#{2,6})(?=[^\s#])/.exec(doc.lineAt(d.range.start.line).text);
-    if (!m) continue;
-    const a = new vscode.CodeAction(`Add a space after ${m[2]} (make it a heading)`, vscode.CodeActionKind.QuickFix);
+/** Quick fix of `##Title` (publish check kind `heading-space`): adds the space. */
+function headingSpaceActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  return headingSpaceFixes(noteDocument(doc), context.diagnostics).map((fix) => {
+    const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     a.edit = new vscode.WorkspaceEdit();
-    a.edit.insert(doc.uri, new vscode.Position(d.range.start.line, m[1].length + m[2].length), ' ');
-    a.diagnostics = [d];
+    a.edit.replace(doc.uri, toVsRange(fix.edit.range), fix.edit.newText);
+    a.diagnostics = [fix.diagnostic];
     a.isPreferred = true;
-    actions.push(a);
-  }
-  return actions;
+    return a;
+  });
 }
 
 export function registerPublishCheck(ctx: FeatureContext): void {
@@ -57,39 +49,23 @@ export function registerPublishCheck(ctx: FeatureContext): void {
   const watched = new Map<string, ReturnType<typeof setTimeout> | undefined>();
   const subs = ctx.extension.subscriptions;
 
+  const checker = new PublishChecker({
+    ...languageServices(ctx),
+    linkMode,
+    tagSettings: (uri) => tagSettings(vscode.Uri.parse(uri)),
+    unlinkedProjectHints,
+    scheduleOf: storedScheduleOf,
+  });
+
   /** Checks the document and sets its diagnostics; `skipped` when it cannot be read. */
-  async function check(doc: vscode.TextDocument): Promise<{ problems: PublishProblem[] } | { skipped: string }> {
-    await landscapeIndex(ctx.log);
+  async function check(doc: vscode.TextDocument): Promise<CheckedNote | UncheckedNote> {
+    const result = await checker.check(noteDocument(doc));
     const key = doc.uri.toString();
     api.runs[key] = (api.runs[key] ?? 0) + 1;
-    api.checkedVersion[key] = doc.version;
-    const analysis = analysisOf(doc);
-    const notes = analysis.model;
-    if (notes.skipped) {
-      collection.delete(doc.uri);
-      return { skipped: notes.skipped };
-    }
-    // The same sanitised settings as the project hints and Link Project Mentions, so that all three choose the same mentions.
-    const tags = tagSettings(doc.uri);
-    const problems = checkNotes(analysis, {
-      linkMode: linkMode(),
-      tagFields: tags.fields,
-      tagStyle: tags.style,
-    });
-    // The live project hints (projectDiagnostics.ts) already show unlinked mentions and typos in
-    // the body, with quick fixes: list them once. They still count in the summary.
-    const hintsShown = unlinkedProjectHints();
-    const bodyStart = notes.frontMatter.endLine ?? 0;
-    const shown = hintsShown ? problems.filter((p) => !(p.kind === 'unlinked-project' || (p.kind === 'typo' && p.line > bodyStart))) : problems;
-    // With a schedule: a speaker name that nearly matches the session's is probably a typo.
-    const hints = (await scheduleSpeakerHints(doc).catch(() => [])).map((h) => {
-      const d = new vscode.Diagnostic(new vscode.Range(h.line - 1, h.column - 1, h.line - 1, h.endColumn - 1), h.message, vscode.DiagnosticSeverity.Information);
-      d.source = DIAGNOSTIC_SOURCE;
-      d.code = 'speaker-name';
-      return d;
-    });
-    collection.set(doc.uri, [...shown.map(toDiagnostic), ...hints]);
-    return { problems };
+    api.checkedVersion[key] = result.version;
+    if ('skipped' in result) collection.delete(doc.uri);
+    else collection.set(doc.uri, result.diagnostics.map(toDiagnostic));
+    return result;
   }
 
   function schedule(doc: vscode.TextDocument): void {
@@ -120,7 +96,7 @@ export function registerPublishCheck(ctx: FeatureContext): void {
     { dispose: () => watched.forEach((t) => t && clearTimeout(t)) },
     vscode.languages.registerCodeActionsProvider(
       { language: 'markdown' },
-      { provideCodeActions: headingSpaceFixes },
+      { provideCodeActions: headingSpaceActions },
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
 
@@ -148,31 +124,19 @@ export function registerPublishCheck(ctx: FeatureContext): void {
     const doc = editor.document;
     const quiet = args?.quiet === true;
     const result = await check(doc);
+    const summary = checkSummary(result);
     if ('skipped' in result) {
-      api.lastSummary = `Talk Capture: cannot check this note: ${result.skipped}`;
-      if (!quiet) void vscode.window.showWarningMessage(api.lastSummary);
+      api.lastSummary = summary.message;
+      if (!quiet) void vscode.window.showWarningMessage(summary.message);
       return result;
     }
     // Kept current while editing from now on (when talkCapture.check.live is on at that time).
     if (!watched.has(doc.uri.toString())) watched.set(doc.uri.toString(), undefined);
     if (quiet) return result;
-    const { problems } = result;
-    if (problems.length === 0) {
-      api.lastSummary = 'Talk Capture: ready to publish: no TODOs, placeholders, empty talks, broken links or tag gaps, and not a draft.';
-      void vscode.window.showInformationMessage(api.lastSummary);
-      return result;
-    }
-    // Hints (information) are worth a look but do not stand in the way of publishing, as in `talk-capture check`.
-    const hints = problems.filter((p) => p.severity === 'info');
-    const fix = problems.filter((p) => p.severity !== 'info');
-    const hinted = hints.length ? `${plural(hints.length, 'hint')}: ${summarize(hints)}` : '';
-    if (fix.length === 0) {
-      api.lastSummary = `Talk Capture: ready to publish; ${hinted}. See the Problems panel.`;
-      void vscode.window.showInformationMessage(api.lastSummary);
-      return;
-    }
-    api.lastSummary = `Talk Capture: ${plural(fix.length, 'thing')} to fix before publishing: ${summarize(fix)}${hinted ? `; ${hinted}` : ''}. See the Problems panel.`;
-    void vscode.window.showWarningMessage(api.lastSummary);
+    api.lastSummary = summary.message;
+    if (summary.severity === 'info') void vscode.window.showInformationMessage(summary.message);
+    else void vscode.window.showWarningMessage(summary.message);
+    if (!summary.showProblems) return result;
     // Show the list, and give the keyboard back to the note.
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await vscode.window.showTextDocument(doc, { viewColumn: editor.viewColumn, preserveFocus: false });

@@ -13,7 +13,6 @@ import { analyzeText, type AnalysisLandscape, type AnalysisSettings, type NoteAn
 import { refusedPatternMessages } from '../../core/userPattern';
 import { resetWork, workCounts } from '../../core/util/work';
 import type { TextDocument } from '../../core/document';
-import { fileNameOfUri } from '../../language/services';
 import type { AnalysisApi } from '../api';
 import type { FeatureContext } from './feature';
 import { loadedLandscape } from './landscapeService';
@@ -75,7 +74,7 @@ export function analysisSettingsOf(uri: vscode.Uri): AnalysisSettings {
   return { ...notesSettings(), fileName: fileNameOf(uri) };
 }
 
-/** The landscape of the analyses: the index once loaded (features that need mentions await `landscapeIndex()` first) and the scope setting. */
+/** The landscape of the analyses: the index once loaded (features that need mentions await `getLandscape()` first) and the scope setting. */
 function currentLandscape(): AnalysisLandscape | undefined {
   const index = loadedLandscape();
   return index && { index, scope: landscapeScope() };
@@ -86,7 +85,9 @@ function currentLandscape(): AnalysisLandscape | undefined {
  * about that version, with the loaded landscape index (none before it is loaded).
  */
 export function analysisOf(doc: vscode.TextDocument | TextDocument): NoteAnalysis {
-  const settings = typeof doc.uri === 'string' ? { ...notesSettings(), fileName: fileNameOfUri(doc.uri) } : analysisSettingsOf(doc.uri);
+  // A URI given as a string is parsed back, so that the file name (and so the settings key) is the
+  // same as for the editor's own document: `untitled:Untitled-1` is `Untitled-1` either way.
+  const settings = analysisSettingsOf(typeof doc.uri === 'string' ? vscode.Uri.parse(doc.uri) : doc.uri);
   return cache.get({ uri: doc.uri.toString(), version: doc.version, text: () => doc.getText(), settings, landscape: currentLandscape() });
 }
 

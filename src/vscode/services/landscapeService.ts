@@ -105,27 +105,3 @@ async function readBundled(): Promise<string> {
   const uri = vscode.Uri.joinPath(context.extension.extensionUri, 'data', 'landscape.json');
   return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
 }
-
-let indexError: string | undefined;
-
-/**
- * The landscape index shared by every feature (loaded on first use; an index stored by
- * Update Landscape Index wins over the bundled one). Undefined after logging why it cannot
- * be loaded.
- */
-export async function landscapeIndex(log?: vscode.LogOutputChannel): Promise<LandscapeIndex | undefined> {
-  try {
-    const index = await getLandscape();
-    indexError = undefined;
-    return index;
-  } catch (err) {
-    indexError = messageOf(err);
-    log?.error(`The landscape index cannot be loaded: ${indexError}`);
-    return undefined;
-  }
-}
-
-/** Why the index could not be loaded the last time {@link landscapeIndex} tried. */
-export function landscapeIndexError(): string | undefined {
-  return indexError;
-}

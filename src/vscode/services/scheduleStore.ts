@@ -29,8 +29,8 @@ import {
 } from '../../core/schedule/index';
 import { findTalkAt } from '../../core/notes/query';
 import { analysisOf } from './analysis';
-import { speakerHints, type SpeakerHint } from '../../core/schedule/editor-check';
-import { noteStartDate, scheduleNextDay, scheduleSourceOf } from '../../core/schedule/editor-place';
+import { noteStartDate, scheduleSourceOf } from '../../core/schedule/editor-place';
+import type { TextDocument } from '../../core/document';
 import { parseScheduleOffThread } from './offThread';
 
 const STARS_KEY = 'talkCapture.schedule.stars';
@@ -256,11 +256,12 @@ export async function noteSchedule(ctx: FeatureContext, doc: vscode.TextDocument
 }
 
 /** The stored schedule of a note (through the shared store), if any. */
-async function storedScheduleOf(doc: vscode.TextDocument): Promise<Schedule | undefined> {
+export async function storedScheduleOf(doc: vscode.TextDocument | TextDocument): Promise<Schedule | undefined> {
   const source = scheduleSourceOf(analysisOf(doc).frontMatter);
   if (!source || !sharedStore) return undefined;
+  const uri = typeof doc.uri === 'string' ? vscode.Uri.parse(doc.uri) : doc.uri;
   try {
-    return await sharedStore.read(resolveSource(source, doc.uri.scheme === 'untitled' ? undefined : doc.uri).key);
+    return await sharedStore.read(resolveSource(source, uri.scheme === 'untitled' ? undefined : uri).key);
   } catch {
     return undefined;
   }
@@ -279,20 +280,4 @@ export async function sessionPageAt(doc: vscode.TextDocument, line: number): Pro
   if (!talk) return undefined;
   const query = noteTalks(a.blocks.lines, a.model, { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(a.frontMatter) }).find((t) => t.line === talk.line);
   return (query && matchSession(query, schedule).match?.session.url) ?? undefined;
-}
-
-/** The publish check's hints: talk headings naming a session of the note's schedule with a misspelt speaker. */
-export async function scheduleSpeakerHints(doc: vscode.TextDocument): Promise<SpeakerHint[]> {
-  const schedule = await storedScheduleOf(doc);
-  if (!schedule) return [];
-  const a = analysisOf(doc);
-  return speakerHints(a.blocks.lines, a.model, schedule, { startDate: noteStartDate(a.frontMatter) });
-}
-
-/** Insert Day Heading's date with a schedule: the conference's next day after the note's last one. */
-export async function scheduleNextDayOf(doc: vscode.TextDocument): Promise<string | undefined> {
-  const schedule = await storedScheduleOf(doc);
-  if (!schedule) return undefined;
-  const a = analysisOf(doc);
-  return scheduleNextDay(a.model, { scheduleDays: scheduleDays(schedule), startDate: noteStartDate(a.frontMatter) });
 }
