@@ -29,7 +29,12 @@ export async function run(): Promise<BenchRow[]> {
   const WARMUP = 10;
   const texts: string[] = [];
   let text = base;
-  for (let k = 0; k < RUNS + WARMUP; k++) texts.push((text = typeOnLine(text, 100 + ((k * 61) % 2800), String.fromCharCode(97 + (k % 26)))));
+  for (let k = 0; k < RUNS + WARMUP; k++) {
+    text = typeOnLine(text, 100 + ((k * 61) % 2800), String.fromCharCode(97 + (k % 26)));
+    // One flat string, as the editor's getText() gives (a string built by concatenation would
+    // make whichever reader touches it first pay for flattening it).
+    texts.push(Buffer.from(text, 'utf8').toString('utf8'));
+  }
   const cache = new AnalysisCache();
   const ours: number[] = [];
   const peer: number[] = [];

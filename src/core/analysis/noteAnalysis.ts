@@ -225,7 +225,7 @@ export class NoteAnalysis {
     try {
       const before = this.carry.notes;
       const blocks = this.blocks;
-      const memo = before ? nextNotesMemo(before.memo, this.diffFrom(before.base).diff) : newNotesMemo();
+      const memo = before ? nextNotesMemo(before.memo, this.diffFrom(before.base).diff, this.parts.blocksFrom === before.base.blocks) : newNotesMemo();
       this.parts.notesMemo = memo;
       return buildModel(blocks, this.settings, memo);
     } catch (err) {

@@ -3,7 +3,7 @@
  * sections, hidden drafts and TODO items. Shared by the fast scanner and the reference reader.
  */
 import { type Blocks, hiddenContent, hiddenHeading } from './blocks';
-import { compileDayPattern, dayFromName, isDayHeading, plainDayTitle } from './dayHeading';
+import { compileDayPattern, dayFromName, isDayHeading } from './dayHeading';
 import { isGroupTitle, isNonTalkTitle, isSectionTitle } from './sectionHeading';
 import { splitTalkHeading, type TalkHeadingParts } from './talkHeading';
 import { plainInline } from './inline';
@@ -12,8 +12,9 @@ import { Generations } from '../util/generations';
 import type { LineDiff } from '../util/lineDiff';
 import { LineMemo } from '../util/lineMemo';
 import { work } from '../util/work';
-import { commentSpans, compileTodoPatterns, maskSpans, todosInLine } from './todos';
+import { collectTodos, type TodoScan } from './collectTodos';
 import { lowerBound } from '../util/search';
+import { dayParagraphs, freshOutline, keepOutline, sameOutlineInput, type KeptOutline, type Outline } from './outlineReuse';
 
 const entryLine = (e: { line: number }): number => e.line;
 
@@ -38,18 +39,34 @@ interface Entry {
 export interface NotesMemo {
   /** TODO items of a line without code spans (line 0), and whether an HTML comment is open after it; by comment state and text. */
   todos: LineMemo<{ items: TodoItem[]; open: boolean }>;
+  /** The last version's TODO items, when the blocks were resumed from that version's (./collectTodos.ts). */
+  lastTodos?: TodoScan;
+  /** This build's TODO items, for the next version. */
+  todoScan?: TodoScan;
   talkHeadings: Generations<TalkHeadingParts>;
   dayHeadings: Generations<boolean>;
   nonTalk: Generations<boolean>;
+  /** The last outline built, with what it was built from. */
+  outline?: KeptOutline;
 }
 
 export function newNotesMemo(): NotesMemo {
   return { todos: new LineMemo(), talkHeadings: new Generations(), dayHeadings: new Generations(), nonTalk: new Generations() };
 }
 
-/** The memo for a later version's build (across `diff`, the line diff from this build's version): what this build used. */
-export function nextNotesMemo(m: NotesMemo, diff: LineDiff): NotesMemo {
-  return { todos: LineMemo.after(m.todos, diff), talkHeadings: m.talkHeadings.next(), dayHeadings: m.dayHeadings.next(), nonTalk: m.nonTalk.next() };
+/**
+ * The memo for a later version's build (across `diff`, the line diff from this build's version):
+ * what this build used. `resumed`: the later version's blocks were resumed from this version's.
+ */
+export function nextNotesMemo(m: NotesMemo, diff: LineDiff, resumed: boolean): NotesMemo {
+  return {
+    todos: LineMemo.after(m.todos, diff),
+    talkHeadings: m.talkHeadings.next(),
+    dayHeadings: m.dayHeadings.next(),
+    nonTalk: m.nonTalk.next(),
+    outline: m.outline,
+    lastTodos: resumed ? m.todoScan : undefined,
+  };
 }
 
 /** Answers by key: a memo, or none (a build without one computes each). */
@@ -74,53 +91,53 @@ interface Segment {
   expectedTalkLevel: number;
 }
 
-/** Every TODO item of the note, in document order (hidden notes included). */
-function collectTodos(blocks: Blocks, options: NotesOptions | undefined, hiddenTalkLines: ReadonlySet<number>, memo: NotesMemo['todos'] | undefined): TodoItem[] {
-  const matcher = compileTodoPatterns(options?.todoPatterns);
-  const hiddenLines = new Set(blocks.hidden.map((h) => h.line));
-  const out: TodoItem[] = [];
-  const { lines, excluded, codeSpans } = blocks;
-  let inComment = false;
-  for (let k = 0; k < lines.length; k++) {
-    if (excluded[k]) continue;
-    const line1 = k + 1;
-    if (hiddenLines.has(line1)) {
-      if (hiddenTalkLines.has(line1)) continue;
-      const c = hiddenContent(lines[k]);
-      if (c && c.text.trim()) {
-        const lead = c.text.length - c.text.trimStart().length;
-        const text = c.text.trim();
-        out.push({ kind: 'hidden', text, line: line1, column: c.start + lead + 1, endColumn: c.start + lead + text.length + 1 });
-      }
-      continue;
-    }
-    const line = lines[k];
-    const spans = codeSpans.get(k);
-    const context: string = inComment ? '1' : '0';
-    const useMemo = memo !== undefined && !spans;
-    const known: { items: TodoItem[]; open: boolean } | undefined = useMemo ? memo.get(k, context) : undefined;
-    if (known) {
-      for (const t of known.items) out.push({ ...t, line: line1 });
-      inComment = known.open;
-      continue;
-    }
-    const masked = maskSpans(line, spans);
-    const comments = commentSpans(masked, inComment);
-    inComment = comments.open;
-    if (!useMemo) todosInLine(masked, line, line1, matcher, out, comments.spans);
-    else {
-      const items: TodoItem[] = [];
-      todosInLine(masked, line, 0, matcher, items, comments.spans);
-      memo.set(k, context, { items, open: comments.open });
-      for (const t of items) out.push({ ...t, line: line1 });
-    }
-  }
-  return out;
-}
-
 /** The notes model of a note's blocks; `memo` (from the build of the previous version, same options) spares the lines and headings it already read. */
 export function buildModel(blocks: Blocks, options?: NotesOptions, memo?: NotesMemo): NotesModel {
   work.modelBuilds++;
+  // The days, talks and groups depend on the headings, hidden drafts and paragraph starts only:
+  // an edit that leaves them alone (typing in a bullet) keeps them (./outlineReuse.ts).
+  const custom = compileDayPattern(options?.dayHeadingPattern);
+  let outline = memo?.outline && sameOutlineInput(memo.outline, blocks, custom) ? memo.outline.outline : undefined;
+  if (!outline) {
+    const days = dayParagraphs(blocks, custom);
+    outline = buildOutline(blocks, options, memo, days);
+    if (memo) memo.outline = keepOutline(blocks, outline, days);
+  }
+  const { days, topTalks, topGroups, byLine } = freshOutline(outline);
+
+  // TODO items: to the talk (or day) whose lines hold them.
+  const scan = collectTodos(blocks, options, outline.hiddenTalkLines, memo?.todos, memo?.lastTodos);
+  const todos = scan.items;
+  if (memo) {
+    memo.todos.done();
+    memo.lastTodos = undefined;
+    memo.todoScan = scan;
+  }
+  let ti = 0;
+  let di = 0;
+  for (const todo of todos) {
+    while (ti < byLine.length && byLine[ti].endLine < todo.line) ti++;
+    const talk = ti < byLine.length && byLine[ti].line <= todo.line ? byLine[ti] : undefined;
+    if (talk) {
+      talk.todos.push(todo);
+      continue;
+    }
+    while (di < days.length && days[di].endLine < todo.line) di++;
+    if (di < days.length && days[di].line <= todo.line) days[di].todos.push(todo);
+  }
+
+  let impliedDay: string | null = null;
+  if (days.length === 0) {
+    const title = blocks.frontMatter.data.title;
+    impliedDay = dayFromName(options?.fileName) ?? (typeof title === 'string' ? dayFromName(title) : null);
+  }
+
+  const skippedParts = [...blocks.skipped].sort((a, b) => a.line - b.line);
+  return { frontMatter: blocks.frontMatter, days, talks: topTalks, groups: topGroups, todos, lineCount: blocks.lines.length, impliedDay, skipped: null, skippedParts };
+}
+
+/** The days, talks (without their TODO items) and groups of a note's headings. */
+function buildOutline(blocks: Blocks, options: NotesOptions | undefined, memo: NotesMemo | undefined, dayLines: ReadonlyArray<readonly [number, string]>): Outline {
   const heads: Memo<TalkHeadingParts> = memo?.talkHeadings ?? NO_MEMO;
   const dayMemo: Memo<boolean> = memo?.dayHeadings ?? NO_MEMO;
   const nonTalkMemo: Memo<boolean> = memo?.nonTalk ?? NO_MEMO;
@@ -150,10 +167,7 @@ export function buildModel(blocks: Blocks, options?: NotesOptions, memo?: NotesM
   const dayEntries = new Set(dayCandidates.filter((e) => e.level === dayLevel));
   const dayStarts: Array<{ line: number; title: string; level: number }> = [];
   for (const e of dayEntries) dayStarts.push({ line: e.line, title: e.title, level: e.level });
-  for (const p of blocks.paragraphStarts) {
-    const title = plainDayTitle(blocks.lines[p - 1], custom);
-    if (title) dayStarts.push({ line: p, title, level: 0 });
-  }
+  for (const [line, title] of dayLines) dayStarts.push({ line, title, level: 0 });
   dayStarts.sort((a, b) => a.line - b.line);
 
   // Segments: each day, and the stretches outside days.
@@ -301,31 +315,8 @@ export function buildModel(blocks: Blocks, options?: NotesOptions, memo?: NotesM
     if (seg.day) days.push(seg.day);
   }
 
-  // TODO items: to the talk (or day) whose lines hold them.
-  const todos = collectTodos(blocks, options, hiddenTalkLines, memo?.todos);
-  memo?.todos.done();
   const byLine = talkList.map((t) => t.talk).sort((a, b) => a.line - b.line);
-  let ti = 0;
-  let di = 0;
-  for (const todo of todos) {
-    while (ti < byLine.length && byLine[ti].endLine < todo.line) ti++;
-    const talk = ti < byLine.length && byLine[ti].line <= todo.line ? byLine[ti] : undefined;
-    if (talk) {
-      talk.todos.push(todo);
-      continue;
-    }
-    while (di < days.length && days[di].endLine < todo.line) di++;
-    if (di < days.length && days[di].line <= todo.line) days[di].todos.push(todo);
-  }
-
-  let impliedDay: string | null = null;
-  if (days.length === 0) {
-    const title = blocks.frontMatter.data.title;
-    impliedDay = dayFromName(options?.fileName) ?? (typeof title === 'string' ? dayFromName(title) : null);
-  }
-
-  const skippedParts = [...blocks.skipped].sort((a, b) => a.line - b.line);
-  return { frontMatter: blocks.frontMatter, days, talks: topTalks, groups: topGroups, todos, lineCount, impliedDay, skipped: null, skippedParts };
+  return { days, topTalks, topGroups, byLine, hiddenTalkLines };
 }
 
 /** A setext heading's lines joined by one space (whitespace around each line break removed), without a regex that rescans long runs of spaces. */
