@@ -98,6 +98,20 @@ interface Layout {
   slots: SlotNode[];
   children: Map<ScheduleNode, ScheduleNode[]>;
   parents: Map<ScheduleNode, ScheduleNode>;
+  /** Each node by what it stands for (see {@link nodeKey}). */
+  byKey: Map<string, ScheduleNode>;
+}
+
+/**
+ * What a node stands for, the same in every layout: the editor may hand back a node of an
+ * earlier layout (it keeps the rows it has while the schedule is read again), and gets the
+ * current node's children and parent for it.
+ */
+function nodeKey(n: ScheduleNode): string {
+  if (n.kind === 'day') return `day:${n.date}`;
+  if (n.kind === 'slot') return `slot:${n.date}:${n.start}`;
+  if (n.kind === 'side') return `side:${n.start}`;
+  return `session:${n.session.id}:${n.session.start}`;
 }
 
 interface Marks {
@@ -221,7 +235,7 @@ export class ScheduleTree {
 
   private layout(): Layout {
     if (this.layoutCache) return this.layoutCache;
-    const layout: Layout = { days: [], slots: [], children: new Map(), parents: new Map() };
+    const layout: Layout = { days: [], slots: [], children: new Map(), parents: new Map(), byKey: new Map() };
     const schedule = this.schedule;
     for (const date of schedule ? scheduleDays(schedule) : []) {
       const slots = daySlots(sessionsOnDay(schedule!, date).filter((s) => this.shown(s)));
@@ -247,6 +261,7 @@ export class ScheduleTree {
       layout.children.set(day, dayChildren);
       layout.slots.push(...dayChildren);
     }
+    for (const n of [...layout.days, ...layout.parents.keys()]) if (!layout.byKey.has(nodeKey(n))) layout.byKey.set(nodeKey(n), n);
     this.layoutCache = layout;
     return layout;
   }
@@ -276,11 +291,12 @@ export class ScheduleTree {
   children(node?: ScheduleNode): ScheduleNode[] {
     const layout = this.layout();
     if (!node) return layout.days;
-    return layout.children.get(node) ?? [];
+    return layout.children.get(node) ?? layout.children.get(layout.byKey.get(nodeKey(node))!) ?? [];
   }
 
   parent(node: ScheduleNode): ScheduleNode | undefined {
-    return this.layout().parents.get(node);
+    const layout = this.layout();
+    return layout.parents.get(node) ?? layout.parents.get(layout.byKey.get(nodeKey(node))!);
   }
 
   item(node: ScheduleNode): ScheduleTreeItem {

@@ -25,6 +25,7 @@ import {
   waitForQuickInputClosed,
   waitForToast,
   waitForTreeRow,
+  writeWorkspaceFile,
 } from './harness.mjs';
 
 async function goTo(line, column) {
@@ -224,7 +225,10 @@ describe('journey: finishing the post', () => {
   });
 
   it('Finish Post… from the Talks view button; Escape changes nothing', async () => {
+    // The note as the fixture has it, whatever the test before left (journeys do not depend on each other).
+    writeWorkspaceFile('notes/finish.md', fs.readFileSync(path.join(root, 'test', 'fixtures', 'journeys', 'notes', 'finish.md'), 'utf8'));
     await openFile('notes/finish.md');
+    await waitForLine('with Promethues and keep');
     const before = readWorkspaceFile('notes/finish.md');
     await showTalkCaptureSidebar();
     const header = session.page.locator('.pane-header', { hasText: 'Talks' }).first();

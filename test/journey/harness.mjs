@@ -359,6 +359,9 @@ export async function save(relPath) {
  * either; a note already as saved is not written again.
  */
 export async function saveUntil(relPath, test, what) {
+  const wanted = test;
+  // A save truncates the file before writing it: an empty read is a save in flight, not the saved text.
+  test = (t) => t !== '' && wanted(t);
   await press('Control+S');
   const until = Date.now() + 15_000;
   let text = readWorkspaceFile(relPath);

@@ -47,6 +47,20 @@ describe('language/scheduleTree: the Schedule view’s tree, built with in-memor
     });
   });
 
+  it('a row of an earlier reading (the editor keeps its rows while the schedule is read again) still has its children and parent', async () => {
+    const s = services();
+    const uri = 'file:///notes/reread.md';
+    const tree = await loaded(s, SIDE, uri);
+    const [day] = tree.children();
+    const [slot] = tree.children(day);
+    const before = labels(tree, tree.children(slot));
+    await tree.load(note(uri, SIDE)); // read again: new rows
+    assert.notStrictEqual(tree.children()[0], day, 'a new layout');
+    assert.deepStrictEqual(labels(tree, tree.children(day)), ['11:00–11:30', '11:45–12:15', '12:30–13:00']);
+    assert.deepStrictEqual(labels(tree, tree.children(slot)), before);
+    assert.strictEqual(tree.parent(slot), tree.children()[0]);
+  });
+
   it('a day as main-track slots: side sessions folded under their time, a workshop does not stretch its slot, now and next marked', async () => {
     const tree = await loaded(services(), SIDE);
     const slots = tree.children(tree.children()[0]);
