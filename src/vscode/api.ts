@@ -75,6 +75,8 @@ export interface LinkMentionsApi {
 export interface ProjectDiagnosticsApi {
   /** How many times the hints were computed. */
   runs: () => number;
+  /** The version of an open document its hints were last computed from (undefined before the first). */
+  hintedVersion: (uri: vscode.Uri) => number | undefined;
   /** Computes the hints of an open document now. */
   refresh: (uri: vscode.Uri) => Promise<void>;
 }

@@ -41,6 +41,26 @@ async function actionRows() {
   return session.page.$$eval('.action-widget .monaco-list-row', (rows) => rows.map((r) => (r.textContent ?? '').trim()));
 }
 
+/**
+ * Waits until the editor line showing `text` carries a diagnostic's squiggle (any severity): the
+ * hint is there. The squiggles are drawn in a layer of their own, level with their line.
+ */
+async function waitForSquiggle(text, timeout = 20_000) {
+  await session.page.waitForFunction(
+    (t) => {
+      const line = [...document.querySelectorAll('.part.editor .monaco-editor .view-line')].find((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes(t));
+      if (!line) return false;
+      const box = line.getBoundingClientRect();
+      return [...document.querySelectorAll('.part.editor .monaco-editor [class*="squiggly-"]')].some((sq) => {
+        const r = sq.getBoundingClientRect();
+        return r.width > 0 && r.top + r.height / 2 >= box.top && r.top + r.height / 2 <= box.bottom;
+      });
+    },
+    text,
+    { timeout },
+  );
+}
+
 /** Folds or unfolds a view of the sidebar by a click on its header. */
 async function setPaneExpanded(title, expanded) {
   const header = session.page.locator('.pane-header', { has: session.page.locator('h3.title', { hasText: new RegExp(`^${title}$`) }) }).first();
@@ -66,7 +86,8 @@ describe('journey: finishing the post', () => {
   it('a typo gets a quick fix: Ctrl+. → Change to Prometheus', async () => {
     await openFile('notes/typo.md');
     await goTo(9, 16);
-    // The hint appears once the index is loaded and the note analysed.
+    // The hint appears once the index is loaded and the note analysed: its squiggle on the line.
+    await waitForSquiggle('Compared Promethues');
     const until = Date.now() + 20_000;
     let rows = [];
     while (Date.now() < until) {
@@ -79,7 +100,7 @@ describe('journey: finishing the post', () => {
       rows = await actionRows();
       if (rows.some((r) => r.includes('Change to Prometheus'))) break;
       await press('Escape');
-      await session.page.waitForTimeout(500);
+      await session.page.waitForSelector('.action-widget .monaco-list-row', { state: 'hidden', timeout: 5000 });
     }
     const index = rows.findIndex((r) => r.includes('Change to Prometheus'));
     assert.ok(index >= 0, `no quick fix "Change to Prometheus": ${JSON.stringify(rows)}`);
@@ -103,13 +124,18 @@ describe('journey: finishing the post', () => {
       await runCommand('Problems: Focus on Problems View');
       await session.page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 20_000 });
     }
-    const until = Date.now() + 20_000;
-    let rows = [];
-    while (Date.now() < until) {
-      rows = await session.page.$$eval('.markers-panel .monaco-list-row', (rs) => rs.map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').trim()));
-      if (rows.some((r) => /TODO/.test(r)) && rows.some((r) => /draft/i.test(r))) break;
-      await session.page.waitForTimeout(250);
-    }
+    // Both problems listed (else the assertions below say which one is missing).
+    await session.page
+      .waitForFunction(
+        () => {
+          const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').trim());
+          return rows.some((r) => /TODO/.test(r)) && rows.some((r) => /draft/i.test(r));
+        },
+        undefined,
+        { timeout: 20_000 },
+      )
+      .catch(() => undefined);
+    const rows = await session.page.$$eval('.markers-panel .monaco-list-row', (rs) => rs.map((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').trim()));
     await screenshot('publish-check-problems');
     assert.ok(
       rows.some((r) => /TODO/.test(r)),

@@ -296,10 +296,11 @@ export async function openFile(relPath) {
       await session.page.waitForSelector('.part.editor .monaco-editor .view-lines', { timeout: 15_000 });
       return;
     } catch (err) {
-      // The first Quick Open can race the file index on a cold start: close and try again.
+      // The first Quick Open can race the file index on a cold start: close and try again (the
+      // next attempt waits again for the file's row).
       await press('Escape');
       if (attempt >= 3) throw err;
-      await session.page.waitForTimeout(1000);
+      await waitForQuickInputClosed();
     }
   }
 }
@@ -328,10 +329,11 @@ export async function runCommand(title) {
       await press('Enter');
       return;
     } catch (err) {
-      // Not offered (yet): close the palette and look again, as a person would.
+      // Not offered (yet): close the palette and look again, as a person would (the next
+      // attempt waits again for the command's row).
       await press('Escape');
       if (attempt >= 2) throw err;
-      await session.page.waitForTimeout(1500);
+      await waitForQuickInputClosed();
     }
   }
 }

@@ -40,6 +40,8 @@ let staticOk = true;
 
 if (!only || onlyUnit) {
   staticOk = run('type check (tsc --noEmit)', process.execPath, [bin('typescript/bin/tsc'), '--noEmit', '-p', '.']) && staticOk;
+  // The web suite runs in the browser's web worker: its own libraries (no Node types).
+  staticOk = run('type check of the web suite (tsc --noEmit -p test/web)', process.execPath, [bin('typescript/bin/tsc'), '--noEmit', '-p', 'test/web']) && staticOk;
   staticOk = run('lint (eslint)', process.execPath, [bin('eslint/bin/eslint.js'), 'src', 'test', 'bench', 'scripts']) && staticOk;
   staticOk = run('unused files, exports and dependencies (knip)', process.execPath, [bin('knip/bin/knip.js'), '--no-progress']) && staticOk;
   // Production mode: the tests and the bench are no entry points, so code or a dependency in

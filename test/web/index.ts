@@ -10,8 +10,6 @@ import './setup';
 import { readConfig } from './helpers';
 import './web.test';
 
-declare const mocha: Mocha.BrowserMocha;
-
 async function run(): Promise<void> {
   const config = await readConfig();
   if (config.grep) mocha.grep(config.grep);

@@ -4,8 +4,6 @@
  */
 import 'mocha/mocha.js';
 
-declare const mocha: Mocha.BrowserMocha;
-
 // The spec reporter logs through console.log, which the worker host forwards to the workbench
 // (the runner reads it there). Long timeouts: the machine may be busy.
 mocha.setup({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30000 });

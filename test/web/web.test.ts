@@ -156,7 +156,7 @@ describe('web: Talk Capture in the browser’s web-worker extension host', funct
     await answer(a, 'kind', pick('Talk'));
     await done;
     assert.strictEqual(a.capture.runningTalk?.title, 'Edge caching in the browser');
-    assert.match(a.capture.statusBarItem?.text, /^\$\(record\) Edge caching in the browser 00:0\d$/);
+    assert.match(a.capture.statusBarItem?.text ?? '', /^\$\(record\) Edge caching in the browser 00:0\d$/);
     const first = a.capture.statusBarItem?.text;
     await waitFor(() => a.capture.statusBarItem?.text !== first, 'the timer to count up', 5000);
 

@@ -27,8 +27,13 @@ const KINDS: Array<[RegExp, string]> = [
   [/^maintainer\s+track\b/i, 'Maintainer track'],
 ];
 
-/** The speakers and company of a heading's byline (`Ana Lima, Acme; Bo Chen, Initech`); undefined when it reads as no byline. */
-function parseSpeakers(s: string, lenient: boolean): { speakers: string[]; companies: string[] } | undefined {
+/**
+ * The speakers and company of a heading's byline (`Ana Lima, Acme; Bo Chen, Initech`); undefined
+ * when it reads as no byline. `afterDash`: the byline ends the heading after ` - `, where `First
+ * Last` with a known given name is a person even when the surname is a word of titles, when a
+ * company or another person follows (`Ada Example, Example Corp`).
+ */
+function parseSpeakers(s: string, lenient: boolean, afterDash = false): { speakers: string[]; companies: string[] } | undefined {
   // A colon or an ellipsis at the end is no part of a name; a dot may be (`Initech, Inc.`).
   const text = s
     .trim()
@@ -36,7 +41,7 @@ function parseSpeakers(s: string, lenient: boolean): { speakers: string[]; compa
     .trim();
   // Markdown and sentence punctuation: a subtitle, not people.
   if (!text || text.length > 400 || /[?!:[\]{}|#`*_<>"=\\]/.test(text)) return undefined;
-  const parts = splitByline(text, { lenient });
+  const parts = splitByline(text, { lenient, titleWordSurname: afterDash });
   return parts && { speakers: parts.speakers, companies: parts.companies };
 }
 
@@ -125,7 +130,7 @@ function splitWithByline(heading: string): { parts: TalkHeadingParts; byline?: {
     const left = rest.slice(0, seps[k].index).trim();
     const right = rest.slice(seps[k].index + seps[k].length).trim();
     if (!left) continue;
-    const parsed = parseSpeakers(right, false);
+    const parsed = parseSpeakers(right, false, true);
     if (parsed) return result(left, parsed.speakers, parsed.companies, span(seps[k].index + seps[k].length, rest.length));
   }
   if (seps.length > 0 && prefix) {

@@ -29,6 +29,12 @@ export interface BylineParts {
 export interface BylineOptions {
   /** Lower-case names too (`by tamao nakahara` in a heading someone typed). */
   lenient?: boolean;
+  /**
+   * A talk heading's byline after ` - `: its first person's surname may be a word of titles
+   * (`Ada Example, Example Corp`) when the shape is clearly `First Last`, a known given name first,
+   * and a company or another person follows (`Deep Dive - Max Scale` alone stays a title).
+   */
+  titleWordSurname?: boolean;
   /** Counts the work done (characters and parts looked at), for the tests of linearity. */
   work?: { steps: number };
 }
@@ -197,6 +203,21 @@ function partsOf(group: string, work?: { steps: number }): Part[] | undefined {
 /** `王小明`, `김민준`: a CJK name is written without spaces, in two to four characters. */
 const CJK_NAME = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;
 
+/** The small words of words.ts: never a surname, even after a given name. */
+const SMALL_WORDS = new Set(NOT_NAME_WORDS);
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+
+/**
+ * `Ada Example`: a known given name, then one capitalised word of titles (`Example`, `Hand`; not a
+ * small word such as `The`), which {@link isPersonName} refuses.
+ */
+function isGivenNameAndTitleWord(text: string): boolean {
+  const words = text.split(' ');
+  if (words.length !== 2 || !CAPITALISED.test(words[0]) || !CAPITALISED.test(words[1])) return false;
+  const surname = words[1].toLowerCase();
+  return GIVEN_NAMES.has(words[0].toLowerCase()) && STOP_WORDS.has(surname) && !SMALL_WORDS.has(surname);
+}
+
 /** A person's name, or the first name of a part (`Priya Raman`), says "person" for sure. */
 function startsWithGivenName(text: string): boolean {
   const first = text.split(' ', 1)[0].toLowerCase();
@@ -207,7 +228,11 @@ function startsWithGivenName(text: string): boolean {
  * One group (no `;`): `A & B, Org`, `A, B, C & D, Org`, `A, Org & B, Org2`, `Name, CTO, Org &
  * Name2, VP, Org2`, `A, B, C & D`, `A, Org & B`.
  */
-function splitGroup(group: string, lenient: boolean, work?: { steps: number }): Array<{ group: SpeakerGroup; companies: string[] }> | undefined {
+function splitGroup(group: string, options: BylineOptions): Array<{ group: SpeakerGroup; companies: string[] }> | undefined {
+  const { work } = options;
+  const lenient = options.lenient ?? false;
+  /** The first of several parts names a person (a title word may be the surname where the options allow). */
+  const firstIsPerson = (text: string) => isPersonName(text, lenient) || (options.titleWordSurname === true && isGivenNameAndTitleWord(text));
   const raw = partsOf(group, work);
   if (!raw) return undefined;
   // Company suffixes stay with their company: `Initech, Inc.`, `Globex Co., Ltd.`, `Acme GmbH & Co. KG`.
@@ -233,7 +258,7 @@ function splitGroup(group: string, lenient: boolean, work?: { steps: number }): 
     const next = parts[i + 1];
     let kind: Kind;
     if (i === 0) {
-      if (!isPersonName(text, lenient)) return undefined;
+      if (!firstIsPerson(text)) return undefined;
       kind = 'name';
     } else if (isRegion(text)) kind = 'region';
     else if (isJobTitle(text)) kind = 'role';
@@ -308,7 +333,7 @@ export function splitByline(byline: string, options: BylineOptions = {}): Byline
   const companies: string[] = [];
   for (const g of text.split(';')) {
     if (!g.trim()) continue;
-    const parsed = splitGroup(g.trim(), options.lenient ?? false, options.work);
+    const parsed = splitGroup(g.trim(), options);
     if (!parsed) return undefined;
     for (const p of parsed) {
       groups.push(p.group);

@@ -26,6 +26,8 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
   const collection = vscode.languages.createDiagnosticCollection('talkCapture.projects');
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let runs = 0;
+  /** The document version each note's hints were last computed from (tests wait on it). */
+  const hintedVersion = new Map<string, number>();
 
   const update = async (doc: vscode.TextDocument) => {
     const key = doc.uri.toString();
@@ -44,6 +46,8 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
       if (!found) return;
       collection.set(doc.uri, found.map(toDiagnostic));
       runs++;
+      // The hints were computed synchronously just before this continuation: no edit came between.
+      hintedVersion.set(key, doc.version);
     } catch (err) {
       services.log.error(`Project hints failed for ${doc.uri.toString(true)}: ${messageOf(err)}`);
     } finally {
@@ -96,6 +100,7 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
     vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       collection.delete(doc.uri);
+      hintedVersion.delete(doc.uri.toString());
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (
@@ -117,6 +122,7 @@ export function registerProjectDiagnostics(ctx: FeatureContext): void {
   setTimeout(() => refreshAll(), 500);
   const api: ProjectDiagnosticsApi = {
     runs: () => runs,
+    hintedVersion: (uri) => hintedVersion.get(uri.toString()),
     refresh: (uri) => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       return doc ? update(doc) : Promise.resolve();
