@@ -15,45 +15,12 @@ import { hiddenContent, MAX_INLINE_LINE, LineKind, type Blocks, type SkippedPart
 import { normalizeLabel } from '../notes/inline';
 import { scanBlocks } from '../notes/scan';
 import type { LineMemo } from '../util/lineMemo';
+import { reusable, takeBefore, takeFrom, type InlineSince } from './inlineResume';
 import { itself, lowerBound } from '../util/search';
 import { work } from '../util/work';
 
-export interface ProseRun {
-  /** Offsets [start, end) of plain text. */
-  start: number;
-  end: number;
-  /** 0-based line. */
-  line: number;
-  /** Offset of the line's first character. */
-  lineStart: number;
-  /** The run is inside a heading line. */
-  heading: boolean;
-}
-
-interface ScannedLink {
-  /** Offsets of the whole link (`[` .. `)`), of its text, and the URL as written (resolved for references). */
-  start: number;
-  end: number;
-  textStart: number;
-  textEnd: number;
-  url: string;
-  /** 0-based line of the link's start. */
-  line: number;
-  image: boolean;
-}
-
-export interface ScanResult {
-  runs: ProseRun[];
-  links: ScannedLink[];
-  /** Offsets of each line's first character. */
-  lineStarts: number[];
-  /** 0-based line after the front matter (0 when there is none, or it is never closed). */
-  bodyStartLine: number;
-  /** 0-based lines of the headings (outside code), in order: the sections of the note. */
-  headingLines: number[];
-  /** Lines with text that was not read for prose and links (too long), with the reason. */
-  skipped: SkippedPart[];
-}
+export type { ProseRun, ScanResult, ScannedLink } from './scanResult';
+import type { ProseRun, ScanResult, ScannedLink } from './scanResult';
 
 const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr', 'source', 'area', 'base', 'col', 'embed', 'param', 'track']);
 /** How far past a `<` an autolink or a tag is looked for. */
@@ -75,18 +42,6 @@ interface InlineLine {
 
 /** The inline scans of a note's lines from one version to the next. */
 export type InlineMemo = LineMemo<InlineLine>;
-
-/**
- * An earlier version's inline scan, when `blocks` were resumed from that version's blocks: the
- * lines before and after the ones the block scan read are taken over (moved by `offset`
- * characters and the block scan's lines), when the definitions are the same.
- */
-export interface InlineSince {
-  prev: ScanResult;
-  prevBlocks: Blocks;
-  /** How far the unchanged tail's offsets moved. */
-  offset: number;
-}
 
 /** The inline facts of `text`, from its block scan; `memo` (from the scan of the previous version) spares the lines read before. */
 export function scanInline(text: string, blocks: Blocks, memo?: InlineMemo, since?: InlineSince): ScanResult {
@@ -168,41 +123,6 @@ export function scanInline(text: string, blocks: Blocks, memo?: InlineMemo, sinc
   }
   if (reuse && last < n) takeFrom(since!.prev, last - reuse.shift, reuse.shift, since!.offset, runs, links, headingLines, skipped);
   return { runs, links, lineStarts, bodyStartLine, headingLines, skipped };
-}
-
-/** The lines the block scan read, when the earlier scan's other lines can be taken over (same definitions, same body start). */
-function reusable(since: InlineSince, blocks: Blocks, first: number): { from: number; to: number; shift: number } | undefined {
-  const r = blocks.resumed;
-  if (!r || r.from < first || since.prev.bodyStartLine !== first) return undefined;
-  const a = blocks.definitionUrls;
-  const b = since.prevBlocks.definitionUrls;
-  if (a.size !== b.size) return undefined;
-  for (const [label, url] of a) if (b.get(label) !== url) return undefined;
-  return r;
-}
-
-/** The earlier scan's runs, links, headings and skipped lines before line `from` (unchanged, the same objects). */
-function takeBefore(prev: ScanResult, from: number, runs: ProseRun[], links: ScannedLink[], headingLines: number[], skipped: SkippedPart[]): void {
-  const byLine = (e: { line: number }) => e.line;
-  runs.push(...prev.runs.slice(0, lowerBound(prev.runs, from, byLine)));
-  links.push(...prev.links.slice(0, lowerBound(prev.links, from, byLine)));
-  headingLines.push(...prev.headingLines.slice(0, lowerBound(prev.headingLines, from, itself)));
-  for (const p of prev.skipped) if (p.line - 1 < from) skipped.push(p);
-}
-
-/** The earlier scan's runs, links, headings and skipped lines from its line `from` on, moved by `shift` lines and `offset` characters. */
-function takeFrom(prev: ScanResult, from: number, shift: number, offset: number, runs: ProseRun[], links: ScannedLink[], headingLines: number[], skipped: SkippedPart[]): void {
-  const byLine = (e: { line: number }) => e.line;
-  for (let k = lowerBound(prev.runs, from, byLine); k < prev.runs.length; k++) {
-    const r = prev.runs[k];
-    runs.push({ start: r.start + offset, end: r.end + offset, line: r.line + shift, lineStart: r.lineStart + offset, heading: r.heading });
-  }
-  for (let k = lowerBound(prev.links, from, byLine); k < prev.links.length; k++) {
-    const l = prev.links[k];
-    links.push({ ...l, start: l.start + offset, end: l.end + offset, textStart: l.textStart + offset, textEnd: l.textEnd + offset, line: l.line + shift });
-  }
-  for (let k = lowerBound(prev.headingLines, from, itself); k < prev.headingLines.length; k++) headingLines.push(prev.headingLines[k] + shift);
-  for (const p of prev.skipped) if (p.line - 1 >= from) skipped.push({ ...p, line: p.line + shift });
 }
 
 /** Per position of a line: the matching `]` of each `[` and `)` of each `(` (-1 when none), outside code spans and escapes. */
