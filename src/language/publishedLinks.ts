@@ -147,7 +147,7 @@ function when(iso: string): string {
  * The sessions offered for a talk: the matcher's candidates first, best first (the talk's day
  * first), then the schedule's other sessions by time (a talk the matcher found nothing like).
  */
-export function sessionChoices(talk: TalkLinks, schedule: Schedule): SessionChoice[] {
+function sessionChoices(talk: TalkLinks, schedule: Schedule): SessionChoice[] {
   const item = (session: Session, detail?: string): SessionChoice => ({
     label: session.title,
     description: [session.speakers.join(', '), when(session.start), session.room].filter(Boolean).join(' · '),
