@@ -38,6 +38,8 @@ export interface FetchTextOptions {
    * refused like one that names it.
    */
   lookup?: HostLookup;
+  /** The platform's `fetch` unless another is given (the tests answer from fixtures). */
+  fetch?: typeof fetch;
 }
 
 /** A host name's addresses (`127.0.0.1`, `::1`). */
@@ -164,7 +166,7 @@ export async function fetchText(url: string, o: FetchTextOptions): Promise<{ tex
     let res: Response;
     for (let hop = 0; ; hop++) {
       try {
-        res = await fetch(current, { signal: ctrl.signal, redirect: 'manual', headers: { accept: o.accept } });
+        res = await (o.fetch ?? fetch)(current, { signal: ctrl.signal, redirect: 'manual', headers: { accept: o.accept } });
       } catch (err) {
         throw failed(err, current);
       }

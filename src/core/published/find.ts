@@ -143,6 +143,7 @@ export async function findPublished(text: string, model: NotesModel, schedule: S
           signal: o.signal,
           strictUtf8: false,
           lookup: o.lookup,
+          fetch: o.fetch,
         });
         const links = page.kind === 'sched' ? linksFromSchedPage(got.text, got.url) : linksFromPretalxResources(got.text);
         const recording = links.find((l) => l.kind === 'recording')?.url ?? before?.recording;

@@ -114,6 +114,8 @@ export interface FindPublishedOptions {
   pretalxApi?: boolean;
   /** Passed to the bounded fetch (core/net/fetchText.ts): the CLI gives Node's resolver. */
   lookup?: (hostname: string) => Promise<readonly string[]>;
+  /** The network's `fetch` (default the platform's; the tests answer from fixtures). */
+  fetch?: typeof fetch;
 }
 
 export interface FindPublishedResult {

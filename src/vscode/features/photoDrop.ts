@@ -10,11 +10,10 @@
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../services/feature';
 import { toVsRange } from '../services/edits';
-import { analysisOf } from '../services/analysis';
-import { editsFor, looksLikePhoto, noteContext, photosApi, planFor, readOne, rememberWritten, targetUri } from '../services/slidePhotos';
-import type { PhotoSource, ReadPhoto } from '../services/slidePhotos';
-import { findTalkAt } from '../../core/notes/query';
-import { plural } from '../../core/util/plural';
+import { noteDocument } from '../services/language';
+import { photosApi, slidePhotos } from '../services/slidePhotos';
+import { looksLikePhoto, type PhotoSource, type SlidePhotos } from '../../language/slidePhotos';
+import { photoDrop } from '../../language/photoDrop';
 
 const KIND = 'markdown.link.image.talkCapture';
 const TITLE = 'Insert slide photo under its talk (Talk Capture)';
@@ -53,7 +52,7 @@ async function sourcesOf(data: vscode.DataTransfer): Promise<PhotoSource[]> {
   };
   data.forEach((item, mime) => {
     const file = mime.startsWith('image/') ? item.asFile() : undefined;
-    if (file) add({ key: file.uri ? vscode.workspace.asRelativePath(file.uri, false) : file.name, uri: file.uri, data: () => file.data() });
+    if (file) add({ key: file.uri ? vscode.workspace.asRelativePath(file.uri, false) : file.name, uri: file.uri?.toString(), data: () => file.data() });
   });
   if (sources.length > 0) return sources;
   const list = await data.get('text/uri-list')?.asString();
@@ -66,7 +65,7 @@ async function sourcesOf(data: vscode.DataTransfer): Promise<PhotoSource[]> {
     } catch {
       continue;
     }
-    if (looksLikePhoto(uri.path)) add({ key: vscode.workspace.asRelativePath(uri, false), uri });
+    if (looksLikePhoto(uri.path)) add({ key: vscode.workspace.asRelativePath(uri, false), uri: uri.toString() });
   }
   return sources;
 }
@@ -74,54 +73,32 @@ async function sourcesOf(data: vscode.DataTransfer): Promise<PhotoSource[]> {
 /** The workspace edit that writes the photos and adds their lines, or undefined (nothing to place: other providers go on). */
 async function photoEdit(
   ctx: FeatureContext,
+  photos: SlidePhotos,
   doc: vscode.TextDocument,
   line0: number,
   data: vscode.DataTransfer,
   token: vscode.CancellationToken,
 ): Promise<vscode.WorkspaceEdit | undefined> {
-  // An unsaved note has no folder for the images: VS Code's own drop and paste stay offered.
   if (doc.isUntitled) return undefined;
-  const sources = await sourcesOf(data);
-  if (sources.length === 0) return undefined;
-  const note = await noteContext(ctx, doc);
-  const photos = new Map<string, ReadPhoto>();
-  for (const source of sources) {
-    if (token.isCancellationRequested) return undefined;
-    photos.set(source.key, await readOne(source, note));
-  }
-  // Without a capture time: the talk at the cursor, else the running talk of this note.
   const running = ctx.api.capture?.runningTalk;
-  const fallback = findTalkAt(analysisOf(doc).model, line0 + 1)?.line ?? (running && running.uri === doc.uri.toString() ? running.line + 1 : undefined);
-  const assign: Record<string, number> = {};
-  for (const p of photos.values()) if (!p.info.taken && !p.info.problem && fallback !== undefined) assign[p.info.file] = fallback;
-  const plan = planFor(
-    note,
-    [...photos.values()].map((p) => p.info),
-    assign,
-  );
-  const rows = plan.rows.filter((r) => r.talk && photos.get(r.file)?.processed?.bytes.length);
+  const runningLine = running && running.uri === doc.uri.toString() ? running.line : undefined;
+  const drop = await photoDrop(photos, noteDocument(doc), line0, await sourcesOf(data), runningLine, () => token.isCancellationRequested);
+  if (!drop) return undefined;
   const api = photosApi(ctx);
-  if (rows.length === 0) {
-    const why = plan.rows.map((r) => `${r.file}: ${r.reason ?? 'not placed'}`).join('; ');
-    api.lastMessage = `Talk Capture: no photo placed under a talk (${why}).`;
-    vscode.window.setStatusBarMessage(api.lastMessage, 8000);
+  api.lastMessage = drop.message;
+  if (!drop.files) {
+    vscode.window.setStatusBarMessage(drop.message, 8000);
     return undefined;
   }
-  if (token.isCancellationRequested || doc.version !== note.version) return undefined;
   const edit = new vscode.WorkspaceEdit();
-  for (const r of rows) {
-    const uri = targetUri(note, r);
-    const bytes = photos.get(r.file)?.processed?.bytes;
-    if (uri && bytes) edit.createFile(uri, { contents: bytes, overwrite: false, ignoreIfExists: false });
-  }
-  for (const e of editsFor(note, rows)) edit.replace(doc.uri, toVsRange(e.range), e.newText);
-  await rememberWritten(ctx.extension.workspaceState, doc.uri.toString(), rows);
-  api.lastMessage = `Talk Capture: ${plural(rows.length, 'slide photo')} under ${[...new Set(rows.map((r) => r.talk?.title))].join(', ')}.`;
+  for (const f of drop.files) edit.createFile(vscode.Uri.parse(f.uri), { contents: f.bytes, overwrite: false, ignoreIfExists: false });
+  for (const e of drop.edits) edit.replace(doc.uri, toVsRange(e.range), e.newText);
   return edit;
 }
 
 export function registerPhotoDrop(ctx: FeatureContext): void {
   const api = photosApi(ctx);
+  const photos = slidePhotos(ctx);
   const newer = vscode as unknown as NewerVscode;
   const languages = vscode.languages as unknown as NewerLanguages;
   const kind = newer.DocumentDropOrPasteEditKind?.Empty.append(...KIND.split('.'));
@@ -129,7 +106,7 @@ export function registerPhotoDrop(ctx: FeatureContext): void {
 
   const dropProvider: vscode.DocumentDropEditProvider = {
     async provideDocumentDropEdits(doc, position, data, token) {
-      const additionalEdit = await photoEdit(ctx, doc, position.line, data, token);
+      const additionalEdit = await photoEdit(ctx, photos, doc, position.line, data, token);
       if (!additionalEdit) return undefined;
       // Nothing at the cursor: the image goes under its talk.
       const edit = new vscode.DocumentDropEdit('');
@@ -146,7 +123,7 @@ export function registerPhotoDrop(ctx: FeatureContext): void {
   if (!languages.registerDocumentPasteEditProvider || !PasteEdit || !kind) return;
   const pasteProvider: PasteProvider = {
     async provideDocumentPasteEdits(doc, ranges, data, _context, token) {
-      const additionalEdit = await photoEdit(ctx, doc, ranges[0]?.start.line ?? 0, data, token);
+      const additionalEdit = await photoEdit(ctx, photos, doc, ranges[0]?.start.line ?? 0, data, token);
       if (!additionalEdit) return undefined;
       const edit = new PasteEdit('', TITLE, kind);
       edit.additionalEdit = additionalEdit;
