@@ -19,7 +19,7 @@ import { reusable, takeBefore, takeFrom, type InlineSince } from './inlineResume
 import { itself, lowerBound } from '../util/search';
 import { work } from '../util/work';
 
-export type { ProseRun, ScanResult, ScannedLink } from './scanResult';
+export type { ProseRun, ScanResult } from './scanResult';
 import type { ProseRun, ScanResult, ScannedLink } from './scanResult';
 
 const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr', 'source', 'area', 'base', 'col', 'embed', 'param', 'track']);
