@@ -57,13 +57,17 @@ export class MemoryScheduleStore {
   }
 }
 
-/** Files of a map (path → text), with the folders created; paths are plain strings joined with `/`. */
+/** Files of a map (path → text), with the folders created; paths are plain strings joined with `/`, described relative to `root`. */
 export class MemoryFiles {
+  constructor(readonly root = '/ws') {}
   readonly files = new Map<string, string>();
   readonly folders = new Set<string>();
   /** Paths whose write fails. */
   readonly failing = new Set<string>();
 
+  describe(path: string): string {
+    return path.startsWith(`${this.root}/`) ? path.slice(this.root.length + 1) : path;
+  }
   join(base: string, ...segments: string[]): string {
     return [base.replace(/\/+$/, ''), ...segments].join('/');
   }
