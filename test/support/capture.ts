@@ -88,3 +88,27 @@ export class MemoryFiles {
     return text === undefined ? Promise.reject(new Error(`ENOENT: ${path}`)) : Promise.resolve(text);
   }
 }
+
+/** A landscape.yml of `count` made-up CNCF projects (20 or more make a landscape an update accepts). */
+export function madeUpLandscapeYaml(count: number): string {
+  const item = (name: string, maturity?: string) =>
+    [
+      `          - item:`,
+      `            name: ${name}`,
+      `            homepage_url: https://${name.toLowerCase()}.example.org`,
+      ...(maturity ? [`            project: ${maturity}`] : []),
+    ].join('\n');
+  const items = Array.from({ length: count }, (_, i) => item(`Zanthor${i + 1}`, i % 2 ? 'sandbox' : 'incubating'));
+  return [
+    'landscape:',
+    '  - category:',
+    '    name: Test',
+    '    subcategories:',
+    '      - subcategory:',
+    '        name: All',
+    '        items:',
+    ...items,
+    item('Acmeware'),
+    '',
+  ].join('\n');
+}
