@@ -13,7 +13,7 @@ import { setScheduleSource } from '../core/schedule/editor-place';
 import { messageOf, stackOf } from '../core/util/errors';
 
 /** The stored parsed copies of imported schedules, by key (the URL, or the file's URI). */
-export interface ScheduleCopies {
+interface ScheduleCopies {
   read(key: string, options: { storedOnly: true }): Promise<Schedule | undefined>;
   write(key: string, schedule: Schedule): Promise<void>;
 }

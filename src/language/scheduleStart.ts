@@ -50,7 +50,7 @@ export function sessionsToOffer(schedule: Schedule, at: number, stars: ReadonlyS
 }
 
 /** The rows of the session pick: the sessions (a star on the starred ones), then "Other talk…". */
-export function sessionRows(sessions: readonly Session[], stars: ReadonlySet<string>): SessionRow[] {
+function sessionRows(sessions: readonly Session[], stars: ReadonlySet<string>): SessionRow[] {
   return [
     ...sessions.map((s) => ({ label: `${stars.has(s.id) ? '$(star-full) ' : ''}${s.title}`, description: sessionDescription(s), detail: sessionTimeRange(s), session: s })),
     { label: '$(edit) Other talk…', description: 'not in the schedule: asks the title, speakers and company', alwaysShow: true },

@@ -28,7 +28,7 @@ export interface RunningTalk {
 }
 
 /** The stored schedules the timer reads (the next starred session, a session to start). */
-export interface ScheduleReads {
+interface ScheduleReads {
   read(key: string): Promise<Schedule | undefined>;
   stars(key: string): ReadonlySet<string>;
 }

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../services/command';
 import type { FeatureContext } from '../services/feature';
 import { captureApi } from '../services/quickInput';
+import type { RunningTalkInfo } from '../api';
 import { timeFirstInHeadings } from '../services/settings';
 import { placeCursor, runNewTalk, viewTarget, type InsertedTalk } from '../services/talkInsert';
 import { analysisOf } from '../services/analysis';
@@ -170,7 +171,7 @@ export function registerTalkTimer(ctx: FeatureContext): void {
   registerCommand(ctx, 'talkCapture.revealRunningTalk', 'Reveal Running Talk', reveal);
 
   // A talk that was running when the window closed goes on (cheap: one memento read).
-  const saved = savedTalk(state.get<unknown>(STATE_KEY));
+  const saved = savedTalk(state.get<RunningTalkInfo>(STATE_KEY));
   if (saved) {
     void setRunning(saved);
   } else {
