@@ -30,7 +30,9 @@ export function registerTalkTimer(ctx: FeatureContext): void {
   item.command = 'talkCapture.revealRunningTalk';
   api.statusBarItem = item;
   let timer: ReturnType<typeof setInterval> | undefined;
-  const talks = new TalkTimer({ analysisOf, now: () => Date.now(), scheduleNow, schedules: scheduleApi(ctx).store });
+  // The store is asked for when a schedule is read, as before (nothing at registration).
+  const schedules = { read: (key: string) => scheduleApi(ctx).store.read(key), stars: (key: string) => scheduleApi(ctx).store.stars(key) };
+  const talks = new TalkTimer({ analysisOf, now: () => Date.now(), scheduleNow, schedules });
   const running = () => api.runningTalk as RunningTalk | undefined;
 
   let offeredAfter: string | undefined;

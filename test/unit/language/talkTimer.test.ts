@@ -85,6 +85,8 @@ describe('language/talkTimer: the running talk, built with in-memory services', 
     const { t } = timer();
     const talk = t.start({ uri: 'file:///timer-2.md', title: 'Tracing', heading: '### Tracing, Gently - Ana Lima', line: 3 });
     assert.deepStrictEqual(t.reveal(new InMemoryDocument('file:///timer-2.md', NOTE), talk), { line: 6, cursor: { line: 9, character: 10 } });
+    // The same with CRLF line breaks: the cursor at the end of the text, before the line break.
+    assert.deepStrictEqual(t.reveal(new InMemoryDocument('file:///timer-4.md', NOTE.replace(/\n/g, '\r\n')), talk), { line: 6, cursor: { line: 9, character: 10 } });
     assert.deepStrictEqual(t.reveal(new InMemoryDocument('file:///timer-3.md', '# x\n'), talk), { warning: 'Talk Capture: the heading of “Tracing” is no longer in the note.' });
   });
 
