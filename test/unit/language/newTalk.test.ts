@@ -3,28 +3,27 @@ import { applyEdits, InMemoryDocument } from '../../../src/core/document';
 import { NewTalkProvider, talkKindRows, talkTitleProblem, type TalkAnswers } from '../../../src/language/newTalk';
 import { MemoryCaptureServices } from '../../support/capture';
 
-const NOTE = [
-  '---',
-  'title: "Example Summit"',
-  '---',
-  '',
-  '## Day01',
-  '',
-  '### Keynote 1: Opening',
-  '',
-  '- welcome',
-  '',
-  '### Cost dashboards - Lee Ortega',
-  '',
-  '- spot nodes',
-  '',
-  '## Day02',
-  '',
-  '### Later',
-  '',
-  '- x',
-  '',
-].join('\n');
+// Day one: a keynote and a talk; day two: one talk.
+const NOTE = `---
+title: "Platform Days"
+---
+
+## Day01
+
+### Keynote 1: Opening
+
+- welcome
+
+### Cost dashboards - Lee Ortega
+
+- spot nodes
+
+## Day02
+
+### Later
+
+- x
+`;
 
 let notes = 0;
 const answers = (over: Partial<TalkAnswers> = {}): TalkAnswers => ({
