@@ -1,30 +1,30 @@
-/** New Conference Notes…: a note with front matter and its first day, in the notes folder. */
+/**
+ * New Conference Notes…: a note with front matter and its first day, in the notes folder. The
+ * editor's side of src/language/newConferenceNotes.ts (the questions, the files through
+ * `vscode.workspace.fs`, the messages, the cursor).
+ */
 import * as vscode from 'vscode';
 import { dayIncludesDate, newFileEol, newNoteSettings } from '../services/settings';
 import { fileExists } from '../services/files';
 import type { FeatureContext } from '../services/feature';
-import { messageOf, registerCommand } from '../services/command';
+import { registerCommand } from '../services/command';
 import { askPick, askText, captureApi } from '../services/quickInput';
 import type { CaptureApi } from '../api';
 import { placeCursor } from '../services/talkInsert';
-import { isoDate, isoWithOffset, newNoteText, noteFileName, numberedFileName, parseIsoDate, startDateTime } from '../../core/capture/index';
-import type { FrontMatterFormat } from '../../core/frontmatter/format';
+import { NewConferenceNotes, conferenceNameProblem, formatRows, scheduleOfferRows, startDateProblem, type NoteFiles } from '../../language/newConferenceNotes';
 
-// ---------------------------------------------------------------------------------------------
-// New Conference Notes…
+const notes = new NewConferenceNotes({ newNoteSettings, dayIncludesDate, newFileEol, now: () => new Date() });
 
-/** The folder segments of talkCapture.notesFolder, or undefined when it leaves the workspace. */
-function folderSegments(setting: string): string[] | undefined {
-  const parts = setting
-    .replace(/\\/g, '/')
-    .split('/')
-    .filter((p) => p && p !== '.');
-  if (parts.some((p) => p === '..')) return undefined;
-  return parts;
-}
+/** The note's files in the workspace, through `vscode.workspace.fs` (also in a browser). */
+const workspaceFiles: NoteFiles<vscode.Uri> = {
+  join: (folder, ...segments) => vscode.Uri.joinPath(folder, ...segments),
+  exists: fileExists,
+  createDirectory: async (folder) => vscode.workspace.fs.createDirectory(folder),
+  writeFile: async (file, text) => vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text)),
+  describe: (file) => vscode.workspace.asRelativePath(file),
+};
 
 async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefined> {
-  const settings = newNoteSettings();
   const title = 'New Conference Notes';
   const name = await askText(api, {
     name: 'name',
@@ -33,10 +33,10 @@ async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefin
     totalSteps: 4,
     prompt: 'Name of the conference (the post’s title)',
     placeholder: 'e.g. KubeCon + CloudNativeCon Europe 2025',
-    validate: (v) => (v.trim() ? undefined : 'Give the conference a name.'),
+    validate: conferenceNameProblem,
   });
   if (name === undefined) return undefined;
-  const today = isoDate(new Date());
+  const today = notes.today();
   const date = await askText(api, {
     name: 'date',
     title,
@@ -44,34 +44,23 @@ async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefin
     totalSteps: 4,
     prompt: 'First day of the conference (YYYY-MM-DD)',
     value: today,
-    validate: (v) => (parseIsoDate(v) ? undefined : 'Write the date as YYYY-MM-DD, e.g. 2025-04-01.'),
+    validate: startDateProblem,
   });
   if (date === undefined) return undefined;
-  const defaultFormat: FrontMatterFormat = settings.frontMatter;
-  const formats = [
-    { label: 'YAML', description: '--- front matter', format: 'yaml' as const },
-    { label: 'TOML', description: '+++ front matter', format: 'toml' as const },
-  ];
+  const formats = formatRows(notes.defaultFormat());
   const picked = await askPick(api, {
     name: 'format',
     title,
     step: 3,
     totalSteps: 4,
     placeholder: 'Front matter format',
-    items: formats,
-    active: formats.find((f) => f.format === defaultFormat),
+    items: formats.items,
+    active: formats.items[formats.active],
   });
   if (picked === undefined) return undefined;
 
-  const startDate = date.trim();
-  const note = newNoteText({
-    name,
-    date: isoWithOffset(startDateTime(startDate, new Date())),
-    format: picked.format,
-    startDate,
-    includeDate: dayIncludesDate(),
-    eol: newFileEol(),
-  });
+  const answers = { name, date, format: picked.format };
+  const note = notes.note(answers);
   const cursor = new vscode.Position(note.cursor.line, note.cursor.character);
 
   const active = vscode.window.activeTextEditor?.document.uri;
@@ -82,32 +71,15 @@ async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefin
     await placeCursor(doc, cursor);
     return doc.uri;
   }
-  const segments = folderSegments(settings.notesFolder);
-  if (!segments) {
-    void vscode.window.showErrorMessage('Talk Capture: talkCapture.notesFolder must be a folder inside the workspace (no "..").');
+  const written = await notes.write(workspaceFiles, folder.uri, answers, note.text);
+  if (written.kind === 'error') {
+    void vscode.window.showErrorMessage(written.message);
     return undefined;
   }
-  const dir = vscode.Uri.joinPath(folder.uri, ...segments);
-  const fileName = noteFileName(settings.fileNameTemplate, name, startDate);
-  let target = vscode.Uri.joinPath(dir, fileName);
-  for (let n = 2; (await fileExists(target)) && n < 1000; n++) target = vscode.Uri.joinPath(dir, numberedFileName(fileName, n));
-  if (await fileExists(target)) {
-    void vscode.window.showErrorMessage(`Talk Capture: ${fileName} and its numbered variants already exist; nothing was written.`);
-    return undefined;
-  }
-  try {
-    await vscode.workspace.fs.createDirectory(dir);
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(note.text));
-  } catch (err) {
-    void vscode.window.showErrorMessage(`Talk Capture: could not create ${vscode.workspace.asRelativePath(target)}: ${messageOf(err)}`);
-    return undefined;
-  }
-  const doc = await vscode.workspace.openTextDocument(target);
+  const doc = await vscode.workspace.openTextDocument(written.file);
   await placeCursor(doc, cursor);
-  if (target.path.slice(target.path.lastIndexOf('/') + 1) !== fileName) {
-    void vscode.window.showInformationMessage(`Talk Capture: ${fileName} already exists, so the notes are in ${vscode.workspace.asRelativePath(target)}.`);
-  }
-  return target;
+  if (written.info) void vscode.window.showInformationMessage(written.info);
+  return written.file;
 }
 
 /**
@@ -115,10 +87,7 @@ async function newConferenceNotes(api: CaptureApi): Promise<vscode.Uri | undefin
  * schedule, a step of the same quick input that stays until answered (Escape is "not now").
  */
 async function offerScheduleImport(api: CaptureApi): Promise<void> {
-  const items = [
-    { label: '$(calendar) Import Conference Schedule…', description: 'a Sched all.ics, a pretalx schedule, a Sessionize export', run: true },
-    { label: 'Not now', description: 'Import Conference Schedule… is in the Command Palette and the Schedule view', run: false },
-  ];
+  const items = scheduleOfferRows();
   const picked = await askPick(api, {
     name: 'importSchedule',
     title: 'New Conference Notes',

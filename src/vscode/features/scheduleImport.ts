@@ -4,7 +4,8 @@
  * capture works offline), and remembered by the active note in its `schedule` front matter key
  * (one edit, one undo step). A re-import matches sessions by id, says what was added, changed
  * and removed, and keeps the stars. Files are read through `vscode.workspace.fs` (also in a
- * browser).
+ * browser). What is stored, edited and said is src/language/scheduleImport.ts; here the
+ * questions, the progress and the messages.
  */
 import * as vscode from 'vscode';
 import { excludeGlob } from '../services/settings';
@@ -15,15 +16,22 @@ import type { CaptureApi, ScheduleApi } from '../api';
 import { editDocument } from '../services/edits';
 import { isMarkdown } from '../services/editor';
 import { resolveSource, scheduleApi, sourceForFile, zoneOverride, type ScheduleRef } from '../services/scheduleStore';
-import { MAX_SCHEDULE_BYTES, ScheduleError, describeDiff, diffSchedules, loadScheduleText, scheduleUrlProblem, summarizeSchedule, type Schedule } from '../../core/schedule/index';
-import { scheduleSourceOf, setScheduleSource } from '../../core/schedule/editor-place';
+import { ScheduleError, loadScheduleText, scheduleUrlProblem, type Schedule } from '../../core/schedule/index';
+import { scheduleSourceOf } from '../../core/schedule/editor-place';
 import { parseScheduleOffThread } from '../services/offThread';
-import { messageOf, stackOf } from '../../core/util/errors';
 import { analysisOf } from '../services/analysis';
-
-interface SourceItem extends vscode.QuickPickItem {
-  route: 'again' | 'file' | 'url';
-}
+import {
+  IMPORT_A_FILE,
+  ScheduleImporter,
+  parseFailure,
+  readScheduleFile,
+  rememberSource,
+  scheduleFileRows,
+  sourcePlaceholder,
+  sourceRows,
+  type NoteOutcome,
+  type SourceRow,
+} from '../../language/scheduleImport';
 
 interface FileItem extends vscode.QuickPickItem {
   uri?: vscode.Uri;
@@ -42,10 +50,7 @@ function tell(api: ScheduleApi, kind: 'info' | 'warning' | 'error', message: str
 async function askFile(capture: CaptureApi): Promise<vscode.Uri | undefined> {
   const exclude = excludeGlob();
   const found = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles('**/*.{ics,ICS,ical,json,xml}', exclude, 500) : [];
-  const files = found
-    .filter((u) => !/(?:^|\/)(?:package(?:-lock)?|tsconfig|jsconfig|composer)\.json$|\/\.vscode\//.test(u.path))
-    .map((uri) => ({ uri, label: vscode.workspace.asRelativePath(uri, false) }))
-    .sort((a, b) => Number(!/\.ics$/i.test(a.label)) - Number(!/\.ics$/i.test(b.label)) || a.label.localeCompare(b.label));
+  const files = scheduleFileRows(found.map((uri) => ({ uri, path: uri.path, label: vscode.workspace.asRelativePath(uri, false) }))).map(({ uri, label }) => ({ uri, label }));
   const browse: FileItem = { label: '$(folder-opened) Browse…', description: 'choose a file anywhere', alwaysShow: true };
   let picked: FileItem | undefined = browse;
   if (files.length) {
@@ -87,18 +92,8 @@ async function readSchedule(api: ScheduleApi, ref: ScheduleRef): Promise<Schedul
       let text: string | Uint8Array;
       if (ref.file) {
         progress.report({ message: 'reading the file' });
-        let size: number;
-        try {
-          size = (await vscode.workspace.fs.stat(ref.file)).size;
-        } catch {
-          throw new ScheduleError(`${ref.source}: no such file`);
-        }
-        if (size > MAX_SCHEDULE_BYTES) throw new ScheduleError(`${ref.source}: ${size} bytes is more than the ${MAX_SCHEDULE_BYTES}-byte limit for a schedule`);
-        try {
-          text = await vscode.workspace.fs.readFile(ref.file);
-        } catch (err) {
-          throw new ScheduleError(`${ref.source}: cannot be read (${messageOf(err)})`);
-        }
+        const file = ref.file;
+        text = await readScheduleFile(ref.source, { size: async () => (await vscode.workspace.fs.stat(file)).size, read: async () => vscode.workspace.fs.readFile(file) });
       } else {
         progress.report({ message: 'downloading' });
         const ctrl = new AbortController();
@@ -119,8 +114,7 @@ async function readSchedule(api: ScheduleApi, ref: ScheduleRef): Promise<Schedul
       try {
         return await parseScheduleOffThread(text, { source: ref.source, timeZone: zoneOverride() }, ctrl.signal);
       } catch (err) {
-        if (err instanceof ScheduleError) throw new ScheduleError(`${ref.source}: ${err.message}`);
-        throw err;
+        throw parseFailure(ref.source, err);
       } finally {
         sub.dispose();
         api.parsing--;
@@ -152,21 +146,11 @@ async function importSchedule(ctx: FeatureContext, arg?: unknown): Promise<Sched
     // The note remembers a workspace-relative path; the file is read through the Uri as given.
     ref = { ...resolveSource(sourceForFile(given), noteUri), file: given, key: given.toString() };
   } else if (given) ref = resolveSource(given, noteUri);
-  let route: SourceItem['route'] | undefined;
+  let route: SourceRow['route'] | undefined;
   while (!ref) {
     if (!route) {
       const current = doc ? scheduleSourceOf(analysisOf(doc).frontMatter) : undefined;
-      const items: SourceItem[] = [
-        ...(current ? [{ route: 'again' as const, label: `$(refresh) Re-import ${current}`, description: 'the note’s schedule' }] : []),
-        { route: 'file', label: '$(file) From a file in the workspace…', description: '.ics, schedule.json, schedule.xml, Sessionize JSON' },
-        { route: 'url', label: '$(globe) From a URL…', description: 'https://…/all.ics, pretalx, Sessionize' },
-      ];
-      const picked = await askPick(capture, {
-        name: 'scheduleSource',
-        title: TITLE,
-        placeholder: doc ? 'Where is the schedule?' : 'Where is the schedule? (open a note first so that it remembers the schedule)',
-        items,
-      });
+      const picked = await askPick(capture, { name: 'scheduleSource', title: TITLE, placeholder: sourcePlaceholder(!!doc), items: sourceRows(current) });
       if (!picked) return undefined;
       route = picked.route;
       if (route === 'again' && current) ref = resolveSource(current, noteUri);
@@ -184,48 +168,39 @@ async function importSchedule(ctx: FeatureContext, arg?: unknown): Promise<Sched
     }
   }
 
+  const importer = new ScheduleImporter({ store: api.store, log: ctx.log });
   let schedule: Schedule;
   try {
     schedule = await readSchedule(api, ref);
   } catch (err) {
-    const reason = messageOf(err);
-    if (!(err instanceof ScheduleError)) ctx.log.error(`Import Conference Schedule: ${stackOf(err)}`);
-    if (ref.file) {
-      void tell(api, 'error', `Talk Capture: the schedule was not imported: ${reason}`);
+    const failed = importer.failure({ isFile: !!ref.file }, err);
+    if (!failed.action) {
+      void tell(api, failed.kind, failed.message);
       return undefined;
     }
     // Not awaited: the command ends now; the button starts the file route.
-    void tell(api, 'error', `Talk Capture: the schedule could not be downloaded: ${reason}. Download it in a browser and import the file instead.`, 'Import a File…').then(
-      async (answer) => {
-        if (answer !== 'Import a File…') return;
-        const uri = await askFile(capture);
-        if (uri) await importSchedule(ctx, uri);
-      },
-    );
+    void tell(api, failed.kind, failed.message, failed.action).then(async (answer) => {
+      if (answer !== IMPORT_A_FILE) return;
+      const uri = await askFile(capture);
+      if (uri) await importSchedule(ctx, uri);
+    });
     return undefined;
   }
 
-  const before = await api.store.read(ref.key, { storedOnly: true });
-  await api.store.write(ref.key, schedule);
-  const summary = summarizeSchedule(schedule);
-  const diff = before ? `; re-imported: ${describeDiff(diffSchedules(before, schedule))}` : '';
-
+  const stored = await importer.store(ref.key, schedule);
   // The note remembers its schedule (one edit, one undo step).
-  let noteMessage = '';
+  let note: NoteOutcome = { kind: doc ? 'closed' : 'none' };
   if (doc && !doc.isClosed) {
     let problem: string | undefined;
     await editDocument(doc, (text) => {
-      const r = setScheduleSource(text, ref.source);
-      problem = r.ok ? undefined : r.message;
-      return r.ok ? r.edits : undefined;
+      const r = rememberSource(text, ref.source);
+      problem = r.problem;
+      return r.edits;
     });
-    if (problem) noteMessage = ` The note does not remember it: its ${problem}.`;
-  } else noteMessage = ' Open a note and import again (or add `schedule: …` to its front matter) so that the note remembers it.';
-  // Items of the file that could not be read are named (the first here, all in the log).
-  const skipped = schedule.skipped ?? [];
-  for (const item of skipped) ctx.log.warn(`Import Conference Schedule: ${ref.source}: skipped ${item}`);
-  const skippedMessage = skipped.length ? ` Left out: ${skipped[0]}${skipped.length > 1 ? ` (and more, see the Talk Capture log)` : ''}.` : '';
-  void tell(api, (noteMessage && doc) || skippedMessage ? 'warning' : 'info', `Talk Capture: ${summary}${diff}.${noteMessage}${skippedMessage}`);
+    note = problem ? { kind: 'problem', problem } : { kind: 'remembered' };
+  }
+  const report = importer.report(ref.source, schedule, stored, note);
+  void tell(api, report.kind, report.message);
   return schedule;
 }
 

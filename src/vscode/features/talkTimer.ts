@@ -8,59 +8,19 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../services/command';
 import type { FeatureContext } from '../services/feature';
 import { captureApi } from '../services/quickInput';
-import { timeFirstInHeadings } from '../services/settings';
 import type { RunningTalkInfo } from '../api';
+import { timeFirstInHeadings } from '../services/settings';
 import { placeCursor, runNewTalk, viewTarget, type InsertedTalk } from '../services/talkInsert';
 import { analysisOf } from '../services/analysis';
 import { isMarkdown } from '../services/editor';
+import { noteDocument } from '../services/language';
 import { insertSession, startFromSchedule, type ScheduledInsert } from '../services/scheduleStart';
 import { scheduleApi, scheduleNow } from '../services/scheduleStore';
-import { nextSession, sessionClock, sessionDescription } from '../../core/schedule/index';
-import { lastContentLine } from '../../core/capture/index';
-import { findTalkAt } from '../../core/notes/query';
 import { rememberTalkEnd, rememberTalkStart } from '../services/talkTimes';
+import { TalkTimer, lineAfterChanges, savedTalk, sessionTarget, type RunningTalk } from '../../language/talkTimer';
 
 const STATE_KEY = 'talkCapture.runningTalk';
-
-/** A running talk started from a schedule: its session's end (the status bar shows the time left). */
-interface ScheduledTalkInfo extends RunningTalkInfo {
-  sessionEnd?: string;
-  sessionId?: string;
-  scheduleKey?: string;
-}
-
-/** `{ scheduleKey, sessionId }`: Start This Talk (Schedule view) and Start Next Talk pass a session. */
-function sessionTarget(arg: unknown): { scheduleKey: string; sessionId: string } | undefined {
-  const a = arg as { scheduleKey?: unknown; sessionId?: unknown } | undefined;
-  return a && typeof a === 'object' && typeof a.scheduleKey === 'string' && typeof a.sessionId === 'string' ? { scheduleKey: a.scheduleKey, sessionId: a.sessionId } : undefined;
-}
 const CONTEXT_KEY = 'talkCapture.talkRunning';
-
-/** `12:34`, or `1:02:03` past an hour. */
-function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${pad(m)}:${pad(s)}`;
-}
-
-function shortTitle(title: string): string {
-  const t = title.replace(/\s+/g, ' ').trim();
-  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
-}
-
-/** The 0-based line of the running talk's heading now: where it was, or where its text moved. */
-function findHeadingLine(doc: vscode.TextDocument, talk: RunningTalkInfo): number | undefined {
-  if (talk.line < doc.lineCount && doc.lineAt(talk.line).text === talk.heading) return talk.line;
-  let best: number | undefined;
-  for (let i = 0; i < doc.lineCount; i++) {
-    if (doc.lineAt(i).text !== talk.heading) continue;
-    if (best === undefined || Math.abs(i - talk.line) < Math.abs(best - talk.line)) best = i;
-  }
-  return best;
-}
 
 export function registerTalkTimer(ctx: FeatureContext): void {
   const api = captureApi(ctx);
@@ -70,50 +30,42 @@ export function registerTalkTimer(ctx: FeatureContext): void {
   item.command = 'talkCapture.revealRunningTalk';
   api.statusBarItem = item;
   let timer: ReturnType<typeof setInterval> | undefined;
+  // The store is asked for when a schedule is read, as before (nothing at registration).
+  const schedules = { read: (key: string) => scheduleApi(ctx).store.read(key), stars: (key: string) => scheduleApi(ctx).store.stars(key) };
+  const talks = new TalkTimer({ analysisOf, now: () => Date.now(), scheduleNow, schedules });
+  const running = () => api.runningTalk as RunningTalk | undefined;
 
-  const left = (talk: ScheduledTalkInfo) => {
-    if (!talk.sessionEnd) return '';
-    const ms = Date.parse(talk.sessionEnd) - scheduleNow();
-    return ms > 0 ? ` · ${Math.ceil(ms / 60000)} min left` : ' · over';
-  };
-  const text = () =>
-    api.runningTalk ? `$(record) ${shortTitle(api.runningTalk.title)} ${formatElapsed(Date.now() - api.runningTalk.startedAt)}${left(api.runningTalk)}` : undefined;
   let offeredAfter: string | undefined;
-  api.statusText = text;
+  api.statusText = () => {
+    const talk = running();
+    return talk ? talks.statusText(talk) : undefined;
+  };
 
   const render = () => {
-    const t = text();
-    if (!t || !api.runningTalk) {
+    const talk = running();
+    if (!talk) {
       item.hide();
       return;
     }
-    item.text = t;
-    const since = new Date(api.runningTalk.startedAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-    item.tooltip = `${api.runningTalk.title}: running since ${since}. Click to go back to its notes; End Talk stops the timer.`;
+    item.text = talks.statusText(talk);
+    item.tooltip = talks.tooltip(talk);
     item.show();
-    const talk = api.runningTalk as ScheduledTalkInfo;
-    if (talk.sessionEnd && talk.scheduleKey && offeredAfter !== talk.sessionId && Date.parse(talk.sessionEnd) <= scheduleNow()) {
+    if (offeredAfter !== talk.sessionId && talks.isOver(talk)) {
       offeredAfter = talk.sessionId;
       void offerNext(talk);
     }
   };
 
   // At the end of a scheduled session: the next starred session, one click away.
-  const offerNext = async (talk: ScheduledTalkInfo) => {
-    const key = talk.scheduleKey!;
-    const store = scheduleApi(ctx).store;
-    const schedule = await store.read(key);
-    if (!schedule) return;
-    const stars = store.stars(key);
-    const next = nextSession(schedule.sessions, Date.parse(talk.sessionEnd!) - 1, { accept: (s) => stars.has(s.id) && s.id !== talk.sessionId });
-    if (!next) return;
-    const message = `Talk Capture: “${shortTitle(talk.title)}” is over. Next starred: ${next.title} at ${sessionClock(next)} (${sessionDescription(next)}).`;
-    scheduleApi(ctx).lastMessage = message;
-    const answer = await vscode.window.showInformationMessage(message, 'Start Next Talk');
-    if (answer === 'Start Next Talk') await vscode.commands.executeCommand('talkCapture.startTalk', { scheduleKey: key, sessionId: next.id });
+  const offerNext = async (talk: RunningTalk) => {
+    const offer = await talks.nextOffer(talk);
+    if (!offer) return;
+    scheduleApi(ctx).lastMessage = offer.message;
+    const answer = await vscode.window.showInformationMessage(offer.message, 'Start Next Talk');
+    if (answer === 'Start Next Talk') await vscode.commands.executeCommand('talkCapture.startTalk', { scheduleKey: offer.scheduleKey, sessionId: offer.session.id });
   };
 
-  const setRunning = async (talk: RunningTalkInfo | undefined) => {
+  const setRunning = async (talk: RunningTalk | undefined) => {
     api.runningTalk = talk;
     if (timer) clearInterval(timer);
     timer = undefined;
@@ -124,7 +76,7 @@ export function registerTalkTimer(ctx: FeatureContext): void {
   };
 
   const end = async (quiet = false) => {
-    const talk = api.runningTalk;
+    const talk = running();
     if (!talk) {
       if (!quiet) void vscode.window.showInformationMessage('Talk Capture: no talk is running.');
       return;
@@ -132,16 +84,14 @@ export function registerTalkTimer(ctx: FeatureContext): void {
     await setRunning(undefined);
     // Remembered per note and talk: slide photos taken until now go under this talk.
     await rememberTalkEnd(state, talk.uri, talk.title, new Date(scheduleNow()));
-    if (!quiet) vscode.window.setStatusBarMessage(`$(debug-stop) ${shortTitle(talk.title)} ended after ${formatElapsed(Date.now() - talk.startedAt)}`, 5000);
+    if (!quiet) vscode.window.setStatusBarMessage(talks.endMessage(talk), 5000);
   };
 
   /** A session given by the Schedule view or Start Next Talk, in the running talk's note or the active one. */
   const startSession = async (target: { scheduleKey: string; sessionId: string }): Promise<ScheduledInsert | undefined> => {
-    const store = scheduleApi(ctx).store;
-    const schedule = await store.read(target.scheduleKey);
-    const session = schedule?.sessions.find((s) => s.id === target.sessionId);
-    if (!schedule || !session) {
-      void vscode.window.showWarningMessage('Talk Capture: that session is no longer in the imported schedule.');
+    const found = await talks.sessionToStart(target);
+    if ('warning' in found) {
+      void vscode.window.showWarningMessage(found.warning);
       return undefined;
     }
     let editor = vscode.window.activeTextEditor && isMarkdown(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor : undefined;
@@ -154,7 +104,7 @@ export function registerTalkTimer(ctx: FeatureContext): void {
       void vscode.window.showInformationMessage('Talk Capture: open a Markdown note to start a talk.');
       return undefined;
     }
-    return insertSession(editor, schedule, session, { source: target.scheduleKey, key: target.scheduleKey });
+    return insertSession(editor, found.schedule, found.session, { source: target.scheduleKey, key: target.scheduleKey });
   };
 
   const start = async (arg?: unknown) => {
@@ -178,14 +128,7 @@ export function registerTalkTimer(ctx: FeatureContext): void {
     if (!inserted) return;
     // One talk at a time: a new one ends the one before.
     if (api.runningTalk) await end(true);
-    await setRunning({
-      title: inserted.title,
-      heading: inserted.heading,
-      uri: inserted.doc.uri.toString(),
-      line: inserted.line,
-      startedAt: Date.now(),
-      ...(scheduled ? { sessionEnd: scheduled.session.end, sessionId: scheduled.session.id, scheduleKey: scheduled.ref.key } : {}),
-    } as ScheduledTalkInfo);
+    await setRunning(talks.start({ ...inserted, uri: inserted.doc.uri.toString() }, scheduled ? { session: scheduled.session, scheduleKey: scheduled.ref.key } : undefined));
     await rememberTalkStart(state, inserted.doc.uri.toString(), inserted.title, new Date(scheduleNow()));
   };
 
@@ -202,32 +145,24 @@ export function registerTalkTimer(ctx: FeatureContext): void {
       void vscode.window.showWarningMessage(`Talk Capture: the note of “${talk.title}” cannot be opened any more.`);
       return;
     }
-    const line = findHeadingLine(doc, talk);
-    if (line === undefined) {
-      void vscode.window.showWarningMessage(`Talk Capture: the heading of “${talk.title}” is no longer in the note.`);
+    const found = talks.reveal(noteDocument(doc), talk);
+    if ('warning' in found) {
+      void vscode.window.showWarningMessage(found.warning);
       await vscode.window.showTextDocument(doc, { preview: false });
       return;
     }
-    talk.line = line;
+    talk.line = found.line;
     // The cursor goes to the end of the talk's notes, where writing goes on.
-    const a = analysisOf(doc);
-    const section = findTalkAt(a.model, line + 1);
-    const last = section ? lastContentLine(a.blocks.lines, line + 1, section.endLine) : line + 1;
-    const pos = doc.lineAt(Math.max(line, last - 1)).range.end;
+    const pos = new vscode.Position(found.cursor.line, found.cursor.character);
     const editor = await placeCursor(doc, pos);
-    editor.revealRange(new vscode.Range(line, 0, pos.line, pos.character), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    editor.revealRange(new vscode.Range(found.line, 0, pos.line, pos.character), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   };
 
   // Keep the heading's line current while the note is edited above it.
   const follow = vscode.workspace.onDidChangeTextDocument((e) => {
     const talk = api.runningTalk;
     if (!talk || e.document.uri.toString() !== talk.uri) return;
-    for (const c of e.contentChanges) {
-      if (c.range.end.line < talk.line || (c.range.end.line === talk.line && c.range.end.character === 0 && c.range.start.line < talk.line)) {
-        const added = (c.text.match(/\n/g) ?? []).length;
-        talk.line += added - (c.range.end.line - c.range.start.line);
-      }
-    }
+    talk.line = lineAfterChanges(talk.line, e.contentChanges);
   });
 
   ctx.extension.subscriptions.push(item, follow, { dispose: () => timer && clearInterval(timer) });
@@ -238,9 +173,9 @@ export function registerTalkTimer(ctx: FeatureContext): void {
   registerCommand(ctx, 'talkCapture.revealRunningTalk', 'Reveal Running Talk', reveal);
 
   // A talk that was running when the window closed goes on (cheap: one memento read).
-  const saved = state.get<RunningTalkInfo>(STATE_KEY);
-  if (saved && typeof saved.title === 'string' && typeof saved.startedAt === 'number' && typeof saved.uri === 'string') {
-    void setRunning({ ...saved, line: typeof saved.line === 'number' ? saved.line : 0, heading: String(saved.heading ?? '') });
+  const saved = savedTalk(state.get<RunningTalkInfo>(STATE_KEY));
+  if (saved) {
+    void setRunning(saved);
   } else {
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY, false);
   }

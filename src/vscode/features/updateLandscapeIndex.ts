@@ -1,25 +1,22 @@
 /**
  * Update Landscape Index: loads a CNCF landscape.yml (downloaded or chosen), checks it, and keeps
  * the built index in global storage, where the landscape service finds it at the next start.
+ * The editor's side of src/language/updateLandscapeIndex.ts: the questions, the progress, the
+ * files through `vscode.workspace.fs`, the messages.
  */
 import * as vscode from 'vscode';
-import { LandscapeIndex } from '../../core/landscape/landscapeIndex';
-import { buildUpdatedIndex, fetchLandscapeText, urlProblem } from '../../core/landscape/update';
+import { fetchLandscapeText } from '../../core/landscape/update';
 import type { FeatureContext } from '../services/feature';
-import { messageOf, registerCommand } from '../services/command';
+import { registerCommand } from '../services/command';
 import { getLandscape, setLandscape, storedIndexUri } from '../services/landscapeService';
 import { landscapeUrl } from '../services/settings';
+import { CHOOSE_A_FILE, LandscapeUpdater, type LandscapeUpdateResult, type LandscapeYamlSource } from '../../language/updateLandscapeIndex';
 
 interface UpdateIndexArgs {
   /** Load from this URL (https:, or http: to this machine) without asking. */
   url?: string;
   /** Load this landscape.yml without asking: a path, or a URI string / Uri (a workspace in a browser has no paths). */
   file?: string | vscode.Uri;
-}
-interface UpdateResult {
-  ok: boolean;
-  entries?: number;
-  error?: string;
 }
 
 export function registerUpdateLandscapeIndex(ctx: FeatureContext): void {
@@ -37,8 +34,32 @@ async function chooseLandscapeFile(): Promise<vscode.Uri | undefined> {
   return picked?.[0];
 }
 
+function updater(ctx: FeatureContext): LandscapeUpdater<vscode.Uri> {
+  return new LandscapeUpdater<vscode.Uri>({
+    landscape: getLandscape,
+    fetchText: (url, signal) => fetchLandscapeText(url, { signal }),
+    readFile: async (file) => new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file)),
+    store: async (file) => {
+      const target = storedIndexUri();
+      if (!target) return;
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(file)));
+    },
+    use: (index) => setLandscape(index, 'updated'),
+    withProgress: (title, task) =>
+      Promise.resolve(
+        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+          const ctrl = new AbortController();
+          token.onCancellationRequested(() => ctrl.abort());
+          return task((message) => progress.report({ message }), ctrl.signal);
+        }),
+      ),
+    log: ctx.log,
+  });
+}
+
 /** Loads a landscape.yml, checks it, stores the index in global storage and uses it. Never throws. */
-async function updateLandscapeIndex(ctx: FeatureContext, args?: UpdateIndexArgs): Promise<UpdateResult> {
+async function updateLandscapeIndex(ctx: FeatureContext, args?: UpdateIndexArgs): Promise<LandscapeUpdateResult> {
   let source: { url: string } | { file: vscode.Uri } | undefined;
   if (args?.url) source = { url: args.url };
   else if (args?.file) source = { file: fileArg(args.file) };
@@ -59,55 +80,21 @@ async function updateLandscapeIndex(ctx: FeatureContext, args?: UpdateIndexArgs)
       source = { file: picked };
     }
   }
-  const where = 'url' in source ? source.url : source.file.scheme === 'file' ? source.file.fsPath : source.file.toString(true);
-  const fromUrl = 'url' in source;
-  const fail = (reason: string): UpdateResult => {
-    ctx.log.warn(`Update Landscape Index: ${reason}`);
-    const message = `Talk Capture: the landscape index was not updated: ${reason}. The current index stays in use.`;
-    // A download that failed (a browser refusing a cross-origin request, a proxy…) has a way
-    // out: a landscape.yml downloaded by hand. Not awaited: the command ends now.
-    if (!fromUrl) void vscode.window.showErrorMessage(message);
-    else {
-      void vscode.window.showErrorMessage(`${message} You can download landscape.yml yourself and choose the file.`, 'Choose a File…').then(async (answer) => {
-        if (answer !== 'Choose a File…') return;
-        const picked = await chooseLandscapeFile();
-        if (picked) await updateLandscapeIndex(ctx, { file: picked });
-      });
-    }
-    return { ok: false, error: reason };
-  };
-  if ('url' in source) {
-    const problem = source.url ? urlProblem(source.url) : 'no URL set (talkCapture.landscape.url)';
-    if (problem) return fail(problem);
+  const yaml: LandscapeYamlSource<vscode.Uri> =
+    'url' in source
+      ? source
+      : { file: source.file, where: source.file.scheme === 'file' ? source.file.fsPath : source.file.toString(true), name: source.file.path.split('/').pop() ?? '' };
+  const report = await updater(ctx).update(yaml);
+  if (!report.action) {
+    void (report.kind === 'info' ? vscode.window.showInformationMessage(report.message) : vscode.window.showErrorMessage(report.message));
+    return report.result;
   }
-  try {
-    const current = await getLandscape();
-    const file = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Talk Capture: updating the landscape index', cancellable: true },
-      async (progress, token) => {
-        const ctrl = new AbortController();
-        token.onCancellationRequested(() => ctrl.abort());
-        progress.report({ message: `loading ${where}` });
-        const yaml =
-          'url' in source ? await fetchLandscapeText(source.url, { signal: ctrl.signal }) : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(source.file));
-        if (token.isCancellationRequested) throw new Error('cancelled');
-        progress.report({ message: 'checking and building the index' });
-        // Record where it came from, but never a local path: a file is named by its base name.
-        const sourceUrl = 'url' in source ? source.url : source.file.path.split('/').pop() || 'landscape.yml';
-        return buildUpdatedIndex(yaml, sourceUrl, current);
-      },
-    );
-    const index = new LandscapeIndex(file);
-    const target = storedIndexUri();
-    if (target) {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(file)));
-    }
-    setLandscape(index, 'updated');
-    const cncf = file.entries.filter((e) => e.maturity).length;
-    void vscode.window.showInformationMessage(`Talk Capture: landscape index updated: ${file.entries.length} entries, ${cncf} CNCF projects.`);
-    return { ok: true, entries: file.entries.length };
-  } catch (err) {
-    return fail(messageOf(err));
-  }
+  // A download that failed (a browser refusing a cross-origin request, a proxy…) has a way
+  // out: a landscape.yml downloaded by hand. Not awaited: the command ends now.
+  void vscode.window.showErrorMessage(report.message, report.action).then(async (answer) => {
+    if (answer !== CHOOSE_A_FILE) return;
+    const picked = await chooseLandscapeFile();
+    if (picked) await updateLandscapeIndex(ctx, { file: picked });
+  });
+  return report.result;
 }

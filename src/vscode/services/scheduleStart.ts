@@ -1,9 +1,7 @@
 /**
- * Start Talk Now with a schedule (shared by the talk timer and the Schedule view): the quick
- * pick of the sessions running now or starting within 10 minutes (starred first, then by room;
- * breaks never offered), and the one edit that writes a session's full heading (and its session
- * page, per `talkCapture.schedule.sessionLink`) under the note's day for it, creating that day in
- * the note's own style when missing.
+ * Start Talk Now with a schedule (shared by the talk timer and the Schedule view): the editor's
+ * side of src/language/scheduleStart.ts, which decides the sessions offered and the heading
+ * written; here the quick pick of the sessions and the one undo step, the cursor and the focus.
  */
 import * as vscode from 'vscode';
 import type { FeatureContext } from './feature';
@@ -13,9 +11,13 @@ import { placeCursor, type InsertedTalk } from './talkInsert';
 import { editDocument, untouchedSinceOurEdit } from './edits';
 import { dayIncludesDate, headingFormats, sessionLinkStyle, timeFirstInHeadings } from './settings';
 import { analysisOf } from './analysis';
+import { noteDocument } from './language';
 import { noteSchedule, scheduleApi, scheduleNow, type ScheduleRef } from './scheduleStore';
-import { noteStartDate, placeSession, type SessionLinkStyle, type SessionPlacement } from '../../core/schedule/editor-place';
-import { scheduleDays, sessionDescription, sessionTimeRange, sessionsNowOrSoon, type Schedule, type Session } from '../../core/schedule/index';
+import type { SessionPlacement } from '../../core/schedule/editor-place';
+import type { Schedule, Session } from '../../core/schedule/index';
+import { SESSION_PICK_PLACEHOLDER, SessionInserter, sessionOffer, type SessionRow } from '../../language/scheduleStart';
+
+const inserter = new SessionInserter({ analysisOf, headingFormats, timeFirstInHeadings, dayIncludesDate, sessionLinkStyle });
 
 /** What a talk inserted from a schedule carries for the timer. */
 export interface ScheduledInsert extends InsertedTalk {
@@ -35,26 +37,13 @@ interface SessionItem extends vscode.QuickPickItem {
   session?: Session;
 }
 
-/** Sessions now or soon, starred first, then by room, then by start. */
-function sessionsToOffer(schedule: Schedule, at: number, stars: ReadonlySet<string>): Session[] {
-  const list = sessionsNowOrSoon(schedule.sessions, at, 10);
-  return list
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => Number(stars.has(b.s.id)) - Number(stars.has(a.s.id)) || (a.s.room ?? '\uffff').localeCompare(b.s.room ?? '\uffff') || a.i - b.i)
-    .map((x) => x.s);
-}
-
 /** The session quick pick; its step name is `session` on `api.capture`. */
-function askSession(capture: CaptureApi, sessions: Session[], stars: ReadonlySet<string>, title: string): Promise<{ session?: Session; typed: string } | undefined> {
+function askSession(capture: CaptureApi, rows: SessionRow[], title: string): Promise<{ session?: Session; typed: string } | undefined> {
   const qp = vscode.window.createQuickPick<SessionItem>();
-  qp.placeholder = 'The session starting now (type to filter, or a title that is not in the schedule)';
+  qp.placeholder = SESSION_PICK_PLACEHOLDER;
   qp.matchOnDescription = true;
   qp.matchOnDetail = false;
-  const other: SessionItem = { label: '$(edit) Other talk…', description: 'not in the schedule: asks the title, speakers and company', alwaysShow: true };
-  qp.items = [
-    ...sessions.map((s) => ({ label: `${stars.has(s.id) ? '$(star-full) ' : ''}${s.title}`, description: sessionDescription(s), detail: sessionTimeRange(s), session: s })),
-    other,
-  ];
+  qp.items = rows;
   return runStep<{ session?: Session; typed: string }>(capture, qp as unknown as vscode.QuickPick<vscode.QuickPickItem>, { name: 'session', title }, (finish) => [
     qp.onDidAccept(() => {
       const picked = qp.selectedItems[0] ?? qp.activeItems[0];
@@ -63,25 +52,14 @@ function askSession(capture: CaptureApi, sessions: Session[], stars: ReadonlySet
   ]);
 }
 
-function placementSettings(): { talkFormat?: string; keynoteFormat?: string; includeTime: boolean; includeDate: boolean; sessionLink: SessionLinkStyle } {
-  const formats = headingFormats();
-  return {
-    talkFormat: formats.talk,
-    keynoteFormat: formats.keynote,
-    includeTime: timeFirstInHeadings(),
-    includeDate: dayIncludesDate(),
-    sessionLink: sessionLinkStyle(),
-  };
-}
-
 /** Writes a session's heading into the note (one undo step) and puts the cursor under it, the focus in the note. */
 export async function insertSession(editor: vscode.TextEditor, schedule: Schedule, session: Session, ref: ScheduleRef): Promise<ScheduledInsert | undefined> {
   const doc = editor.document;
+  const note = noteDocument(doc);
   let placed: SessionPlacement | undefined;
-  const applied = await editDocument(doc, (text) => {
+  const applied = await editDocument(doc, () => {
     const cursorLine = (vscode.window.visibleTextEditors.find((e) => e.document === doc) ?? editor).selection.active.line + 1;
-    const a = analysisOf(doc);
-    placed = placeSession(text, a.model, session, { ...placementSettings(), scheduleDays: scheduleDays(schedule), startDate: noteStartDate(a.frontMatter), cursorLine });
+    placed = inserter.insertion(note, schedule, session, cursorLine);
     return [placed.edit];
   });
   if (!applied || !placed) return undefined;
@@ -105,17 +83,12 @@ export async function insertSession(editor: vscode.TextEditor, schedule: Schedul
 export async function startFromSchedule(ctx: FeatureContext, capture: CaptureApi, editor: vscode.TextEditor): Promise<ScheduleStart> {
   const found = await noteSchedule(ctx, editor.document);
   if (!found) return { kind: 'none' };
-  if (!found.schedule) {
-    vscode.window.setStatusBarMessage(`Talk Capture: the schedule ${found.ref.source} is not imported yet (Import Conference Schedule…)`, 6000);
+  const offer = sessionOffer(found.ref.source, found.schedule, scheduleNow(), scheduleApi(ctx).store.stars(found.ref.key));
+  if (offer.kind === 'none' || !found.schedule) {
+    if (offer.kind === 'none' && offer.status) vscode.window.setStatusBarMessage(offer.status, 6000);
     return { kind: 'none' };
   }
-  const stars = scheduleApi(ctx).store.stars(found.ref.key);
-  const sessions = sessionsToOffer(found.schedule, scheduleNow(), stars);
-  if (sessions.length === 0) {
-    vscode.window.setStatusBarMessage('Talk Capture: no session of the schedule runs now or starts within 10 minutes', 6000);
-    return { kind: 'none' };
-  }
-  const answer = await askSession(capture, sessions, stars, 'Start Talk Now');
+  const answer = await askSession(capture, offer.rows, 'Start Talk Now');
   if (!answer) return { kind: 'cancelled' };
   if (!answer.session) return { kind: 'other', title: answer.typed };
   if (editor.document.isClosed) return { kind: 'cancelled' };

@@ -1,28 +1,23 @@
 /**
  * Asking for a talk and inserting its heading where it belongs: shared by New Talk… and Start
- * Talk Now (the talk timer). The text logic lives in src/core/capture; each insertion is one
- * undo step computed against the document version it applies to.
+ * Talk Now (the talk timer). What the heading is and where it goes is decided by
+ * src/language/newTalk.ts; here the questions, the one undo step computed against the document
+ * version it applies to, and the cursor.
  */
 import * as vscode from 'vscode';
 import { headingFormats } from './settings';
 import { editDocument, untouchedSinceOurEdit } from './edits';
 import { requireMarkdownEditor } from './editor';
 import { analysisOf } from './analysis';
+import { noteDocument } from './language';
 import { askFreeText, askPick, askText } from './quickInput';
 import type { CaptureApi } from '../api';
 import { collectPeople } from './workspacePeople';
 import { withSchedulePeople } from './scheduleStore';
-import { TALK_KINDS, clockTime, formatTalkHeading, insertLineAfter, keynoteNumberFor, placeTalk, splitSpeakers, type Insertion, type TalkKind } from '../../core/capture/index';
+import { NewTalkProvider, talkKindRows, talkTitleProblem, type TalkAnswers, type TalkInsertion } from '../../language/newTalk';
 
 // ---------------------------------------------------------------------------------------------
 // New Talk… (also the first half of Start Talk Now)
-
-interface TalkAnswers {
-  title: string;
-  speakers: string[];
-  company: string;
-  kind: TalkKind;
-}
 
 /** The four questions of New Talk…; undefined when Escape was pressed at any step. */
 async function askTalk(api: CaptureApi, title: string, value?: string): Promise<TalkAnswers | undefined> {
@@ -36,7 +31,7 @@ async function askTalk(api: CaptureApi, title: string, value?: string): Promise<
     prompt: 'Title of the talk',
     value,
     placeholder: 'e.g. Scaling the control plane',
-    validate: (v) => (v.trim() ? undefined : 'A talk needs a title.'),
+    validate: talkTitleProblem,
   });
   if (name === undefined) return undefined;
   const speakers = await askFreeText(api, {
@@ -57,10 +52,10 @@ async function askTalk(api: CaptureApi, title: string, value?: string): Promise<
     suggestions: people.then((p) => p.companies),
   });
   if (company === undefined) return undefined;
-  const kinds = TALK_KINDS.map((k) => ({ label: k.label, description: k.description, talkKind: k.kind }));
+  const kinds = talkKindRows();
   const kind = await askPick(api, { name: 'kind', title, step: 4, totalSteps: total, placeholder: 'Kind of talk', items: kinds, active: kinds[0] });
   if (kind === undefined) return undefined;
-  return { title: name.trim(), speakers: splitSpeakers(speakers), company: company.trim(), kind: kind.talkKind };
+  return { title: name, speakers, company, kind: kind.talkKind };
 }
 
 /**
@@ -132,22 +127,15 @@ export async function runNewTalk(
     void vscode.window.showWarningMessage('Talk Capture: the note was closed; no talk was added.');
     return undefined;
   }
-  const time = options.withTime ? clockTime(new Date()) : undefined;
-  let result: { ins: Insertion; heading: string } | undefined;
-  const applied = await editDocument(doc, (text) => {
-    const model = analysisOf(doc).model;
+  const talks = new NewTalkProvider({ analysisOf, headingFormats, now: () => new Date() });
+  const note = noteDocument(doc);
+  let ins: TalkInsertion | undefined;
+  const applied = await editDocument(doc, () => {
     const cursorLine = atLine ?? (vscode.window.visibleTextEditors.find((e) => e.document === doc) ?? editor).selection.active.line + 1;
-    const place = placeTalk(text, model, cursorLine);
-    const heading = formatTalkHeading(
-      { title: answers.title, speakers: answers.speakers, company: answers.company, kind: answers.kind, n: keynoteNumberFor(model, place.day), time, timeFirst: options.timeFirst },
-      headingFormats(),
-    );
-    const ins = insertLineAfter(text, place.after, heading);
-    result = { ins, heading };
+    ins = talks.insertion(note, answers, cursorLine, { withTime: options.withTime, timeFirst: options.timeFirst });
     return [ins.edit];
   });
-  if (!applied || !result) return undefined;
-  const { ins, heading } = result;
+  if (!applied || !ins) return undefined;
   await placeCursor(doc, new vscode.Position(ins.cursor.line, ins.cursor.character), editor, true);
-  return { doc, heading, title: answers.title, line: ins.cursor.line - 1 };
+  return { doc, heading: ins.heading, title: ins.title, line: ins.line };
 }
